@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './hash-chain';
+export * from './events';
+export * from './integration-message';

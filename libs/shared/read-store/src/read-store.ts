@@ -1,0 +1,48 @@
+export type Scalar = string | number | boolean | null;
+
+/**
+ * One fact write to one document: `setOnInsert` when the document is created,
+ * then `set` (dotted paths) only when the document's `rev.<source>` is below
+ * `revision`. Replaying a write changes nothing.
+ */
+export interface FactWrite {
+  id: string;
+  source: string;
+  revision: number;
+  setOnInsert?: Record<string, unknown>;
+  set: Record<string, unknown>;
+}
+
+export type Condition = Scalar | { in: Scalar[] } | { lte: string | number } | { gte: string | number };
+
+export interface Query {
+  /** Dotted field path → condition; all must hold. */
+  where?: Record<string, Condition>;
+  orderBy?: Array<[field: string, direction: 'asc' | 'desc']>;
+  limit?: number;
+}
+
+export interface Document {
+  _id: string;
+  rev: Record<string, number>;
+  [field: string]: unknown;
+}
+
+/**
+ * The read-store port: documents of facts guarded by their source revision.
+ * Only what FerretDB also supports sits behind it. Every adapter passes the
+ * contract suite in libs/shared/testing (readStoreContract).
+ */
+export interface ReadStore {
+  /** Applies a batch of fact writes in order; idempotent. */
+  applyFacts(collection: string, writes: FactWrite[]): Promise<void>;
+  get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
+  find<T extends Document = Document>(collection: string, query?: Query): Promise<T[]>;
+  /** Creates indexes on the given fields (each entry one, possibly compound, index). */
+  ensureIndexes(collection: string, indexes: string[][]): Promise<void>;
+  /** Removes every document of the collection. */
+  truncate(collection: string): Promise<void>;
+  getCheckpoint(name: string): Promise<number | null>;
+  setCheckpoint(name: string, position: number): Promise<void>;
+  close(): Promise<void>;
+}
