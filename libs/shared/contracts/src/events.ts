@@ -78,6 +78,8 @@ export type DirectiveIssued = z.infer<typeof directiveIssuedV1>;
 export const taskDeadlineChangedV1 = z.object({
   directiveId: z.string(),
   taskNumber: z.string(),
+  /** The task's assignments at the time, so consumers need no lookup. */
+  assignmentIds: z.array(z.string()),
   previousDeadline: isoDate.nullable(),
   deadline: isoDate.nullable(),
   reason: z.string(),
@@ -89,6 +91,7 @@ export type TaskDeadlineChanged = z.infer<typeof taskDeadlineChangedV1>;
 export const taskCancelledV1 = z.object({
   directiveId: z.string(),
   taskNumber: z.string(),
+  assignmentIds: z.array(z.string()),
   reason: z.string(),
   authorizingDocument: z.string().nullable(),
   cancelledOn: isoDate,

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './hash-chain';
 export * from './events';
 export * from './integration-message';
+export * from './api';

@@ -1,0 +1,2 @@
+export const TA_EVENT_STORE = Symbol('task-assignment EventStore');
+export const TA_REGISTRY = Symbol('task-assignment AgencyRegistry');

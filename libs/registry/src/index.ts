@@ -1,0 +1,2 @@
+export * from './registry';
+export * from './thanh-hoa-2017';

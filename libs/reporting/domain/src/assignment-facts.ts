@@ -1,0 +1,40 @@
+import type { Actor } from '@dm/contracts';
+
+/** Sources of facts about one assignment: its directive's stream and its own stream. */
+export type FactSource = 'd' | 'a';
+
+/** One event, as kept in an assignment's read-model document. */
+export interface FactEvent {
+  eventId: string;
+  source: FactSource;
+  streamId: string;
+  revision: number;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The report-projection document of one assignment: the facts from each
+ * source, keyed by revision, each source guarded by its own revision.
+ * Status is never stored: deriveStatus(doc, asOf) computes it.
+ */
+export interface AssignmentDoc {
+  _id: string;
+  rev: Partial<Record<FactSource, number>>;
+  /** Set from directive.issued; absent while only progress facts have arrived. */
+  created?: boolean;
+  directiveId?: string;
+  directiveNumber?: string;
+  issuer?: string;
+  issuedOn?: string;
+  monitoringAgency?: string;
+  taskNumber?: string;
+  agencyId?: string;
+  role?: 'lead' | 'coordinating';
+  viaGroup?: string | null;
+  facts: Partial<Record<FactSource, Record<string, FactEvent>>>;
+}

@@ -1,0 +1,38 @@
+import jwt from 'jsonwebtoken';
+import { ROLES, type Principal, type UserRole } from './principal';
+
+export interface TokenClaims {
+  sub: string;
+  name?: string;
+  agencyId?: string | null;
+  roles: UserRole[];
+}
+
+/** Bearer JWTs signed and verified with HS256 and one shared key. */
+export class TokenService {
+  constructor(
+    private readonly key: Buffer,
+    private readonly issuer = 'directive-monitor',
+  ) {}
+
+  sign(claims: TokenClaims, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
+    return jwt.sign({ ...claims }, this.key, { algorithm: 'HS256', expiresIn, issuer: this.issuer });
+  }
+
+  /** The principal of a valid token, or null when the token is missing, forged, expired or malformed. */
+  verify(token: string): Principal | null {
+    try {
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer }) as jwt.JwtPayload;
+      const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is UserRole => ROLES.includes(r)) : [];
+      if (typeof claims.sub !== 'string' || !claims.sub || roles.length === 0) return null;
+      return {
+        sub: claims.sub,
+        name: typeof claims.name === 'string' ? claims.name : null,
+        agencyId: typeof claims.agencyId === 'string' ? claims.agencyId : null,
+        roles,
+      };
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard, TOKEN_SERVICE } from '../auth/auth.guard';
+import { TokenService } from '../auth/token-service';
+import { Metrics } from '../metrics/metrics';
+import { CONSISTENCY, type Consistency } from './consistency';
+import { HEALTH_CHECKS, METRICS, OPENAPI_DOCUMENT, PlatformController, type HealthCheck } from './platform.controller';
+import { ProblemFilter } from './problem.filter';
+
+export interface PlatformOptions {
+  tokens: TokenService;
+  metrics: Metrics;
+  consistency: Consistency;
+  healthChecks: HealthCheck[];
+  openapi: object;
+}
+
+/** Authentication, problem+json errors, consistency, health, metrics and docs, shared by every service. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      controllers: [PlatformController],
+      providers: [
+        { provide: TOKEN_SERVICE, useValue: options.tokens },
+        { provide: METRICS, useValue: options.metrics },
+        { provide: CONSISTENCY, useValue: options.consistency },
+        { provide: HEALTH_CHECKS, useValue: options.healthChecks },
+        { provide: OPENAPI_DOCUMENT, useValue: options.openapi },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [TOKEN_SERVICE, METRICS, CONSISTENCY],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+import { WrongExpectedRevisionError } from '@dm/event-store';
+export const probe = WrongExpectedRevisionError;
