@@ -1,20 +1,31 @@
 import { directiveStreamId, type DirectiveEvent } from '@dm/contracts';
-import * as directives from '@dm/directives-domain';
+import { evolve, initialState, type DirectiveState, type IssuedDirective } from '@dm/directives-domain';
 import type { EventStore } from '@dm/event-store';
-import type { Decider } from '@dm/platform';
-
-export type DirectiveState = ReturnType<typeof directives.evolve>;
+import { problems, type Decider, type Principal } from '@dm/platform';
 
 export const directiveDecider: Decider<DirectiveState, DirectiveEvent> = {
-  initialState: () => (typeof directives.initialState === 'function' ? (directives.initialState as () => DirectiveState)() : directives.initialState) as DirectiveState,
-  evolve: directives.evolve as (s: DirectiveState, e: DirectiveEvent) => DirectiveState,
+  initialState: () => initialState,
+  evolve,
 };
 
-/** Folds a directive's stream into its current state (for authorisation checks and reads). */
+/** Folds a directive's stream into its current state. */
 export async function loadDirective(store: EventStore, directiveId: string): Promise<DirectiveState> {
-  let state = directiveDecider.initialState();
+  let state = initialState;
   for await (const event of store.readStream(directiveStreamId(directiveId))) {
-    state = directiveDecider.evolve(state, event as unknown as DirectiveEvent);
+    state = evolve(state, event as unknown as DirectiveEvent);
   }
   return state;
+}
+
+/**
+ * Changes on a directive are made by a monitoring officer of its monitoring
+ * agency, or of its issuing body or that body's office.
+ */
+export function assertMayChangeDirective(principal: Principal, directive: DirectiveState, directiveId: string): IssuedDirective {
+  if (!directive.exists) throw problems.notFound(`No directive ${directiveId}`);
+  const allowed = [directive.monitoringAgency, directive.issuer, directive.issuerOffice].filter(Boolean);
+  if (!principal.agencyId || !allowed.includes(principal.agencyId)) {
+    throw problems.forbidden(`Only a monitoring officer of ${allowed.join(', ')} may change directive ${directive.number}`);
+  }
+  return directive;
 }

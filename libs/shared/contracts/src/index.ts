@@ -3,3 +3,4 @@ export * from './hash-chain';
 export * from './events';
 export * from './integration-message';
 export * from './api';
+export * from './openapi';

@@ -1,1 +1,3 @@
 export * from './event-store';
+export * from './event-id-conflict-error';
+export * from './sqlite';

@@ -1,1 +1,3 @@
 export * from './read-store';
+export * from './apply-fact';
+export * from './sqlite';

@@ -1,2 +1,5 @@
-import { WrongExpectedRevisionError } from '@dm/event-store';
-export const probe = WrongExpectedRevisionError;
+export * from './async';
+export * from './fixtures';
+export * from './event-store-contract';
+export * from './message-bus-contract';
+export * from './read-store-contract';

@@ -34,7 +34,6 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bufferLogs: false,
   });
-  app.enableShutdownHooks();
   Logger.flush();
   return app;
 }

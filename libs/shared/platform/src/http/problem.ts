@@ -26,4 +26,5 @@ export const problems = {
   conflict: (detail: string, errors: FieldError[] = []) => new ProblemError(409, 'Conflict', detail, errors),
   unprocessable: (detail: string, errors: FieldError[] = []) =>
     new ProblemError(422, 'Unprocessable request', detail, errors),
+  unavailable: (detail: string) => new ProblemError(503, 'Service unavailable', detail),
 };

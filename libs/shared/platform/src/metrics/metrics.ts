@@ -8,7 +8,7 @@ const labelText = (labels: Labels) => {
 interface Series {
   help: string;
   kind: 'counter' | 'gauge' | 'histogram';
-  render(name: string): string[];
+  render(name: string): string[] | Promise<string[]>;
 }
 
 class Counter implements Series {
@@ -26,13 +26,14 @@ class Counter implements Series {
 
 class Gauge implements Series {
   readonly kind = 'gauge';
-  private readonly values = new Map<string, () => number>();
+  private readonly values = new Map<string, () => number | Promise<number>>();
   constructor(readonly help: string) {}
-  set(labels: Labels, read: () => number) {
+  /** The value is read at scrape time. */
+  set(labels: Labels, read: () => number | Promise<number>) {
     this.values.set(labelText(labels), read);
   }
-  render(name: string) {
-    return [...this.values].map(([labels, read]) => `${name}${labels} ${read()}`);
+  async render(name: string) {
+    return Promise.all([...this.values].map(async ([labels, read]) => `${name}${labels} ${await read()}`));
   }
 }
 
@@ -75,10 +76,10 @@ export class Metrics {
   }
 
   /** Prometheus text exposition format 0.0.4. */
-  render(): string {
+  async render(): Promise<string> {
     const lines: string[] = [];
     for (const [name, s] of this.all) {
-      lines.push(`# HELP ${name} ${s.help}`, `# TYPE ${name} ${s.kind}`, ...s.render(name));
+      lines.push(`# HELP ${name} ${s.help}`, `# TYPE ${name} ${s.kind}`, ...(await s.render(name)));
     }
     return lines.join('\n') + '\n';
   }

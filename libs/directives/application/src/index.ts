@@ -1,0 +1,2 @@
+export * from './task-assignment.module';
+export * from './tokens';

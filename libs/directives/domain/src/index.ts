@@ -1,0 +1,5 @@
+export * from './commands';
+export * from './decide';
+export * from './ids';
+export * from './registry-snapshot';
+export * from './state';

@@ -1,0 +1,90 @@
+import {
+  EVENT_TYPES,
+  type DirectiveIssued,
+  type RecordedEvent,
+  type TaskCancelled,
+} from '@dm/contracts';
+import type { Document, FactWrite, ReadStore } from '@dm/read-store';
+
+export const VIEW_COLLECTION = 'assignment_view';
+
+/** What progress-events knows of an assignment, from the directive topic. */
+export interface AssignmentViewDoc extends Document {
+  created?: boolean;
+  directiveId: string;
+  directiveNumber: string;
+  taskNumber: string;
+  agencyId: string;
+  role: 'lead' | 'coordinating';
+  issuedOn: string;
+  issuer: string;
+  issuerOffice: string | null;
+  monitoringAgency: string;
+  cancelled: boolean;
+  cancelledOn: string | null;
+}
+
+/** Pure: the view's fact writes for one directive event. */
+export function viewWritesFor(event: RecordedEvent): FactWrite[] {
+  const base = { source: 'd', revision: event.streamRevision };
+  switch (event.type) {
+    case EVENT_TYPES.directiveIssued: {
+      const d = event.data as DirectiveIssued;
+      return d.assignments.map((a) => ({
+        ...base,
+        id: a.id,
+        setOnInsert: { cancelled: false, cancelledOn: null },
+        set: {
+          created: true,
+          directiveId: d.directiveId,
+          directiveNumber: d.number,
+          taskNumber: a.taskNumber,
+          agencyId: a.agencyId,
+          role: a.role,
+          issuedOn: d.issuedOn,
+          issuer: d.issuer,
+          issuerOffice: d.issuerOffice,
+          monitoringAgency: d.monitoringAgency,
+        },
+      }));
+    }
+    case EVENT_TYPES.taskCancelled: {
+      const c = event.data as TaskCancelled;
+      return c.assignmentIds.map((id) => ({
+        ...base,
+        id,
+        setOnInsert: {},
+        set: { cancelled: true, cancelledOn: c.cancelledOn },
+      }));
+    }
+    default:
+      return [];
+  }
+}
+
+/** The view, with a bounded wait for an assignment it has not seen yet. */
+export class AssignmentView {
+  constructor(
+    private readonly store: ReadStore,
+    private readonly waitMs: number,
+  ) {}
+
+  async apply(events: RecordedEvent[]): Promise<void> {
+    const writes = events.flatMap(viewWritesFor);
+    if (writes.length) await this.store.applyFacts(VIEW_COLLECTION, writes);
+  }
+
+  async find(assignmentId: string): Promise<AssignmentViewDoc | null> {
+    const deadline = Date.now() + this.waitMs;
+    for (;;) {
+      const doc = await this.store.get<AssignmentViewDoc>(VIEW_COLLECTION, assignmentId);
+      if (doc?.created) return doc;
+      if (Date.now() >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  truncate(): Promise<void> {
+    return this.store.truncate(VIEW_COLLECTION);
+  }
+}

@@ -1,0 +1,21 @@
+import type { CompletionRequest, ConfirmationRequest, ProgressRequest } from '@dm/contracts';
+import type { CommandIdentity, Principal } from '@dm/platform';
+import type { AssignmentViewDoc } from './assignment-view';
+
+export interface CommandMeta {
+  principal: Principal;
+  identity: CommandIdentity;
+  correlationId: string;
+}
+
+export class ReportProgressCommand {
+  constructor(readonly assignment: AssignmentViewDoc, readonly request: ProgressRequest, readonly meta: CommandMeta) {}
+}
+
+export class ReportCompletionCommand {
+  constructor(readonly assignment: AssignmentViewDoc, readonly request: CompletionRequest, readonly meta: CommandMeta) {}
+}
+
+export class ConfirmCompletionCommand {
+  constructor(readonly assignment: AssignmentViewDoc, readonly request: ConfirmationRequest, readonly meta: CommandMeta) {}
+}

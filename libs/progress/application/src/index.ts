@@ -1,0 +1,3 @@
+export * from './progress-events.module';
+export * from './assignment-view';
+export * from './tokens';

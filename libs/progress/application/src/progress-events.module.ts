@@ -1,0 +1,53 @@
+import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { TOPICS } from '@dm/contracts';
+import type { EventStore } from '@dm/event-store';
+import { validatingConsumer, type Consumer, type MessageBus } from '@dm/messaging';
+import { AssignmentView } from './assignment-view';
+import { AssignmentsController } from './assignments.controller';
+import { PROGRESS_HANDLERS } from './handlers';
+import { PE_EVENT_STORE, PE_VIEW } from './tokens';
+
+export const PROGRESS_EVENTS_GROUP = 'progress-events';
+const PE_BUS = Symbol('progress-events MessageBus');
+
+export interface ProgressEventsOptions {
+  eventStore: EventStore;
+  view: AssignmentView;
+  bus: MessageBus;
+}
+
+/** progress-events: owns assignment streams; keeps its own view of who is assigned what. */
+@Module({})
+export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
+  private consumer?: Consumer;
+
+  constructor(
+    @Inject(PE_BUS) private readonly bus: MessageBus,
+    @Inject(PE_VIEW) private readonly view: AssignmentView,
+  ) {}
+
+  static register(options: ProgressEventsOptions): DynamicModule {
+    return {
+      module: ProgressEventsModule,
+      controllers: [AssignmentsController],
+      providers: [
+        { provide: PE_EVENT_STORE, useValue: options.eventStore },
+        { provide: PE_VIEW, useValue: options.view },
+        { provide: PE_BUS, useValue: options.bus },
+        ...PROGRESS_HANDLERS,
+      ],
+    };
+  }
+
+  async onModuleInit() {
+    this.consumer = await this.bus.subscribe(
+      PROGRESS_EVENTS_GROUP,
+      [TOPICS.directives],
+      validatingConsumer(PROGRESS_EVENTS_GROUP, this.bus, (events) => this.view.apply(events)),
+    );
+  }
+
+  async onModuleDestroy() {
+    await this.consumer?.stop();
+  }
+}

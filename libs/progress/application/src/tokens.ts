@@ -1,0 +1,2 @@
+export const PE_EVENT_STORE = Symbol('progress-events EventStore');
+export const PE_VIEW = Symbol('progress-events AssignmentView');

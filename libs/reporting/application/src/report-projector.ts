@@ -1,0 +1,58 @@
+import { STREAM_PREFIX, type RecordedEvent } from '@dm/contracts';
+import type { BusMessage } from '@dm/messaging';
+import type { FactWrite, ReadStore } from '@dm/read-store';
+import { factWritesFor } from '@dm/reporting-domain';
+import { DIRECTIVES, directiveWritesFor } from './directive-projection';
+
+export const ASSIGNMENTS = 'assignments';
+export const REPORT_PROJECTION = 'report-projection';
+export const checkpointName = (source: string) => `${REPORT_PROJECTION}:${source}`;
+
+/**
+ * Keeps one document of facts per assignment and per directive. Every write
+ * is guarded by its source revision, so a batch delivered twice, or events
+ * of different streams in any order, give the same documents.
+ */
+export class ReportProjector {
+  constructor(private readonly store: ReadStore) {}
+
+  async init(): Promise<void> {
+    await this.store.ensureIndexes(ASSIGNMENTS, [['directiveId'], ['agencyId'], ['issuedOn']]);
+    await this.store.ensureIndexes(DIRECTIVES, [['issuedOn']]);
+  }
+
+  /** Applies a batch of events from one source store and moves that source's checkpoint. */
+  async apply(source: string, events: RecordedEvent[]): Promise<void> {
+    const assignments: FactWrite[] = [];
+    const directives: FactWrite[] = [];
+    let last = 0;
+    for (const event of events) {
+      assignments.push(...(factWritesFor(source, event) as FactWrite[]));
+      if (event.streamId.startsWith(STREAM_PREFIX.directive)) directives.push(...directiveWritesFor(event));
+      last = Math.max(last, event.globalPosition);
+    }
+    if (directives.length) await this.store.applyFacts(DIRECTIVES, directives);
+    if (assignments.length) await this.store.applyFacts(ASSIGNMENTS, assignments);
+    const checkpoint = (await this.store.getCheckpoint(checkpointName(source))) ?? 0;
+    if (last > checkpoint) await this.store.setCheckpoint(checkpointName(source), last);
+  }
+
+  /** Applies a bus batch, which may hold events of several sources, source by source in order. */
+  async applyMessages(messages: BusMessage[]): Promise<void> {
+    const bySource = new Map<string, RecordedEvent[]>();
+    for (const m of messages) {
+      if (!bySource.has(m.source)) bySource.set(m.source, []);
+      bySource.get(m.source)!.push(m.event);
+    }
+    for (const [source, events] of bySource) await this.apply(source, events);
+  }
+
+  async truncate(): Promise<void> {
+    await this.store.truncate(ASSIGNMENTS);
+    await this.store.truncate(DIRECTIVES);
+  }
+
+  appliedPosition(source: string): Promise<number | null> {
+    return this.store.getCheckpoint(checkpointName(source));
+  }
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
+import { asOfQuery, assignmentsQuery, summaryQuery } from '@dm/contracts';
+import { validateQuery } from '@dm/platform';
+import { z } from 'zod';
+import { ReadConsistency } from './read-consistency';
+import { ReportQueries } from './report-queries';
+import { RP_QUERIES, RP_READ_CONSISTENCY } from './tokens';
+
+const agenciesQuery = summaryQuery.omit({ agencyId: true });
+type Raw = Record<string, unknown>;
+
+/** Every route that answers a status, summary, timeline or state. */
+@Controller('api/v1')
+export class ReportsController {
+  constructor(
+    @Inject(RP_QUERIES) private readonly queries: ReportQueries,
+    @Inject(RP_READ_CONSISTENCY) private readonly consistency: ReadConsistency,
+  ) {}
+
+  @Get('directives')
+  async directives(@Headers('x-consistency-token') token?: string) {
+    await this.consistency.waitFor(token);
+    return { directives: await this.queries.listDirectives() };
+  }
+
+  @Get('directives/:id')
+  async directive(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const { asOf } = validateQuery(asOfQuery, query);
+    await this.consistency.waitFor(token);
+    return this.queries.directive(id, asOf);
+  }
+
+  @Get('assignments')
+  async assignments(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const filter = validateQuery(assignmentsQuery, query);
+    await this.consistency.waitFor(token);
+    return { asOf: filter.asOf, assignments: await this.queries.assignments(filter) };
+  }
+
+  @Get('reports/summary')
+  async summary(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const q = validateQuery(summaryQuery, query) as z.infer<typeof summaryQuery>;
+    await this.consistency.waitFor(token);
+    return this.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId });
+  }
+
+  @Get('reports/agencies')
+  async agencies(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const q = validateQuery(agenciesQuery, query);
+    await this.consistency.waitFor(token);
+    return this.queries.agencies(q.period, q.calendar, { directiveId: q.directiveId });
+  }
+
+  @Get('audit/assignments/:id/timeline')
+  async timeline(@Param('id') id: string, @Headers('x-consistency-token') token?: string) {
+    await this.consistency.waitFor(token);
+    return this.queries.timeline(id);
+  }
+
+  @Get('audit/assignments/:id/state')
+  async state(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const { asOf } = validateQuery(asOfQuery, query);
+    await this.consistency.waitFor(token);
+    return this.queries.state(id, asOf);
+  }
+}

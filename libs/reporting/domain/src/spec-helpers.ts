@@ -1,0 +1,197 @@
+/* Test support for the reporting specs: builds events of one directive and its
+   assignments, and applies fact writes the way the read store does. Not exported. */
+import { EVENT_TYPES, type RecordedEvent, type ResolvedAssignment, type Task } from '@dm/contracts';
+import type { AssignmentDoc } from './assignment-facts';
+import { factWritesFor, type AssignmentFactWrite } from './fact-writes';
+
+type Doc = Record<string, unknown> & { _id: string; rev: Record<string, number> };
+
+/** The read store's semantics, on plain objects: setOnInsert on creation, then a set guarded by rev.<source>. */
+export function applyWrites(docs: Map<string, Doc>, writes: AssignmentFactWrite[]): void {
+  for (const w of writes) {
+    let doc = docs.get(w.id);
+    if (!doc) {
+      doc = structuredClone({ ...w.setOnInsert, _id: w.id, rev: {} }) as Doc;
+      docs.set(w.id, doc);
+    }
+    if ((doc.rev[w.source] ?? -1) >= w.revision) continue;
+    for (const [path, value] of Object.entries(w.set)) setPath(doc, path, structuredClone(value));
+    doc.rev[w.source] = w.revision;
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+export function project(events: RecordedEvent[]): Map<string, Doc> {
+  const docs = new Map<string, Doc>();
+  for (const e of events) applyWrites(docs, factWritesFor('test', e));
+  return docs;
+}
+
+export const assignmentId = (taskNumber: string, agencyId: string, role: 'lead' | 'coordinating' = 'lead') =>
+  `a-${taskNumber}-${agencyId}-${role}`;
+
+export interface TaskSpec {
+  number: string;
+  deadline: string | null;
+  lead: string[];
+  coordinating?: string[];
+}
+
+/** A directive stream and its assignments' streams, with revisions and record times handed out in order. */
+export class Story {
+  readonly events: RecordedEvent[] = [];
+  private readonly revisions = new Map<string, number>();
+  private clock = Date.parse('2017-02-10T08:00:00Z');
+  private position = 0;
+
+  constructor(
+    readonly directiveId = 'd-1',
+    readonly issuedOn = '2017-02-10',
+  ) {}
+
+  issue(tasks: TaskSpec[]): this {
+    const fullTasks: Task[] = tasks.map((t) => ({
+      number: t.number,
+      text: `Nhiệm vụ ${t.number}`,
+      mode: 'giao',
+      lead: t.lead,
+      coordinating: t.coordinating ?? [],
+      deadline: t.deadline,
+      reportDuty: null,
+    }));
+    const assignments: ResolvedAssignment[] = tasks.flatMap((t) => [
+      ...t.lead.map((agencyId) => ({ id: assignmentId(t.number, agencyId), taskNumber: t.number, agencyId, role: 'lead' as const, viaGroup: null })),
+      ...(t.coordinating ?? []).map((agencyId) => ({
+        id: assignmentId(t.number, agencyId, 'coordinating'),
+        taskNumber: t.number,
+        agencyId,
+        role: 'coordinating' as const,
+        viaGroup: 'nhom',
+      })),
+    ]);
+    return this.directiveEvent(EVENT_TYPES.directiveIssued, this.issuedOn, {
+      directiveId: this.directiveId,
+      number: `${this.directiveId}/UBND-VX`,
+      type: 'cong-van',
+      issuer: 'ubnd-tinh',
+      issuedOn: this.issuedOn,
+      subject: 'Giảm nghèo bền vững',
+      legalBasis: ['01/CT-TTg'],
+      addressees: ['so-ban-nganh'],
+      signer: { name: 'Phạm Đăng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+      monitoringAgency: 'so-ldtbxh',
+      issuerOffice: 'vp-ubnd-tinh',
+      registryVersion: 'test@1',
+      tasks: fullTasks,
+      assignments,
+    });
+  }
+
+  changeDeadline(taskNumber: string, previousDeadline: string | null, deadline: string | null, changedOn: string): this {
+    return this.directiveEvent(EVENT_TYPES.taskDeadlineChanged, changedOn, {
+      directiveId: this.directiveId,
+      taskNumber,
+      assignmentIds: this.idsOf(taskNumber),
+      previousDeadline,
+      deadline,
+      reason: 'Gia hạn',
+      authorizingDocument: '1/UBND',
+      changedOn,
+    });
+  }
+
+  cancel(taskNumber: string, cancelledOn: string): this {
+    return this.directiveEvent(EVENT_TYPES.taskCancelled, cancelledOn, {
+      directiveId: this.directiveId,
+      taskNumber,
+      assignmentIds: this.idsOf(taskNumber),
+      reason: 'Không còn phù hợp',
+      authorizingDocument: null,
+      cancelledOn,
+    });
+  }
+
+  progress(id: string, reportedOn: string, percent: number | null = null): this {
+    return this.assignmentEvent(id, EVENT_TYPES.progressReported, reportedOn, {
+      reportedOn,
+      summary: 'Đang làm',
+      percent,
+      difficulties: null,
+      proposals: null,
+    });
+  }
+
+  complete(id: string, completedOn: string): this {
+    return this.assignmentEvent(id, EVENT_TYPES.completionReported, completedOn, { completedOn, summary: 'Xong', evidence: null });
+  }
+
+  confirm(id: string, completedOn: string, confirmedOn: string): this {
+    return this.assignmentEvent(id, EVENT_TYPES.completionConfirmed, confirmedOn, { completedOn, confirmedOn });
+  }
+
+  giveBack(id: string, completedOn: string, returnedOn: string): this {
+    return this.assignmentEvent(id, EVENT_TYPES.completionReturned, returnedOn, { completedOn, reason: 'Thiếu số liệu', returnedOn });
+  }
+
+  docs(): Map<string, Doc> {
+    return project(this.events);
+  }
+
+  doc(id: string): AssignmentDoc {
+    const doc = this.docs().get(id);
+    if (!doc) throw new Error(`no document ${id}`);
+    return doc as unknown as AssignmentDoc;
+  }
+
+  private idsOf(taskNumber: string): string[] {
+    const issued = this.events.find((e) => e.type === EVENT_TYPES.directiveIssued);
+    const assignments = (issued?.data as { assignments: ResolvedAssignment[] }).assignments;
+    return assignments.filter((a) => a.taskNumber === taskNumber).map((a) => a.id);
+  }
+
+  private directiveEvent(type: string, on: string, data: Record<string, unknown>): this {
+    return this.record(`directive-${this.directiveId}`, type, on, data, { userId: 'u-vp', agencyId: 'vp-ubnd-tinh', role: 'monitoring_officer' });
+  }
+
+  private assignmentEvent(id: string, type: string, on: string, data: Record<string, unknown>): this {
+    const issued = this.events.find((e) => e.type === EVENT_TYPES.directiveIssued);
+    const a = (issued?.data as { assignments: ResolvedAssignment[] } | undefined)?.assignments.find((x) => x.id === id);
+    const ref = { assignmentId: id, directiveId: this.directiveId, taskNumber: a?.taskNumber ?? '?', agencyId: a?.agencyId ?? '?' };
+    const role = type === EVENT_TYPES.completionConfirmed || type === EVENT_TYPES.completionReturned ? 'monitoring_officer' : 'agency_officer';
+    return this.record(`assignment-${id}`, type, on, { ...ref, ...data }, { userId: 'u', agencyId: ref.agencyId, role });
+  }
+
+  private record(streamId: string, type: string, on: string, data: Record<string, unknown>, actor: RecordedEvent['actor']): this {
+    const revision = (this.revisions.get(streamId) ?? -1) + 1;
+    this.revisions.set(streamId, revision);
+    this.clock += 60_000;
+    this.position += 1;
+    this.events.push({
+      eventId: `e-${this.position}`,
+      type,
+      schemaVersion: 1,
+      streamId,
+      streamRevision: revision,
+      globalPosition: this.position,
+      occurredAt: `${on}T09:00:00+07:00`,
+      recordedAt: new Date(this.clock).toISOString(),
+      actor,
+      correlationId: `c-${this.position}`,
+      causationId: null,
+      data,
+      metadata: {},
+      prevHash: '0',
+      hash: '0',
+    });
+    return this;
+  }
+}

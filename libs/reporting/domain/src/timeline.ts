@@ -1,0 +1,48 @@
+import type { Actor } from '@dm/contracts';
+import type { AssignmentDoc, FactSource } from './assignment-facts';
+import { factsOf } from './facts';
+
+export interface TimelineEntry {
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  data: Record<string, unknown>;
+  source: FactSource;
+  streamId: string;
+  revision: number;
+  eventId: string;
+}
+
+const SOURCE_ORDER: Record<FactSource, number> = { d: 0, a: 1 };
+
+/**
+ * Every fact of an assignment from both sources (its creation, its task's
+ * deadline changes and cancellation, its own progress events), oldest first
+ * by recordedAt, then source (`d` before `a`), then revision.
+ */
+export function timeline(doc: Pick<AssignmentDoc, 'facts'>): TimelineEntry[] {
+  return [...factsOf(doc, 'd'), ...factsOf(doc, 'a')]
+    .map(
+      (f): TimelineEntry => ({
+        type: f.type,
+        occurredAt: f.occurredAt,
+        recordedAt: f.recordedAt,
+        actor: f.actor,
+        data: f.data,
+        source: f.source,
+        streamId: f.streamId,
+        revision: f.revision,
+        eventId: f.eventId,
+      }),
+    )
+    .sort((a, b) => compareInstants(a.recordedAt, b.recordedAt) || SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.revision - b.revision);
+}
+
+/** Compares ISO instants by time (whatever their offsets); text order only if one does not parse. */
+function compareInstants(a: string, b: string): number {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta - tb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

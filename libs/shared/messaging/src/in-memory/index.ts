@@ -1,0 +1,1 @@
+export { InMemoryMessageBus, deadLetterTopic, type InMemoryMessageBusOptions } from './in-memory-message-bus';

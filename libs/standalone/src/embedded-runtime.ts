@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '@dm/event-store';
+import { InMemoryMessageBus, Relay } from '@dm/messaging';
+import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
+import { AssignmentView } from '@dm/progress-events';
+import { SqliteReadStore } from '@dm/read-store';
+import { thanhHoa2017Registry, type AgencyRegistry } from '@dm/registry';
+
+export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events' } as const;
+
+/**
+ * The embedded adapters of the three services, in one process: SQLite event
+ * stores (one per writing service), SQLite read stores, the in-process bus,
+ * and one relay per event store.
+ */
+export class EmbeddedRuntime {
+  readonly metrics = new Metrics();
+  readonly registry: AgencyRegistry = thanhHoa2017Registry();
+  readonly tokens: TokenService;
+  readonly bus = new InMemoryMessageBus();
+  readonly stores: Record<'taskAssignment' | 'progressEvents', SqliteEventStore>;
+  readonly progressViewStore: SqliteReadStore;
+  readonly reportStore: SqliteReadStore;
+  readonly view: AssignmentView;
+  readonly relays: Record<string, Relay>;
+
+  constructor(readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.tokens = new TokenService(loadOrCreateJwtKey(dataDir));
+    this.stores = {
+      taskAssignment: new SqliteEventStore({ name: SOURCES.taskAssignment, file: join(dataDir, 'task-assignment.events.db') }),
+      progressEvents: new SqliteEventStore({ name: SOURCES.progressEvents, file: join(dataDir, 'progress-events.events.db') }),
+    };
+    this.progressViewStore = new SqliteReadStore({ file: join(dataDir, 'progress-events.view.db') });
+    this.reportStore = new SqliteReadStore({ file: join(dataDir, 'report-projection.read.db') });
+    this.view = new AssignmentView(this.progressViewStore, 0);
+    this.relays = Object.fromEntries(
+      Object.values(this.stores).map((store) => [store.name, new Relay({ name: `relay:${store.name}`, store, bus: this.bus, batchSize: 500 })]),
+    );
+    this.registerMetrics();
+  }
+
+  /** Read-your-writes: a write answers once every in-process projector has applied it. */
+  readonly consistency: Consistency = {
+    afterWrite: async (source, position) => {
+      await this.relays[source]?.waitFor(position, 30_000);
+      return consistencyToken(source, position);
+    },
+  };
+
+  healthChecks(): HealthCheck[] {
+    return Object.values(this.stores).map((store: EventStore) => ({
+      name: `event-store:${store.name}`,
+      check: async () => ({ head: await store.headPosition(), relayed: this.relays[store.name].position }),
+    }));
+  }
+
+  async startRelays(): Promise<void> {
+    for (const relay of Object.values(this.relays)) await relay.start();
+  }
+
+  async close(): Promise<void> {
+    for (const relay of Object.values(this.relays)) await relay.stop();
+    await this.bus.close();
+    for (const store of Object.values(this.stores)) await store.close();
+    await this.progressViewStore.close();
+    await this.reportStore.close();
+  }
+
+  private registerMetrics() {
+    const head = this.metrics.gauge('event_store_head_position', 'Global position of the last stored event');
+    const relayed = this.metrics.gauge('relay_checkpoint_position', 'Last position the bus accepted from the store');
+    for (const store of Object.values(this.stores)) {
+      head.set({ store: store.name }, () => store.headPosition());
+      relayed.set({ store: store.name }, () => this.relays[store.name].position);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './config';
+export * from './embedded-runtime';
+export * from './embedded-app';
+export * from './rebuild';

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { loadOrCreateJwtKey, ROLES, TokenService, type UserRole } from '@dm/platform';
+import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded } from '@dm/standalone';
+import { runDemo } from './demo';
+
+const USAGE = `usage: npm run cli -- <command>
+  token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
+        prints a bearer token the embedded server on the same MONITOR_DATA_DIR accepts
+  demo [--url http://localhost:3000]
+        issues letter 4308/UBND-VX and a year of progress through the API
+        (without --url it starts the embedded system in-process for the run)
+  rebuild
+        truncates the read models and replays every event store into them (stop the server first)`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = loadEmbeddedConfig();
+  switch (command) {
+    case 'token': {
+      const { values } = parseArgs({ args: rest, options: { sub: { type: 'string' }, role: { type: 'string', multiple: true }, agency: { type: 'string' }, name: { type: 'string' }, ttl: { type: 'string' } } });
+      const roles = values.role ?? [];
+      if (!values.sub || roles.length === 0) throw new Error(`token needs --sub and --role\n${USAGE}`);
+      const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; roles are ${ROLES.join(', ')}`);
+      const tokens = new TokenService(loadOrCreateJwtKey(config.dataDir));
+      console.log(tokens.sign({ sub: values.sub, name: values.name, agencyId: values.agency ?? null, roles: roles as UserRole[] }, (values.ttl ?? '12h') as never));
+      return;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { url: { type: 'string' } } });
+      const tokens = new TokenService(loadOrCreateJwtKey(config.dataDir));
+      if (values.url) {
+        await runDemo(values.url.replace(/\/$/, ''), tokens, console.log);
+        return;
+      }
+      const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
+      try {
+        await runDemo(server.url, tokens, console.log);
+      } finally {
+        await server.close();
+      }
+      return;
+    }
+    case 'rebuild': {
+      const runtime = new EmbeddedRuntime(config.dataDir);
+      try {
+        const { events, seconds } = await rebuildReadModels(runtime);
+        console.log(`rebuilt read models from ${events} events in ${seconds.toFixed(2)} s (${Math.round(events / seconds)} events/s)`);
+      } finally {
+        await runtime.close();
+      }
+      return;
+    }
+    default:
+      console.log(USAGE);
+      if (command && command !== 'help') process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
