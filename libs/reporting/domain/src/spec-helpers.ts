@@ -36,8 +36,8 @@ export function project(events: RecordedEvent[]): Map<string, Doc> {
   return docs;
 }
 
-export const assignmentId = (taskNumber: string, agencyId: string, role: 'lead' | 'coordinating' = 'lead') =>
-  `a-${taskNumber}-${agencyId}-${role}`;
+export const assignmentId = (taskNumber: string, agencyId: string, role: 'lead' | 'coordinating' = 'lead', directiveId = 'd-1') =>
+  `${directiveId}-${taskNumber}-${agencyId}-${role}`;
 
 export interface TaskSpec {
   number: string;
@@ -69,9 +69,9 @@ export class Story {
       reportDuty: null,
     }));
     const assignments: ResolvedAssignment[] = tasks.flatMap((t) => [
-      ...t.lead.map((agencyId) => ({ id: assignmentId(t.number, agencyId), taskNumber: t.number, agencyId, role: 'lead' as const, viaGroup: null })),
+      ...t.lead.map((agencyId) => ({ id: assignmentId(t.number, agencyId, 'lead', this.directiveId), taskNumber: t.number, agencyId, role: 'lead' as const, viaGroup: null })),
       ...(t.coordinating ?? []).map((agencyId) => ({
-        id: assignmentId(t.number, agencyId, 'coordinating'),
+        id: assignmentId(t.number, agencyId, 'coordinating', this.directiveId),
         taskNumber: t.number,
         agencyId,
         role: 'coordinating' as const,

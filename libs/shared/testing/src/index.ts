@@ -3,3 +3,5 @@ export * from './fixtures';
 export * from './event-store-contract';
 export * from './message-bus-contract';
 export * from './read-store-contract';
+export * from './api-client';
+export * from './seed/seed-4308';

@@ -24,6 +24,7 @@ export interface CatchUpOptions {
 }
 
 const MAX_RETRY_MS = 5_000;
+const STOPPED = Symbol('stopped');
 
 export class CatchUpSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
@@ -61,10 +62,10 @@ export class CatchUpSubscription implements Subscription {
         const head = this.source.headPosition();
         return { head, events: this.source.page(cursor, head, batchSize, streamPrefixes) };
       });
-      if (!read) continue;
+      if (read === STOPPED) break;
       const { head, events } = read;
       if (events.length) {
-        if (!(await this.attempt('handle', () => this.handler(events), events))) break;
+        if ((await this.attempt('handle', () => this.handler(events), events)) === STOPPED) break;
         cursor = events[events.length - 1].globalPosition;
       }
       if (events.length < batchSize) {
@@ -76,8 +77,8 @@ export class CatchUpSubscription implements Subscription {
     this.abandonCatchUp(new Error('subscription stopped before it caught up'));
   }
 
-  /** Runs `work` until it succeeds, pausing longer after each failure; undefined once stopped. */
-  private async attempt<T>(what: string, work: () => T | Promise<T>, events?: RecordedEvent[]): Promise<T | undefined> {
+  /** Runs `work` until it succeeds, pausing longer after each failure, or until the subscription stops. */
+  private async attempt<T>(what: string, work: () => T | Promise<T>, events?: RecordedEvent[]): Promise<T | typeof STOPPED> {
     const abort = this.stopping.signal;
     for (let failures = 0; !abort.aborted; failures++) {
       try {
@@ -88,6 +89,6 @@ export class CatchUpSubscription implements Subscription {
         await sleep(Math.min(this.options.retryMs * 2 ** failures, MAX_RETRY_MS), abort);
       }
     }
-    return undefined;
+    return STOPPED;
   }
 }

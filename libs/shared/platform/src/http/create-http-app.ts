@@ -33,6 +33,7 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
   const app = await NestFactory.create<NestFastifyApplication>(root as Type<unknown>, adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
     bufferLogs: false,
+    bodyParser: false,
   });
   Logger.flush();
   return app;

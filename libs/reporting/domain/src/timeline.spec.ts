@@ -1,0 +1,66 @@
+import type { AssignmentDoc, FactEvent } from './assignment-facts';
+import { assignmentId, Story } from './spec-helpers';
+import { timeline } from './timeline';
+
+const A = assignmentId('1', 'so-tc');
+
+describe('timeline', () => {
+  it('lists every fact of the assignment from both sources, oldest first', () => {
+    const story = new Story()
+      .issue([
+        { number: '1', deadline: '2017-03-31', lead: ['so-tc'] },
+        { number: '2', deadline: null, lead: ['so-tc'] },
+      ])
+      .progress(A, '2017-03-01', 30)
+      .changeDeadline('2', null, '2017-12-31', '2017-03-05') // another task: not on this timeline
+      .changeDeadline('1', '2017-03-31', '2017-06-30', '2017-03-20')
+      .complete(A, '2017-05-01')
+      .confirm(A, '2017-05-01', '2017-05-02')
+      .cancel('1', '2017-06-01');
+    const entries = timeline(story.doc(A));
+    expect(entries.map((e) => [e.type, e.source, e.revision])).toEqual([
+      ['directive.issued', 'd', 0],
+      ['assignment.progress-reported', 'a', 0],
+      ['directive.task-deadline-changed', 'd', 2],
+      ['assignment.completion-reported', 'a', 1],
+      ['assignment.completion-confirmed', 'a', 2],
+      ['directive.task-cancelled', 'd', 3],
+    ]);
+    expect(entries[1]).toEqual({
+      type: 'assignment.progress-reported',
+      occurredAt: '2017-03-01T09:00:00+07:00',
+      recordedAt: story.events[1].recordedAt,
+      actor: { userId: 'u', agencyId: 'so-tc', role: 'agency_officer' },
+      data: story.events[1].data,
+      source: 'a',
+      streamId: `assignment-${A}`,
+      revision: 0,
+      eventId: story.events[1].eventId,
+    });
+  });
+
+  it('orders by record time as instants, then directive before assignment, then revision', () => {
+    const fact = (source: 'd' | 'a', revision: number, recordedAt: string): FactEvent => ({
+      eventId: `${source}${revision}`,
+      source,
+      streamId: source === 'd' ? 'directive-d' : 'assignment-x',
+      revision,
+      type: 't',
+      schemaVersion: 1,
+      occurredAt: recordedAt,
+      recordedAt,
+      actor: { userId: 'u', agencyId: null, role: 'system' },
+      data: {},
+    });
+    const doc: AssignmentDoc = {
+      _id: 'x',
+      rev: {},
+      facts: {
+        a: { r1: fact('a', 1, '2017-03-01T10:00:00Z'), r0: fact('a', 0, '2017-03-01T10:00:00Z'), r2: fact('a', 2, '2017-03-01T16:00:00+07:00') },
+        d: { r5: fact('d', 5, '2017-03-01T10:00:00.000Z'), r9: fact('d', 9, '2017-03-01T08:00:00Z') },
+      },
+    };
+    // 16:00+07:00 is 09:00Z, before 10:00Z
+    expect(timeline(doc).map((e) => e.eventId)).toEqual(['d9', 'a2', 'd5', 'a0', 'a1']);
+  });
+});
