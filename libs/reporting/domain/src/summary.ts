@@ -1,6 +1,6 @@
 import { DomainError, requireIsoDate } from '@dm/periods';
 import type { AssignmentDoc } from './assignment-facts';
-import { isCounted, tally, type SummaryBlock, type Window } from './tally';
+import { isCounted, tally, type SummaryBlock, type ReportWindow } from './tally';
 
 /** Lead assignments at the top level (the official counts); coordinating ones beside. */
 export interface Summary extends SummaryBlock {
@@ -21,7 +21,7 @@ export interface Scorecard extends SummaryBlock {
  * cancelled by `to`) lead assignments; `activity` counts the facts dated
  * within [from, to]. The caller selects the documents (e.g. one agency or one directive).
  */
-export function summarize(docs: AssignmentDoc[], window: Window): Summary {
+export function summarize(docs: AssignmentDoc[], window: ReportWindow): Summary {
   const { from, to } = checkWindow(window);
   const counted = docs.filter((d) => isCounted(d, to));
   return {
@@ -40,7 +40,7 @@ export function summarize(docs: AssignmentDoc[], window: Window): Summary {
 }
 
 /** One row per agency with a counted lead assignment, with the same counts and rates, sorted by agencyId. */
-export function scorecards(docs: AssignmentDoc[], window: Window): Scorecard[] {
+export function scorecards(docs: AssignmentDoc[], window: ReportWindow): Scorecard[] {
   const { from, to } = checkWindow(window);
   const byAgency = new Map<string, AssignmentDoc[]>();
   for (const doc of docs) {
@@ -54,7 +54,7 @@ export function scorecards(docs: AssignmentDoc[], window: Window): Scorecard[] {
     .map((agencyId) => ({ agencyId, ...tally(byAgency.get(agencyId) as AssignmentDoc[], { from, to }) }));
 }
 
-function checkWindow(window: Window): Window {
+function checkWindow(window: ReportWindow): ReportWindow {
   const from = requireIsoDate(window.from, 'from');
   const to = requireIsoDate(window.to, 'to');
   if (from > to) throw new DomainError('invalid', `from ${from} is after to ${to}`, 'from');

@@ -45,7 +45,7 @@ export interface SummaryBlock {
   activity: ActivityCounts;
 }
 
-export interface Window {
+export interface ReportWindow {
   from: string;
   to: string;
 }
@@ -64,7 +64,7 @@ export function isCounted(doc: AssignmentDoc, to: string): boolean {
  * completed on time whose deadline has passed (or is `to` itself), and those in
  * progress whose deadline is `to`. Its numerator is the due ones completed by `to`.
  */
-export function tally(docs: AssignmentDoc[], { from, to }: Window): SummaryBlock {
+export function tally(docs: AssignmentDoc[], { from, to }: ReportWindow): SummaryBlock {
   const counts: StatusCounts = {
     completedOnTime: 0,
     completedLate: 0,

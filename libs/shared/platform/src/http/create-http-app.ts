@@ -31,7 +31,7 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
     durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   const app = await NestFactory.create<NestFastifyApplication>(root as Type<unknown>, adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : ['error', 'warn'],
     bufferLogs: false,
     bodyParser: false,
   });

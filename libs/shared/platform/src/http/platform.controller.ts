@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Public } from '../auth/auth.guard';
 import { Metrics } from '../metrics/metrics';
 
@@ -12,7 +12,7 @@ export const OPENAPI_DOCUMENT = Symbol('OpenApiDocument');
 /** A named readiness check: resolves with details, throws when the part is down. */
 export type HealthCheck = { name: string; check: () => Promise<Record<string, unknown>> };
 
-const swaggerDir = () => require('swagger-ui-dist').getAbsoluteFSPath() as string;
+const swaggerDir = () => dirname(require.resolve('swagger-ui-dist/package.json'));
 
 @Controller()
 @Public()
