@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadOrCreateJwtKey, ROLES, TokenService, type UserRole } from '@dm/platform';
 import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded } from '@dm/standalone';
-import { runDemo } from './demo';
+import { runDemo } from '@dm/testing';
 
 const USAGE = `usage: npm run cli -- <command>
   token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
@@ -31,12 +31,12 @@ async function main(argv: string[]) {
       const { values } = parseArgs({ args: rest, options: { url: { type: 'string' } } });
       const tokens = new TokenService(loadOrCreateJwtKey(config.dataDir));
       if (values.url) {
-        await runDemo(values.url.replace(/\/$/, ''), tokens, console.log);
+        await runDemo(values.url.replace(/\/$/, ''), (claims) => tokens.sign(claims), console.log);
         return;
       }
       const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
       try {
-        await runDemo(server.url, tokens, console.log);
+        await runDemo(server.url, (claims) => tokens.sign(claims), console.log);
       } finally {
         await server.close();
       }

@@ -5,3 +5,4 @@ export * from './message-bus-contract';
 export * from './read-store-contract';
 export * from './api-client';
 export * from './seed/seed-4308';
+export * from './seed/demo-year';

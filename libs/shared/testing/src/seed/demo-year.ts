@@ -1,5 +1,7 @@
-import { ApiClient, seed4308Directive } from '@dm/testing';
-import type { TokenService } from '@dm/platform';
+import { ApiClient } from '../api-client';
+import { seed4308Directive } from './seed-4308';
+
+export type SignToken = (claims: { sub: string; name?: string; agencyId: string | null; roles: Array<'agency_officer' | 'monitoring_officer'> }) => string;
 
 /** A deterministic pseudo-random sequence, so the demo writes the same year each time. */
 function random(seed: number) {
@@ -28,10 +30,10 @@ const SUMMARIES: Record<string, string[]> = {
  * API, as the agencies and the monitoring office would. Every command has
  * an Idempotency-Key, so running the demo again writes nothing twice.
  */
-export async function runDemo(baseUrl: string, tokens: TokenService, log: (line: string) => void) {
-  const monitoring = new ApiClient(baseUrl, tokens.sign({ sub: 'demo-ldtbxh', name: 'Chuyên viên Sở LĐ-TB&XH', agencyId: 'so-ldtbxh', roles: ['monitoring_officer'] }));
+export async function runDemo(baseUrl: string, sign: SignToken, log: (line: string) => void = () => undefined) {
+  const monitoring = new ApiClient(baseUrl, sign({ sub: 'demo-ldtbxh', name: 'Chuyên viên Sở LĐ-TB&XH', agencyId: 'so-ldtbxh', roles: ['monitoring_officer'] }));
   const officerOf = (agencyId: string) =>
-    new ApiClient(baseUrl, tokens.sign({ sub: `demo-${agencyId}`, name: `Cán bộ ${agencyId}`, agencyId, roles: ['agency_officer'] }));
+    new ApiClient(baseUrl, sign({ sub: `demo-${agencyId}`, name: `Cán bộ ${agencyId}`, agencyId, roles: ['agency_officer'] }));
   const must = async (what: string, call: Promise<{ status: number; body: any }>) => {
     const response = await call;
     if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
