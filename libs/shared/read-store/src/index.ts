@@ -1,3 +1,2 @@
 export * from './read-store';
-export * from './apply-fact';
 export * from './sqlite';

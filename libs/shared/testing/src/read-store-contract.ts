@@ -138,6 +138,7 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
         expect(ids(await store.find(collection, { orderBy: [['agencyId', 'asc'], ['percent', 'desc']] }))).toEqual(['a-2', 'a-4', 'a-3', 'a-1']);
         expect(ids(await store.find(collection, { where: { agencyId: 'so-yte' }, orderBy: [['percent', 'asc']], limit: 1 }))).toEqual(['a-1']);
         expect(await store.find(collection, { limit: 2, orderBy: [['percent', 'asc']] })).toHaveLength(2);
+        expect(await store.find(collection, { limit: 0 })).toHaveLength(4);
       });
 
       it('answers the same with indexes on the queried paths', async () => {

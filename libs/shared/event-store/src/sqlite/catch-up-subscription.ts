@@ -8,7 +8,7 @@ export interface PageSource {
   page(after: number, upTo: number, limit: number, streamPrefixes?: string[]): RecordedEvent[];
 }
 
-export interface Logger {
+export interface SubscriptionLogger {
   warn(message: string, error?: unknown): void;
 }
 
@@ -20,7 +20,7 @@ export interface CatchUpOptions {
   pollMs: number;
   /** First pause before a failed batch is handed over again; doubles up to 5 s. */
   retryMs: number;
-  logger: Logger;
+  logger: SubscriptionLogger;
 }
 
 const MAX_RETRY_MS = 5_000;

@@ -12,7 +12,7 @@ import type {
 } from '../event-store';
 import { appendEvents } from './append';
 import { AppendSignal } from './append-signal';
-import { CatchUpSubscription, type Logger, type PageSource } from './catch-up-subscription';
+import { CatchUpSubscription, type SubscriptionLogger, type PageSource } from './catch-up-subscription';
 import { fromRow } from './event-row';
 import { readAllPages, readStreamPages } from './read-pages';
 import { openEventStoreDatabase } from './schema';
@@ -26,7 +26,7 @@ export interface SqliteEventStoreOptions {
   /** By event type; applied to every event read back. */
   upcasters?: Record<string, Upcaster>;
   clock?: () => Date;
-  logger?: Logger;
+  logger?: SubscriptionLogger;
   /** Subscriptions read again after this long without an in-process append (default 200 ms). */
   pollMs?: number;
   /** First pause before a subscription hands a failed batch over again (default 100 ms). */

@@ -6,7 +6,7 @@ export interface Sql {
   params: unknown[];
 }
 
-/** SELECT for a query; a null condition also matches a missing field, as in MongoDB. */
+/** SELECT for a query. As in MongoDB, a null condition also matches a missing field, and limit 0 means none. */
 export function findSql(table: string, query: Query): Sql {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -17,7 +17,7 @@ export function findSql(table: string, query: Query): Sql {
   const order = (query.orderBy ?? []).map(([path, direction]) => `${jsonField(path)} ${direction === 'desc' ? 'DESC' : 'ASC'}`);
   const orderBy = ` ORDER BY ${[...order, '_id ASC'].join(', ')}`;
   let limit = '';
-  if (query.limit !== undefined) {
+  if (query.limit) {
     limit = ' LIMIT ?';
     params.push(query.limit);
   }

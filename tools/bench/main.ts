@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appendBench } from './append-bench';
+import { httpBench } from './http-bench';
+import { rebuildBench } from './rebuild-bench';
+
+/** `npm run bench`: the figures issue "Core" asks for, printed in one run. */
+async function main() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { appends: { type: 'string', default: '20000' }, batch: { type: 'string', default: '1000' }, reports: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '32' }, rebuild: { type: 'string', default: '100000' } },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  try {
+    const appends = await appendBench(dir, Number(values.appends), Number(values.batch));
+    console.log(`\nevent store appends (${appends.count} events, SQLite WAL synchronous=NORMAL)`);
+    console.log(`  one event per transaction : ${appends.onePerTransaction} events/s`);
+    console.log(`  batches of ${appends.batchSize}         : ${appends.batched} events/s`);
+    console.log(`  raw better-sqlite3 inserts: ${appends.rawBaseline} events/s (same rows, same batches)`);
+    console.log(`  batched ÷ raw             : ${appends.batchedOverRaw} (aim ≥ 0.5)`);
+
+    const http = await httpBench(join(dir, 'http'), Number(values.reports), Number(values.concurrency));
+    console.log(`\nprogress reports over HTTP (standalone process, ${http.concurrency} in flight, read-your-writes)`);
+    console.log(`  ${http.count} reports in ${http.seconds} s: ${http.perSecond} reports/s (aim ≥ 2000), p50 ${http.p50ms} ms, p99 ${http.p99ms} ms (aim ≤ 50), failures ${http.failures}`);
+
+    const rebuild = await rebuildBench(join(dir, 'rebuild'), Number(values.rebuild));
+    console.log(`\nprojection rebuild`);
+    console.log(`  ${rebuild.events} events in ${rebuild.seconds} s: ${rebuild.perSecond} events/s (aim ≥ 50000)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

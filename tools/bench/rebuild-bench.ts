@@ -1,0 +1,41 @@
+import { v7 as uuidv7 } from 'uuid';
+import { assignmentStreamId, directiveStreamId, EVENT_TYPES, type NewEvent } from '@dm/contracts';
+import { decide, directiveIdFor, initialState } from '@dm/directives-domain';
+import { addDays, startOfVietnamDay } from '@dm/periods';
+import { EmbeddedRuntime, rebuildReadModels } from '@dm/standalone';
+import { seed4308Directive } from '@dm/testing';
+import type { DirectiveIssued } from '@dm/contracts';
+
+const actor = { userId: 'bench', agencyId: 'so-ldtbxh', role: 'monitoring_officer' as const };
+const envelope = (type: string, occurredOn: string, data: unknown): NewEvent => ({
+  eventId: uuidv7(), type, schemaVersion: 1, occurredAt: startOfVietnamDay(occurredOn), actor, correlationId: uuidv7(), causationId: null, data, metadata: {},
+});
+
+/** Writes the seed directive and `total - 1` progress events straight into the stores, then rebuilds every read model from them. */
+export async function rebuildBench(dataDir: string, total: number) {
+  const runtime = new EmbeddedRuntime(dataDir);
+  try {
+    const request = seed4308Directive();
+    const directiveId = directiveIdFor(request.issuer, request.issuedOn, request.number);
+    const [issued] = decide({ ...request, type: 'IssueDirective', docType: request.type, tasks: request.tasks.map((t) => ({ ...t, reportDuty: null })), registry: runtime.registry.snapshot(request.issuedOn) }, initialState);
+    await runtime.stores.taskAssignment.appendToStream(directiveStreamId(directiveId), [envelope(issued.type, request.issuedOn, issued.data)]);
+    const assignments = (issued.data as DirectiveIssued).assignments;
+    for (let start = 0; start < total - 1; start += 5000) {
+      const byStream = new Map<string, NewEvent[]>();
+      for (let i = start; i < Math.min(total - 1, start + 5000); i++) {
+        const a = assignments[i % assignments.length];
+        const reportedOn = addDays('2017-02-11', Math.floor(i / assignments.length) % 3000);
+        const stream = assignmentStreamId(a.id);
+        if (!byStream.has(stream)) byStream.set(stream, []);
+        byStream.get(stream)!.push(envelope(EVENT_TYPES.progressReported, reportedOn, {
+          assignmentId: a.id, directiveId, taskNumber: a.taskNumber, agencyId: a.agencyId, reportedOn, summary: `Báo cáo ${i}`, percent: i % 101, difficulties: null, proposals: null,
+        }));
+      }
+      await runtime.stores.progressEvents.appendBatch([...byStream].map(([streamId, events]) => ({ streamId, events })));
+    }
+    const { events, seconds } = await rebuildReadModels(runtime);
+    return { events, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(events / seconds) };
+  } finally {
+    await runtime.close();
+  }
+}
