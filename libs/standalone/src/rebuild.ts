@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '@dm/contracts';
 import { TOPICS, topicForStream } from '@dm/contracts';
+import { AssignmentView } from '@dm/progress-events';
+import { StagedReadStore } from '@dm/read-store';
 import { ReportProjector } from '@dm/report-projection';
 import type { EmbeddedRuntime } from './embedded-runtime';
 
@@ -8,28 +10,38 @@ export interface RebuildResult {
   seconds: number;
 }
 
-const BATCH = 2000;
+const BATCH = 10_000;
+/** Staged documents held in memory before they are written out. */
+const MAX_STAGED = 200_000;
 
 /**
  * Truncates every read model and replays both event stores into them,
- * streaming the history in batches through the same projectors.
+ * streaming the history in batches through the same projectors. Documents
+ * are staged in memory and each is written once (or once per MAX_STAGED).
  */
 export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<RebuildResult> {
   const started = process.hrtime.bigint();
-  const projector = new ReportProjector(runtime.reportStore);
+  const reports = new StagedReadStore(runtime.reportStore);
+  const viewStore = new StagedReadStore(runtime.progressViewStore);
+  const projector = new ReportProjector(reports);
+  const view = new AssignmentView(viewStore, 0);
   await projector.init();
   await projector.truncate();
-  await runtime.view.truncate();
+  await view.truncate();
   let count = 0;
   for (const store of Object.values(runtime.stores)) {
-    await runtime.reportStore.setCheckpoint(`report-projection:${store.name}`, 0);
+    await reports.setCheckpoint(`report-projection:${store.name}`, 0);
     let batch: RecordedEvent[] = [];
     const flush = async () => {
       await projector.apply(store.name, batch);
       const directives = batch.filter((e) => topicForStream(e.streamId) === TOPICS.directives);
-      if (directives.length) await runtime.view.apply(directives);
+      if (directives.length) await view.apply(directives);
       count += batch.length;
       batch = [];
+      if (reports.size + viewStore.size > MAX_STAGED) {
+        await reports.flush();
+        await viewStore.flush();
+      }
     };
     for await (const event of store.readAll()) {
       batch.push(event);
@@ -37,5 +49,7 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
     }
     if (batch.length) await flush();
   }
+  await reports.flush();
+  await viewStore.flush();
   return { events: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

@@ -4,10 +4,10 @@ import { assignmentStreamId, type AssignmentEvent } from '@dm/contracts';
 import type { EventStore } from '@dm/event-store';
 import { decide, evolve, initialState, type AssignmentCommand, type AssignmentContext, type AssignmentState } from '@dm/progress-domain';
 import { startOfVietnamDay, vietnamDate } from '@dm/periods';
-import { actorOf, handleCommand, type CommandOutcome, type Decider } from '@dm/platform';
+import { actorOf, handleCommand, StreamStateCache, type CommandOutcome, type Decider } from '@dm/platform';
 import type { AssignmentViewDoc } from './assignment-view';
 import { ConfirmCompletionCommand, ReportCompletionCommand, ReportProgressCommand, type CommandMeta } from './commands';
-import { PE_EVENT_STORE } from './tokens';
+import { PE_EVENT_STORE, PE_STATE_CACHE } from './tokens';
 
 type Outcome = CommandOutcome<AssignmentState>;
 
@@ -24,6 +24,7 @@ const contextOf = (a: AssignmentViewDoc): AssignmentContext => ({
 
 function run(
   store: EventStore,
+  cache: StreamStateCache<AssignmentState>,
   assignment: AssignmentViewDoc,
   meta: CommandMeta,
   actingAs: 'agency_officer' | 'monitoring_officer',
@@ -35,15 +36,18 @@ function run(
     actor: actorOf(meta.principal, actingAs),
     correlationId: meta.correlationId,
     occurredAt: startOfVietnamDay(businessDate),
-  });
+  }, cache);
 }
 
 @CommandHandler(ReportProgressCommand)
 export class ReportProgressHandler implements ICommandHandler<ReportProgressCommand, Outcome> {
-  constructor(@Inject(PE_EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(PE_EVENT_STORE) private readonly store: EventStore,
+    @Inject(PE_STATE_CACHE) private readonly cache: StreamStateCache<AssignmentState>,
+  ) {}
 
   execute({ assignment, request, meta }: ReportProgressCommand) {
-    return run(this.store, assignment, meta, 'agency_officer', request.reportedOn, {
+    return run(this.store, this.cache, assignment, meta, 'agency_officer', request.reportedOn, {
       type: 'ReportProgress',
       context: contextOf(assignment),
       ...request,
@@ -54,10 +58,13 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
 
 @CommandHandler(ReportCompletionCommand)
 export class ReportCompletionHandler implements ICommandHandler<ReportCompletionCommand, Outcome> {
-  constructor(@Inject(PE_EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(PE_EVENT_STORE) private readonly store: EventStore,
+    @Inject(PE_STATE_CACHE) private readonly cache: StreamStateCache<AssignmentState>,
+  ) {}
 
   execute({ assignment, request, meta }: ReportCompletionCommand) {
-    return run(this.store, assignment, meta, 'agency_officer', request.completedOn, {
+    return run(this.store, this.cache, assignment, meta, 'agency_officer', request.completedOn, {
       type: 'ReportCompletion',
       context: contextOf(assignment),
       ...request,
@@ -68,19 +75,22 @@ export class ReportCompletionHandler implements ICommandHandler<ReportCompletion
 
 @CommandHandler(ConfirmCompletionCommand)
 export class ConfirmCompletionHandler implements ICommandHandler<ConfirmCompletionCommand, Outcome> {
-  constructor(@Inject(PE_EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(PE_EVENT_STORE) private readonly store: EventStore,
+    @Inject(PE_STATE_CACHE) private readonly cache: StreamStateCache<AssignmentState>,
+  ) {}
 
   execute({ assignment, request, meta }: ConfirmCompletionCommand) {
     const today = vietnamDate(new Date());
     const context = contextOf(assignment);
     if (request.accepted) {
       const confirmedOn = request.confirmedOn ?? today;
-      return run(this.store, assignment, meta, 'monitoring_officer', confirmedOn, {
+      return run(this.store, this.cache, assignment, meta, 'monitoring_officer', confirmedOn, {
         type: 'ConfirmCompletion', context, accepted: true, confirmedOn, today,
       });
     }
     const returnedOn = request.returnedOn ?? today;
-    return run(this.store, assignment, meta, 'monitoring_officer', returnedOn, {
+    return run(this.store, this.cache, assignment, meta, 'monitoring_officer', returnedOn, {
       type: 'ConfirmCompletion', context, accepted: false, reason: request.reason, returnedOn, today,
     });
   }

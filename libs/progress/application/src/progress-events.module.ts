@@ -5,7 +5,8 @@ import { validatingConsumer, type Consumer, type MessageBus } from '@dm/messagin
 import { AssignmentView } from './assignment-view';
 import { AssignmentsController } from './assignments.controller';
 import { PROGRESS_HANDLERS } from './handlers';
-import { PE_EVENT_STORE, PE_VIEW } from './tokens';
+import { PE_EVENT_STORE, PE_STATE_CACHE, PE_VIEW } from './tokens';
+import { StreamStateCache } from '@dm/platform';
 
 export const PROGRESS_EVENTS_GROUP = 'progress-events';
 const PE_BUS = Symbol('progress-events MessageBus');
@@ -34,6 +35,7 @@ export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
         { provide: PE_EVENT_STORE, useValue: options.eventStore },
         { provide: PE_VIEW, useValue: options.view },
         { provide: PE_BUS, useValue: options.bus },
+        { provide: PE_STATE_CACHE, useValue: new StreamStateCache() },
         ...PROGRESS_HANDLERS,
       ],
     };

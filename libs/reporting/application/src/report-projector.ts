@@ -14,6 +14,8 @@ export const checkpointName = (source: string) => `${REPORT_PROJECTION}:${source
  * of different streams in any order, give the same documents.
  */
 export class ReportProjector {
+  private readonly applied = new Map<string, number>();
+
   constructor(private readonly store: ReadStore) {}
 
   async init(): Promise<void> {
@@ -33,8 +35,11 @@ export class ReportProjector {
     }
     if (directives.length) await this.store.applyFacts(DIRECTIVES, directives);
     if (assignments.length) await this.store.applyFacts(ASSIGNMENTS, assignments);
-    const checkpoint = (await this.store.getCheckpoint(checkpointName(source))) ?? 0;
-    if (last > checkpoint) await this.store.setCheckpoint(checkpointName(source), last);
+    const checkpoint = this.applied.get(source) ?? (await this.store.getCheckpoint(checkpointName(source))) ?? 0;
+    if (last > checkpoint) {
+      await this.store.setCheckpoint(checkpointName(source), last);
+      this.applied.set(source, last);
+    }
   }
 
   /** Applies a bus batch, which may hold events of several sources, source by source in order. */
@@ -48,6 +53,7 @@ export class ReportProjector {
   }
 
   async truncate(): Promise<void> {
+    this.applied.clear();
     await this.store.truncate(ASSIGNMENTS);
     await this.store.truncate(DIRECTIVES);
   }

@@ -13,3 +13,4 @@ export * from './auth/key-file';
 export * from './auth/auth.guard';
 export * from './metrics/metrics';
 export * from './commands/handle-command';
+export * from './commands/stream-state-cache';

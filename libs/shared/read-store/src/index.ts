@@ -1,2 +1,3 @@
 export * from './read-store';
 export * from './sqlite';
+export * from './staged-read-store';

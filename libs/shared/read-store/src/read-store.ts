@@ -40,6 +40,8 @@ export interface ReadStore {
   find<T extends Document = Document>(collection: string, query?: Query): Promise<T[]>;
   /** Creates indexes on the given fields (each entry one, possibly compound, index). */
   ensureIndexes(collection: string, indexes: string[][]): Promise<void>;
+  /** Stores whole documents, replacing any with the same _id (bulk loads such as a rebuild). */
+  putDocuments(collection: string, docs: Document[]): Promise<void>;
   /** Removes every document of the collection. */
   truncate(collection: string): Promise<void>;
   getCheckpoint(name: string): Promise<number | null>;

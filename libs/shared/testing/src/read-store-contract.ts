@@ -158,6 +158,18 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
       expect(await store.get(collection, 'a-1')).toMatchObject({ x: 2, created: 2, rev: { directives: 0 } });
     });
 
+    it('puts whole documents, replacing those with the same id, and keeps guarding later facts', async () => {
+      await store.applyFacts(collection, [fact('a-1', 'directives', 1, { x: 1 })]);
+      await store.putDocuments(collection, [
+        { _id: 'a-1', rev: { directives: 5 }, x: 5 },
+        { _id: 'a-2', rev: {}, nested: { y: [1, 2] } },
+      ]);
+      expect(await store.get(collection, 'a-1')).toEqual({ _id: 'a-1', rev: { directives: 5 }, x: 5 });
+      expect(await store.get(collection, 'a-2')).toEqual({ _id: 'a-2', rev: {}, nested: { y: [1, 2] } });
+      await store.applyFacts(collection, [fact('a-1', 'directives', 4, { x: 4 }), fact('a-1', 'directives', 6, { x: 6 })]);
+      expect(await store.get(collection, 'a-1')).toMatchObject({ x: 6, rev: { directives: 6 } });
+    });
+
     it('stores checkpoints by name', async () => {
       const name = uniqueName('projector-');
       expect(await store.getCheckpoint(name)).toBeNull();

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ROLES, type Principal, type UserRole } from './principal';
 
@@ -10,10 +11,15 @@ export interface TokenClaims {
 
 /** Bearer JWTs signed and verified with HS256 and one shared key. */
 export class TokenService {
+  /** A KeyObject made once: jsonwebtoken would otherwise parse the raw key on every verification. */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly key: Buffer,
+    key: Buffer,
     private readonly issuer = 'directive-monitor',
-  ) {}
+  ) {
+    this.key = createSecretKey(key);
+  }
 
   sign(claims: TokenClaims, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
     return jwt.sign({ ...claims }, this.key, { algorithm: 'HS256', expiresIn, issuer: this.issuer });

@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Actor, RecordedEvent } from '@dm/contracts';
 import { WrongExpectedRevisionError, type EventStore } from '@dm/event-store';
 import { assertSameBody, type CommandIdentity } from '../http/idempotency';
+import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
 export interface DomainEvent {
   type: string;
@@ -33,11 +34,37 @@ export interface CommandOutcome<State> {
 }
 
 const MAX_ATTEMPTS = 5;
+const commandIdOf = (event: RecordedEvent) => (event.metadata.commandId as string | undefined) ?? event.eventId;
+
+/** Folds the events after the cached revision (all of them when nothing is cached). */
+async function catchUp<State, Event extends DomainEvent>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<State, Event>,
+  cached: CachedStream<State> | undefined,
+): Promise<CachedStream<State>> {
+  let state = cached?.state ?? decider.initialState();
+  let revision = cached?.revision ?? -1;
+  const commandIds = new Set(cached?.commandIds);
+  for await (const event of store.readStream(streamId, { fromRevision: revision + 1 })) {
+    state = decider.evolve(state, event as unknown as Event);
+    revision = event.streamRevision;
+    commandIds.add(commandIdOf(event));
+  }
+  return { state, revision, commandIds };
+}
+
+async function eventsOfCommand(store: EventStore, streamId: string, commandId: string): Promise<RecordedEvent[]> {
+  const found: RecordedEvent[] = [];
+  for await (const event of store.readStream(streamId)) if (commandIdOf(event) === commandId) found.push(event);
+  return found;
+}
 
 /**
- * Reads a stream, folds it, lets the pure `decide` answer, and appends with
- * the revision just read (retrying on a concurrent write). A command whose
- * event id is already in the stream answers its first result again.
+ * Folds a stream (from its cached state when there is one), lets the pure
+ * `decide` answer, and appends with the revision just read, retrying on a
+ * concurrent write. A command whose id is already in the stream answers its
+ * first result again (DESIGN.md "Idempotency").
  */
 export async function handleCommand<State, Event extends DomainEvent>(
   store: EventStore,
@@ -45,42 +72,44 @@ export async function handleCommand<State, Event extends DomainEvent>(
   decider: Decider<State, Event>,
   decide: (state: State) => Event[],
   envelope: CommandEnvelope,
+  cache?: StreamStateCache<State>,
 ): Promise<CommandOutcome<State>> {
+  const commandId = envelope.identity.eventId;
   for (let attempt = 1; ; attempt++) {
-    let state = decider.initialState();
-    let revision: number | null = null;
-    const earlier: RecordedEvent[] = [];
-    for await (const event of store.readStream(streamId)) {
-      state = decider.evolve(state, event as unknown as Event);
-      revision = event.streamRevision;
-      if (event.eventId === envelope.identity.eventId || event.metadata.commandId === envelope.identity.eventId) {
-        earlier.push(event);
-      }
-    }
-    if (earlier.length > 0) {
+    const current = await catchUp(store, streamId, decider, cache?.get(streamId));
+    cache?.set(streamId, current);
+    if (current.commandIds.has(commandId)) {
+      const earlier = await eventsOfCommand(store, streamId, commandId);
       assertSameBody(envelope.identity, earlier[0].metadata.bodyHash);
-      return { events: earlier, state, position: earlier[earlier.length - 1].globalPosition, replayed: true };
+      return { events: earlier, state: current.state, position: earlier[earlier.length - 1].globalPosition, replayed: true };
     }
-    const decided = decide(state);
-    if (decided.length === 0) return { events: [], state, position: 0, replayed: false };
+    const decided = decide(current.state);
+    if (decided.length === 0) return { events: [], state: current.state, position: 0, replayed: false };
     const newEvents = decided.map((event, index) => ({
-      eventId: index === 0 ? envelope.identity.eventId : uuidv5(String(index), envelope.identity.eventId),
+      eventId: index === 0 ? commandId : uuidv5(String(index), commandId),
       type: event.type,
       schemaVersion: envelope.schemaVersion ?? 1,
       occurredAt: envelope.occurredAt,
       actor: envelope.actor,
       correlationId: envelope.correlationId,
-      causationId: envelope.identity.eventId,
+      causationId: commandId,
       data: event.data,
-      metadata: { bodyHash: envelope.identity.bodyHash, commandId: envelope.identity.eventId },
+      metadata: { bodyHash: envelope.identity.bodyHash, commandId },
     }));
     try {
       const result = await store.appendToStream(streamId, newEvents, {
-        expectedRevision: revision === null ? 'no_stream' : revision,
+        expectedRevision: current.revision < 0 ? 'no_stream' : current.revision,
       });
-      const after = result.events.reduce((s, e) => decider.evolve(s, e as unknown as Event), state);
-      return { events: result.events, state: after, position: result.position, replayed: result.idempotent };
+      if (result.idempotent) {
+        cache?.delete(streamId);
+        assertSameBody(envelope.identity, result.events[0].metadata.bodyHash);
+        return { events: result.events, state: current.state, position: result.position, replayed: true };
+      }
+      const state = result.events.reduce((s, e) => decider.evolve(s, e as unknown as Event), current.state);
+      cache?.set(streamId, { state, revision: result.nextExpectedRevision, commandIds: new Set([...current.commandIds, commandId]) });
+      return { events: result.events, state, position: result.position, replayed: false };
     } catch (error) {
+      cache?.delete(streamId);
       if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }

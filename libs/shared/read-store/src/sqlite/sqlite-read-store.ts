@@ -14,6 +14,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly collections = new Map<string, Collection>();
   private readonly queries = new Map<string, Database.Statement<unknown[], { doc: string }>>();
   private readonly applyInTransaction: Database.Transaction<(collection: Collection, writes: FactWrite[]) => void>;
+  private readonly putInTransaction: Database.Transaction<(collection: Collection, docs: Document[]) => void>;
   private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly writeCheckpoint: Database.Statement<[string, number], never>;
 
@@ -27,10 +28,15 @@ export class SqliteReadStore implements ReadStore {
       'INSERT INTO _checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
     this.applyInTransaction = this.db.transaction(applyWrites);
+    this.putInTransaction = this.db.transaction((collection: Collection, docs: Document[]) => docs.forEach((d) => collection.put(d)));
   }
 
   async applyFacts(collection: string, writes: FactWrite[]): Promise<void> {
     if (writes.length) this.applyInTransaction(this.collection(collection), writes);
+  }
+
+  async putDocuments(collection: string, docs: Document[]): Promise<void> {
+    if (docs.length) this.putInTransaction(this.collection(collection), docs);
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
