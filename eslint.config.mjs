@@ -16,6 +16,14 @@ export default [
         'error',
         {
           allow: [],
+          // Adapter specs run their port's contract suite from @dm/testing, which imports the adapters:
+          // a test-only cycle.
+          ignoredCircularDependencies: [
+            ['testing', 'event-store'],
+            ['testing', 'messaging'],
+            ['testing', 'read-store'],
+            ['messaging', 'event-store'],
+          ],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: drivers },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: drivers },
@@ -27,6 +35,42 @@ export default [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:composition', 'type:application', 'type:platform', 'type:adapter', 'type:contracts', 'type:domain', 'type:testing'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:composition', 'type:application', 'type:platform', 'type:adapter', 'type:contracts', 'type:domain', 'type:testing'] },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Specs of adapters may use the contract suites and fixtures of @dm/testing.
+    files: ['libs/shared/{event-store,messaging,read-store}/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          ignoredCircularDependencies: [
+            ['testing', 'event-store'],
+            ['testing', 'messaging'],
+            ['testing', 'read-store'],
+            ['messaging', 'event-store'],
+          ],
+          depConstraints: [{ sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:testing'], bannedExternalImports: ['@nestjs/*'] }],
+        },
+      ],
+    },
+  },
+  {
+    // Specs of adapters may use the contract suites and fixtures of @dm/testing.
+    files: ['libs/shared/{event-store,messaging,read-store}/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          ignoredCircularDependencies: [
+            ['testing', 'event-store'],
+            ['testing', 'messaging'],
+            ['testing', 'read-store'],
+            ['messaging', 'event-store'],
+          ],
+          depConstraints: [{ sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:testing'], bannedExternalImports: ['@nestjs/*'] }],
         },
       ],
     },

@@ -26,7 +26,9 @@ import type { DirectiveState } from '@dm/directives-domain';
 import { CancelTaskCommand, ChangeTaskDeadlineCommand, IssueDirectiveCommand } from './commands';
 import { assertMayChangeDirective, loadDirective } from './directive-stream';
 import { issuedData } from './handlers';
-import { TA_EVENT_STORE } from './tokens';
+import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
+import type { AgencyRegistry } from '@dm/registry';
+import { assertMayIssue, notInFuture } from './issue-rules';
 
 const API = '/api/v1/directives';
 
@@ -36,12 +38,15 @@ export class DirectivesController {
     private readonly commands: CommandBus,
     @Inject(TA_EVENT_STORE) private readonly store: EventStore,
     @Inject(CONSISTENCY) private readonly consistency: Consistency,
+    @Inject(TA_REGISTRY) private readonly registry: AgencyRegistry,
   ) {}
 
   @Post()
   @Roles('monitoring_officer')
   async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    assertMayIssue(principal, body, this.registry);
     const request = validateBody(issueDirectiveRequest, body);
+    notInFuture('issuedOn', request.issuedOn);
     const meta = this.meta(principal, `POST ${API}`, req, request);
     const outcome = await this.commands.execute<IssueDirectiveCommand, CommandOutcome<DirectiveState>>(new IssueDirectiveCommand(request, meta));
     const issued = issuedData(outcome);
@@ -72,6 +77,7 @@ export class DirectivesController {
   ) {
     assertMayChangeDirective(principal, await loadDirective(this.store, id), id);
     const request = validateBody(changeDeadlineRequest, body);
+    notInFuture('changedOn', request.changedOn);
     const meta = this.meta(principal, `POST ${API}/${id}/tasks/${taskNo}/deadline`, req, request);
     const outcome = await this.commands.execute<ChangeTaskDeadlineCommand, CommandOutcome<DirectiveState>>(
       new ChangeTaskDeadlineCommand(id, taskNo, request, meta),
@@ -93,6 +99,7 @@ export class DirectivesController {
   ) {
     assertMayChangeDirective(principal, await loadDirective(this.store, id), id);
     const request = validateBody(cancelTaskRequest, body);
+    notInFuture('cancelledOn', request.cancelledOn);
     const meta = this.meta(principal, `POST ${API}/${id}/tasks/${taskNo}/cancel`, req, request);
     const outcome = await this.commands.execute<CancelTaskCommand, CommandOutcome<DirectiveState>>(
       new CancelTaskCommand(id, taskNo, request, meta),

@@ -25,7 +25,7 @@ describe('seed 4308/UBND-VX', () => {
       subject: 'V/v thực hiện Chỉ thị số 01 ngày 06/01/2017 của Thủ tướng Chính phủ',
       legalBasis: ['01/CT-TTg', '289-QĐ/TU', '159/KH-UBND'],
       addressees: ['so-ban-nganh', 'ubnd-huyen'],
-      signer: { name: 'Phạm Đăng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+      signer: { name: 'Phạm Đặng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
       monitoringAgency: 'so-ldtbxh',
       tasks: [
         t('3', 'giao', ['ubnd-huyen']),

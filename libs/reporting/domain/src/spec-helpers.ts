@@ -87,7 +87,7 @@ export class Story {
       subject: 'Giảm nghèo bền vững',
       legalBasis: ['01/CT-TTg'],
       addressees: ['so-ban-nganh'],
-      signer: { name: 'Phạm Đăng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+      signer: { name: 'Phạm Đặng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
       monitoringAgency: 'so-ldtbxh',
       issuerOffice: 'vp-ubnd-tinh',
       registryVersion: 'test@1',

@@ -1,6 +1,5 @@
 import { TOPICS, type RecordedEvent } from '@dm/contracts';
 import { SqliteEventStore } from '@dm/event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs use the shared test fixtures
 import { deferred, delay, eventually, newEvents } from '@dm/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,4 @@
 import { EVENT_TYPES, type RecordedEvent } from '@dm/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs use the shared test fixtures
 import { busMessage } from '@dm/testing';
 import { InMemoryMessageBus } from './in-memory';
 import type { BusMessage } from './message-bus';

@@ -1,5 +1,4 @@
 import { eventHash, type RecordedEvent } from '@dm/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the adapter's spec runs its port's contract suite
 import { collect, eventStoreContract, eventually, newEvent, newEvents } from '@dm/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

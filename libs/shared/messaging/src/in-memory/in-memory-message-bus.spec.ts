@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the adapter's spec runs its port's contract suite
 import { busMessage, messageBusContract } from '@dm/testing';
 import type { BusMessage } from '../message-bus';
 import { InMemoryMessageBus } from './in-memory-message-bus';

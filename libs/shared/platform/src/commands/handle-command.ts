@@ -1,7 +1,8 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor, RecordedEvent } from '@dm/contracts';
-import { WrongExpectedRevisionError, type EventStore } from '@dm/event-store';
+import { EventIdConflictError, WrongExpectedRevisionError, type EventStore } from '@dm/event-store';
 import { assertSameBody, type CommandIdentity } from '../http/idempotency';
+import { problems } from '../http/problem';
 import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
 export interface DomainEvent {
@@ -111,6 +112,12 @@ export async function handleCommand<State, Event extends DomainEvent>(
     } catch (error) {
       cache?.delete(streamId);
       if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
+      if (error instanceof EventIdConflictError && envelope.identity.keyed) {
+        // The key's event id is already stored on another stream: the same key was sent with another body.
+        throw problems.unprocessable('This Idempotency-Key was already used with a different body', [
+          { field: 'Idempotency-Key', message: 'reused with a different body' },
+        ]);
+      }
       throw error;
     }
   }

@@ -56,6 +56,6 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       return new ProblemError(statusCode, titleForStatus[statusCode] ?? 'Error', (exception as Error).message);
     }
-    return new ProblemError(500, 'Internal error', 'The server failed; nothing was half-written.');
+    return new ProblemError(500, 'Internal error', 'The server failed to answer; retry with the same Idempotency-Key to learn whether the write was taken.');
   }
 }
