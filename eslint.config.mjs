@@ -1,6 +1,14 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Adapter specs run their port's contract suite from @dm/testing, which imports the adapters: test-only cycles.
+const testOnlyCycles = [
+  ['testing', 'event-store'],
+  ['testing', 'messaging'],
+  ['testing', 'read-store'],
+  ['messaging', 'event-store'],
+];
+
 const drivers = ['@nestjs/*', 'kafkajs', 'mongodb', 'better-sqlite3', '@kurrent/*', 'fastify', 'jsonwebtoken'];
 
 export default [
@@ -16,14 +24,7 @@ export default [
         'error',
         {
           allow: [],
-          // Adapter specs run their port's contract suite from @dm/testing, which imports the adapters:
-          // a test-only cycle.
-          ignoredCircularDependencies: [
-            ['testing', 'event-store'],
-            ['testing', 'messaging'],
-            ['testing', 'read-store'],
-            ['messaging', 'event-store'],
-          ],
+          ignoredCircularDependencies: testOnlyCycles,
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: drivers },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: drivers },
@@ -46,12 +47,7 @@ export default [
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          ignoredCircularDependencies: [
-            ['testing', 'event-store'],
-            ['testing', 'messaging'],
-            ['testing', 'read-store'],
-            ['messaging', 'event-store'],
-          ],
+          ignoredCircularDependencies: testOnlyCycles,
           depConstraints: [{ sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:testing'], bannedExternalImports: ['@nestjs/*'] }],
         },
       ],
@@ -64,12 +60,7 @@ export default [
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          ignoredCircularDependencies: [
-            ['testing', 'event-store'],
-            ['testing', 'messaging'],
-            ['testing', 'read-store'],
-            ['messaging', 'event-store'],
-          ],
+          ignoredCircularDependencies: testOnlyCycles,
           depConstraints: [{ sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:testing'], bannedExternalImports: ['@nestjs/*'] }],
         },
       ],

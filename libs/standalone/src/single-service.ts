@@ -11,6 +11,7 @@ import { SqliteReadStore } from '@dm/read-store';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { thanhHoa2017Registry } from '@dm/registry';
 import { TaskAssignmentModule } from '@dm/task-assignment';
+import { loadEmbeddedConfig } from './config';
 
 export type ServiceName = 'task-assignment' | 'progress-events' | 'report-projection';
 
@@ -72,4 +73,23 @@ export async function startSingleService(name: ServiceName, options: { dataDir: 
       for (const close of closers) await close();
     },
   };
+}
+
+/** A service's process: configuration from the environment, closed on SIGTERM or SIGINT. */
+export function runServiceMain(name: ServiceName): void {
+  const main = async () => {
+    const config = loadEmbeddedConfig();
+    const service = await startSingleService(name, config);
+    console.log(`${name} listening on ${config.host}:${config.port}, data in ${config.dataDir}`);
+    const stop = async () => {
+      await service.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop());
+    process.once('SIGINT', () => void stop());
+  };
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }
