@@ -1,11 +1,5 @@
 import type { ChangeDeadlineRequest, CancelTaskRequest, IssueDirectiveRequest } from '@dm/contracts';
-import type { CommandIdentity, Principal } from '@dm/platform';
-
-interface CommandMeta {
-  principal: Principal;
-  identity: CommandIdentity;
-  correlationId: string;
-}
+import type { CommandMeta } from '@dm/platform';
 
 export class IssueDirectiveCommand {
   constructor(

@@ -12,10 +12,8 @@ import {
 import type { EventStore } from '@dm/event-store';
 import {
   CONSISTENCY,
-  commandIdentity,
-  correlationIdOf,
+  commandMeta,
   CurrentPrincipal,
-  idempotencyKeyOf,
   Roles,
   validateBody,
   type CommandOutcome,
@@ -47,7 +45,7 @@ export class DirectivesController {
     assertMayIssue(principal, body, this.registry);
     const request = validateBody(issueDirectiveRequest, body);
     notInFuture('issuedOn', request.issuedOn);
-    const meta = this.meta(principal, `POST ${API}`, req, request);
+    const meta = commandMeta(principal, `POST ${API}`, req, request);
     const outcome = await this.commands.execute<IssueDirectiveCommand, CommandOutcome<DirectiveState>>(new IssueDirectiveCommand(request, meta));
     const issued = issuedData(outcome);
     await this.answer(reply, outcome, 201, {
@@ -78,7 +76,7 @@ export class DirectivesController {
     assertMayChangeDirective(principal, await loadDirective(this.store, id), id);
     const request = validateBody(changeDeadlineRequest, body);
     notInFuture('changedOn', request.changedOn);
-    const meta = this.meta(principal, `POST ${API}/${id}/tasks/${taskNo}/deadline`, req, request);
+    const meta = commandMeta(principal, `POST ${API}/${id}/tasks/${taskNo}/deadline`, req, request);
     const outcome = await this.commands.execute<ChangeTaskDeadlineCommand, CommandOutcome<DirectiveState>>(
       new ChangeTaskDeadlineCommand(id, taskNo, request, meta),
     );
@@ -100,20 +98,12 @@ export class DirectivesController {
     assertMayChangeDirective(principal, await loadDirective(this.store, id), id);
     const request = validateBody(cancelTaskRequest, body);
     notInFuture('cancelledOn', request.cancelledOn);
-    const meta = this.meta(principal, `POST ${API}/${id}/tasks/${taskNo}/cancel`, req, request);
+    const meta = commandMeta(principal, `POST ${API}/${id}/tasks/${taskNo}/cancel`, req, request);
     const outcome = await this.commands.execute<CancelTaskCommand, CommandOutcome<DirectiveState>>(
       new CancelTaskCommand(id, taskNo, request, meta),
     );
     const cancelled = outcome.events.find((e) => e.type === EVENT_TYPES.taskCancelled)?.data as TaskCancelled;
     await this.answer(reply, outcome, 200, { ...cancelled, eventId: outcome.events[0].eventId });
-  }
-
-  private meta(principal: Principal, route: string, req: FastifyRequest, body: unknown) {
-    return {
-      principal,
-      identity: commandIdentity(principal.sub, route, idempotencyKeyOf(req), body),
-      correlationId: correlationIdOf(req),
-    };
   }
 
   private async answer(reply: FastifyReply, outcome: CommandOutcome<unknown>, status: number, body: object, location?: string) {

@@ -6,10 +6,8 @@ import type { EventStore } from '@dm/event-store';
 import type { AssignmentState } from '@dm/progress-domain';
 import {
   CONSISTENCY,
-  commandIdentity,
-  correlationIdOf,
+  commandMeta,
   CurrentPrincipal,
-  idempotencyKeyOf,
   problems,
   Roles,
   validateBody,
@@ -37,7 +35,7 @@ export class AssignmentsController {
   async progress(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const assignment = await this.ownAssignment(principal, id);
     const request = validateBody(progressRequest, body);
-    const meta = this.meta(principal, `POST ${API}/${id}/progress`, req, request);
+    const meta = commandMeta(principal, `POST ${API}/${id}/progress`, req, request);
     const outcome = await this.commands.execute<ReportProgressCommand, CommandOutcome<AssignmentState>>(new ReportProgressCommand(assignment, request, meta));
     await this.answer(reply, outcome, 201);
   }
@@ -47,7 +45,7 @@ export class AssignmentsController {
   async completion(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const assignment = await this.ownAssignment(principal, id);
     const request = validateBody(completionRequest, body);
-    const meta = this.meta(principal, `POST ${API}/${id}/completion`, req, request);
+    const meta = commandMeta(principal, `POST ${API}/${id}/completion`, req, request);
     const outcome = await this.commands.execute<ReportCompletionCommand, CommandOutcome<AssignmentState>>(new ReportCompletionCommand(assignment, request, meta));
     await this.answer(reply, outcome, 201);
   }
@@ -61,7 +59,7 @@ export class AssignmentsController {
       throw problems.forbidden(`Only a monitoring officer of ${allowed.join(', ')} may confirm or return completions of directive ${assignment.directiveNumber}`);
     }
     const request = validateBody(confirmationRequest, body);
-    const meta = this.meta(principal, `POST ${API}/${id}/confirmation`, req, request);
+    const meta = commandMeta(principal, `POST ${API}/${id}/confirmation`, req, request);
     const outcome = await this.commands.execute<ConfirmCompletionCommand, CommandOutcome<AssignmentState>>(new ConfirmCompletionCommand(assignment, request, meta));
     await this.answer(reply, outcome, 200);
   }
@@ -79,14 +77,6 @@ export class AssignmentsController {
       throw problems.forbidden(`Assignment ${id} belongs to ${assignment.agencyId}; you report for ${principal.agencyId ?? 'no agency'}`);
     }
     return assignment;
-  }
-
-  private meta(principal: Principal, route: string, req: FastifyRequest, body: unknown) {
-    return {
-      principal,
-      identity: commandIdentity(principal.sub, route, idempotencyKeyOf(req), body),
-      correlationId: correlationIdOf(req),
-    };
   }
 
   private async answer(reply: FastifyReply, outcome: CommandOutcome<AssignmentState>, status: number) {

@@ -1,12 +1,6 @@
 import type { CompletionRequest, ConfirmationRequest, ProgressRequest } from '@dm/contracts';
-import type { CommandIdentity, Principal } from '@dm/platform';
+import type { CommandMeta } from '@dm/platform';
 import type { AssignmentViewDoc } from './assignment-view';
-
-export interface CommandMeta {
-  principal: Principal;
-  identity: CommandIdentity;
-  correlationId: string;
-}
 
 export class ReportProgressCommand {
   constructor(readonly assignment: AssignmentViewDoc, readonly request: ProgressRequest, readonly meta: CommandMeta) {}

@@ -4,9 +4,9 @@ import { assignmentStreamId, type AssignmentEvent } from '@dm/contracts';
 import type { EventStore } from '@dm/event-store';
 import { decide, evolve, initialState, type AssignmentCommand, type AssignmentContext, type AssignmentState } from '@dm/progress-domain';
 import { startOfVietnamDay, vietnamDate } from '@dm/periods';
-import { actorOf, handleCommand, StreamStateCache, type CommandOutcome, type Decider } from '@dm/platform';
+import { actorOf, handleCommand, StreamStateCache, type CommandMeta, type CommandOutcome, type Decider } from '@dm/platform';
 import type { AssignmentViewDoc } from './assignment-view';
-import { ConfirmCompletionCommand, ReportCompletionCommand, ReportProgressCommand, type CommandMeta } from './commands';
+import { ConfirmCompletionCommand, ReportCompletionCommand, ReportProgressCommand } from './commands';
 import { PE_EVENT_STORE, PE_STATE_CACHE } from './tokens';
 
 type Outcome = CommandOutcome<AssignmentState>;
