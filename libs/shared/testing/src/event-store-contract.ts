@@ -124,6 +124,24 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
         expect(await readStream(streamId)).toHaveLength(4);
       });
 
+      it('concurrent appends each get their own outcome: one conflict fails alone', async () => {
+        const contested = uniqueName('contested-');
+        await store.appendToStream(contested, [newEvent()]);
+        const others = Array.from({ length: 5 }, () => uniqueName('free-'));
+        const results = await Promise.allSettled([
+          store.appendToStream(contested, [newEvent()], { expectedRevision: 0 }),
+          store.appendToStream(contested, [newEvent()], { expectedRevision: 0 }),
+          ...others.map((id) => store.appendToStream(id, newEvents(2), { expectedRevision: 'no_stream' })),
+        ]);
+        const contestedResults = results.slice(0, 2);
+        expect(contestedResults.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const failed = contestedResults.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+        expect(failed.reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(results.slice(2).every((r) => r.status === 'fulfilled')).toBe(true);
+        expect(await store.streamRevision(contested)).toBe(1);
+        for (const id of others) expect(await store.streamRevision(id)).toBe(1);
+      });
+
       it('any (the default) always appends', async () => {
         const streamId = uniqueName('directive-');
         await store.appendToStream(streamId, [newEvent()], { expectedRevision: 'any' });

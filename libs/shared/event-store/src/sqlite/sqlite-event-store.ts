@@ -12,6 +12,7 @@ import type {
 } from '../event-store';
 import { appendEvents } from './append';
 import { AppendSignal } from './append-signal';
+import { GroupCommit } from './group-commit';
 import { CatchUpSubscription, type SubscriptionLogger, type PageSource } from './catch-up-subscription';
 import { fromRow } from './event-row';
 import { readAllPages, readStreamPages } from './read-pages';
@@ -49,6 +50,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appends = new AppendSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pages: PageSource;
+  private readonly groupCommit: GroupCommit;
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.name = options.name;
@@ -59,6 +61,9 @@ export class SqliteEventStore implements EventStore {
     this.appendInTransaction = this.db.transaction((appends: StreamAppend[], recordedAt: string) =>
       appends.map((a) => appendEvents(this.statements, a.streamId, a.events, a.expectedRevision ?? 'any', recordedAt)),
     );
+    this.groupCommit = new GroupCommit(this.db, this.statements, this.clock, (results) => {
+      if (results.some((r) => r.events.length && !r.idempotent)) this.appends.notify();
+    });
     this.pages = {
       headPosition: () => this.statements.head.get()!.head,
       page: (after, upTo, limit, prefixes) =>
@@ -71,8 +76,8 @@ export class SqliteEventStore implements EventStore {
     events: NewEvent[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    const [result] = await this.appendBatch([{ streamId, events, expectedRevision: options.expectedRevision }]);
-    return result;
+    const result = await this.groupCommit.append({ streamId, events, expectedRevision: options.expectedRevision });
+    return result.idempotent ? { ...result, events: result.events.map(this.upcast) } : result;
   }
 
   /** Appends to several streams in one transaction: all of them or none. */
@@ -126,6 +131,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.groupCommit.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.subscriptions.clear();
     if (this.db.open) this.db.close();
