@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '@dm/contracts';
 import { AssignmentView, VIEW_COLLECTION } from '@dm/progress-events';
 import { SqliteReadStore } from '@dm/read-store';
-import { ASSIGNMENTS, DIRECTIVES, ReportProjector } from '@dm/report-projection';
+import { ASSIGNMENTS, DIRECTIVES, ReportProjector, TIMELINE } from '@dm/report-projection';
 import { runDemo } from '@dm/testing';
 import { startEmbedded } from './embedded-app';
 
@@ -35,6 +35,7 @@ describe('projections replayed', () => {
     const docs = {
       assignments: await store.find(ASSIGNMENTS, { orderBy: [['_id', 'asc']] }),
       directives: await store.find(DIRECTIVES, { orderBy: [['_id', 'asc']] }),
+      timeline: await store.find(TIMELINE, { orderBy: [['_id', 'asc']] }),
       view: await store.find(VIEW_COLLECTION, { orderBy: [['_id', 'asc']] }),
     };
     await store.close();
@@ -71,5 +72,6 @@ describe('projections replayed', () => {
     });
     expect(reversedSources.assignments).toEqual(once.assignments);
     expect(reversedSources.directives).toEqual(once.directives);
+    expect(reversedSources.timeline).toEqual(once.timeline);
   });
 });

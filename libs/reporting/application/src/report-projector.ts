@@ -1,10 +1,11 @@
 import { STREAM_PREFIX, type RecordedEvent } from '@dm/contracts';
 import type { BusMessage } from '@dm/messaging';
 import type { FactWrite, ReadStore } from '@dm/read-store';
-import { factWritesFor } from '@dm/reporting-domain';
+import { factWritesFor, timelineWritesFor } from '@dm/reporting-domain';
 import { DIRECTIVES, directiveWritesFor } from './directive-projection';
 
 export const ASSIGNMENTS = 'assignments';
+export const TIMELINE = 'timeline';
 export const REPORT_PROJECTION = 'report-projection';
 export const checkpointName = (source: string) => `${REPORT_PROJECTION}:${source}`;
 
@@ -21,20 +22,24 @@ export class ReportProjector {
   async init(): Promise<void> {
     await this.store.ensureIndexes(ASSIGNMENTS, [['directiveId'], ['agencyId'], ['issuedOn']]);
     await this.store.ensureIndexes(DIRECTIVES, [['issuedOn']]);
+    await this.store.ensureIndexes(TIMELINE, [['assignmentId']]);
   }
 
   /** Applies a batch of events from one source store and moves that source's checkpoint. */
   async apply(source: string, events: RecordedEvent[]): Promise<void> {
     const assignments: FactWrite[] = [];
     const directives: FactWrite[] = [];
+    const timeline: FactWrite[] = [];
     let last = 0;
     for (const event of events) {
       assignments.push(...(factWritesFor(source, event) as FactWrite[]));
+      timeline.push(...(timelineWritesFor(event) as unknown as FactWrite[]));
       if (event.streamId.startsWith(STREAM_PREFIX.directive)) directives.push(...directiveWritesFor(event));
       last = Math.max(last, event.globalPosition);
     }
     if (directives.length) await this.store.applyFacts(DIRECTIVES, directives);
     if (assignments.length) await this.store.applyFacts(ASSIGNMENTS, assignments);
+    if (timeline.length) await this.store.applyFacts(TIMELINE, timeline);
     const checkpoint = this.applied.get(source) ?? (await this.store.getCheckpoint(checkpointName(source))) ?? 0;
     if (last > checkpoint) {
       await this.store.setCheckpoint(checkpointName(source), last);
@@ -56,6 +61,7 @@ export class ReportProjector {
     this.applied.clear();
     await this.store.truncate(ASSIGNMENTS);
     await this.store.truncate(DIRECTIVES);
+    await this.store.truncate(TIMELINE);
   }
 
   appliedPosition(source: string): Promise<number | null> {

@@ -1,9 +1,9 @@
 import type { Document, ReadStore, Query } from '@dm/read-store';
 import { parsePeriod, vietnamDate } from '@dm/periods';
 import { problems } from '@dm/platform';
-import { deriveStatus, scorecards, summarize, timeline, type AssignmentDoc } from '@dm/reporting-domain';
+import { deriveStatus, scorecards, summarize, timeline, type AssignmentDoc, type TimelineDoc } from '@dm/reporting-domain';
 import { currentTasks, DIRECTIVES, type DirectiveDoc } from './directive-projection';
-import { ASSIGNMENTS } from './report-projector';
+import { ASSIGNMENTS, TIMELINE } from './report-projector';
 
 type AssignmentDocument = AssignmentDoc & Document;
 
@@ -70,7 +70,8 @@ export class ReportQueries {
 
   async timeline(id: string) {
     const doc = await this.assignment(id);
-    return { ...this.describe(doc), events: timeline(doc) };
+    const entries = await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: id } });
+    return { ...this.describe(doc), events: timeline(entries.map((e) => e.entry)) };
   }
 
   async state(id: string, asOf = today()) {

@@ -22,6 +22,24 @@ export interface FactEvent {
  * source, keyed by revision, each source guarded by its own revision.
  * Status is never stored: deriveStatus(doc, asOf) computes it.
  */
+/**
+ * What deriveStatus and the tallies need of one event: its type, place and
+ * the few dates and figures they read. The full event is on the timeline.
+ */
+export interface StatusFact {
+  source: FactSource;
+  revision: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** A timeline document: one event as it concerns one assignment. */
+export interface TimelineDoc {
+  _id: string;
+  assignmentId: string;
+  entry: FactEvent;
+}
+
 export interface AssignmentDoc {
   _id: string;
   rev: Partial<Record<FactSource, number>>;
@@ -36,5 +54,5 @@ export interface AssignmentDoc {
   agencyId?: string;
   role?: 'lead' | 'coordinating';
   viaGroup?: string | null;
-  facts: Partial<Record<FactSource, Record<string, FactEvent>>>;
+  facts: Partial<Record<FactSource, Record<string, StatusFact>>>;
 }

@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from '@dm/contracts';
-import type { AssignmentDoc, FactEvent } from './assignment-facts';
+import type { AssignmentDoc, StatusFact } from './assignment-facts';
 import { factsOf } from './facts';
 
 /** A reported completion and the monitoring office's decision on it, if any. */
@@ -26,14 +26,14 @@ export interface FactView {
   episodes: CompletionEpisode[];
 }
 
-const str = (f: FactEvent, key: string): string => f.data[key] as string;
+const str = (f: StatusFact, key: string): string => f.data[key] as string;
 
 export function readFacts(doc: Pick<AssignmentDoc, 'facts'>): FactView {
   const view: FactView = { deadline: null, cancelledOn: null, accepted: null, progress: [], episodes: [] };
 
   for (const f of factsOf(doc, 'd')) {
     if (f.type === EVENT_TYPES.directiveIssued) {
-      view.deadline = ((f.data.task as { deadline?: string | null } | null)?.deadline ?? null) as string | null;
+      view.deadline = (f.data.deadline as string | null) ?? null;
     } else if (f.type === EVENT_TYPES.taskDeadlineChanged) {
       view.deadline = (f.data.deadline as string | null) ?? null;
     } else if (f.type === EVENT_TYPES.taskCancelled && view.cancelledOn === null) {

@@ -1,6 +1,6 @@
 import { EVENT_TYPES, type RecordedEvent } from '@dm/contracts';
-import type { FactEvent } from './assignment-facts';
-import { factWritesFor } from './fact-writes';
+import type { StatusFact } from './assignment-facts';
+import { factWritesFor, timelineWritesFor } from './fact-writes';
 import { applyWrites, assignmentId, project, Story } from './spec-helpers';
 
 const districts = Array.from({ length: 27 }, (_, i) => `h-${i + 1}`);
@@ -41,7 +41,16 @@ describe('factWritesFor', () => {
       role: 'lead',
       viaGroup: null,
     });
-    const fact = w.set['facts.d.r0'] as FactEvent;
+    expect(w.set['facts.d.r0']).toEqual({ source: 'd', revision: 0, type: 'directive.issued', data: { deadline: null } });
+    expect((writes[0].set['facts.d.r0'] as StatusFact).data).toEqual({ deadline: '2017-03-31' });
+  });
+
+  it('puts the whole creation event on each assignment timeline, with only its own task', () => {
+    const entries = timelineWritesFor(issued);
+    expect(entries).toHaveLength(2 + 27);
+    const w = entries[2];
+    expect(w).toMatchObject({ id: `${a('3', 'h-1')}:d:0`, source: 't', revision: 0, set: { assignmentId: a('3', 'h-1') } });
+    const fact = w.set.entry;
     expect(fact).toMatchObject({ eventId: issued.eventId, source: 'd', streamId: 'directive-d-1', revision: 0, type: 'directive.issued', schemaVersion: 1 });
     expect(Object.keys(fact.data).sort()).toEqual(
       ['assignment', 'directiveId', 'issuedOn', 'issuer', 'issuerOffice', 'monitoringAgency', 'number', 'registryVersion', 'signer', 'subject', 'task', 'type'].sort(),
@@ -57,7 +66,8 @@ describe('factWritesFor', () => {
       [a('1', 'so-ldtbxh', 'coordinating'), 'd', 1],
     ]);
     expect(Object.keys(changes[0].set)).toEqual(['facts.d.r1']);
-    expect((changes[0].set['facts.d.r1'] as FactEvent).data).toEqual({
+    expect((changes[0].set['facts.d.r1'] as StatusFact).data).toEqual({ deadline: '2017-06-30' });
+    expect(timelineWritesFor(changed)[0].set.entry.data).toEqual({
       directiveId: 'd-1',
       taskNumber: '1',
       previousDeadline: '2017-03-31',
@@ -72,12 +82,16 @@ describe('factWritesFor', () => {
   it('writes an assignment event on the assignment of its stream, source a', () => {
     const event = story.events[1];
     expect(factWritesFor('progress-events', event)).toEqual([
-      { id: a('1', 'so-tc'), source: 'a', revision: 0, setOnInsert: {}, set: { 'facts.a.r0': expect.objectContaining({ type: 'assignment.progress-reported', data: event.data }) } },
+      { id: a('1', 'so-tc'), source: 'a', revision: 0, setOnInsert: {}, set: { 'facts.a.r0': { source: 'a', revision: 0, type: 'assignment.progress-reported', data: { reportedOn: '2017-03-01', percent: 30 } } } },
+    ]);
+    expect(timelineWritesFor(event)).toEqual([
+      { id: `${a('1', 'so-tc')}:a:0`, source: 't', revision: 0, setOnInsert: {}, set: { assignmentId: a('1', 'so-tc'), entry: expect.objectContaining({ type: 'assignment.progress-reported', data: event.data }) } },
     ]);
   });
 
   it('ignores events it does not know', () => {
     expect(factWritesFor('x', { ...issued, type: 'registry.agency-renamed' })).toEqual([]);
+    expect(timelineWritesFor({ ...issued, type: 'registry.agency-renamed' })).toEqual([]);
   });
 
   it('never sets a path that setOnInsert also sets', () => {

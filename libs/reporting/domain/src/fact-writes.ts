@@ -7,7 +7,7 @@ import {
   type TaskCancelled,
   type TaskDeadlineChanged,
 } from '@dm/contracts';
-import type { FactEvent, FactSource } from './assignment-facts';
+import type { FactEvent, FactSource, StatusFact } from './assignment-facts';
 import { factKey } from './facts';
 
 /**
@@ -23,6 +23,16 @@ export interface AssignmentFactWrite {
   set: Record<string, unknown>;
 }
 
+/** The fields of each event's data that statuses and tallies read; the rest stays on the timeline. */
+const STATUS_FIELDS: Record<string, string[]> = {
+  [EVENT_TYPES.taskDeadlineChanged]: ['deadline'],
+  [EVENT_TYPES.taskCancelled]: ['cancelledOn'],
+  [EVENT_TYPES.progressReported]: ['reportedOn', 'percent'],
+  [EVENT_TYPES.completionReported]: ['completedOn'],
+  [EVENT_TYPES.completionConfirmed]: ['completedOn', 'confirmedOn'],
+  [EVENT_TYPES.completionReturned]: ['completedOn', 'returnedOn'],
+};
+
 const ASSIGNMENT_EVENTS: ReadonlySet<string> = new Set([
   EVENT_TYPES.progressReported,
   EVENT_TYPES.completionReported,
@@ -30,37 +40,89 @@ const ASSIGNMENT_EVENTS: ReadonlySet<string> = new Set([
   EVENT_TYPES.completionReturned,
 ]);
 
+/** One insert-only write of the timeline collection (structurally the read store's FactWrite). */
+export interface TimelineWrite {
+  id: string;
+  source: 't';
+  revision: 0;
+  setOnInsert: Record<string, unknown>;
+  set: { assignmentId: string; entry: FactEvent };
+}
+
+export const timelineEntryId = (assignmentId: string, fact: Pick<FactEvent, 'source' | 'revision'>) =>
+  `${assignmentId}:${fact.source}:${fact.revision}`;
+
 /**
  * Maps an integration event (already parsed against its schema) to the fact
  * writes of the assignment documents it concerns. Pure; unknown types give [].
+ * Each write carries a StatusFact (the dates and figures statuses read); the
+ * whole event goes to the timeline (timelineWritesFor).
  *
  * - `directive.issued` → one write per resolved assignment (source `d`): the
- *   assignment's header fields and `created: true`, and the fact holding
- *   only the directive header, this assignment's task and the assignment.
+ *   assignment's header fields, `created: true` and its task's deadline.
  * - `directive.task-deadline-changed` / `directive.task-cancelled` → one write
- *   per id in `data.assignmentIds` (the id list itself is not repeated in each document).
+ *   per id in `data.assignmentIds`.
  * - `assignment.*` → one write on the assignment of the stream (source `a`).
  *
  * @param _origin the source store or topic the event came from; the fact
  *   source (`d`/`a`) follows from the event type, so it is not needed here.
  */
 export function factWritesFor(_origin: string, event: RecordedEvent): AssignmentFactWrite[] {
+  if (event.type === EVENT_TYPES.directiveIssued) {
+    const d = event.data as DirectiveIssued;
+    return d.assignments.map((a) =>
+      write(a.id, statusFact(event, 'd', { deadline: taskOf(d, a)?.deadline ?? null }), {
+        created: true,
+        directiveId: d.directiveId,
+        directiveNumber: d.number,
+        issuer: d.issuer,
+        issuedOn: d.issuedOn,
+        monitoringAgency: d.monitoringAgency,
+        taskNumber: a.taskNumber,
+        agencyId: a.agencyId,
+        role: a.role,
+        viaGroup: a.viaGroup,
+      }),
+    );
+  }
+  return eventsByAssignment(event).map(([id, fact]) => write(id, statusFact(event, fact.source, fact.data), {}));
+}
+
+/**
+ * Maps an integration event to the timeline entries of the assignments it
+ * concerns: the whole event, once per assignment, insert-only (a replay finds
+ * the entry there and changes nothing).
+ */
+export function timelineWritesFor(event: RecordedEvent): TimelineWrite[] {
+  return eventsByAssignment(event).map(([assignmentId, entry]) => ({
+    id: timelineEntryId(assignmentId, entry),
+    source: 't',
+    revision: 0,
+    setOnInsert: {},
+    set: { assignmentId, entry },
+  }));
+}
+
+/** Each assignment an event concerns, with the event as it concerns that assignment. */
+function eventsByAssignment(event: RecordedEvent): Array<[string, FactEvent]> {
   switch (event.type) {
     case EVENT_TYPES.directiveIssued:
-      return issuedWrites(event, event.data as DirectiveIssued);
+      return issuedFacts(event, event.data as DirectiveIssued);
     case EVENT_TYPES.taskDeadlineChanged:
     case EVENT_TYPES.taskCancelled: {
       const { assignmentIds, ...data } = event.data as TaskDeadlineChanged | TaskCancelled;
       const fact = factOf(event, 'd', data);
-      return assignmentIds.map((id) => write(id, fact, {}));
+      return assignmentIds.map((id) => [id, fact]);
     }
     default:
       if (!ASSIGNMENT_EVENTS.has(event.type)) return [];
-      return [write(assignmentIdOf(event), factOf(event, 'a', { ...(event.data as Record<string, unknown>) }), {})];
+      return [[assignmentIdOf(event), factOf(event, 'a', { ...(event.data as Record<string, unknown>) })]];
   }
 }
 
-function issuedWrites(event: RecordedEvent, d: DirectiveIssued): AssignmentFactWrite[] {
+const taskOf = (d: DirectiveIssued, a: ResolvedAssignment) => d.tasks.find((t) => t.number === a.taskNumber) ?? null;
+
+function issuedFacts(event: RecordedEvent, d: DirectiveIssued): Array<[string, FactEvent]> {
   const header = {
     directiveId: d.directiveId,
     number: d.number,
@@ -73,25 +135,16 @@ function issuedWrites(event: RecordedEvent, d: DirectiveIssued): AssignmentFactW
     issuerOffice: d.issuerOffice,
     registryVersion: d.registryVersion,
   };
-  return d.assignments.map((a: ResolvedAssignment) => {
-    const task = d.tasks.find((t) => t.number === a.taskNumber) ?? null;
-    const fact = factOf(event, 'd', { ...header, task, assignment: a });
-    return write(a.id, fact, {
-      created: true,
-      directiveId: d.directiveId,
-      directiveNumber: d.number,
-      issuer: d.issuer,
-      issuedOn: d.issuedOn,
-      monitoringAgency: d.monitoringAgency,
-      taskNumber: a.taskNumber,
-      agencyId: a.agencyId,
-      role: a.role,
-      viaGroup: a.viaGroup,
-    });
-  });
+  return d.assignments.map((a) => [a.id, factOf(event, 'd', { ...header, task: taskOf(d, a), assignment: a })]);
 }
 
-function write(id: string, fact: FactEvent, fields: Record<string, unknown>): AssignmentFactWrite {
+function statusFact(event: RecordedEvent, source: FactSource, data: Record<string, unknown>): StatusFact {
+  const fields = STATUS_FIELDS[event.type];
+  const picked = fields ? Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])) : data;
+  return { source, revision: event.streamRevision, type: event.type, data: picked };
+}
+
+function write(id: string, fact: StatusFact, fields: Record<string, unknown>): AssignmentFactWrite {
   return {
     id,
     source: fact.source,

@@ -2,7 +2,8 @@
    assignments, and applies fact writes the way the read store does. Not exported. */
 import { EVENT_TYPES, type RecordedEvent, type ResolvedAssignment, type Task } from '@dm/contracts';
 import type { AssignmentDoc } from './assignment-facts';
-import { factWritesFor, type AssignmentFactWrite } from './fact-writes';
+import type { FactEvent } from './assignment-facts';
+import { factWritesFor, timelineWritesFor, type AssignmentFactWrite } from './fact-writes';
 
 type Doc = Record<string, unknown> & { _id: string; rev: Record<string, number> };
 
@@ -34,6 +35,13 @@ export function project(events: RecordedEvent[]): Map<string, Doc> {
   const docs = new Map<string, Doc>();
   for (const e of events) applyWrites(docs, factWritesFor('test', e));
   return docs;
+}
+
+/** The timeline entries of one assignment, as the timeline collection would hold them. */
+export function timelineOf(events: RecordedEvent[], id: string): FactEvent[] {
+  const entries = new Map<string, FactEvent>();
+  for (const e of events) for (const w of timelineWritesFor(e)) if (w.set.assignmentId === id && !entries.has(w.id)) entries.set(w.id, w.set.entry);
+  return [...entries.values()];
 }
 
 export const assignmentId = (taskNumber: string, agencyId: string, role: 'lead' | 'coordinating' = 'lead', directiveId = 'd-1') =>

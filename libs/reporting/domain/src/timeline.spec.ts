@@ -1,5 +1,5 @@
-import type { AssignmentDoc, FactEvent } from './assignment-facts';
-import { assignmentId, Story } from './spec-helpers';
+import type { FactEvent } from './assignment-facts';
+import { assignmentId, Story, timelineOf } from './spec-helpers';
 import { timeline } from './timeline';
 
 const A = assignmentId('1', 'so-tc');
@@ -17,7 +17,7 @@ describe('timeline', () => {
       .complete(A, '2017-05-01')
       .confirm(A, '2017-05-01', '2017-05-02')
       .cancel('1', '2017-06-01');
-    const entries = timeline(story.doc(A));
+    const entries = timeline(timelineOf(story.events, A));
     expect(entries.map((e) => [e.type, e.source, e.revision])).toEqual([
       ['directive.issued', 'd', 0],
       ['assignment.progress-reported', 'a', 0],
@@ -52,15 +52,14 @@ describe('timeline', () => {
       actor: { userId: 'u', agencyId: null, role: 'system' },
       data: {},
     });
-    const doc: AssignmentDoc = {
-      _id: 'x',
-      rev: {},
-      facts: {
-        a: { r1: fact('a', 1, '2017-03-01T10:00:00Z'), r0: fact('a', 0, '2017-03-01T10:00:00Z'), r2: fact('a', 2, '2017-03-01T16:00:00+07:00') },
-        d: { r5: fact('d', 5, '2017-03-01T10:00:00.000Z'), r9: fact('d', 9, '2017-03-01T08:00:00Z') },
-      },
-    };
+    const entries = [
+      fact('a', 1, '2017-03-01T10:00:00Z'),
+      fact('a', 0, '2017-03-01T10:00:00Z'),
+      fact('a', 2, '2017-03-01T16:00:00+07:00'),
+      fact('d', 5, '2017-03-01T10:00:00.000Z'),
+      fact('d', 9, '2017-03-01T08:00:00Z'),
+    ];
     // 16:00+07:00 is 09:00Z, before 10:00Z
-    expect(timeline(doc).map((e) => e.eventId)).toEqual(['d9', 'a2', 'd5', 'a0', 'a1']);
+    expect(timeline(entries).map((e) => e.eventId)).toEqual(['d9', 'a2', 'd5', 'a0', 'a1']);
   });
 });

@@ -1,6 +1,5 @@
 import type { Actor } from '@dm/contracts';
-import type { AssignmentDoc, FactSource } from './assignment-facts';
-import { factsOf } from './facts';
+import type { FactEvent, FactSource } from './assignment-facts';
 
 export interface TimelineEntry {
   type: string;
@@ -17,12 +16,12 @@ export interface TimelineEntry {
 const SOURCE_ORDER: Record<FactSource, number> = { d: 0, a: 1 };
 
 /**
- * Every fact of an assignment from both sources (its creation, its task's
- * deadline changes and cancellation, its own progress events), oldest first
- * by recordedAt, then source (`d` before `a`), then revision.
+ * An assignment's timeline entries from both sources (its creation, its
+ * task's deadline changes and cancellation, its own progress events), oldest
+ * first by recordedAt, then source (`d` before `a`), then revision.
  */
-export function timeline(doc: Pick<AssignmentDoc, 'facts'>): TimelineEntry[] {
-  return [...factsOf(doc, 'd'), ...factsOf(doc, 'a')]
+export function timeline(entries: FactEvent[]): TimelineEntry[] {
+  return entries
     .map(
       (f): TimelineEntry => ({
         type: f.type,
