@@ -9,6 +9,8 @@ import type { Document, FactWrite, Query, ReadStore } from './read-store';
 export class StagedReadStore implements ReadStore {
   private readonly staged = new Map<string, Map<string, Document>>();
   private readonly checkpoints = new Map<string, number>();
+  /** Collections truncated through this store: the target holds nothing of them to look up. */
+  private readonly emptied = new Set<string>();
 
   constructor(private readonly target: ReadStore) {}
 
@@ -21,14 +23,16 @@ export class StagedReadStore implements ReadStore {
 
   async applyFacts(collection: string, writes: FactWrite[]): Promise<void> {
     const docs = this.collection(collection);
+    const lookUp = !this.emptied.has(collection);
     for (const write of writes) {
-      const current = docs.get(write.id) ?? (await this.target.get(collection, write.id));
+      const current = docs.get(write.id) ?? (lookUp ? await this.target.get(collection, write.id) : null);
       docs.set(write.id, applyFact(current, write).doc);
     }
   }
 
   async flush(): Promise<void> {
     for (const [collection, docs] of this.staged) await this.target.putDocuments(collection, [...docs.values()]);
+    this.emptied.clear();
     for (const [name, position] of this.checkpoints) await this.target.setCheckpoint(name, position);
     this.staged.clear();
     this.checkpoints.clear();
@@ -55,6 +59,7 @@ export class StagedReadStore implements ReadStore {
   async truncate(collection: string): Promise<void> {
     this.staged.delete(collection);
     await this.target.truncate(collection);
+    this.emptied.add(collection);
   }
 
   async getCheckpoint(name: string): Promise<number | null> {

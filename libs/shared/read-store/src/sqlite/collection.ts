@@ -16,7 +16,7 @@ export class Collection {
   ) {
     if (!COLLECTION_NAME.test(name)) throw new Error(`invalid collection name ${JSON.stringify(name)}`);
     const table = quoteIdentifier(name);
-    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`); // a rowid table: documents are large rows
     this.load = db.prepare(`SELECT doc FROM ${table} WHERE _id = ?`);
     this.save = db.prepare(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`);
     this.clear = db.prepare(`DELETE FROM ${table}`);
