@@ -37,13 +37,14 @@ export interface CommandOutcome<State> {
 const MAX_ATTEMPTS = 5;
 const commandIdOf = (event: RecordedEvent) => (event.metadata.commandId as string | undefined) ?? event.eventId;
 
-/** Folds the events after the cached revision (all of them when nothing is cached). */
+/** Folds the events after the cached revision (all of them when nothing is cached); one point look-up when nothing is new. */
 async function catchUp<State, Event extends DomainEvent>(
   store: EventStore,
   streamId: string,
   decider: Decider<State, Event>,
   cached: CachedStream<State> | undefined,
 ): Promise<CachedStream<State>> {
+  if (cached && (await store.streamRevision(streamId)) === cached.revision) return cached;
   let state = cached?.state ?? decider.initialState();
   let revision = cached?.revision ?? -1;
   const commandIds = new Set(cached?.commandIds);
