@@ -37,14 +37,17 @@ export class ReportProjector {
       if (event.streamId.startsWith(STREAM_PREFIX.directive)) directives.push(...directiveWritesFor(event));
       last = Math.max(last, event.globalPosition);
     }
-    if (directives.length) await this.store.applyFacts(DIRECTIVES, directives);
-    if (assignments.length) await this.store.applyFacts(ASSIGNMENTS, assignments);
-    if (timeline.length) await this.store.applyFacts(TIMELINE, timeline);
     const checkpoint = this.applied.get(source) ?? (await this.store.getCheckpoint(checkpointName(source))) ?? 0;
-    if (last > checkpoint) {
-      await this.store.setCheckpoint(checkpointName(source), last);
-      this.applied.set(source, last);
-    }
+    const moved = last > checkpoint ? { name: checkpointName(source), position: last } : undefined;
+    await this.store.applyBatch(
+      [
+        { collection: DIRECTIVES, writes: directives },
+        { collection: ASSIGNMENTS, writes: assignments },
+        { collection: TIMELINE, writes: timeline },
+      ],
+      moved,
+    );
+    if (moved) this.applied.set(source, last);
   }
 
   /** Applies a bus batch, which may hold events of several sources, source by source in order. */

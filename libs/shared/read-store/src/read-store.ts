@@ -36,6 +36,11 @@ export interface Document {
 export interface ReadStore {
   /** Applies a batch of fact writes in order; idempotent. */
   applyFacts(collection: string, writes: FactWrite[]): Promise<void>;
+  /**
+   * Applies fact writes to several collections and moves a checkpoint, as one
+   * unit where the store has transactions (each part stays idempotent where it has not).
+   */
+  applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void>;
   get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
   find<T extends Document = Document>(collection: string, query?: Query): Promise<T[]>;
   /** Creates indexes on the given fields (each entry one, possibly compound, index). */

@@ -30,6 +30,11 @@ export class StagedReadStore implements ReadStore {
     }
   }
 
+  async applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void> {
+    for (const part of parts) await this.applyFacts(part.collection, part.writes);
+    if (checkpoint) await this.setCheckpoint(checkpoint.name, checkpoint.position);
+  }
+
   async flush(): Promise<void> {
     for (const [collection, docs] of this.staged) await this.target.putDocuments(collection, [...docs.values()]);
     this.emptied.clear();

@@ -170,6 +170,21 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
       expect(await store.get(collection, 'a-1')).toMatchObject({ x: 6, rev: { directives: 6 } });
     });
 
+    it('applies a batch over several collections with its checkpoint', async () => {
+      const other = uniqueName('c_');
+      const name = uniqueName('projector-');
+      const parts = [
+        { collection, writes: [fact('a-1', 'd', 0, { x: 1 }), fact('a-1', 'd', 1, { x: 2 })] },
+        { collection: other, writes: [fact('t-1', 't', 0, { y: 1 })] },
+        { collection: uniqueName('c_'), writes: [] },
+      ];
+      await store.applyBatch(parts, { name, position: 12 });
+      await store.applyBatch(parts, { name, position: 12 });
+      expect(await store.get(collection, 'a-1')).toMatchObject({ x: 2, rev: { d: 1 } });
+      expect(await store.get(other, 't-1')).toMatchObject({ y: 1, rev: { t: 0 } });
+      expect(await store.getCheckpoint(name)).toBe(12);
+    });
+
     it('stores checkpoints by name', async () => {
       const name = uniqueName('projector-');
       expect(await store.getCheckpoint(name)).toBeNull();

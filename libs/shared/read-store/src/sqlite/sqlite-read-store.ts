@@ -14,6 +14,9 @@ export class SqliteReadStore implements ReadStore {
   private readonly collections = new Map<string, Collection>();
   private readonly queries = new Map<string, Database.Statement<unknown[], { doc: string }>>();
   private readonly applyInTransaction: Database.Transaction<(collection: Collection, writes: FactWrite[]) => void>;
+  private readonly batchInTransaction: Database.Transaction<
+    (parts: Array<{ collection: Collection; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }) => void
+  >;
   private readonly putInTransaction: Database.Transaction<(collection: Collection, docs: Document[]) => void>;
   private readonly readCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly writeCheckpoint: Database.Statement<[string, number], never>;
@@ -28,11 +31,22 @@ export class SqliteReadStore implements ReadStore {
       'INSERT INTO _checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
     this.applyInTransaction = this.db.transaction(applyWrites);
+    this.batchInTransaction = this.db.transaction(
+      (parts: Array<{ collection: Collection; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }) => {
+        for (const part of parts) applyWrites(part.collection, part.writes);
+        if (checkpoint) this.writeCheckpoint.run(checkpoint.name, checkpoint.position);
+      },
+    );
     this.putInTransaction = this.db.transaction((collection: Collection, docs: Document[]) => docs.forEach((d) => collection.put(d)));
   }
 
   async applyFacts(collection: string, writes: FactWrite[]): Promise<void> {
     if (writes.length) this.applyInTransaction(this.collection(collection), writes);
+  }
+
+  async applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void> {
+    const targets = parts.filter((p) => p.writes.length).map((p) => ({ collection: this.collection(p.collection), writes: p.writes }));
+    this.batchInTransaction(targets, checkpoint);
   }
 
   async putDocuments(collection: string, docs: Document[]): Promise<void> {
