@@ -23,9 +23,9 @@ export class ApiClient {
     return this.request<T>('POST', path, body, headers);
   }
 
-  /** Sends a raw body text (for malformed-JSON cases). */
-  postRaw<T = any>(path: string, text: string): Promise<ApiResponse<T>> {
-    return this.request<T>('POST', path, text, {}, true);
+  /** Sends a raw body text (for malformed-JSON and media-type cases). */
+  postRaw<T = any>(path: string, text: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('POST', path, text, headers, true);
   }
 
   private async request<T>(method: string, path: string, body: unknown, headers: Record<string, string>, raw = false): Promise<ApiResponse<T>> {

@@ -59,6 +59,8 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
     expect(other.status).toBe(403);
     expect(other.body.title).toBe('Forbidden');
     expect((await fx.officer('h-ba-thuoc').postRaw(`/api/v1/assignments/${muongLat}/progress`, '{not json')).status).toBe(403);
+    expect((await fx.officer('h-ba-thuoc').postRaw(`/api/v1/assignments/${muongLat}/progress`, 'a=b', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(403);
+    expect((await fx.anonymous().postRaw(`/api/v1/assignments/${muongLat}/progress`, 'a=b', { 'content-type': 'text/plain' })).status).toBe(401);
     expect((await fx.inspector().post(`/api/v1/assignments/${muongLat}/progress`, { reportedOn: '2017-03-01', summary: 'x' })).status).toBe(403);
     expect((await fx.officer('so-ldtbxh').post('/api/v1/directives', {})).status).toBe(403);
     expect((await fx.monitoring('so-yt').post('/api/v1/directives', { ...seed4308Directive(), number: '9/UBND-VX' })).status).toBe(403);
@@ -82,6 +84,9 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    const form = await officer.postRaw(`/api/v1/assignments/${muongLat}/progress`, 'summary=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expect(form.headers.get('content-type')).toContain('application/problem+json');
     const malformed = await officer.postRaw(`/api/v1/assignments/${muongLat}/progress`, '{"reportedOn": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].field).toBe('(body)');

@@ -2,7 +2,7 @@ import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Metrics } from '../metrics/metrics';
-import { MalformedBody } from './validation';
+import { MalformedBody, UnsupportedBody } from './validation';
 
 export interface HttpAppOptions {
   metrics: Metrics;
@@ -22,6 +22,9 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
     } catch (error) {
       done(null, new MalformedBody((error as Error).message));
     }
+  });
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (request, _body, done) => {
+    done(null, new UnsupportedBody(String(request.headers['content-type'] ?? 'no content type')));
   });
   const requests = options.metrics.counter('http_requests_total', 'HTTP requests by route and status');
   const durations = options.metrics.histogram('http_request_duration_seconds', 'HTTP request duration by route');
