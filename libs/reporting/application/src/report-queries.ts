@@ -46,7 +46,7 @@ export class ReportQueries {
 
   async assignments(filter: AssignmentFilter) {
     const asOf = filter.asOf ?? today();
-    const where: Query['where'] = { created: true };
+    const where: Query['where'] = { created: true, issuedOn: { lte: asOf } };
     if (filter.agencyId) where.agencyId = filter.agencyId;
     if (filter.directiveId) where.directiveId = filter.directiveId;
     const docs = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where, orderBy: [['directiveId', 'asc'], ['taskNumber', 'asc'], ['agencyId', 'asc']] });

@@ -245,6 +245,7 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
     const mine = (await fx.officer('h-muong-lat').get('/api/v1/assignments?agencyId=h-muong-lat&asOf=2017-08-15')).body.assignments;
     expect(mine.every((a: { agencyId: string }) => a.agencyId === 'h-muong-lat')).toBe(true);
     expect(mine.find((a: { taskNumber: string }) => a.taskNumber === '3').status).toBe('completedOnTime');
+    expect((await fx.inspector().get('/api/v1/assignments?asOf=2017-02-09')).body.assignments).toEqual([]);
     const cards = (await fx.inspector().get('/api/v1/reports/agencies?period=2017')).body.agencies;
     expect(cards.find((c: { agencyId: string }) => c.agencyId === 'h-muong-lat').counts.completedOnTime).toBe(1);
   });
