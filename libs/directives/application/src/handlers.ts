@@ -1,17 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { directiveStreamId, EVENT_TYPES, type DirectiveIssued } from '@dm/contracts';
-import { decide, directiveIdFor } from '@dm/directives-domain';
+import { decide, directiveIdFor, type DirectiveCommand, type DirectiveState } from '@dm/directives-domain';
 import type { EventStore } from '@dm/event-store';
 import { startOfVietnamDay, vietnamDate } from '@dm/periods';
-import { actorOf, handleCommand, type CommandOutcome } from '@dm/platform';
+import { actorOf, handleCommand, type CommandMeta, type CommandOutcome } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
 import { CancelTaskCommand, ChangeTaskDeadlineCommand, IssueDirectiveCommand } from './commands';
 import { directiveDecider } from './directive-stream';
 import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
-import type { DirectiveState } from '@dm/directives-domain';
 
 type Outcome = CommandOutcome<DirectiveState>;
+
+/** Decides a command on a directive's stream as the monitoring officer who sent it, on a business date. */
+function run(store: EventStore, directiveId: string, meta: CommandMeta, businessDate: string, command: DirectiveCommand): Promise<Outcome> {
+  return handleCommand(store, directiveStreamId(directiveId), directiveDecider, (state) => decide(command, state), {
+    identity: meta.identity,
+    actor: actorOf(meta.principal, 'monitoring_officer'),
+    correlationId: meta.correlationId,
+    occurredAt: startOfVietnamDay(businessDate),
+  });
+}
 
 @CommandHandler(IssueDirectiveCommand)
 export class IssueDirectiveHandler implements ICommandHandler<IssueDirectiveCommand, Outcome> {
@@ -21,37 +30,14 @@ export class IssueDirectiveHandler implements ICommandHandler<IssueDirectiveComm
   ) {}
 
   execute({ request, meta }: IssueDirectiveCommand): Promise<Outcome> {
-    const directiveId = directiveIdFor(request.issuer, request.issuedOn, request.number);
-    const registry = this.registry.snapshot(request.issuedOn);
-    return handleCommand(
-      this.store,
-      directiveStreamId(directiveId),
-      directiveDecider,
-      (state) =>
-        decide(
-          {
-            type: 'IssueDirective',
-            number: request.number,
-            docType: request.type,
-            issuer: request.issuer,
-            issuedOn: request.issuedOn,
-            subject: request.subject,
-            legalBasis: request.legalBasis,
-            addressees: request.addressees,
-            signer: request.signer,
-            monitoringAgency: request.monitoringAgency,
-            tasks: request.tasks.map((t) => ({ ...t, reportDuty: t.reportDuty ?? null })),
-            registry,
-          },
-          state,
-        ),
-      {
-        identity: meta.identity,
-        actor: actorOf(meta.principal, 'monitoring_officer'),
-        correlationId: meta.correlationId,
-        occurredAt: startOfVietnamDay(request.issuedOn),
-      },
-    );
+    const { type: docType, tasks, ...header } = request;
+    return run(this.store, directiveIdFor(request.issuer, request.issuedOn, request.number), meta, request.issuedOn, {
+      ...header,
+      type: 'IssueDirective',
+      docType,
+      tasks: tasks.map((t) => ({ ...t, reportDuty: t.reportDuty ?? null })),
+      registry: this.registry.snapshot(request.issuedOn),
+    });
   }
 }
 
@@ -61,29 +47,8 @@ export class ChangeTaskDeadlineHandler implements ICommandHandler<ChangeTaskDead
 
   execute({ directiveId, taskNumber, request, meta }: ChangeTaskDeadlineCommand): Promise<Outcome> {
     const changedOn = request.changedOn ?? vietnamDate(new Date());
-    return handleCommand(
-      this.store,
-      directiveStreamId(directiveId),
-      directiveDecider,
-      (state) =>
-        decide(
-          {
-            type: 'ChangeTaskDeadline',
-            taskNumber,
-            deadline: request.deadline,
-            reason: request.reason,
-            authorizingDocument: request.authorizingDocument,
-            changedOn,
-          },
-          state,
-        ),
-      {
-        identity: meta.identity,
-        actor: actorOf(meta.principal, 'monitoring_officer'),
-        correlationId: meta.correlationId,
-        occurredAt: startOfVietnamDay(changedOn),
-      },
-    );
+    const { deadline, reason, authorizingDocument } = request;
+    return run(this.store, directiveId, meta, changedOn, { type: 'ChangeTaskDeadline', taskNumber, deadline, reason, authorizingDocument, changedOn });
   }
 }
 
@@ -93,28 +58,8 @@ export class CancelTaskHandler implements ICommandHandler<CancelTaskCommand, Out
 
   execute({ directiveId, taskNumber, request, meta }: CancelTaskCommand): Promise<Outcome> {
     const cancelledOn = request.cancelledOn ?? vietnamDate(new Date());
-    return handleCommand(
-      this.store,
-      directiveStreamId(directiveId),
-      directiveDecider,
-      (state) =>
-        decide(
-          {
-            type: 'CancelTask',
-            taskNumber,
-            reason: request.reason,
-            authorizingDocument: request.authorizingDocument ?? null,
-            cancelledOn,
-          },
-          state,
-        ),
-      {
-        identity: meta.identity,
-        actor: actorOf(meta.principal, 'monitoring_officer'),
-        correlationId: meta.correlationId,
-        occurredAt: startOfVietnamDay(cancelledOn),
-      },
-    );
+    const authorizingDocument = request.authorizingDocument ?? null;
+    return run(this.store, directiveId, meta, cancelledOn, { type: 'CancelTask', taskNumber, reason: request.reason, authorizingDocument, cancelledOn });
   }
 }
 
