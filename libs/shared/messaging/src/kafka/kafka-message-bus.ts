@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Admin, type Consumer as KafkaConsumer, type EachBatchPayload, type IHeaders, type Producer } from 'kafkajs';
+import type { RecordedEvent } from '@dm/contracts';
+import type { BusMessage, Consumer, DeadLetter, MessageBus, MessageHandler } from '../message-bus';
+import { deadLetterTopic } from '../in-memory';
+
+export interface KafkaMessageBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Partitions of the topics this bus creates (default 3). */
+  partitions?: number;
+  /** First pause before a failed batch is handled again (default 200 ms, doubling up to 10 s). */
+  retryMs?: number;
+}
+
+const header = (headers: IHeaders | undefined, name: string): string | null => {
+  const value = headers?.[name];
+  if (value === undefined || value === null) return null;
+  return Array.isArray(value) ? String(value[0]) : String(value);
+};
+
+/**
+ * The message-bus port on Kafka (kafkajs). Key = stream id, so a stream's
+ * events keep their order in one partition; the producer is idempotent with
+ * acks from all replicas; each group commits a batch's offsets only after its
+ * handler resolved, and hands a failed batch over again after a pause; topics
+ * are created with infinite retention, since they are what a rebuild replays.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers = new Set<KafkaConsumer>();
+  private readonly knownTopics = new Set<string>();
+
+  private constructor(private readonly options: KafkaMessageBusOptions) {
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 10 } });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.admin = this.kafka.admin();
+  }
+
+  static async connect(options: KafkaMessageBusOptions): Promise<KafkaMessageBus> {
+    const bus = new KafkaMessageBus(options);
+    await bus.admin.connect();
+    await bus.producer.connect();
+    return bus;
+  }
+
+  /** Creates the topics that do not exist yet, with the configured partitions and retention.ms=-1. */
+  async ensureTopics(topics: string[]): Promise<void> {
+    const missing = topics.filter((t) => !this.knownTopics.has(t));
+    if (!missing.length) return;
+    const existing = new Set(await this.admin.listTopics());
+    const toCreate = missing.filter((t) => !existing.has(t));
+    if (toCreate.length) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: toCreate.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions ?? 3,
+          replicationFactor: 1,
+          configEntries: [{ name: 'retention.ms', value: '-1' }],
+        })),
+      });
+    }
+    missing.forEach((t) => this.knownTopics.add(t));
+  }
+
+  async publish(messages: BusMessage[]): Promise<void> {
+    if (!messages.length) return;
+    const byTopic = new Map<string, BusMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await this.ensureTopics([...byTopic.keys()]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, batch]) => ({
+        topic,
+        messages: batch.map((m) => ({
+          key: m.key,
+          value: JSON.stringify(m.event),
+          headers: {
+            eventId: m.event.eventId,
+            type: m.event.type,
+            schemaVersion: String(m.event.schemaVersion),
+            correlationId: m.event.correlationId,
+            source: m.source,
+          },
+        })),
+      })),
+    });
+  }
+
+  async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Consumer> {
+    await this.ensureTopics([...topics, deadLetterTopic(group)]);
+    const consumer = this.kafka.consumer({ groupId: group, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(group, handler, consumer, payload),
+    });
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  private async handleBatch(group: string, handler: MessageHandler, consumer: KafkaConsumer, payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const messages: BusMessage[] = [];
+    for (const m of batch.messages) {
+      const text = m.value?.toString('utf8') ?? '';
+      try {
+        messages.push({ topic: batch.topic, key: m.key?.toString('utf8') ?? '', source: header(m.headers, 'source') ?? 'unknown', event: JSON.parse(text) as RecordedEvent });
+      } catch (error) {
+        await this.deadLetter({ group, topic: batch.topic, key: m.key?.toString('utf8') ?? null, reason: `not JSON: ${(error as Error).message}`, payload: text });
+      }
+    }
+    let pause = this.options.retryMs ?? 200;
+    for (;;) {
+      if (!isRunning() || isStale()) return;
+      try {
+        if (messages.length) await handler(messages);
+        break;
+      } catch (error) {
+        console.warn(`kafka group ${group}: batch of ${batch.topic}[${batch.partition}] failed, retrying in ${pause} ms: ${(error as Error).message}`);
+        await heartbeat();
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        pause = Math.min(pause * 2, 10_000);
+      }
+    }
+    const last = batch.lastOffset();
+    payload.resolveOffset(last);
+    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+    await heartbeat();
+  }
+
+  async deadLetter(letter: Omit<DeadLetter, 'at'>): Promise<void> {
+    const topic = deadLetterTopic(letter.group);
+    await this.ensureTopics([topic]);
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        {
+          key: letter.key,
+          value: letter.payload,
+          headers: { reason: letter.reason, topic: letter.topic, group: letter.group, at: new Date().toISOString() },
+        },
+      ],
+    });
+  }
+
+  /** Reads the group's dead-letter topic from the start to its current end. */
+  async deadLetters(group: string): Promise<DeadLetter[]> {
+    const topic = deadLetterTopic(group);
+    if (!(await this.admin.listTopics()).includes(topic)) return [];
+    const offsets = await this.admin.fetchTopicOffsets(topic);
+    const expected = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
+    if (expected === 0) return [];
+    const letters: Array<DeadLetter & { order: string }> = [];
+    const reader = this.kafka.consumer({ groupId: `dead-letter-reader-${randomUUID()}` });
+    await reader.connect();
+    try {
+      await reader.subscribe({ topics: [topic], fromBeginning: true });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`reading ${topic} timed out`)), 30_000);
+        reader
+          .run({
+            eachMessage: async ({ message, partition }) => {
+              letters.push({
+                group: header(message.headers, 'group') ?? group,
+                topic: header(message.headers, 'topic') ?? '',
+                key: message.key ? message.key.toString('utf8') : null,
+                reason: header(message.headers, 'reason') ?? '',
+                payload: message.value?.toString('utf8') ?? '',
+                at: header(message.headers, 'at') ?? new Date(Number(message.timestamp)).toISOString(),
+                order: `${message.timestamp.padStart(15, '0')}:${partition}:${message.offset.padStart(12, '0')}`,
+              });
+              if (letters.length >= expected) {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+          })
+          .catch(reject);
+      });
+    } finally {
+      await reader.disconnect();
+    }
+    return letters.sort((a, b) => (a.order < b.order ? -1 : 1)).map(({ order: _order, ...letter }) => letter);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+  }
+}
