@@ -12,6 +12,7 @@ interface CheckpointDoc {
 }
 
 const CHECKPOINTS = '_checkpoints';
+const BULK_SIZE = 64;
 
 /**
  * The read-store port on MongoDB, using only what FerretDB also has: upserts
@@ -46,7 +47,9 @@ export class MongoReadStore implements ReadStore {
       },
     ]);
     // Ordered: a document's writes apply in order (FerretDB stops a bulk at its first error anyway).
-    await this.db.collection<Document>(collection).bulkWrite(operations, { ordered: true });
+    // Small bulks: FerretDB 1.24 stalls on large ones (seen with 200 operations).
+    const target = this.db.collection<Document>(collection);
+    for (let i = 0; i < operations.length; i += BULK_SIZE) await target.bulkWrite(operations.slice(i, i + BULK_SIZE), { ordered: true });
   }
 
   async applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void> {
