@@ -5,7 +5,7 @@ const brokers = process.env.KAFKA_BROKERS;
 
 if (!brokers) {
   console.log('KafkaMessageBus tier skipped: KAFKA_BROKERS is not set (infra/local/up.sh starts Kafka)');
-  describe.skip('KafkaMessageBus (skipped: KAFKA_BROKERS is not set)', () => {
+  describe.skip('KafkaMessageBus (skipped, reason: KAFKA_BROKERS is not set)', () => {
     it('needs a Kafka broker', () => undefined);
   });
 } else {

@@ -6,7 +6,7 @@ const database = `dm_contract_${process.pid}_${Date.now()}`;
 
 if (!url) {
   console.log('MongoReadStore tier skipped: MONGO_URL is not set (infra/local/up.sh starts FerretDB)');
-  describe.skip('MongoReadStore (skipped: MONGO_URL is not set)', () => {
+  describe.skip('MongoReadStore (skipped, reason: MONGO_URL is not set)', () => {
     it('needs a Mongo-wire server', () => undefined);
   });
 } else {
