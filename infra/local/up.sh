@@ -87,13 +87,13 @@ fi
 # Rebuilt when missing or when the Go sources changed since.
 stale_bin=0
 [[ -x "$FERRET_BIN" ]] || stale_bin=1
-for f in "$INFRA"/ferretdb/main.go "$INFRA"/ferretdb/go.mod "$INFRA"/ferretdb/go.sum; do
+for f in "$INFRA"/ferretdb/main.go "$INFRA"/ferretdb/go.mod "$INFRA"/ferretdb/go.sum "$INFRA"/ferretdb/build.sh; do
   if [[ "$f" -nt "$FERRET_BIN" ]]; then stale_bin=1; fi
 done
 if (( stale_bin )); then
   need go
   log "building FerretDB into ${FERRET_BIN#"$ROOT"/} (first build takes a few minutes; log: ${LOGS#"$ROOT"/}/ferretdb-build.log)"
-  if ! (cd "$INFRA/ferretdb" && go build -buildvcs=false -o "$FERRET_BIN.tmp" .) >"$LOGS/ferretdb-build.log" 2>&1; then
+  if ! "$INFRA/ferretdb/build.sh" "$FERRET_BIN.tmp" >"$LOGS/ferretdb-build.log" 2>&1; then
     show_tail "$LOGS/ferretdb-build.log"
     die "could not build FerretDB"
   fi

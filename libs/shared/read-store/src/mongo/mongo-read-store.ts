@@ -1,4 +1,4 @@
-import { MongoClient, type AnyBulkWriteOperation, type Db, type Filter, type Sort } from 'mongodb';
+import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type Filter, type Sort } from 'mongodb';
 import type { Condition, Document, FactWrite, Query, ReadStore } from '../read-store';
 
 export interface MongoReadStoreOptions {
@@ -13,6 +13,8 @@ interface CheckpointDoc {
 
 const CHECKPOINTS = '_checkpoints';
 const BULK_SIZE = 64;
+/** Look-ups by _id in flight at once (one connection each, from the driver's pool). */
+const PARALLEL_READS = 16;
 
 /**
  * The read-store port on MongoDB, using only what FerretDB also has: upserts
@@ -35,21 +37,42 @@ export class MongoReadStore implements ReadStore {
     return store;
   }
 
+  /**
+   * Reads the revisions of the documents concerned (by _id, in parallel), then
+   * writes only the facts above them, each write filtered on _id alone.
+   * FerretDB 1.24 uses its _id index only for a filter of _id alone: a guard
+   * in the filter (`rev.<source> < r`) made every write scan the collection.
+   * The guard is therefore checked here, which assumes one writer per read
+   * model at a time (report-projection and progress-events each run one consumer).
+   */
   async applyFacts(collection: string, writes: FactWrite[]): Promise<void> {
     if (!writes.length) return;
-    const operations: AnyBulkWriteOperation<Document>[] = writes.flatMap((w) => [
-      { updateOne: { filter: { _id: w.id }, update: { $setOnInsert: { ...(w.setOnInsert ?? {}), rev: {} } }, upsert: true } },
-      {
-        updateOne: {
-          filter: { _id: w.id, $or: [{ [`rev.${w.source}`]: { $exists: false } }, { [`rev.${w.source}`]: { $lt: w.revision } }] } as Filter<Document>,
-          update: { $set: { ...w.set, [`rev.${w.source}`]: w.revision } },
-        },
-      },
-    ]);
-    // Ordered: a document's writes apply in order (FerretDB stops a bulk at its first error anyway).
-    // Small bulks: FerretDB 1.24 stalls on large ones (seen with 200 operations).
     const target = this.db.collection<Document>(collection);
+    const revisions = await this.currentRevisions(target, [...new Set(writes.map((w) => w.id))]);
+    const operations: AnyBulkWriteOperation<Document>[] = [];
+    for (const w of writes) {
+      let rev = revisions.get(w.id);
+      if (!rev) {
+        operations.push({ updateOne: { filter: { _id: w.id }, update: { $setOnInsert: { ...(w.setOnInsert ?? {}), rev: {} } }, upsert: true } });
+        rev = {};
+        revisions.set(w.id, rev);
+      }
+      if ((rev[w.source] ?? -Infinity) >= w.revision) continue;
+      operations.push({ updateOne: { filter: { _id: w.id }, update: { $set: { ...w.set, [`rev.${w.source}`]: w.revision } } } });
+      rev[w.source] = w.revision;
+    }
     for (let i = 0; i < operations.length; i += BULK_SIZE) await target.bulkWrite(operations.slice(i, i + BULK_SIZE), { ordered: true });
+  }
+
+  /** `rev` of each existing document; absent ids are not in the map. */
+  private async currentRevisions(target: Collection<Document>, ids: string[]): Promise<Map<string, Record<string, number>>> {
+    const revisions = new Map<string, Record<string, number>>();
+    for (let i = 0; i < ids.length; i += PARALLEL_READS) {
+      const chunk = ids.slice(i, i + PARALLEL_READS);
+      const docs = await Promise.all(chunk.map((id) => target.findOne({ _id: id }, { projection: { rev: 1 } })));
+      docs.forEach((doc, k) => doc && revisions.set(chunk[k], { ...((doc.rev as Record<string, number> | undefined) ?? {}) }));
+    }
+    return revisions;
   }
 
   async applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void> {
