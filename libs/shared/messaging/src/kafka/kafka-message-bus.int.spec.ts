@@ -9,7 +9,7 @@ if (!brokers) {
     it('needs a Kafka broker', () => undefined);
   });
 } else {
-  messageBusContract(`KafkaMessageBus (${brokers})`, () => KafkaMessageBus.connect({ brokers: brokers.split(','), clientId: 'contract', partitions: 2, retryMs: 100 }), {
+  messageBusContract(`KafkaMessageBus (${brokers})`, () => KafkaMessageBus.connect({ brokers: brokers.split(','), clientId: 'contract', partitions: 2, retryMs: 100, namespace: `contract-${process.pid}` }), {
     publishAwaitsConsumers: false,
   });
 }

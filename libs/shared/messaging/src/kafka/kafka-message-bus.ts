@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type Consumer as KafkaConsumer, type EachBatchPayload, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer as KafkaConsumer, type EachBatchPayload, type IHeaders, type Producer } from 'kafkajs';
 import type { RecordedEvent } from '@dm/contracts';
 import type { BusMessage, Consumer, DeadLetter, MessageBus, MessageHandler } from '../message-bus';
 import { deadLetterTopic } from '../in-memory';
@@ -11,7 +11,15 @@ export interface KafkaMessageBusOptions {
   partitions?: number;
   /** First pause before a failed batch is handled again (default 200 ms, doubling up to 10 s). */
   retryMs?: number;
+  /**
+   * Prefix of every topic and consumer group on the broker ("<namespace>.<name>"),
+   * so several installations or test runs can share one cluster. Handlers see plain names.
+   */
+  namespace?: string;
 }
+
+/** Messages handed to a handler at once: one read-model write batch. */
+const CHUNK = 500;
 
 const header = (headers: IHeaders | undefined, name: string): string | null => {
   const value = headers?.[name];
@@ -35,7 +43,7 @@ export class KafkaMessageBus implements MessageBus {
 
   private constructor(private readonly options: KafkaMessageBusOptions) {
     this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 10 } });
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     this.admin = this.kafka.admin();
   }
 
@@ -46,8 +54,19 @@ export class KafkaMessageBus implements MessageBus {
     return bus;
   }
 
+  /** The broker's name of a topic or group. */
+  private onBroker(name: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${name}` : name;
+  }
+
+  private fromBroker(topic: string): string {
+    const prefix = this.options.namespace ? `${this.options.namespace}.` : '';
+    return topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
+  }
+
   /** Creates the topics that do not exist yet, with the configured partitions and retention.ms=-1. */
-  async ensureTopics(topics: string[]): Promise<void> {
+  async ensureTopics(names: string[]): Promise<void> {
+    const topics = names.map((n) => this.onBroker(n));
     const missing = topics.filter((t) => !this.knownTopics.has(t));
     if (!missing.length) return;
     const existing = new Set(await this.admin.listTopics());
@@ -74,7 +93,7 @@ export class KafkaMessageBus implements MessageBus {
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, batch]) => ({
-        topic,
+        topic: this.onBroker(topic),
         messages: batch.map((m) => ({
           key: m.key,
           value: JSON.stringify(m.event),
@@ -92,40 +111,81 @@ export class KafkaMessageBus implements MessageBus {
 
   async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Consumer> {
     await this.ensureTopics([...topics, deadLetterTopic(group)]);
-    const consumer = this.kafka.consumer({ groupId: group, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    this.consumers.add(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(group, handler, consumer, payload),
-    });
+    let current: KafkaConsumer | null = null;
+    let stopped = false;
+    const start = async (): Promise<void> => {
+      const consumer = this.kafka.consumer({ groupId: this.onBroker(group), sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+      current = consumer;
+      this.consumers.add(consumer);
+      // kafkajs restarts a consumer after retriable errors only; after any other
+      // (e.g. the group dropped this member while a batch ran) it starts a new one.
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (payload.restart || stopped) return;
+        console.warn(`kafka group ${group}: consumer stopped (${payload.error.message}); starting a new one`);
+        this.consumers.delete(consumer);
+        void consumer
+          .disconnect()
+          .catch(() => undefined)
+          .then(() => new Promise((resolve) => setTimeout(resolve, this.options.retryMs ?? 200)))
+          .then(() => (stopped ? undefined : start()))
+          .catch((error: Error) => console.error(`kafka group ${group}: could not start a new consumer: ${error.message}`));
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: topics.map((t) => this.onBroker(t)), fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(group, handler, consumer, payload),
+      });
+    };
+    await start();
     return {
       stop: async () => {
+        stopped = true;
+        const consumer = current;
+        if (!consumer) return;
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
     };
   }
 
+  /**
+   * Hands the batch over in chunks, committing each chunk's offsets after its
+   * handler resolved and sending a heartbeat between chunks, so a long batch
+   * keeps the consumer in its group.
+   */
   private async handleBatch(group: string, handler: MessageHandler, consumer: KafkaConsumer, payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale } = payload;
-    const messages: BusMessage[] = [];
-    for (const m of batch.messages) {
-      const text = m.value?.toString('utf8') ?? '';
-      try {
-        messages.push({ topic: batch.topic, key: m.key?.toString('utf8') ?? '', source: header(m.headers, 'source') ?? 'unknown', event: JSON.parse(text) as RecordedEvent });
-      } catch (error) {
-        await this.deadLetter({ group, topic: batch.topic, key: m.key?.toString('utf8') ?? null, reason: `not JSON: ${(error as Error).message}`, payload: text });
+    for (let start = 0; start < batch.messages.length; start += CHUNK) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + CHUNK);
+      const messages: BusMessage[] = [];
+      for (const m of chunk) {
+        const text = m.value?.toString('utf8') ?? '';
+        try {
+          messages.push({ topic: this.fromBroker(batch.topic), key: m.key?.toString('utf8') ?? '', source: header(m.headers, 'source') ?? 'unknown', event: JSON.parse(text) as RecordedEvent });
+        } catch (error) {
+          await this.deadLetter({ group, topic: this.fromBroker(batch.topic), key: m.key?.toString('utf8') ?? null, reason: `not JSON: ${(error as Error).message}`, payload: text });
+        }
       }
+      if (!(await this.handleWithRetry(group, handler, messages, payload))) return;
+      const last = chunk[chunk.length - 1].offset;
+      payload.resolveOffset(last);
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      await heartbeat();
     }
+  }
+
+  /** False when the consumer stopped or lost the partition while retrying. */
+  private async handleWithRetry(group: string, handler: MessageHandler, messages: BusMessage[], payload: EachBatchPayload): Promise<boolean> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
     let pause = this.options.retryMs ?? 200;
     for (;;) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale()) return false;
       try {
         if (messages.length) await handler(messages);
-        break;
+        return true;
       } catch (error) {
         console.warn(`kafka group ${group}: batch of ${batch.topic}[${batch.partition}] failed, retrying in ${pause} ms: ${(error as Error).message}`);
         await heartbeat();
@@ -133,15 +193,11 @@ export class KafkaMessageBus implements MessageBus {
         pause = Math.min(pause * 2, 10_000);
       }
     }
-    const last = batch.lastOffset();
-    payload.resolveOffset(last);
-    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
-    await heartbeat();
   }
 
   async deadLetter(letter: Omit<DeadLetter, 'at'>): Promise<void> {
-    const topic = deadLetterTopic(letter.group);
-    await this.ensureTopics([topic]);
+    await this.ensureTopics([deadLetterTopic(letter.group)]);
+    const topic = this.onBroker(deadLetterTopic(letter.group));
     await this.producer.send({
       topic,
       acks: -1,
@@ -157,7 +213,7 @@ export class KafkaMessageBus implements MessageBus {
 
   /** Reads the group's dead-letter topic from the start to its current end. */
   async deadLetters(group: string): Promise<DeadLetter[]> {
-    const topic = deadLetterTopic(group);
+    const topic = this.onBroker(deadLetterTopic(group));
     if (!(await this.admin.listTopics()).includes(topic)) return [];
     const offsets = await this.admin.fetchTopicOffsets(topic);
     const expected = offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
