@@ -19,6 +19,7 @@ import {
   type CommandOutcome,
   type Consistency,
   type Principal,
+  writtenAt,
 } from '@dm/platform';
 import type { DirectiveState } from '@dm/directives-domain';
 import { CancelTaskCommand, ChangeTaskDeadlineCommand, IssueDirectiveCommand } from './commands';
@@ -107,7 +108,7 @@ export class DirectivesController {
   }
 
   private async answer(reply: FastifyReply, outcome: CommandOutcome<unknown>, status: number, body: object, location?: string) {
-    const token = await this.consistency.afterWrite(this.store.name, outcome.position);
+    const token = await this.consistency.afterWrite(writtenAt(this.store.name, outcome));
     reply.header('x-consistency-token', token);
     if (outcome.replayed) reply.header('idempotent-replayed', 'true');
     if (location) reply.header('location', location);

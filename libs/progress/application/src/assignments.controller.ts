@@ -14,6 +14,7 @@ import {
   type CommandOutcome,
   type Consistency,
   type Principal,
+  writtenAt,
 } from '@dm/platform';
 import { AssignmentView, type AssignmentViewDoc } from './assignment-view';
 import { ConfirmCompletionCommand, ReportCompletionCommand, ReportProgressCommand } from './commands';
@@ -80,7 +81,7 @@ export class AssignmentsController {
   }
 
   private async answer(reply: FastifyReply, outcome: CommandOutcome<AssignmentState>, status: number) {
-    const token = await this.consistency.afterWrite(this.store.name, outcome.position);
+    const token = await this.consistency.afterWrite(writtenAt(this.store.name, outcome));
     const event = outcome.events[0];
     reply.header('x-consistency-token', token);
     if (outcome.replayed) reply.header('idempotent-replayed', 'true');

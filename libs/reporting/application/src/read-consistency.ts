@@ -1,9 +1,17 @@
-import { parseConsistencyToken, problems } from '@dm/platform';
+import { STREAM_PREFIX } from '@dm/contracts';
+import { consistencyToken, parseConsistencyToken, problems, type WrittenAt } from '@dm/platform';
 import type { ReportProjector } from './report-projector';
+
+const MAX_TOKENS = 200;
+
+const isProjectedStream = (streamId: string) =>
+  streamId.startsWith(STREAM_PREFIX.directive) || streamId.startsWith(STREAM_PREFIX.assignment);
 
 /**
  * A read sent with X-Consistency-Token waits, bounded, until the projector
- * has applied the position the token names (DESIGN.md "Consistency seen by a client").
+ * has applied the write the token names (DESIGN.md "Consistency seen by a client"):
+ * the stream's revision in its document, which holds whatever order Kafka
+ * delivered other streams in; for other streams, the source's checkpoint.
  */
 export class ReadConsistency {
   constructor(
@@ -11,16 +19,33 @@ export class ReadConsistency {
     private readonly timeoutMs = 5000,
   ) {}
 
-  async waitFor(token: string | undefined): Promise<void> {
-    if (!token) return;
-    const wanted = parseConsistencyToken(token);
-    if (!wanted) throw problems.invalid([{ field: 'X-Consistency-Token', message: 'must be <source>:<position>' }]);
-    const deadline = Date.now() + this.timeoutMs;
-    while (((await this.projector.appliedPosition(wanted.source)) ?? 0) < wanted.position) {
-      if (Date.now() >= deadline) {
-        throw problems.unavailable(`The read model has not reached ${token} within ${this.timeoutMs} ms; retry later`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+  /** `header`: one token, or several separated by commas (a client's writes to several streams). */
+  async waitFor(header: string | undefined): Promise<void> {
+    if (!header) return;
+    const texts = header.split(',').map((t) => t.trim()).filter(Boolean);
+    if (texts.length > MAX_TOKENS) {
+      throw problems.invalid([{ field: 'X-Consistency-Token', message: `at most ${MAX_TOKENS} tokens per request` }]);
     }
+    const wanted = texts.map((text) => {
+      const token = parseConsistencyToken(text);
+      if (!token) {
+        throw problems.invalid([{ field: 'X-Consistency-Token', message: 'each token must be <source>:<position>:<streamId>:<revision>, as a write answered it' }]);
+      }
+      return token;
+    });
+    const deadline = Date.now() + this.timeoutMs;
+    for (const token of wanted) {
+      while (!(await this.applied(token))) {
+        if (Date.now() >= deadline) {
+          throw problems.unavailable(`The read model has not reached ${consistencyToken(token)} within ${this.timeoutMs} ms; retry later`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  }
+
+  private async applied(wanted: WrittenAt): Promise<boolean> {
+    if (isProjectedStream(wanted.streamId)) return ((await this.projector.appliedRevision(wanted.streamId)) ?? -1) >= wanted.revision;
+    return ((await this.projector.appliedPosition(wanted.source)) ?? 0) >= wanted.position;
   }
 }

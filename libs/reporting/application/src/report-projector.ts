@@ -41,9 +41,11 @@ export class ReportProjector {
     const moved = last > checkpoint ? { name: checkpointName(source), position: last } : undefined;
     await this.store.applyBatch(
       [
-        { collection: DIRECTIVES, writes: directives },
-        { collection: ASSIGNMENTS, writes: assignments },
+        // Where there is no transaction, a directive's document is written last, so
+        // a reader who sees its revision sees the assignments it touched too.
         { collection: TIMELINE, writes: timeline },
+        { collection: ASSIGNMENTS, writes: assignments },
+        { collection: DIRECTIVES, writes: directives },
       ],
       moved,
     );
@@ -69,5 +71,17 @@ export class ReportProjector {
 
   appliedPosition(source: string): Promise<number | null> {
     return this.store.getCheckpoint(checkpointName(source));
+  }
+
+  /** The last revision of a directive or assignment stream applied here, or null. */
+  async appliedRevision(streamId: string): Promise<number | null> {
+    const [collection, id, fact] = streamId.startsWith(STREAM_PREFIX.directive)
+      ? [DIRECTIVES, streamId.slice(STREAM_PREFIX.directive.length), 'd']
+      : streamId.startsWith(STREAM_PREFIX.assignment)
+        ? [ASSIGNMENTS, streamId.slice(STREAM_PREFIX.assignment.length), 'a']
+        : [null, '', ''];
+    if (!collection) return null;
+    const doc = await this.store.get(collection, id);
+    return doc?.rev?.[fact] ?? null;
   }
 }

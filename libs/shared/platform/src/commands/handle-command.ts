@@ -2,6 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Actor, RecordedEvent } from '@dm/contracts';
 import { EventIdConflictError, WrongExpectedRevisionError, type EventStore } from '@dm/event-store';
 import { assertSameBody, type CommandIdentity } from '../http/idempotency';
+import type { WrittenAt } from '../http/consistency';
 import { problems } from '../http/problem';
 import { StreamStateCache, type CachedStream } from './stream-state-cache';
 
@@ -32,6 +33,12 @@ export interface CommandOutcome<State> {
   position: number;
   /** True when this was a retry that found its first result. */
   replayed: boolean;
+}
+
+/** Where a command's events landed, for its consistency token. */
+export function writtenAt(source: string, outcome: CommandOutcome<unknown>): WrittenAt {
+  const last = outcome.events[outcome.events.length - 1];
+  return { source, position: outcome.position, streamId: last.streamId, revision: last.streamRevision };
 }
 
 const MAX_ATTEMPTS = 5;

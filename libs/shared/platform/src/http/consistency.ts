@@ -1,3 +1,11 @@
+/** What a write stored: its source store, global position, and the stream revision it reached. */
+export interface WrittenAt {
+  source: string;
+  position: number;
+  streamId: string;
+  revision: number;
+}
+
 /**
  * What a write does before answering (DESIGN.md "Consistency seen by a client").
  * Embedded: waits until every in-process projector has applied the position
@@ -5,14 +13,19 @@
  * read wait for it.
  */
 export interface Consistency {
-  afterWrite(source: string, position: number): Promise<string>;
+  afterWrite(written: WrittenAt): Promise<string>;
 }
 
 export const CONSISTENCY = Symbol('Consistency');
 
-export const consistencyToken = (source: string, position: number) => `${source}:${position}`;
+/**
+ * `<source>:<position>:<streamId>:<revision>`. The stream revision is what a
+ * distributed reader waits for: Kafka orders a stream's events (one key, one
+ * partition) but not a store's, so a source position alone is no watermark there.
+ */
+export const consistencyToken = (w: WrittenAt) => `${w.source}:${w.position}:${w.streamId}:${w.revision}`;
 
-export function parseConsistencyToken(token: string): { source: string; position: number } | null {
-  const match = /^([a-z0-9-]+):(\d+)$/.exec(token);
-  return match ? { source: match[1], position: Number(match[2]) } : null;
+export function parseConsistencyToken(token: string): WrittenAt | null {
+  const match = /^([a-z0-9-]+):(\d+):([a-z]+-[A-Za-z0-9-]+):(\d+)$/.exec(token);
+  return match ? { source: match[1], position: Number(match[2]), streamId: match[3], revision: Number(match[4]) } : null;
 }

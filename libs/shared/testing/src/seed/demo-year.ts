@@ -1,4 +1,4 @@
-import { ApiClient } from '../api-client';
+import { ApiClient, ConsistencySession } from '../api-client';
 import { seed4308Directive } from './seed-4308';
 
 export type SignToken = (claims: { sub: string; name?: string; agencyId: string | null; roles: Array<'agency_officer' | 'monitoring_officer'> }) => string;
@@ -31,9 +31,11 @@ const SUMMARIES: Record<string, string[]> = {
  * an Idempotency-Key, so running the demo again writes nothing twice.
  */
 export async function runDemo(baseUrl: string, sign: SignToken, log: (line: string) => void = () => undefined) {
-  const monitoring = new ApiClient(baseUrl, sign({ sub: 'demo-ldtbxh', name: 'Chuyên viên Sở LĐ-TB&XH', agencyId: 'so-ldtbxh', roles: ['monitoring_officer'] }));
+  // One session: every read waits for the writes before it, through a gateway too.
+  const session = new ConsistencySession();
+  const monitoring = new ApiClient(baseUrl, sign({ sub: 'demo-ldtbxh', name: 'Chuyên viên Sở LĐ-TB&XH', agencyId: 'so-ldtbxh', roles: ['monitoring_officer'] }), session);
   const officerOf = (agencyId: string) =>
-    new ApiClient(baseUrl, sign({ sub: `demo-${agencyId}`, name: `Cán bộ ${agencyId}`, agencyId, roles: ['agency_officer'] }));
+    new ApiClient(baseUrl, sign({ sub: `demo-${agencyId}`, name: `Cán bộ ${agencyId}`, agencyId, roles: ['agency_officer'] }), session);
   const must = async (what: string, call: Promise<{ status: number; body: any }>) => {
     const response = await call;
     if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
