@@ -7,11 +7,18 @@ import { runDemo } from '@dm/testing';
 const USAGE = `usage: npm run cli -- <command>
   token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
         prints a bearer token the embedded server on the same MONITOR_DATA_DIR accepts
+        (or, with JWT_SECRET set, the services of the distributed form)
   demo [--url http://localhost:3000]
         issues letter 4308/UBND-VX and a year of progress through the API
         (without --url it starts the embedded system in-process for the run)
   rebuild
         truncates the read models and replays every event store into them (stop the server first)`;
+
+/** The shared key of the distributed form (JWT_SECRET, base64), else the embedded server's key file. */
+function signingKey(dataDir: string): Buffer {
+  const secret = process.env.JWT_SECRET;
+  return secret ? Buffer.from(secret, 'base64') : loadOrCreateJwtKey(dataDir);
+}
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -23,13 +30,13 @@ async function main(argv: string[]) {
       if (!values.sub || roles.length === 0) throw new Error(`token needs --sub and --role\n${USAGE}`);
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; roles are ${ROLES.join(', ')}`);
-      const tokens = new TokenService(loadOrCreateJwtKey(config.dataDir));
+      const tokens = new TokenService(signingKey(config.dataDir));
       console.log(tokens.sign({ sub: values.sub, name: values.name, agencyId: values.agency ?? null, roles: roles as UserRole[] }, (values.ttl ?? '12h') as never));
       return;
     }
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { url: { type: 'string' } } });
-      const tokens = new TokenService(loadOrCreateJwtKey(config.dataDir));
+      const tokens = new TokenService(signingKey(config.dataDir));
       if (values.url) {
         await runDemo(values.url.replace(/\/$/, ''), (claims) => tokens.sign(claims), console.log);
         return;

@@ -43,14 +43,15 @@ export class EmbeddedRuntime {
 
   /** Read-your-writes: a write answers once every in-process projector has applied it. */
   readonly consistency: Consistency = {
-    afterWrite: async (source, position) => {
+    afterWrite: async (written) => {
+      const { source, position } = written;
       try {
         await this.relays[source]?.waitFor(position, 30_000);
       } catch (error) {
         // The write is stored; only its visibility is late. Answer it, with the token to wait on.
         console.warn(`read-your-writes wait for ${source}:${position} failed: ${(error as Error).message}`);
       }
-      return consistencyToken(source, position);
+      return consistencyToken(written);
     },
   };
 

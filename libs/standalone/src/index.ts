@@ -3,3 +3,7 @@ export * from './embedded-runtime';
 export * from './embedded-app';
 export * from './rebuild';
 export * from './single-service';
+export * from './service-config';
+export * from './adapters';
+export * from './gateway/gateway';
+export * from './gateway/run-gateway';

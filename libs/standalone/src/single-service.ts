@@ -1,86 +1,120 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { openApiDocument } from '@dm/contracts';
-import { SqliteEventStore } from '@dm/event-store';
-import { InMemoryMessageBus, Relay } from '@dm/messaging';
-import { consistencyToken, createHttpApp, loadOrCreateJwtKey, Metrics, PlatformModule, TokenService } from '@dm/platform';
+import type { EventStore } from '@dm/event-store';
+import { Relay, type MessageBus } from '@dm/messaging';
+import { consistencyToken, createHttpApp, loadOrCreateJwtKey, Metrics, PlatformModule, TokenService, type HealthCheck } from '@dm/platform';
 import { AssignmentView, ProgressEventsModule } from '@dm/progress-events';
-import { SqliteReadStore } from '@dm/read-store';
+import type { ReadStore } from '@dm/read-store';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { thanhHoa2017Registry } from '@dm/registry';
 import { TaskAssignmentModule } from '@dm/task-assignment';
-import { loadEmbeddedConfig } from './config';
+import { openBus, openEventStore, openReadStore } from './adapters';
+import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
 
-export type ServiceName = 'task-assignment' | 'progress-events' | 'report-projection';
+export type { ServiceName } from './service-config';
 
-/**
- * One service alone in its process. Until the Kafka, KurrentDB and MongoDB
- * adapters are configured (issue "Distributed"), it runs on the embedded
- * adapters and its bus reaches no other process: use the standalone service
- * to run the whole system on one machine.
- */
-export async function startSingleService(name: ServiceName, options: { dataDir: string; port: number; host: string }) {
-  mkdirSync(options.dataDir, { recursive: true });
-  const metrics = new Metrics();
-  const bus = new InMemoryMessageBus();
-  const closers: Array<() => Promise<void>> = [];
-  let serviceModule: DynamicModule;
-  let relay: Relay | undefined;
-  if (name === 'report-projection') {
-    const readStore = new SqliteReadStore({ file: join(options.dataDir, 'report-projection.read.db') });
-    closers.push(() => readStore.close());
-    serviceModule = ReportProjectionModule.register({ readStore, bus });
-  } else {
-    const eventStore = new SqliteEventStore({ name, file: join(options.dataDir, `${name}.events.db`) });
-    relay = new Relay({ name: `relay:${name}`, store: eventStore, bus });
-    closers.push(() => eventStore.close());
-    if (name === 'task-assignment') {
-      serviceModule = TaskAssignmentModule.register({ eventStore, registry: thanhHoa2017Registry() });
-    } else {
-      const viewStore = new SqliteReadStore({ file: join(options.dataDir, 'progress-events.view.db') });
-      closers.push(() => viewStore.close());
-      serviceModule = ProgressEventsModule.register({ eventStore, view: new AssignmentView(viewStore, 3000), bus });
+interface Wiring {
+  module: DynamicModule;
+  healthChecks: HealthCheck[];
+  relay?: Relay;
+  closers: Array<() => Promise<void>>;
+}
+
+function writerWiring(config: ServiceConfig, eventStore: EventStore, bus: MessageBus, metrics: Metrics, extra: Wiring['closers']): Omit<Wiring, 'module'> {
+  const relay = new Relay({ name: `relay:${eventStore.name}`, store: eventStore, bus, batchSize: 500 });
+  metrics.gauge('event_store_head_position', 'Global position of the last stored event').set({ store: eventStore.name }, () => eventStore.headPosition());
+  metrics.gauge('relay_checkpoint_position', 'Last position the bus accepted from the store').set({ store: eventStore.name }, () => relay.position);
+  return {
+    relay,
+    healthChecks: [
+      { name: `event-store:${eventStore.name}`, check: async () => ({ kind: config.eventStore.kind, head: await eventStore.headPosition(), relayed: relay.position }) },
+    ],
+    closers: [...extra, () => eventStore.close()],
+  };
+}
+
+async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): Promise<Wiring> {
+  switch (config.service) {
+    case 'task-assignment': {
+      const eventStore = await openEventStore(config);
+      return { ...writerWiring(config, eventStore, bus, metrics, []), module: TaskAssignmentModule.register({ eventStore, registry: thanhHoa2017Registry() }) };
+    }
+    case 'progress-events': {
+      const eventStore = await openEventStore(config);
+      const viewStore = await openReadStore(config, 'progress-events.view.db');
+      const view = new AssignmentView(viewStore, config.viewWaitMs);
+      return {
+        ...writerWiring(config, eventStore, bus, metrics, [() => viewStore.close()]),
+        module: ProgressEventsModule.register({ eventStore, view, bus }),
+      };
+    }
+    case 'report-projection': {
+      const readStore: ReadStore = await openReadStore(config, 'report-projection.read.db');
+      return {
+        module: ReportProjectionModule.register({ readStore, bus, metrics, consistencyTimeoutMs: config.consistencyTimeoutMs }),
+        healthChecks: [{ name: `read-store:${config.readStore.kind}`, check: async () => ({ kind: config.readStore.kind }) }],
+        closers: [() => readStore.close()],
+      };
     }
   }
+}
+
+/**
+ * One service alone in its process, on the adapters its configuration names:
+ * SQLite or KurrentDB events, the in-process bus or Kafka, SQLite or MongoDB
+ * read models. A writing service relays its store to the bus.
+ */
+export async function startSingleService(config: ServiceConfig) {
+  mkdirSync(config.dataDir, { recursive: true });
+  const metrics = new Metrics();
+  const bus = await openBus(config);
+  const wiring = await wire(config, bus, metrics);
+  const tokens = new TokenService(config.jwtSecret ?? loadOrCreateJwtKey(config.dataDir));
   @Module({})
   class ServiceAppModule {}
   const root: DynamicModule = {
     module: ServiceAppModule,
     imports: [
       PlatformModule.forRoot({
-        tokens: new TokenService(loadOrCreateJwtKey(options.dataDir)),
+        tokens,
         metrics,
-        consistency: { afterWrite: async (source, position) => consistencyToken(source, position) },
-        healthChecks: [],
+        // Distributed: the write answers at once; a read waits on its token.
+        consistency: { afterWrite: async (written) => consistencyToken(written) },
+        healthChecks: wiring.healthChecks,
         openapi: openApiDocument(),
       }),
       CqrsModule.forRoot(),
-      serviceModule,
+      wiring.module,
     ],
   };
   const app = await createHttpApp(root, { metrics });
   await app.init();
-  await relay?.start();
-  await app.listen(options.port, options.host);
+  await wiring.relay?.start();
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   return {
     app,
+    port,
     close: async () => {
       await app.close();
-      await relay?.stop();
+      await wiring.relay?.stop();
       await bus.close();
-      for (const close of closers) await close();
+      for (const close of wiring.closers) await close();
     },
   };
 }
 
-/** A service's process: configuration from the environment, closed on SIGTERM or SIGINT. */
+/** A service's process: configuration from the environment, checked before anything starts; closed on SIGTERM or SIGINT. */
 export function runServiceMain(name: ServiceName): void {
   const main = async () => {
-    const config = loadEmbeddedConfig();
-    const service = await startSingleService(name, config);
-    console.log(`${name} listening on ${config.host}:${config.port}, data in ${config.dataDir}`);
+    const config = loadServiceConfig(name);
+    const service = await startSingleService(config);
+    console.log(
+      `${name} listening on ${config.host}:${service.port} (event store ${config.eventStore.kind}, bus ${config.bus.kind}, read store ${config.readStore.kind}, data in ${config.dataDir})`,
+    );
     const stop = async () => {
       await service.close();
       process.exit(0);

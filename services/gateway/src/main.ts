@@ -1,0 +1,3 @@
+import { runGatewayMain } from '@dm/standalone';
+
+runGatewayMain();
