@@ -15,7 +15,7 @@ const isProjectedStream = (streamId: string) =>
  */
 export class ReadConsistency {
   constructor(
-    private readonly projector: ReportProjector,
+    private readonly projector: () => ReportProjector,
     private readonly timeoutMs = 5000,
   ) {}
 
@@ -45,7 +45,7 @@ export class ReadConsistency {
   }
 
   private async applied(wanted: WrittenAt): Promise<boolean> {
-    if (isProjectedStream(wanted.streamId)) return ((await this.projector.appliedRevision(wanted.streamId)) ?? -1) >= wanted.revision;
-    return ((await this.projector.appliedPosition(wanted.source)) ?? 0) >= wanted.position;
+    if (isProjectedStream(wanted.streamId)) return ((await this.projector().appliedRevision(wanted.streamId)) ?? -1) >= wanted.revision;
+    return ((await this.projector().appliedPosition(wanted.source)) ?? 0) >= wanted.position;
   }
 }

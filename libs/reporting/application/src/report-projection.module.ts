@@ -1,21 +1,12 @@
 import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { TOPICS } from '@dm/contracts';
-import { validatingConsumer, type Consumer, type MessageBus } from '@dm/messaging';
+import type { MessageBus } from '@dm/messaging';
 import type { Metrics } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
+import { AdminController } from './admin.controller';
 import { ReadConsistency } from './read-consistency';
-import { ReportProjector } from './report-projector';
-import { ReportQueries } from './report-queries';
+import { ReadModels } from './read-models';
 import { ReportsController } from './reports.controller';
-import { RP_BUS, RP_PROJECTOR, RP_QUERIES, RP_READ_CONSISTENCY } from './tokens';
-
-export const REPORT_PROJECTION_GROUP = 'report-projection';
-const RP_APPLIED = Symbol('report-projection applied-events counter');
-
-function appliedCounter(metrics: Metrics | undefined): (count: number) => void {
-  const counter = metrics?.counter('projector_applied_events_total', 'Events applied to the report read models (with redeliveries)');
-  return (count) => counter?.inc({}, count);
-}
+import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
 
 export interface ReportProjectionOptions {
   readStore: ReadStore;
@@ -28,42 +19,27 @@ export interface ReportProjectionOptions {
 /** report-projection: read models only; serves every status, summary, timeline and state. */
 @Module({})
 export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
-  private consumer?: Consumer;
-
-  constructor(
-    @Inject(RP_BUS) private readonly bus: MessageBus,
-    @Inject(RP_PROJECTOR) private readonly projector: ReportProjector,
-    @Inject(RP_APPLIED) private readonly applied: (count: number) => void,
-  ) {}
+  constructor(@Inject(RP_READ_MODELS) private readonly models: ReadModels) {}
 
   static register(options: ReportProjectionOptions): DynamicModule {
-    const projector = new ReportProjector(options.readStore);
+    const counter = options.metrics?.counter('projector_applied_events_total', 'Events applied to the live report read models (with redeliveries)');
+    const models = new ReadModels(options.readStore, options.bus, (count) => counter?.inc({}, count));
+    options.metrics?.gauge('report_projection_generation', 'Generation of the read models served').set({}, () => models.generation);
     return {
       module: ReportProjectionModule,
-      controllers: [ReportsController],
+      controllers: [ReportsController, AdminController],
       providers: [
-        { provide: RP_BUS, useValue: options.bus },
-        { provide: RP_PROJECTOR, useValue: projector },
-        { provide: RP_QUERIES, useValue: new ReportQueries(options.readStore) },
-        { provide: RP_READ_CONSISTENCY, useValue: new ReadConsistency(projector, options.consistencyTimeoutMs) },
-        { provide: RP_APPLIED, useValue: appliedCounter(options.metrics) },
+        { provide: RP_READ_MODELS, useValue: models },
+        { provide: RP_READ_CONSISTENCY, useValue: new ReadConsistency(() => models.projector, options.consistencyTimeoutMs) },
       ],
     };
   }
 
   async onModuleInit() {
-    await this.projector.init();
-    this.consumer = await this.bus.subscribe(
-      REPORT_PROJECTION_GROUP,
-      [TOPICS.directives, TOPICS.progress],
-      validatingConsumer(REPORT_PROJECTION_GROUP, this.bus, async (_events, messages) => {
-        await this.projector.applyMessages(messages);
-        this.applied(messages.length);
-      }),
-    );
+    await this.models.start();
   }
 
   async onModuleDestroy() {
-    await this.consumer?.stop();
+    await this.models.stop();
   }
 }

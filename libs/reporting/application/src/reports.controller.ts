@@ -3,8 +3,8 @@ import { asOfQuery, assignmentsQuery, summaryQuery } from '@dm/contracts';
 import { validateQuery } from '@dm/platform';
 import { z } from 'zod';
 import { ReadConsistency } from './read-consistency';
-import { ReportQueries } from './report-queries';
-import { RP_QUERIES, RP_READ_CONSISTENCY } from './tokens';
+import { ReadModels } from './read-models';
+import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
 
 const agenciesQuery = summaryQuery.omit({ agencyId: true });
 type Raw = Record<string, unknown>;
@@ -13,54 +13,54 @@ type Raw = Record<string, unknown>;
 @Controller('api/v1')
 export class ReportsController {
   constructor(
-    @Inject(RP_QUERIES) private readonly queries: ReportQueries,
+    @Inject(RP_READ_MODELS) private readonly models: ReadModels,
     @Inject(RP_READ_CONSISTENCY) private readonly consistency: ReadConsistency,
   ) {}
 
   @Get('directives')
   async directives(@Headers('x-consistency-token') token?: string) {
     await this.consistency.waitFor(token);
-    return { directives: await this.queries.listDirectives() };
+    return { directives: await this.models.queries.listDirectives() };
   }
 
   @Get('directives/:id')
   async directive(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const { asOf } = validateQuery(asOfQuery, query);
     await this.consistency.waitFor(token);
-    return this.queries.directive(id, asOf);
+    return this.models.queries.directive(id, asOf);
   }
 
   @Get('assignments')
   async assignments(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const filter = validateQuery(assignmentsQuery, query);
     await this.consistency.waitFor(token);
-    return { asOf: filter.asOf, assignments: await this.queries.assignments(filter) };
+    return { asOf: filter.asOf, assignments: await this.models.queries.assignments(filter) };
   }
 
   @Get('reports/summary')
   async summary(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(summaryQuery, query) as z.infer<typeof summaryQuery>;
     await this.consistency.waitFor(token);
-    return this.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId });
+    return this.models.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId });
   }
 
   @Get('reports/agencies')
   async agencies(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(agenciesQuery, query);
     await this.consistency.waitFor(token);
-    return this.queries.agencies(q.period, q.calendar, { directiveId: q.directiveId });
+    return this.models.queries.agencies(q.period, q.calendar, { directiveId: q.directiveId });
   }
 
   @Get('audit/assignments/:id/timeline')
   async timeline(@Param('id') id: string, @Headers('x-consistency-token') token?: string) {
     await this.consistency.waitFor(token);
-    return this.queries.timeline(id);
+    return this.models.queries.timeline(id);
   }
 
   @Get('audit/assignments/:id/state')
   async state(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const { asOf } = validateQuery(asOfQuery, query);
     await this.consistency.waitFor(token);
-    return this.queries.state(id, asOf);
+    return this.models.queries.state(id, asOf);
   }
 }

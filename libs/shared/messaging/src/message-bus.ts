@@ -37,5 +37,10 @@ export interface MessageBus {
   /** Parks a message the group could not use; it is kept, never dropped. */
   deadLetter(letter: Omit<DeadLetter, 'at'>): Promise<void>;
   deadLetters(group: string): Promise<DeadLetter[]>;
+  /**
+   * Messages of the topics the group has not committed yet; only buses that
+   * keep their topics (Kafka) have it, and only they can feed a rebuild.
+   */
+  lag?(group: string, topics: string[]): Promise<number>;
   close(): Promise<void>;
 }

@@ -195,6 +195,21 @@ export class KafkaMessageBus implements MessageBus {
     }
   }
 
+  async lag(group: string, topics: string[]): Promise<number> {
+    let lag = 0n;
+    for (const name of topics) {
+      const topic = this.onBroker(name);
+      const ends = await this.admin.fetchTopicOffsets(topic);
+      const [committed] = await this.admin.fetchOffsets({ groupId: this.onBroker(group), topics: [topic] });
+      for (const end of ends) {
+        const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        const from = BigInt(at) < 0n ? BigInt(end.low) : BigInt(at);
+        if (BigInt(end.high) > from) lag += BigInt(end.high) - from;
+      }
+    }
+    return Number(lag);
+  }
+
   async deadLetter(letter: Omit<DeadLetter, 'at'>): Promise<void> {
     await this.ensureTopics([deadLetterTopic(letter.group)]);
     const topic = this.onBroker(deadLetterTopic(letter.group));
