@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { problems, Roles } from '@dm/platform';
+import { Roles } from '@dm/platform';
 import { ReadModels } from './read-models';
 import { RP_READ_MODELS } from './tokens';
 
@@ -18,8 +18,6 @@ export class AdminController {
   @Get()
   @Roles('admin', 'inspector')
   status() {
-    const status = this.models.rebuildStatus();
-    if (!status) throw problems.notFound('No rebuild has run since this service started');
-    return { servedGeneration: this.models.generation, ...status };
+    return { servedGeneration: this.models.generation, rebuild: this.models.rebuildStatus() };
   }
 }
