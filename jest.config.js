@@ -1,5 +1,5 @@
 // Tiers by suffix (DESIGN.md §6): *.spec.ts unit, *.int.spec.ts real adapters,
-// *.e2e.spec.ts whole system over HTTP.
+// *.e2e.spec.ts whole system over HTTP, *.fault.spec.ts faults of shared infrastructure.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -37,9 +37,11 @@ module.exports = {
       ...base,
       displayName: 'unit',
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '/node_modules/'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.fault\\.spec\\.ts$', '/node_modules/'],
     },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    // Faults that stop shared infrastructure (the Kafka broker): run alone, after the others (npm test).
+    { ...base, displayName: 'faults', testMatch: ['**/*.fault.spec.ts'] },
   ],
 };

@@ -2,7 +2,7 @@
 # Stop what infra/local/up.sh started: SIGTERM, then SIGKILL after a grace
 # period (DOWN_GRACE seconds, default 30). `down.sh --purge` also deletes the
 # Kafka and FerretDB data (jars, binary and logs stay; rm -rf infra/local/.run
-# removes everything).
+# removes everything); `--only=kafka` or `--only=ferretdb` stops just that one.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,11 +11,13 @@ PIDS="$RUN/pids"
 GRACE="${DOWN_GRACE:-30}"
 
 purge=0
+only=""
 for arg in "$@"; do
   case "$arg" in
     --purge) purge=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
-    *) echo "[down] unknown argument: $arg (only --purge)" >&2; exit 2 ;;
+    --only=kafka|--only=ferretdb) only="${arg#--only=}" ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "[down] unknown argument: $arg (--purge, --only=kafka, --only=ferretdb)" >&2; exit 2 ;;
   esac
 done
 
@@ -50,8 +52,8 @@ stop() {
   log "$name stopped"
 }
 
-stop FerretDB "$PIDS/ferretdb.pid" ferretdb-local
-stop Kafka "$PIDS/kafka.pid" kafka.Kafka
+[[ "$only" == kafka ]] || stop FerretDB "$PIDS/ferretdb.pid" ferretdb-local
+[[ "$only" == ferretdb ]] || stop Kafka "$PIDS/kafka.pid" kafka.Kafka
 
 if (( purge )); then
   log "purging data: ${RUN}/kafka/{data,cluster-id}, ${RUN}/ferretdb"
