@@ -1,10 +1,25 @@
-# The repository's services, built once; docker-compose.yml picks the entry point.
-FROM node:20-bookworm
+# One image for every process of the system; the command picks the entry point:
+#   node dist/services/standalone/src/main.js   the embedded form (default)
+#   node dist/services/<task-assignment|progress-events|report-projection|gateway>/src/main.js
+#                                              the distributed form (docker-compose.yml)
+FROM node:20-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build
-ENV MONITOR_DATA_DIR=/data PORT=3000
+# Compile with swc into dist/, then drop the build and test tools.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# Same Debian release as the build stage, so better-sqlite3's native module loads.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production MONITOR_DATA_DIR=/data PORT=3000
+WORKDIR /app
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The data directory (SQLite files, the embedded form's JWT key) belongs to the
+# image's unprivileged user "node"; the code stays read-only to it.
+RUN mkdir -p /data && chown node:node /data
+USER node
 EXPOSE 3000
 CMD ["node", "dist/services/standalone/src/main.js"]
