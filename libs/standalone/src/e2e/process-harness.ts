@@ -1,8 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const ROOT = join(__dirname, '../../../..');
+/** The repository root (where nx.json is), from the sources or from dist/. */
+export const ROOT = ((dir: string) => {
+  while (!existsSync(join(dir, 'nx.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})(__dirname);
 
 /** Compiles the repository to dist/ once, as `npm start` does. */
 export function buildOnce(): void {

@@ -51,11 +51,13 @@ export class MongoReadStore implements ReadStore {
     const revisions = await this.currentRevisions(target, [...new Set(writes.map((w) => w.id))]);
     const operations: AnyBulkWriteOperation<Document>[] = [];
     for (const w of writes) {
-      let rev = revisions.get(w.id);
+      const rev = revisions.get(w.id);
       if (!rev) {
-        operations.push({ updateOne: { filter: { _id: w.id }, update: { $setOnInsert: { ...(w.setOnInsert ?? {}), rev: {} } }, upsert: true } });
-        rev = {};
-        revisions.set(w.id, rev);
+        // A new document: created with its first fact in one upsert.
+        const created = { ...(w.setOnInsert ?? {}), ...w.set, [`rev.${w.source}`]: w.revision };
+        operations.push({ updateOne: { filter: { _id: w.id }, update: { $setOnInsert: created }, upsert: true } });
+        revisions.set(w.id, { [w.source]: w.revision });
+        continue;
       }
       if ((rev[w.source] ?? -Infinity) >= w.revision) continue;
       operations.push({ updateOne: { filter: { _id: w.id }, update: { $set: { ...w.set, [`rev.${w.source}`]: w.revision } } } });
