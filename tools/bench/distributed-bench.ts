@@ -1,15 +1,30 @@
 import { Agent, request } from 'node:http';
-import { MongoClient } from 'mongodb';
 import { addDays } from '@dm/periods';
 import { DistributedSystem, type DistributedInfra } from '@dm/standalone';
 import { seed4308Directive } from '@dm/testing';
 import { percentile } from './measure';
 
-interface Accepted {
-  assignmentId: string;
-  revision: number;
-  acceptedAt: number;
-  visibleAt?: number;
+/** Cumulative buckets of a Prometheus histogram: [upper bound in seconds, count]; +Inf last. */
+async function histogram(url: string, name: string): Promise<Array<[number, number]>> {
+  const text = await (await fetch(url)).text();
+  return [...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2])]);
+}
+
+/** A quantile in ms from cumulative buckets, interpolated linearly inside its bucket. */
+function fromBuckets(buckets: Array<[number, number]>, q: number): number {
+  const total = buckets[buckets.length - 1]?.[1] ?? 0;
+  if (!total) return NaN;
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const [le, count] of buckets) {
+    if (count >= rank) {
+      if (le === Infinity) return Math.round(lower * 1000);
+      return Math.round((lower + ((rank - below) / Math.max(1, count - below)) * (le - lower)) * 1000);
+    }
+    [lower, below] = [le, count];
+  }
+  return NaN;
 }
 
 function post(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; consistency: string | null }> {
@@ -32,12 +47,12 @@ async function metric(url: string, name: string): Promise<number> {
 
 /**
  * Progress reports at a fixed rate through the gateway to the three service
- * processes (Kafka, FerretDB), and the time from a report's acceptance to its
- * revision in report-projection's assignment document (polled by _id every 20 ms).
+ * processes (Kafka, FerretDB). Accepted → visible is what report-projection
+ * measures per event: from the event's recordedAt (its append, just before the
+ * 201) to its read-model batch committed (histogram projector_visible_after_seconds).
  */
 export async function distributedBench(infra: DistributedInfra, ratePerSecond: number, seconds: number) {
   const system = await new DistributedSystem(infra).start();
-  const mongo = await MongoClient.connect(infra.mongoUrl);
   try {
     const monitoring = system.client('bench', 'monitoring_officer', 'so-ldtbxh');
     const issued = await monitoring.post('/api/v1/directives', seed4308Directive());
@@ -45,7 +60,6 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
     await monitoring.sync();
     const assignments: Array<{ id: string; agencyId: string }> = issued.body.assignments;
     const tokens = new Map(assignments.map((a) => [a.agencyId, system.tokens.sign({ sub: `ao-${a.agencyId}`, agencyId: a.agencyId, roles: ['agency_officer'] })]));
-    const docs = mongo.db(system.database('report-projection')).collection<{ _id: string; rev?: { a?: number } }>('assignments');
     const agent = new Agent({ keepAlive: true, maxSockets: 512 });
     const relayUrl = system.env('progress-events').PORT;
     const projectorUrl = system.env('report-projection').PORT;
@@ -54,34 +68,12 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
       applied: await metric(`http://127.0.0.1:${projectorUrl}/metrics`, 'projector_applied_events_total'),
     });
 
-    const accepted: Accepted[] = [];
-    const pending = new Map<string, Accepted[]>();
+    let accepted = 0;
     let failures = 0;
     let skipped = 0;
     let inFlight = 0;
     const requestMs: number[] = [];
-    let polling = true;
-    const poller = (async () => {
-      while (polling || pending.size) {
-        const ids = [...pending.keys()];
-        for (let i = 0; i < ids.length; i += 32) {
-          const chunk = ids.slice(i, i + 32);
-          const found = await Promise.all(chunk.map((id) => docs.findOne({ _id: id }, { projection: { rev: 1 } })));
-          const now = performance.now();
-          found.forEach((doc, k) => {
-            const waiting = pending.get(chunk[k]) ?? [];
-            const left = waiting.filter((a) => {
-              if ((doc?.rev?.a ?? -1) < a.revision) return true;
-              a.visibleAt = now;
-              return false;
-            });
-            if (left.length) pending.set(chunk[k], left);
-            else pending.delete(chunk[k]);
-          });
-        }
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    })();
+    const visibleBefore = await histogram(`http://127.0.0.1:${projectorUrl}/metrics`, 'projector_visible_after_seconds');
 
     const before = await counters();
     const started = performance.now();
@@ -105,12 +97,9 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
             percent: i % 101,
           })
             .then(({ status, consistency }) => {
-              const now = performance.now();
-              requestMs.push(now - t0);
+              requestMs.push(performance.now() - t0);
               if (status !== 201 || !consistency) return void failures++;
-              const entry: Accepted = { assignmentId: a.id, revision: Number(consistency.split(':').pop()), acceptedAt: now };
-              accepted.push(entry);
-              pending.set(a.id, [...(pending.get(a.id) ?? []), entry]);
+              accepted++;
             })
             .catch(() => void failures++)
             .finally(() => void inFlight--);
@@ -123,32 +112,29 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
     });
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
     const sendSeconds = (performance.now() - started) / 1000;
-    polling = false;
-    const drainDeadline = Date.now() + 300_000;
-    while (pending.size && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 50));
+    // Drained when report-projection has applied every accepted report (and the directive).
+    const drainDeadline = Date.now() + 600_000;
+    while ((await counters()).applied - before.applied < accepted && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 200));
     const allSeconds = (performance.now() - started) / 1000;
     const after = await counters();
-    polling = false;
-    pending.clear();
-    await poller;
-    const visible = accepted.filter((a) => a.visibleAt !== undefined).map((a) => a.visibleAt! - a.acceptedAt).sort((x, y) => x - y);
+    const visibleAfter = await histogram(`http://127.0.0.1:${projectorUrl}/metrics`, 'projector_visible_after_seconds');
+    const visible = visibleAfter.map(([le, count], i) => [le, count - visibleBefore[i][1]] as [number, number]);
     requestMs.sort((x, y) => x - y);
     return {
       rate: ratePerSecond,
       seconds,
       sent: total,
-      accepted: accepted.length,
-      acceptedPerSecond: Math.round(accepted.length / sendSeconds),
+      accepted,
+      acceptedPerSecond: Math.round(accepted / sendSeconds),
       skipped,
       failures,
       request: { p50: percentile(requestMs, 50), p99: percentile(requestMs, 99) },
-      visible: { count: visible.length, p50: percentile(visible, 50), p99: percentile(visible, 99), max: percentile(visible, 100) },
+      visible: { count: visible[visible.length - 1][1], p50: fromBuckets(visible, 0.5), p99: fromBuckets(visible, 0.99) },
       relayPerSecond: Math.round((after.relayed - before.relayed) / allSeconds),
       projectorPerSecond: Math.round((after.applied - before.applied) / allSeconds),
       drainSeconds: Number((allSeconds - sendSeconds).toFixed(1)),
     };
   } finally {
-    await mongo.close();
     await system.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { TOPICS } from '@dm/contracts';
-import { validatingConsumer, type Consumer, type MessageBus } from '@dm/messaging';
+import { validatingConsumer, type BusMessage, type Consumer, type MessageBus } from '@dm/messaging';
 import { problems } from '@dm/platform';
 import { GenerationReadStore, type ReadStore } from '@dm/read-store';
 import { DIRECTIVES } from './directive-projection';
@@ -47,7 +47,7 @@ export class ReadModels {
   constructor(
     private readonly store: ReadStore,
     private readonly bus: MessageBus,
-    private readonly applied: (count: number) => void = () => undefined,
+    private readonly applied: (messages: BusMessage[]) => void = () => undefined,
     private readonly pollMs = 500,
   ) {}
 
@@ -123,7 +123,7 @@ export class ReadModels {
       TOPICS_READ,
       validatingConsumer(group, this.bus, async (_events, messages) => {
         await projector.applyMessages(messages);
-        if (this.live?.projector === projector) this.applied(messages.length);
+        if (this.live?.projector === projector) this.applied(messages);
       }),
     );
     return { generation, store, projector, queries: new ReportQueries(store), consumer };

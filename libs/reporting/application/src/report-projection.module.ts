@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { MessageBus } from '@dm/messaging';
+import type { BusMessage, MessageBus } from '@dm/messaging';
 import type { Metrics } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
 import { AdminController } from './admin.controller';
@@ -16,14 +16,28 @@ export interface ReportProjectionOptions {
   metrics?: Metrics;
 }
 
+/** Counts applied events, and the time from each event's recording to its read models committed. */
+function appliedMetrics(metrics: Metrics | undefined) {
+  const counter = metrics?.counter('projector_applied_events_total', 'Events applied to the live report read models (with redeliveries)');
+  const visible = metrics?.histogram(
+    'projector_visible_after_seconds',
+    'From an event recorded (accepted) to its report read models committed',
+    [0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 30, 60, 120],
+  );
+  return (messages: BusMessage[]) => {
+    counter?.inc({}, messages.length);
+    const now = Date.now();
+    for (const m of messages) visible?.observe({}, Math.max(0, now - Date.parse(m.event.recordedAt)) / 1000);
+  };
+}
+
 /** report-projection: read models only; serves every status, summary, timeline and state. */
 @Module({})
 export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(RP_READ_MODELS) private readonly models: ReadModels) {}
 
   static register(options: ReportProjectionOptions): DynamicModule {
-    const counter = options.metrics?.counter('projector_applied_events_total', 'Events applied to the live report read models (with redeliveries)');
-    const models = new ReadModels(options.readStore, options.bus, (count) => counter?.inc({}, count));
+    const models = new ReadModels(options.readStore, options.bus, appliedMetrics(options.metrics));
     options.metrics?.gauge('report_projection_generation', 'Generation of the read models served').set({}, () => models.generation);
     return {
       module: ReportProjectionModule,

@@ -85,7 +85,7 @@ describe('factWritesFor', () => {
       { id: a('1', 'so-tc'), source: 'a', revision: 0, setOnInsert: {}, set: { 'facts.a.r0': { source: 'a', revision: 0, type: 'assignment.progress-reported', data: { reportedOn: '2017-03-01', percent: 30 } } } },
     ]);
     expect(timelineWritesFor(event)).toEqual([
-      { id: `${a('1', 'so-tc')}:a:0`, source: 't', revision: 0, setOnInsert: {}, set: { assignmentId: a('1', 'so-tc'), entry: expect.objectContaining({ type: 'assignment.progress-reported', data: event.data }) } },
+      { id: `${a('1', 'so-tc')}:a:0`, source: 't', revision: 0, setOnInsert: {}, insertOnly: true, set: { assignmentId: a('1', 'so-tc'), entry: expect.objectContaining({ type: 'assignment.progress-reported', data: event.data }) } },
     ]);
   });
 

@@ -47,6 +47,7 @@ export interface TimelineWrite {
   revision: 0;
   setOnInsert: Record<string, unknown>;
   set: { assignmentId: string; entry: FactEvent };
+  insertOnly: true;
 }
 
 export const timelineEntryId = (assignmentId: string, fact: Pick<FactEvent, 'source' | 'revision'>) =>
@@ -100,6 +101,7 @@ export function timelineWritesFor(event: RecordedEvent): TimelineWrite[] {
     revision: 0,
     setOnInsert: {},
     set: { assignmentId, entry },
+    insertOnly: true,
   }));
 }
 

@@ -6,6 +6,7 @@ import type { Document, FactWrite } from './read-store';
  * source's revision. Returns the document and whether it changed.
  */
 export function applyFact(existing: Document | null, write: FactWrite): { doc: Document; changed: boolean } {
+  if (existing && write.insertOnly) return { doc: existing, changed: false };
   let changed = false;
   let doc = existing;
   if (!doc) {
@@ -20,6 +21,11 @@ export function applyFact(existing: Document | null, write: FactWrite): { doc: D
     changed = true;
   }
   return { doc, changed };
+}
+
+/** The document an insert-only write creates. */
+export function createdBy(write: FactWrite): Document {
+  return applyFact(null, write).doc;
 }
 
 /** Sets each dotted path, creating (or replacing non-object) intermediate values. */

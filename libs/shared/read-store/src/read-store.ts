@@ -11,6 +11,12 @@ export interface FactWrite {
   revision: number;
   setOnInsert?: Record<string, unknown>;
   set: Record<string, unknown>;
+  /**
+   * The write only ever creates its document (an insert-only log such as a
+   * timeline): it changes nothing when the document exists, so an adapter
+   * need not read the document first.
+   */
+  insertOnly?: boolean;
 }
 
 export type Condition = Scalar | { in: Scalar[] } | { lte: string | number } | { gte: string | number };

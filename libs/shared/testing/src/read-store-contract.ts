@@ -91,6 +91,16 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
         expect(await store.get(collection, 'a-1')).toMatchObject({ percent: 199, seen: { r0: 198, r1: 199, r2: 197 }, rev: { progress: 199 } });
       });
 
+      it('creates a document with an insert-only write and never changes it with another, replayed or not', async () => {
+        const entry = (id: string, text: string) => ({ id, source: 't', revision: 0, insertOnly: true, set: { assignmentId: 'a-1', 'entry.text': text } });
+        const batch = Array.from({ length: 150 }, (_, i) => entry(`a-1:${i}`, `first ${i}`));
+        await store.applyFacts(collection, batch);
+        await store.applyFacts(collection, [entry('a-1:7', 'second'), ...batch.slice(100), entry('a-1:200', 'new'), entry('a-1:200', 'newer')]);
+        expect(await store.get(collection, 'a-1:7')).toEqual({ _id: 'a-1:7', rev: { t: 0 }, assignmentId: 'a-1', entry: { text: 'first 7' } });
+        expect(await store.get(collection, 'a-1:200')).toMatchObject({ entry: { text: 'new' } });
+        expect(await store.find(collection, { where: { assignmentId: 'a-1' } })).toHaveLength(151);
+      });
+
       it('answers null for a missing document or collection', async () => {
         expect(await store.get(collection, 'nope')).toBeNull();
         expect(await store.find(collection)).toEqual([]);

@@ -42,18 +42,21 @@ const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 class Histogram implements Series {
   readonly kind = 'histogram';
   private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-  constructor(readonly help: string) {}
+  constructor(
+    readonly help: string,
+    private readonly buckets: number[] = BUCKETS,
+  ) {}
   observe(labels: Labels, seconds: number) {
     const key = labelText(labels);
     let s = this.series.get(key);
-    if (!s) this.series.set(key, (s = { labels, counts: BUCKETS.map(() => 0), sum: 0, count: 0 }));
-    BUCKETS.forEach((b, i) => seconds <= b && s.counts[i]++);
+    if (!s) this.series.set(key, (s = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 }));
+    this.buckets.forEach((b, i) => seconds <= b && s.counts[i]++);
     s.sum += seconds;
     s.count++;
   }
   render(name: string) {
     return [...this.series.values()].flatMap((s) => [
-      ...BUCKETS.map((b, i) => `${name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.counts[i]}`),
+      ...this.buckets.map((b, i) => `${name}_bucket${labelText({ ...s.labels, le: String(b) })} ${s.counts[i]}`),
       `${name}_bucket${labelText({ ...s.labels, le: '+Inf' })} ${s.count}`,
       `${name}_sum${labelText(s.labels)} ${s.sum}`,
       `${name}_count${labelText(s.labels)} ${s.count}`,
@@ -71,8 +74,9 @@ export class Metrics {
   gauge(name: string, help: string): Gauge {
     return this.get(name, () => new Gauge(help));
   }
-  histogram(name: string, help: string): Histogram {
-    return this.get(name, () => new Histogram(help));
+  /** `buckets`: upper bounds in seconds, ascending (default 1 ms to 5 s). */
+  histogram(name: string, help: string, buckets?: number[]): Histogram {
+    return this.get(name, () => new Histogram(help, buckets));
   }
 
   /** Prometheus text exposition format 0.0.4. */

@@ -1,4 +1,6 @@
 import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type Filter, type Sort } from 'mongodb';
+import { createdBy } from '../apply-fact';
+import { RevisionCache } from './revision-cache';
 import type { Condition, Document, FactWrite, Query, ReadStore } from '../read-store';
 
 export interface MongoReadStoreOptions {
@@ -25,6 +27,7 @@ const PARALLEL_READS = 16;
 export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
   private readonly db: Db;
+  private readonly revisionCache = new RevisionCache();
 
   private constructor(options: MongoReadStoreOptions) {
     this.client = new MongoClient(options.url, { serverSelectionTimeoutMS: 5000 });
@@ -48,29 +51,73 @@ export class MongoReadStore implements ReadStore {
   async applyFacts(collection: string, writes: FactWrite[]): Promise<void> {
     if (!writes.length) return;
     const target = this.db.collection<Document>(collection);
-    const revisions = await this.currentRevisions(target, [...new Set(writes.map((w) => w.id))]);
-    const operations: AnyBulkWriteOperation<Document>[] = [];
+    const guarded = new Set(writes.filter((w) => !w.insertOnly).map((w) => w.id));
+    const inserts = writes.filter((w) => w.insertOnly && !guarded.has(w.id));
+    if (inserts.length) await this.insertNew(target, inserts);
+    if (inserts.length === writes.length) return;
+    writes = writes.filter((w) => !w.insertOnly || guarded.has(w.id));
+    const ids = [...new Set(writes.map((w) => w.id))];
+    const revisions = await this.currentRevisions(collection, target, ids);
+    const creations: AnyBulkWriteOperation<Document>[] = [];
+    // Facts of one document in this batch go in one update: the guard already ran here, in order.
+    const updates = new Map<string, Array<Record<string, unknown>>>();
     for (const w of writes) {
       const rev = revisions.get(w.id);
       if (!rev) {
         // A new document: created with its first fact in one upsert.
         const created = { ...(w.setOnInsert ?? {}), ...w.set, [`rev.${w.source}`]: w.revision };
-        operations.push({ updateOne: { filter: { _id: w.id }, update: { $setOnInsert: created }, upsert: true } });
+        creations.push({ updateOne: { filter: { _id: w.id }, update: { $setOnInsert: created }, upsert: true } });
         revisions.set(w.id, { [w.source]: w.revision });
         continue;
       }
-      if ((rev[w.source] ?? -Infinity) >= w.revision) continue;
-      operations.push({ updateOne: { filter: { _id: w.id }, update: { $set: { ...w.set, [`rev.${w.source}`]: w.revision } } } });
+      if (w.insertOnly || (rev[w.source] ?? -Infinity) >= w.revision) continue;
+      mergeSet(updates, w.id, { ...w.set, [`rev.${w.source}`]: w.revision });
       rev[w.source] = w.revision;
     }
-    for (let i = 0; i < operations.length; i += BULK_SIZE) await target.bulkWrite(operations.slice(i, i + BULK_SIZE), { ordered: true });
+    const operations: AnyBulkWriteOperation<Document>[] = [
+      ...creations,
+      ...[...updates].flatMap(([id, sets]) => sets.map((set): AnyBulkWriteOperation<Document> => ({ updateOne: { filter: { _id: id }, update: { $set: set } } }))),
+    ];
+    try {
+      for (let i = 0; i < operations.length; i += BULK_SIZE) await target.bulkWrite(operations.slice(i, i + BULK_SIZE), { ordered: true });
+      this.revisionCache.remember(collection, revisions);
+    } catch (error) {
+      this.revisionCache.forget(collection, ids);
+      throw error;
+    }
   }
 
-  /** `rev` of each existing document; absent ids are not in the map. */
-  private async currentRevisions(target: Collection<Document>, ids: string[]): Promise<Map<string, Record<string, number>>> {
+  /**
+   * Insert-only writes need no read: inserted in ordered chunks (one SQLite
+   * transaction each on FerretDB); a document that exists already (a replay)
+   * stops the chunk at its duplicate-key error, and the chunk goes on after it.
+   */
+  private async insertNew(target: Collection<Document>, writes: FactWrite[]): Promise<void> {
+    const docs = writes.map(createdBy);
+    for (let from = 0; from < docs.length; ) {
+      const chunk = docs.slice(from, from + BULK_SIZE);
+      try {
+        await target.insertMany(chunk, { ordered: true });
+        from += chunk.length;
+      } catch (error) {
+        const failed = duplicateKeyIndex(error);
+        if (failed === null) throw error;
+        from += failed + 1;
+      }
+    }
+  }
+
+  /** `rev` of each existing document (copies); absent ids are not in the map. */
+  private async currentRevisions(collection: string, target: Collection<Document>, ids: string[]): Promise<Map<string, Record<string, number>>> {
     const revisions = new Map<string, Record<string, number>>();
-    for (let i = 0; i < ids.length; i += PARALLEL_READS) {
-      const chunk = ids.slice(i, i + PARALLEL_READS);
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const known = this.revisionCache.get(collection, id);
+      if (known) revisions.set(id, { ...known });
+      else unknown.push(id);
+    }
+    for (let i = 0; i < unknown.length; i += PARALLEL_READS) {
+      const chunk = unknown.slice(i, i + PARALLEL_READS);
       const docs = await Promise.all(chunk.map((id) => target.findOne({ _id: id }, { projection: { rev: 1 } })));
       docs.forEach((doc, k) => doc && revisions.set(chunk[k], { ...((doc.rev as Record<string, number> | undefined) ?? {}) }));
     }
@@ -84,6 +131,7 @@ export class MongoReadStore implements ReadStore {
 
   async putDocuments(collection: string, docs: Document[]): Promise<void> {
     if (!docs.length) return;
+    this.revisionCache.forget(collection, docs.map((d) => d._id));
     await this.db
       .collection<Document>(collection)
       .bulkWrite(docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: true });
@@ -109,6 +157,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   async truncate(collection: string): Promise<void> {
+    this.revisionCache.forgetCollection(collection);
     await this.db.collection(collection).deleteMany({});
   }
 
@@ -122,12 +171,34 @@ export class MongoReadStore implements ReadStore {
 
   /** Drops the whole database (tests). */
   async dropDatabase(): Promise<void> {
+    this.revisionCache.clear();
     await this.db.dropDatabase();
   }
 
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/**
+ * Adds a `$set` to the document's last one, unless one path would contain
+ * another ("a.b" and "a.b.c" in one $set conflict): then it starts another.
+ */
+function mergeSet(updates: Map<string, Array<Record<string, unknown>>>, id: string, set: Record<string, unknown>) {
+  const sets = updates.get(id) ?? [];
+  const last = sets[sets.length - 1];
+  const overlaps = (a: string, b: string) => a !== b && (a.startsWith(`${b}.`) || b.startsWith(`${a}.`));
+  if (last && !Object.keys(set).some((k) => Object.keys(last).some((e) => overlaps(k, e)))) Object.assign(last, set);
+  else sets.push({ ...set });
+  updates.set(id, sets);
+}
+
+/** The index in its batch of the write that failed on a duplicate key, or null for any other error. */
+function duplicateKeyIndex(error: unknown): number | null {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const first = (Array.isArray(writeErrors) ? writeErrors[0] : writeErrors) as { index?: number; code?: number } | undefined;
+  if (first?.code === 11000 && typeof first.index === 'number') return first.index;
+  return null;
 }
 
 function toMongo(condition: Condition): unknown {
