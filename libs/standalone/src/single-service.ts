@@ -11,6 +11,7 @@ import { ReportProjectionModule } from '@dm/report-projection';
 import { thanhHoa2017Registry } from '@dm/registry';
 import { TaskAssignmentModule } from '@dm/task-assignment';
 import { openBus, openEventStore, openReadStore } from './adapters';
+import { runMain } from './run-main';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
 
 export type { ServiceName } from './service-config';
@@ -107,23 +108,14 @@ export async function startSingleService(config: ServiceConfig) {
   };
 }
 
-/** A service's process: configuration from the environment, checked before anything starts; closed on SIGTERM or SIGINT. */
+/** A service's process: configuration from the environment, checked before anything starts. */
 export function runServiceMain(name: ServiceName): void {
-  const main = async () => {
+  runMain(async () => {
     const config = loadServiceConfig(name);
     const service = await startSingleService(config);
     console.log(
       `${name} listening on ${config.host}:${service.port} (event store ${config.eventStore.kind}, bus ${config.bus.kind}, read store ${config.readStore.kind}, data in ${config.dataDir})`,
     );
-    const stop = async () => {
-      await service.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void stop());
-    process.once('SIGINT', () => void stop());
-  };
-  main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    return service;
   });
 }

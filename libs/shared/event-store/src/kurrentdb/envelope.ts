@@ -1,9 +1,7 @@
 import type { Actor, RecordedEvent } from '@dm/contracts';
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent as KurrentRecordedEvent } from '@kurrent/kurrentdb-client';
+import type { UnpositionedEvent } from '../hash-chain';
 import { globalPositionOf, type StoreStreams } from './store-streams';
-
-/** An event as the store builds it before KurrentDB gives it a position. */
-export type UnpositionedEvent = Omit<RecordedEvent, 'globalPosition'>;
 
 /**
  * The envelope fields KurrentDB has no place for, kept in the event's JSON

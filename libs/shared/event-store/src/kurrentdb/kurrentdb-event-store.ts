@@ -1,4 +1,4 @@
-import { eventHash, GENESIS_HASH, type NewEvent, type RecordedEvent, type Upcaster } from '@dm/contracts';
+import type { NewEvent, RecordedEvent, Upcaster } from '@dm/contracts';
 import {
   BACKWARDS,
   END,
@@ -23,7 +23,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store';
-import { fromResolved, toEventData, type KurrentResolved, type UnpositionedEvent } from './envelope';
+import { chainEvents, type UnpositionedEvent } from '../hash-chain';
+import { fromResolved, toEventData, type KurrentResolved } from './envelope';
 import { EventIdClaims, type IdStatus } from './event-id-claims';
 import { appendStreamState, matchesExpected, retriesOnConflict, toWrongExpectedRevision } from './expected-revision';
 import { KurrentCatchUpSubscription, type KurrentDbLogger } from './kurrentdb-subscription';
@@ -357,29 +358,7 @@ export class KurrentDbEventStore implements EventStore {
 
 /** The events with their revisions and hash chain, continuing from the stream's last event. */
 export function chain(streamId: string, events: NewEvent[], last: RecordedEvent | null, recordedAt: string): UnpositionedEvent[] {
-  let revision = last?.streamRevision ?? -1;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  return events.map((event) => {
-    revision += 1;
-    const unhashed = {
-      eventId: event.eventId,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      streamId,
-      streamRevision: revision,
-      occurredAt: event.occurredAt,
-      recordedAt,
-      actor: event.actor,
-      correlationId: event.correlationId,
-      causationId: event.causationId,
-      data: event.data,
-      metadata: event.metadata ?? {},
-    };
-    const hash = eventHash(prevHash, unhashed);
-    const hashed = { ...unhashed, prevHash, hash };
-    prevHash = hash;
-    return hashed;
-  });
+  return chainEvents(streamId, events, last ? { revision: last.streamRevision, hash: last.hash } : null, recordedAt);
 }
 
 function assertDistinctIds(streamId: string, events: NewEvent[]): void {

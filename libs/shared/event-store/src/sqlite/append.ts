@@ -1,4 +1,5 @@
-import { eventHash, GENESIS_HASH, type NewEvent, type RecordedEvent } from '@dm/contracts';
+import type { NewEvent, RecordedEvent } from '@dm/contracts';
+import { chainEvents } from '../hash-chain';
 import { EventIdConflictError } from '../event-id-conflict-error';
 import { WrongExpectedRevisionError, type AppendResult, type ExpectedRevision } from '../event-store';
 import { fromRow, toRow, type EventRow } from './event-row';
@@ -19,34 +20,13 @@ export function appendEvents(
   assertExpected(streamId, expected, current);
   if (!events.length) return nothingAppended(statements, streamId, current);
 
-  let revision = current?.revision ?? -1;
-  let prevHash = current?.last_hash ?? GENESIS_HASH;
-  const recorded = events.map((event): RecordedEvent => {
-    revision += 1;
-    const unhashed = {
-      eventId: event.eventId,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      streamId,
-      streamRevision: revision,
-      occurredAt: event.occurredAt,
-      recordedAt,
-      actor: event.actor,
-      correlationId: event.correlationId,
-      causationId: event.causationId,
-      data: event.data,
-      metadata: event.metadata ?? {},
-    };
-    const hash = eventHash(prevHash, unhashed);
-    const withHash = { ...unhashed, prevHash, hash };
-    const { lastInsertRowid } = statements.insertEvent.run(toRow(withHash));
-    prevHash = hash;
-    return { ...withHash, globalPosition: Number(lastInsertRowid) };
-  });
-  statements.upsertStream.run({ stream_id: streamId, revision, last_hash: prevHash });
+  const chained = chainEvents(streamId, events, current ? { revision: current.revision, hash: current.last_hash } : null, recordedAt);
+  const recorded = chained.map((event): RecordedEvent => ({ ...event, globalPosition: Number(statements.insertEvent.run(toRow(event)).lastInsertRowid) }));
+  const last = recorded[recorded.length - 1];
+  statements.upsertStream.run({ stream_id: streamId, revision: last.streamRevision, last_hash: last.hash });
   return {
-    nextExpectedRevision: revision,
-    position: recorded[recorded.length - 1].globalPosition,
+    nextExpectedRevision: last.streamRevision,
+    position: last.globalPosition,
     events: recorded,
     idempotent: false,
   };
