@@ -112,6 +112,7 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
     });
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
     const sendSeconds = (performance.now() - started) / 1000;
+    const atLastSend = await counters();
     // Drained when report-projection has applied every accepted report (and the directive).
     const drainDeadline = Date.now() + 600_000;
     while ((await counters()).applied - before.applied < accepted && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 200));
@@ -130,8 +131,9 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
       failures,
       request: { p50: percentile(requestMs, 50), p99: percentile(requestMs, 99) },
       visible: { count: visible[visible.length - 1][1], p50: fromBuckets(visible, 0.5), p99: fromBuckets(visible, 0.99) },
-      relayPerSecond: Math.round((after.relayed - before.relayed) / allSeconds),
-      projectorPerSecond: Math.round((after.applied - before.applied) / allSeconds),
+      // While reports were being sent, and over the whole run including the drain.
+      relayPerSecond: { sending: Math.round((atLastSend.relayed - before.relayed) / sendSeconds), overall: Math.round((after.relayed - before.relayed) / allSeconds) },
+      projectorPerSecond: { sending: Math.round((atLastSend.applied - before.applied) / sendSeconds), overall: Math.round((after.applied - before.applied) / allSeconds) },
       drainSeconds: Number((allSeconds - sendSeconds).toFixed(1)),
     };
   } finally {

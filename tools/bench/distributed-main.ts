@@ -14,7 +14,8 @@ async function main() {
   console.log(`  sent ${r.sent}, accepted ${r.accepted} (${r.acceptedPerSecond}/s), not sent (512 already in flight) ${r.skipped}, failed ${r.failures}`);
   console.log(`  request latency          : p50 ${r.request.p50} ms, p99 ${r.request.p99} ms`);
   console.log(`  accepted → visible       : p50 ${r.visible.p50} ms, p99 ${r.visible.p99} ms (aim ≤ 300), over ${r.visible.count} events`);
-  console.log(`  relay (progress-events)  : ${r.relayPerSecond} events/s; projector: ${r.projectorPerSecond} events/s; drained ${r.drainSeconds} s after the last send`);
+  console.log(`  relay (progress-events)  : ${r.relayPerSecond.sending} events/s while sending, ${r.relayPerSecond.overall} overall`);
+  console.log(`  projector                : ${r.projectorPerSecond.sending} events/s while sending, ${r.projectorPerSecond.overall} overall; all visible ${r.drainSeconds} s after the last send`);
   console.log(`  load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 

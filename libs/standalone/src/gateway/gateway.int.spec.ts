@@ -61,13 +61,13 @@ describe('Gateway', () => {
     const answer = await fetch(`${url}/api/v1/reports/summary?period=2017`);
     expect(answer.status).toBe(502);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
-    expect((await answer.json()).detail).toMatch(/^report-projection is unreachable/);
+    expect(((await answer.json()) as { detail: string }).detail).toMatch(/^report-projection is unreachable/);
   });
 
   it('is healthy only when every service is', async () => {
     const answer = await fetch(`${url}/health`);
     expect(answer.status).toBe(503);
-    const body = await answer.json();
+    const body = (await answer.json()) as { services: Record<string, { status: string }> };
     expect(body.services['task-assignment'].status).toBe('up');
     expect(body.services['report-projection'].status).toBe('down');
   });
