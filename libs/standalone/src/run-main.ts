@@ -14,7 +14,7 @@ export function runMain(start: () => Promise<{ close(): Promise<void> }>): void 
       process.once('SIGINT', () => void stop());
     })
     .catch((error) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(error instanceof Error ? (process.env.DEBUG_STACK ? error.stack : error.message) : error);
       process.exit(1);
     });
 }

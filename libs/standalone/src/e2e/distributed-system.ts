@@ -79,7 +79,12 @@ export class DistributedSystem {
 
   async start(): Promise<this> {
     for (const name of [...SERVICES, 'gateway'] as Name[]) this.ports.set(name, await freePort());
-    await Promise.all([...SERVICES, 'gateway'].map((name) => this.startProcess(name as Name)));
+    try {
+      await Promise.all([...SERVICES, 'gateway'].map((name) => this.startProcess(name as Name)));
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
     return this;
   }
 

@@ -21,6 +21,11 @@ export interface KafkaMessageBusOptions {
 /** Messages handed to a handler at once: one read-model write batch. */
 const CHUNK = 500;
 
+const isTopicAlreadyExists = (error: unknown): boolean => {
+  const e = error as { type?: string; errors?: unknown[] };
+  return e?.type === 'TOPIC_ALREADY_EXISTS' || (Array.isArray(e?.errors) && e.errors.length > 0 && e.errors.every(isTopicAlreadyExists));
+};
+
 const header = (headers: IHeaders | undefined, name: string): string | null => {
   const value = headers?.[name];
   if (value === undefined || value === null) return null;
@@ -47,11 +52,21 @@ export class KafkaMessageBus implements MessageBus {
     this.admin = this.kafka.admin();
   }
 
+  /** Connects, trying again for up to a minute while the broker starts (or elects its coordinators). */
   static async connect(options: KafkaMessageBusOptions): Promise<KafkaMessageBus> {
     const bus = new KafkaMessageBus(options);
-    await bus.admin.connect();
-    await bus.producer.connect();
-    return bus;
+    const deadline = Date.now() + 60_000;
+    for (let pause = options.retryMs ?? 200; ; pause = Math.min(pause * 2, 5_000)) {
+      try {
+        await bus.admin.connect();
+        await bus.producer.connect();
+        return bus;
+      } catch (error) {
+        if (Date.now() + pause > deadline) throw error;
+        console.warn(`kafka: could not connect to ${options.brokers.join(',')} (${(error as Error).message}); again in ${pause} ms`);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /** The broker's name of a topic or group. */
@@ -72,17 +87,38 @@ export class KafkaMessageBus implements MessageBus {
     const existing = new Set(await this.admin.listTopics());
     const toCreate = missing.filter((t) => !existing.has(t));
     if (toCreate.length) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: toCreate.map((topic) => ({
-          topic,
-          numPartitions: this.options.partitions ?? 3,
-          replicationFactor: 1,
-          configEntries: [{ name: 'retention.ms', value: '-1' }],
-        })),
-      });
+      try {
+        await this.admin.createTopics({
+          waitForLeaders: true,
+          topics: toCreate.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: 1,
+            configEntries: [{ name: 'retention.ms', value: '-1' }],
+          })),
+        });
+      } catch (error) {
+        // Another service created them at the same moment.
+        if (!isTopicAlreadyExists(error)) throw error;
+      }
     }
+    await this.waitForLeaders(missing);
     missing.forEach((t) => this.knownTopics.add(t));
+  }
+
+  /** A topic another client has just created may not have a leader in the metadata yet. */
+  private async waitForLeaders(topics: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
+      try {
+        const { topics: metadata } = await this.admin.fetchTopicMetadata({ topics });
+        if (metadata.length === topics.length && metadata.every((t) => t.partitions.length && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+      }
+      if (Date.now() >= deadline) throw new Error(`kafka: topics ${topics.join(', ')} have no leader after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   async publish(messages: BusMessage[]): Promise<void> {
@@ -110,10 +146,10 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async subscribe(group: string, topics: string[], handler: MessageHandler): Promise<Consumer> {
-    await this.ensureTopics([...topics, deadLetterTopic(group)]);
     let current: KafkaConsumer | null = null;
     let stopped = false;
-    const start = async (): Promise<void> => {
+    const startOnce = async (): Promise<void> => {
+      await this.ensureTopics([...topics, deadLetterTopic(group)]);
       const consumer = this.kafka.consumer({ groupId: this.onBroker(group), sessionTimeout: 30_000, heartbeatInterval: 3_000 });
       current = consumer;
       this.consumers.add(consumer);
@@ -126,19 +162,37 @@ export class KafkaMessageBus implements MessageBus {
         void consumer
           .disconnect()
           .catch(() => undefined)
-          .then(() => new Promise((resolve) => setTimeout(resolve, this.options.retryMs ?? 200)))
-          .then(() => (stopped ? undefined : start()))
+          .then(() => start(Infinity))
           .catch((error: Error) => console.error(`kafka group ${group}: could not start a new consumer: ${error.message}`));
       });
-      await consumer.connect();
-      await consumer.subscribe({ topics: topics.map((t) => this.onBroker(t)), fromBeginning: true });
-      await consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        eachBatch: (payload) => this.handleBatch(group, handler, consumer, payload),
-      });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: topics.map((t) => this.onBroker(t)), fromBeginning: true });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          eachBatch: (payload) => this.handleBatch(group, handler, consumer, payload),
+        });
+      } catch (error) {
+        this.consumers.delete(consumer);
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
     };
-    await start();
+    /** Tries again with a growing pause (a broker that restarts, metadata not there yet) until `timeoutMs`. */
+    const start = async (timeoutMs: number): Promise<void> => {
+      const deadline = Date.now() + timeoutMs;
+      for (let pause = this.options.retryMs ?? 200; !stopped; pause = Math.min(pause * 2, 10_000)) {
+        try {
+          return await startOnce();
+        } catch (error) {
+          if (Date.now() + pause > deadline) throw error;
+          console.warn(`kafka group ${group}: could not start its consumer (${(error as Error).message}); again in ${pause} ms`);
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
+    };
+    await start(60_000);
     return {
       stop: async () => {
         stopped = true;
