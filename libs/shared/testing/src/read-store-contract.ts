@@ -91,6 +91,16 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
         expect(await store.get(collection, 'a-1')).toMatchObject({ percent: 199, seen: { r0: 198, r1: 199, r2: 197 }, rev: { progress: 199 } });
       });
 
+      it('keeps null values and leaves out undefined ones, whether a write creates the document or updates it', async () => {
+        await store.applyFacts(collection, [
+          { id: 'a-1', source: 'd', revision: 0, setOnInsert: { cancelledOn: null }, set: { viaGroup: null, skipped: undefined, 'facts.d.r0': { note: null } } },
+          { id: 'a-1', source: 'a', revision: 0, set: { percent: null, other: undefined } },
+          { id: 'a-2', source: 't', revision: 0, insertOnly: true, set: { entry: { reason: null, gone: undefined } } },
+        ]);
+        expect(await store.get(collection, 'a-1')).toEqual({ _id: 'a-1', rev: { d: 0, a: 0 }, cancelledOn: null, viaGroup: null, percent: null, facts: { d: { r0: { note: null } } } });
+        expect(await store.get(collection, 'a-2')).toEqual({ _id: 'a-2', rev: { t: 0 }, entry: { reason: null } });
+      });
+
       it('creates a document with an insert-only write and never changes it with another, replayed or not', async () => {
         const entry = (id: string, text: string) => ({ id, source: 't', revision: 0, insertOnly: true, set: { assignmentId: 'a-1', 'entry.text': text } });
         const batch = Array.from({ length: 150 }, (_, i) => entry(`a-1:${i}`, `first ${i}`));

@@ -30,7 +30,8 @@ export class MongoReadStore implements ReadStore {
   private readonly revisionCache = new RevisionCache();
 
   private constructor(options: MongoReadStoreOptions) {
-    this.client = new MongoClient(options.url, { serverSelectionTimeoutMS: 5000 });
+    // undefined is left out, as the SQLite store's JSON leaves it out (the driver would store null).
+    this.client = new MongoClient(options.url, { serverSelectionTimeoutMS: 5000, ignoreUndefined: true });
     this.db = this.client.db(options.database);
   }
 
@@ -64,9 +65,10 @@ export class MongoReadStore implements ReadStore {
     for (const w of writes) {
       const rev = revisions.get(w.id);
       if (!rev) {
-        // A new document: created with its first fact in one upsert.
+        // A new document: created with its first fact in one upsert. With $set, not
+        // $setOnInsert: FerretDB 1.24 leaves out the null values of a $setOnInsert.
         const created = { ...(w.setOnInsert ?? {}), ...w.set, [`rev.${w.source}`]: w.revision };
-        creations.push({ updateOne: { filter: { _id: w.id }, update: { $setOnInsert: created }, upsert: true } });
+        creations.push({ updateOne: { filter: { _id: w.id }, update: { $set: created }, upsert: true } });
         revisions.set(w.id, { [w.source]: w.revision });
         continue;
       }
