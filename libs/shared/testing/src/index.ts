@@ -6,3 +6,4 @@ export * from './read-store-contract';
 export * from './api-client';
 export * from './seed/seed-4308';
 export * from './seed/demo-year';
+export * from './skip-tier';

@@ -14,10 +14,13 @@ export interface DistributedInfra {
 }
 
 /** Where the tiers that need Kafka and a Mongo-wire server find them; null (with the reason) when they are not set. */
-export function distributedInfra(): DistributedInfra | { skipped: string } {
+export function distributedInfra(): DistributedInfra | { skipped: string; variable: string } {
   const brokers = process.env.KAFKA_BROKERS;
   const mongoUrl = process.env.MONGO_URL;
-  if (!brokers || !mongoUrl) return { skipped: `${!brokers ? 'KAFKA_BROKERS' : 'MONGO_URL'} is not set (infra/local/up.sh starts Kafka and FerretDB)` };
+  if (!brokers || !mongoUrl) {
+    const variable = !brokers ? 'KAFKA_BROKERS' : 'MONGO_URL';
+    return { variable, skipped: `${variable} is not set (infra/local/up.sh starts Kafka and FerretDB)` };
+  }
   return { brokers, mongoUrl };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { TOPICS } from '@dm/contracts';
-import { ApiClient, ConsistencySession, eventually, runDemo, seed4308Directive } from '@dm/testing';
+import { ApiClient, ConsistencySession, eventually, runDemo, seed4308Directive, skipTier } from '@dm/testing';
 import { startEmbedded, type EmbeddedServer } from '../embedded-app';
 import { distributedInfra, DistributedSystem, type DistributedInfra } from './distributed-system';
 import { buildOnce } from './process-harness';
@@ -63,10 +63,7 @@ async function readAll(mongoUrl: string, database: string, collections: string[]
 }
 
 if ('skipped' in infra) {
-  console.log(`Distributed e2e tier skipped: ${infra.skipped}`);
-  describe.skip(`Distributed form (skipped, reason: ${infra.skipped})`, () => {
-    it('needs Kafka and a Mongo-wire server', () => undefined);
-  });
+  skipTier('Distributed e2e', infra.variable, infra.skipped);
 } else {
   const real: DistributedInfra = infra;
 

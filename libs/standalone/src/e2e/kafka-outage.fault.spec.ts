@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConsistencySession, eventually, seed4308Directive } from '@dm/testing';
+import { ConsistencySession, eventually, seed4308Directive, skipTier } from '@dm/testing';
 import { distributedInfra, DistributedSystem } from './distributed-system';
 import { buildOnce, ROOT } from './process-harness';
 
@@ -15,10 +15,7 @@ const script = (name: string, ...args: string[]) => execFileSync(join(ROOT, 'inf
 const scriptAsync = (name: string, ...args: string[]) => promisify(execFile)(join(ROOT, 'infra/local', name), args, { cwd: ROOT });
 
 if (reason || 'skipped' in infra) {
-  console.log(`Kafka outage fault tier skipped: ${reason}`);
-  describe.skip(`Kafka broker outage (skipped, reason: ${reason})`, () => {
-    it('needs the broker of infra/local/up.sh', () => undefined);
-  });
+  skipTier('Kafka outage fault', 'skipped' in infra ? infra.variable : 'KAFKA_BROKERS', reason ?? '');
 } else {
   describe('Kafka broker stopped and restarted during a stream of progress reports', () => {
     let system: DistributedSystem;

@@ -1,14 +1,11 @@
-import { readStoreContract } from '@dm/testing';
+import { skipTier, readStoreContract } from '@dm/testing';
 import { MongoReadStore } from './mongo-read-store';
 
 const url = process.env.MONGO_URL;
 const database = `dm_contract_${process.pid}_${Date.now()}`;
 
 if (!url) {
-  console.log('MongoReadStore tier skipped: MONGO_URL is not set (infra/local/up.sh starts FerretDB)');
-  describe.skip('MongoReadStore (skipped, reason: MONGO_URL is not set)', () => {
-    it('needs a Mongo-wire server', () => undefined);
-  });
+  skipTier('MongoReadStore', 'MONGO_URL', 'MONGO_URL is not set (infra/local/up.sh starts FerretDB)');
 } else {
   const opened: MongoReadStore[] = [];
   afterAll(async () => {
