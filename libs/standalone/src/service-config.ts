@@ -45,8 +45,8 @@ const databaseName = z.string().regex(/^[a-zA-Z0-9_]{1,60}$/, 'must be letters, 
 export const serviceEnvSchema = z
   .object({
     PORT: portSetting.optional(),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    MONITOR_DATA_DIR: z.string().min(1).optional(),
+    HOST: z.string().min(1, 'must be a host name or address').default('0.0.0.0'),
+    MONITOR_DATA_DIR: z.string().min(1, 'must be a directory path').optional(),
     EVENT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
     KURRENTDB_URL: urlSetting(['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']).optional(),
     BUS: z.enum(['memory', 'kafka']).default('memory'),
