@@ -23,6 +23,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store';
+import { tracked } from '../catch-up';
 import { chainEvents, type UnpositionedEvent } from '../hash-chain';
 import { fromResolved, toEventData, type KurrentResolved } from './envelope';
 import { EventIdClaims, type IdStatus } from './event-id-claims';
@@ -227,14 +228,7 @@ export class KurrentDbEventStore implements EventStore {
         logger: this.options.logger ?? console,
       },
     );
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: subscription.caughtUp,
-      stop: async () => {
-        await subscription.stop();
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return tracked(this.subscriptions, subscription);
   }
 
   async headPosition(): Promise<number> {

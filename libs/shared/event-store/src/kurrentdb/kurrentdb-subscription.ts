@@ -1,10 +1,9 @@
 import type { RecordedEvent } from '@dm/contracts';
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
-import type { BatchHandler, Subscription } from '../event-store';
+import { CatchUpRunner, sleep, STOPPED, type SubscriptionLogger } from '../catch-up';
+import type { BatchHandler } from '../event-store';
 
-export interface KurrentDbLogger {
-  warn(message: string, error?: unknown): void;
-}
+export type KurrentDbLogger = SubscriptionLogger;
 
 /** What a catch-up subscription needs from the store. */
 export interface SubscriptionSource {
@@ -26,9 +25,6 @@ export interface KurrentCatchUpOptions {
   logger: KurrentDbLogger;
 }
 
-const MAX_RETRY_MS = 5_000;
-const STOPPED = Symbol('stopped');
-
 /**
  * subscribeToAll with a stream-prefix filter from the last delivered
  * position, one batch at a time: the next batch is formed only once the
@@ -40,36 +36,17 @@ const STOPPED = Symbol('stopped');
  * renewed from the last delivered position after a growing pause; a failed
  * batch is handed over again, never skipped.
  */
-export class KurrentCatchUpSubscription implements Subscription {
-  readonly caughtUp: Promise<void>;
-  private isCaughtUp = false;
-  private markCaughtUp!: () => void;
-  private abandonCatchUp!: (reason: Error) => void;
-  private readonly stopping = new AbortController();
-  private readonly running: Promise<void>;
-
+export class KurrentCatchUpSubscription extends CatchUpRunner {
   constructor(
     private readonly source: SubscriptionSource,
     private readonly handler: BatchHandler,
     private readonly options: KurrentCatchUpOptions,
   ) {
-    this.caughtUp = new Promise<void>((resolve, reject) => {
-      this.markCaughtUp = () => {
-        this.isCaughtUp = true;
-        resolve();
-      };
-      this.abandonCatchUp = reject;
-    });
-    this.caughtUp.catch(() => undefined);
-    this.running = this.run();
+    super(options);
+    this.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopping.abort();
-    await this.running;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { filterPrefixes, batchSize, logger } = this.options;
     const abort = this.stopping.signal;
     let cursor = this.options.after;
@@ -92,7 +69,7 @@ export class KurrentCatchUpSubscription implements Subscription {
           }
         } catch (error) {
           if (!abort.aborted) {
-            const pause = Math.min(this.options.retryMs * 2 ** drops++, MAX_RETRY_MS);
+            const pause = this.pause(drops++);
             logger.warn(`subscription: dropped (attempt ${drops}), resubscribing after position ${cursor} in ${pause} ms`, error);
             await sleep(pause, abort);
           }
@@ -101,7 +78,6 @@ export class KurrentCatchUpSubscription implements Subscription {
         }
       }
     }
-    this.abandonCatchUp(new Error('subscription stopped before it caught up'));
   }
 
   /** The next batch after `cursor`; throws when the subscription failed or ended. */
@@ -123,21 +99,6 @@ export class KurrentCatchUpSubscription implements Subscription {
       if (ready) return batch;
       await feed.wait(abort);
     }
-  }
-
-  /** Runs `work` until it succeeds, pausing longer after each failure, or until the subscription stops. */
-  private async attempt<T>(what: string, work: () => Promise<T>, events?: RecordedEvent[]): Promise<T | typeof STOPPED> {
-    const abort = this.stopping.signal;
-    for (let failures = 0; !abort.aborted; failures++) {
-      try {
-        return await work();
-      } catch (error) {
-        const batch = events ? ` of positions ${events[0].globalPosition}..${events[events.length - 1].globalPosition}` : '';
-        this.options.logger.warn(`subscription: ${what}${batch} failed (attempt ${failures + 1}), retrying`, error);
-        await sleep(Math.min(this.options.retryMs * 2 ** failures, MAX_RETRY_MS), abort);
-      }
-    }
-    return STOPPED;
   }
 }
 
@@ -210,17 +171,4 @@ class SubscriptionFeed {
   private notify(): void {
     this.wake?.();
   }
-}
-
-function sleep(ms: number, abort: AbortSignal): Promise<void> {
-  if (abort.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      abort.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    abort.addEventListener('abort', done);
-  });
 }

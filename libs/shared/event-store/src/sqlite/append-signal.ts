@@ -1,3 +1,5 @@
+import { sleep } from '../catch-up';
+
 /** Wakes subscriptions of this process when an append commits. */
 export class AppendSignal {
   private appends = 0;
@@ -17,19 +19,4 @@ export class AppendSignal {
     if (this.appends !== sinceVersion) return Promise.resolve();
     return sleep(ms, abort, this.waiters);
   }
-}
-
-export function sleep(ms: number, abort: AbortSignal, wakers?: Set<() => void>): Promise<void> {
-  if (abort.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      wakers?.delete(wake);
-      abort.removeEventListener('abort', wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    wakers?.add(wake);
-    abort.addEventListener('abort', wake);
-  });
 }

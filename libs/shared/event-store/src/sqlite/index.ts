@@ -1,2 +1,2 @@
 export { SqliteEventStore, type SqliteEventStoreOptions, type StreamAppend } from './sqlite-event-store';
-export type { SubscriptionLogger } from './catch-up-subscription';
+export type { SubscriptionLogger } from '../catch-up';

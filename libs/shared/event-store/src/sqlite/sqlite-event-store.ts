@@ -13,7 +13,8 @@ import type {
 import { appendEvents } from './append';
 import { AppendSignal } from './append-signal';
 import { GroupCommit } from './group-commit';
-import { CatchUpSubscription, type SubscriptionLogger, type PageSource } from './catch-up-subscription';
+import { tracked, type SubscriptionLogger } from '../catch-up';
+import { CatchUpSubscription, type PageSource } from './catch-up-subscription';
 import { fromRow } from './event-row';
 import { readAllPages, readStreamPages } from './read-pages';
 import { openEventStoreDatabase } from './schema';
@@ -108,14 +109,7 @@ export class SqliteEventStore implements EventStore {
       retryMs: this.options.retryMs ?? 100,
       logger: this.options.logger ?? console,
     });
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: subscription.caughtUp,
-      stop: async () => {
-        await subscription.stop();
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return tracked(this.subscriptions, subscription);
   }
 
   async headPosition(): Promise<number> {
