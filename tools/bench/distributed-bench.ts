@@ -1,8 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { addDays } from '@dm/periods';
 import { DistributedSystem, type DistributedInfra } from '@dm/standalone';
 import { seed4308Directive } from '@dm/testing';
-import { percentile } from './measure';
+import { percentile, postJson } from './measure';
 
 /** Cumulative buckets of a Prometheus histogram: [upper bound in seconds, count]; +Inf last. */
 async function histogram(url: string, name: string): Promise<Array<[number, number]>> {
@@ -25,18 +25,6 @@ function fromBuckets(buckets: Array<[number, number]>, q: number): number {
     [lower, below] = [le, count];
   }
   return NaN;
-}
-
-function post(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; consistency: string | null }> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, consistency: (res.headers['x-consistency-token'] as string | undefined) ?? null }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
 }
 
 async function metric(url: string, name: string): Promise<number> {
@@ -91,7 +79,7 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
           const a = assignments[i % assignments.length];
           inFlight++;
           const t0 = performance.now();
-          post(agent, `${system.url}/api/v1/assignments/${a.id}/progress`, tokens.get(a.agencyId)!, {
+          postJson(agent, `${system.url}/api/v1/assignments/${a.id}/progress`, tokens.get(a.agencyId)!, {
             reportedOn: addDays('2017-02-11', Math.floor(i / assignments.length) % 3000),
             summary: `Báo cáo tiến độ lần ${i}`,
             percent: i % 101,

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ApiClient, seed4308Directive } from '@dm/testing';
 import { TokenService, loadOrCreateJwtKey } from '@dm/platform';
 import { addDays } from '@dm/periods';
-import { percentile } from './measure';
+import { percentile, postJson } from './measure';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -15,19 +15,6 @@ async function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
-  });
-}
-
-/** A keep-alive HTTP/1.1 POST: lighter on the client than fetch, so the server is what is measured. */
-function post(agent: Agent, url: string, token: string, body: unknown): Promise<number> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(payload);
   });
 }
 
@@ -74,7 +61,7 @@ export async function httpBench(dataDir: string, total: number, concurrency: num
           const i = offset + next++;
           const a = leads[i % leads.length];
           const started = performance.now();
-          const status = await post(agent, `${base}/api/v1/assignments/${a.id}/progress`, officerTokens.get(a.agencyId)!, {
+          const { status } = await postJson(agent, `${base}/api/v1/assignments/${a.id}/progress`, officerTokens.get(a.agencyId)!, {
             reportedOn: addDays('2017-02-11', Math.floor(i / leads.length) % 3000),
             summary: `Báo cáo tiến độ lần ${i}`,
             percent: i % 101,

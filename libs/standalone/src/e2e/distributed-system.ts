@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { TokenService, type UserRole } from '@dm/platform';
 import { ApiClient, ConsistencySession } from '@dm/testing';
 import type { ServiceName } from '../service-config';
-import { freePort, kill, ROOT } from './process-harness';
+import { freePort, kill, spawnHealthy } from './process-harness';
 
 export interface DistributedInfra {
   brokers: string;
@@ -40,7 +40,6 @@ export class DistributedSystem {
   readonly session = new ConsistencySession();
   private readonly ports = new Map<Name, number>();
   private readonly processes = new Map<Name, ChildProcess>();
-  private readonly output = new Map<Name, string>();
 
   constructor(private readonly infra: DistributedInfra) {}
 
@@ -92,34 +91,13 @@ export class DistributedSystem {
   }
 
   async startProcess(name: Name): Promise<void> {
-    const main = `dist/services/${name}/src/main.js`;
-    const child = spawn(process.execPath, [main], { cwd: ROOT, env: this.env(name), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = await spawnHealthy(`dist/services/${name}/src/main.js`, this.env(name), this.ports.get(name)!);
     this.processes.set(name, child);
-    this.output.set(name, '');
-    const collect = (d: Buffer) => this.output.set(name, (this.output.get(name) ?? '') + d.toString());
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}: ${this.output.get(name)}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${this.ports.get(name)}/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`${name} did not start: ${this.output.get(name)}`);
   }
 
   async kill(name: Name, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.processes.get(name);
     if (child) await kill(child, signal);
-  }
-
-  logs(name: Name): string {
-    return this.output.get(name) ?? '';
   }
 
   client(sub: string, role: UserRole, agencyId: string | null, session: ConsistencySession | undefined = this.session): ApiClient {

@@ -26,19 +26,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The standalone process (`node dist/services/standalone/src/main.js`) on a data directory. */
-export async function startStandalone(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/services/standalone/src/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MONITOR_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A built main (`dist/...`) in its own process, once its /health answers 200; its output is shown if it fails to start. */
+export async function spawnHealthy(main: string, env: NodeJS.ProcessEnv, port: number, timeoutMs = 60_000): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`standalone exited ${child.exitCode}: ${output}`);
+    if (child.exitCode !== null) throw new Error(`${main} exited ${child.exitCode}: ${output}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
     } catch {
@@ -47,7 +43,13 @@ export async function startStandalone(dataDir: string, port: number): Promise<Ch
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`standalone did not start: ${output}`);
+  throw new Error(`${main} did not start: ${output}`);
+}
+
+/** The standalone process (`node dist/services/standalone/src/main.js`) on a data directory. */
+export async function startStandalone(dataDir: string, port: number): Promise<ChildProcess> {
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MONITOR_DATA_DIR: dataDir };
+  return spawnHealthy('dist/services/standalone/src/main.js', env, port, 20_000);
 }
 
 export async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

@@ -124,7 +124,11 @@ export class KafkaMessageBus implements MessageBus {
   async publish(messages: BusMessage[]): Promise<void> {
     if (!messages.length) return;
     const byTopic = new Map<string, BusMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    for (const m of messages) {
+      const batch = byTopic.get(m.topic);
+      if (batch) batch.push(m);
+      else byTopic.set(m.topic, [m]);
+    }
     await this.ensureTopics([...byTopic.keys()]);
     await this.producer.sendBatch({
       acks: -1,
