@@ -6,4 +6,5 @@ export * from './read-store-contract';
 export * from './api-client';
 export * from './seed/seed-4308';
 export * from './seed/demo-year';
+export * from './seed/demo-answers';
 export * from './skip-tier';

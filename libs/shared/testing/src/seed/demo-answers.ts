@@ -1,0 +1,70 @@
+import type { ApiClient } from '../api-client';
+
+/** One read of API v1 and what it answered. */
+export interface RecordedAnswer {
+  status: number;
+  body: unknown;
+}
+
+const DATES = ['2017-02-09', '2017-02-10', '2017-03-01', '2017-06-30', '2017-11-30', '2017-12-31'];
+const PERIODS = ['2017', '2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4', '2017-H1', '2017-H2', '2017-M9', '2017-03', '2017-12'];
+
+/**
+ * The read paths whose answers a data directory written by `npm run cli --
+ * demo` must keep giving: the registry, the directive as of several dates,
+ * assignment lists with every filter, summaries and scorecards on both
+ * calendars, and the timeline and state of a fixed sample of assignments,
+ * plus a few refusals. Every path names its dates, so answers do not
+ * depend on the day the test runs.
+ */
+export async function demoReadPaths(inspector: ApiClient): Promise<string[]> {
+  const list = await inspector.get('/api/v1/directives');
+  const directiveId: string = list.body.directives[0].id;
+  const all = await inspector.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`);
+  const ids: string[] = all.body.assignments.map((a: { id: string }) => a.id).sort();
+  const reported: string[] = all.body.assignments
+    .filter((a: { state: { lastReportedOn: string | null } }) => a.state.lastReportedOn !== null)
+    .map((a: { id: string }) => a.id)
+    .sort();
+  const sample = [...new Set([...ids.filter((_, i) => i % 12 === 0), ...reported.filter((_, i) => i % 2 === 0)])];
+
+  const paths = ['/api/v1/agencies', '/api/v1/agencies/groups/ubnd-huyen?asOf=2017-02-10', '/api/v1/directives'];
+  for (const asOf of DATES) paths.push(`/api/v1/directives/${directiveId}?asOf=${asOf}`);
+  for (const asOf of ['2017-03-01', '2017-12-31']) {
+    paths.push(`/api/v1/assignments?asOf=${asOf}`);
+    paths.push(`/api/v1/assignments?agencyId=h-muong-lat&asOf=${asOf}`);
+    for (const status of ['completedOnTime', 'completedLate', 'inProgressWithinDeadline', 'overdue', 'noDeadline']) {
+      paths.push(`/api/v1/assignments?directiveId=${directiveId}&status=${status}&asOf=${asOf}`);
+    }
+  }
+  for (const calendar of ['decree09', 'calendar']) {
+    for (const period of PERIODS) {
+      paths.push(`/api/v1/reports/summary?period=${period}&calendar=${calendar}`);
+      paths.push(`/api/v1/reports/agencies?period=${period}&calendar=${calendar}`);
+    }
+    paths.push(`/api/v1/reports/summary?period=2017&calendar=${calendar}&agencyId=so-ldtbxh`);
+    paths.push(`/api/v1/reports/summary?period=2017&calendar=${calendar}&directiveId=${directiveId}`);
+    paths.push(`/api/v1/reports/agencies?period=2017&calendar=${calendar}&directiveId=${directiveId}`);
+  }
+  for (const id of sample) {
+    paths.push(`/api/v1/audit/assignments/${id}/timeline`);
+    for (const asOf of ['2017-02-09', '2017-06-30', '2017-12-31']) paths.push(`/api/v1/audit/assignments/${id}/state?asOf=${asOf}`);
+  }
+  paths.push(
+    '/api/v1/audit/assignments/00000000-0000-0000-0000-000000000000/state?asOf=2017-12-31',
+    `/api/v1/audit/assignments/${ids[0]}/state?asOf=2017-02-30`,
+    '/api/v1/reports/summary?period=2017-Q5',
+    '/api/v1/directives/00000000-0000-0000-0000-000000000000?asOf=2017-12-31',
+  );
+  return paths;
+}
+
+/** The answers to `demoReadPaths`, by path. */
+export async function recordDemoAnswers(inspector: ApiClient): Promise<Record<string, RecordedAnswer>> {
+  const answers: Record<string, RecordedAnswer> = {};
+  for (const path of await demoReadPaths(inspector)) {
+    const { status, body } = await inspector.get(path);
+    answers[path] = { status, body };
+  }
+  return answers;
+}
