@@ -1,18 +1,44 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Adapter specs run their port's contract suite from @dm/testing, which imports the adapters: test-only cycles.
-const testOnlyCycles = [
-  ['testing', 'event-store'],
-  ['testing', 'messaging'],
-  ['testing', 'read-store'],
-  ['messaging', 'event-store'],
+// Layers (docs/architecture.md, "Layers"), enforced by Nx tags:
+//   contracts ← core ← domain ← platform/application ← composition ← service
+//   core ← port ← adapter ← composition
+// Only the composition imports adapters; no service imports the testing library.
+const drivers = ['kafkajs', 'mongodb', 'better-sqlite3', '@kurrent/*', 'jsonwebtoken', 'pino', 'prom-client'];
+const framework = ['@nestjs/*', 'fastify'];
+const pure = [...drivers, ...framework];
+
+const constraints = {
+  'type:contracts': { allow: ['type:contracts'], banned: pure },
+  'type:core': { allow: ['type:contracts'], banned: pure },
+  'type:domain': { allow: ['type:domain', 'type:core', 'type:contracts'], banned: pure },
+  'type:port': { allow: ['type:port', 'type:core', 'type:contracts'], banned: pure },
+  'type:adapter': { allow: ['type:port', 'type:core', 'type:contracts'], banned: framework },
+  'type:testing': { allow: ['type:contracts'], banned: pure },
+  'type:platform': { allow: ['type:port', 'type:core', 'type:domain', 'type:contracts'], banned: drivers.filter((d) => d !== 'jsonwebtoken' && d !== 'pino' && d !== 'prom-client') },
+  'type:application': { allow: ['type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: drivers },
+  'type:composition': { allow: ['type:application', 'type:platform', 'type:adapter', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: [] },
+  'type:service': { allow: ['type:composition'], banned: [] },
+  'type:e2e': { allow: ['type:composition', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: [] },
+  'type:tool': { allow: ['type:composition', 'type:e2e', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: [] },
+};
+
+/** The module-boundary rule; `extra` tags every source may also use (specs may use the testing library). */
+const boundaries = (extra = []) => [
+  'error',
+  {
+    allow: [],
+    depConstraints: Object.entries(constraints).map(([sourceTag, { allow, banned }]) => ({
+      sourceTag,
+      onlyDependOnLibsWithTags: [...allow, ...extra],
+      bannedExternalImports: banned,
+    })),
+  },
 ];
 
-const drivers = ['@nestjs/*', 'kafkajs', 'mongodb', 'better-sqlite3', '@kurrent/*', 'fastify', 'jsonwebtoken'];
-
 export default [
-  { ignores: ['dist/**', 'node_modules/**', '**/*.mjs', '**/*.js', 'infra/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/*.mjs', '**/*.js', 'infra/**', 'reports/**', '.stryker-tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -20,50 +46,13 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          ignoredCircularDependencies: testOnlyCycles,
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: drivers },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: drivers },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts'], bannedExternalImports: ['@nestjs/*'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:domain'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:domain'] },
-            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:platform', 'type:adapter', 'type:contracts', 'type:domain', 'type:testing'] },
-            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:application', 'type:platform', 'type:adapter', 'type:contracts', 'type:domain', 'type:testing'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:composition', 'type:application', 'type:platform', 'type:adapter', 'type:contracts', 'type:domain', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:composition', 'type:application', 'type:platform', 'type:adapter', 'type:contracts', 'type:domain', 'type:testing'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(),
     },
   },
   {
-    // Specs of adapters may use the contract suites and fixtures of @dm/testing.
-    files: ['libs/shared/{event-store,messaging,read-store}/**/*.spec.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          ignoredCircularDependencies: testOnlyCycles,
-          depConstraints: [{ sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:testing'], bannedExternalImports: ['@nestjs/*'] }],
-        },
-      ],
-    },
-  },
-  {
-    // Specs of adapters may use the contract suites and fixtures of @dm/testing.
-    files: ['libs/shared/{event-store,messaging,read-store}/**/*.spec.ts'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          ignoredCircularDependencies: testOnlyCycles,
-          depConstraints: [{ sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:adapter', 'type:contracts', 'type:testing'], bannedExternalImports: ['@nestjs/*'] }],
-        },
-      ],
-    },
+    // Specs, their fixtures, and the contract suites of the ports may use the testing library (never a service).
+    files: ['**/*.spec.ts', '**/*.fixtures.ts', 'libs/shared/*/src/testing/**/*.ts'],
+    ignores: ['services/**'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
   },
 ];

@@ -23,7 +23,7 @@ for (const top of ['libs', 'services', 'tools']) {
     if (file.endsWith('.json')) {
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(file, target);
-    } else if (file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.endsWith('.d.ts')) {
+    } else if (file.endsWith('.ts') && !/\.(spec|fixtures)\.ts$/.test(file) && !file.endsWith('.d.ts')) {
       jobs.push(
         transformFile(file, {
           sourceMaps: 'inline',

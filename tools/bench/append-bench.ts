@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { NewEvent } from '@dm/contracts';
-import { SqliteEventStore } from '@dm/event-store';
+import { SqliteEventStore } from '@dm/composition';
 import { rate, seconds } from './measure';
 
 const STREAMS = 1000;
@@ -16,7 +16,17 @@ function progressEvent(i: number): NewEvent {
     actor: { userId: 'bench', agencyId: 'h-muong-lat', role: 'agency_officer' },
     correlationId: uuidv7(),
     causationId: null,
-    data: { assignmentId: `a${i % STREAMS}`, directiveId: 'd', taskNumber: '3', agencyId: 'h-muong-lat', reportedOn: '2017-03-01', summary: `Báo cáo tiến độ số ${i}`, percent: i % 100, difficulties: null, proposals: null },
+    data: {
+      assignmentId: `a${i % STREAMS}`,
+      directiveId: 'd',
+      taskNumber: '3',
+      agencyId: 'h-muong-lat',
+      reportedOn: '2017-03-01',
+      summary: `Báo cáo tiến độ số ${i}`,
+      percent: i % 100,
+      difficulties: null,
+      proposals: null,
+    },
     metadata: {},
   };
 }
@@ -52,7 +62,9 @@ export async function appendBench(dir: string, count: number, batchSize: number)
   const raw = new Database(join(dir, 'raw.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
-  const ddl = new Database(join(dir, 'batched.db'), { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE name = 'events'").get() as { sql: string };
+  const ddl = new Database(join(dir, 'batched.db'), { readonly: true })
+    .prepare("SELECT sql FROM sqlite_master WHERE name = 'events'")
+    .get() as { sql: string };
   raw.exec(ddl.sql);
   const columns = Object.keys(rows[0]).filter((c) => c !== 'global_position');
   const insert = raw.prepare(`INSERT INTO events (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})`);

@@ -1,13 +1,16 @@
 import { Agent } from 'node:http';
 import { addDays } from '@dm/periods';
-import { DistributedSystem, type DistributedInfra } from '@dm/standalone';
+import { DistributedSystem, type DistributedInfra } from '@dm/e2e';
 import { seed4308Directive } from '@dm/testing';
 import { percentile, postJson } from './measure';
 
 /** Cumulative buckets of a Prometheus histogram: [upper bound in seconds, count]; +Inf last. */
 async function histogram(url: string, name: string): Promise<Array<[number, number]>> {
   const text = await (await fetch(url)).text();
-  return [...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2])]);
+  return [...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [
+    m[1] === '+Inf' ? Infinity : Number(m[1]),
+    Number(m[2]),
+  ]);
 }
 
 /** A quantile in ms from cumulative buckets, interpolated linearly inside its bucket. */
@@ -42,12 +45,17 @@ async function metric(url: string, name: string): Promise<number> {
 export async function distributedBench(infra: DistributedInfra, ratePerSecond: number, seconds: number) {
   const system = await new DistributedSystem(infra).start();
   try {
-    const monitoring = system.client('bench', 'monitoring_officer', 'so-ldtbxh');
+    const monitoring = system.client('bench', 'monitoring_officer', 'vp-ubnd-tinh');
     const issued = await monitoring.post('/api/v1/directives', seed4308Directive());
     if (issued.status !== 201) throw new Error(`issue failed: ${issued.status} ${JSON.stringify(issued.body)}`);
     await monitoring.sync();
     const assignments: Array<{ id: string; agencyId: string }> = issued.body.assignments;
-    const tokens = new Map(assignments.map((a) => [a.agencyId, system.tokens.sign({ sub: `ao-${a.agencyId}`, agencyId: a.agencyId, roles: ['agency_officer'] })]));
+    const tokens = new Map(
+      assignments.map((a) => [
+        a.agencyId,
+        system.tokens.sign({ sub: `ao-${a.agencyId}`, agencyId: a.agencyId, roles: ['agency_officer'] }),
+      ]),
+    );
     const agent = new Agent({ keepAlive: true, maxSockets: 512 });
     const relayUrl = system.env('progress-events').PORT;
     const projectorUrl = system.env('report-projection').PORT;
@@ -103,7 +111,8 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
     const atLastSend = await counters();
     // Drained when report-projection has applied every accepted report (and the directive).
     const drainDeadline = Date.now() + 600_000;
-    while ((await counters()).applied - before.applied < accepted && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 200));
+    while ((await counters()).applied - before.applied < accepted && Date.now() < drainDeadline)
+      await new Promise((r) => setTimeout(r, 200));
     const allSeconds = (performance.now() - started) / 1000;
     const after = await counters();
     const visibleAfter = await histogram(`http://127.0.0.1:${projectorUrl}/metrics`, 'projector_visible_after_seconds');
@@ -120,8 +129,14 @@ export async function distributedBench(infra: DistributedInfra, ratePerSecond: n
       request: { p50: percentile(requestMs, 50), p99: percentile(requestMs, 99) },
       visible: { count: visible[visible.length - 1][1], p50: fromBuckets(visible, 0.5), p99: fromBuckets(visible, 0.99) },
       // While reports were being sent, and over the whole run including the drain.
-      relayPerSecond: { sending: Math.round((atLastSend.relayed - before.relayed) / sendSeconds), overall: Math.round((after.relayed - before.relayed) / allSeconds) },
-      projectorPerSecond: { sending: Math.round((atLastSend.applied - before.applied) / sendSeconds), overall: Math.round((after.applied - before.applied) / allSeconds) },
+      relayPerSecond: {
+        sending: Math.round((atLastSend.relayed - before.relayed) / sendSeconds),
+        overall: Math.round((after.relayed - before.relayed) / allSeconds),
+      },
+      projectorPerSecond: {
+        sending: Math.round((atLastSend.applied - before.applied) / sendSeconds),
+        overall: Math.round((after.applied - before.applied) / allSeconds),
+      },
       drainSeconds: Number((allSeconds - sendSeconds).toFixed(1)),
     };
   } finally {

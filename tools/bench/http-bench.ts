@@ -45,11 +45,13 @@ export async function httpBench(dataDir: string, total: number, concurrency: num
   try {
     const base = `http://127.0.0.1:${port}`;
     const tokens = new TokenService(loadOrCreateJwtKey(dataDir));
-    const monitoring = new ApiClient(base, tokens.sign({ sub: 'bench', agencyId: 'so-ldtbxh', roles: ['monitoring_officer'] }));
+    const monitoring = new ApiClient(base, tokens.sign({ sub: 'bench', agencyId: 'vp-ubnd-tinh', roles: ['monitoring_officer'] }));
     const issued = await monitoring.post('/api/v1/directives', seed4308Directive());
     if (issued.status !== 201) throw new Error(`issue failed: ${issued.status}`);
     const leads: Array<{ id: string; agencyId: string }> = issued.body.assignments.filter((a: { role: string }) => a.role === 'lead');
-    const officerTokens = new Map(leads.map((a) => [a.agencyId, tokens.sign({ sub: `ao-${a.agencyId}`, agencyId: a.agencyId, roles: ['agency_officer'] })]));
+    const officerTokens = new Map(
+      leads.map((a) => [a.agencyId, tokens.sign({ sub: `ao-${a.agencyId}`, agencyId: a.agencyId, roles: ['agency_officer'] })]),
+    );
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 
     const run = async (count: number, offset: number) => {
@@ -74,7 +76,14 @@ export async function httpBench(dataDir: string, total: number, concurrency: num
       await Promise.all(Array.from({ length: concurrency }, worker));
       const secs = (performance.now() - started) / 1000;
       latencies.sort((x, y) => x - y);
-      return { count, seconds: Number(secs.toFixed(2)), perSecond: Math.round(count / secs), p50ms: percentile(latencies, 50), p99ms: percentile(latencies, 99), failures };
+      return {
+        count,
+        seconds: Number(secs.toFixed(2)),
+        perSecond: Math.round(count / secs),
+        p50ms: percentile(latencies, 50),
+        p99ms: percentile(latencies, 99),
+        failures,
+      };
     };
     await run(Math.min(1000, total), 0);
     return { concurrency, ...(await run(total, 1000)) };

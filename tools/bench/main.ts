@@ -11,10 +11,20 @@ import { rebuildBench } from './rebuild-bench';
 async function main() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { appends: { type: 'string', default: '20000' }, batch: { type: 'string', default: '1000' }, reports: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '32' }, rebuild: { type: 'string', default: '100000' } },
+    options: {
+      appends: { type: 'string', default: '20000' },
+      batch: { type: 'string', default: '1000' },
+      reports: { type: 'string', default: '20000' },
+      concurrency: { type: 'string', default: '32' },
+      rebuild: { type: 'string', default: '100000' },
+    },
   });
   const dir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   try {
     const appends = await appendBench(dir, Number(values.appends), Number(values.batch));
     console.log(`\nevent store appends (${appends.count} events, SQLite WAL synchronous=NORMAL)`);
@@ -25,7 +35,9 @@ async function main() {
 
     const http = await httpBench(join(dir, 'http'), Number(values.reports), Number(values.concurrency));
     console.log(`\nprogress reports over HTTP (standalone process, ${http.concurrency} in flight, read-your-writes)`);
-    console.log(`  ${http.count} reports in ${http.seconds} s: ${http.perSecond} reports/s (aim ≥ 2000), p50 ${http.p50ms} ms, p99 ${http.p99ms} ms (aim ≤ 50), failures ${http.failures}`);
+    console.log(
+      `  ${http.count} reports in ${http.seconds} s: ${http.perSecond} reports/s (aim ≥ 2000), p50 ${http.p50ms} ms, p99 ${http.p99ms} ms (aim ≤ 50), failures ${http.failures}`,
+    );
 
     const rebuild = await rebuildBench(join(dir, 'rebuild'), Number(values.rebuild));
     console.log(`\nprojection rebuild`);

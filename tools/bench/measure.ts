@@ -18,10 +18,20 @@ export function percentile(sortedMs: number[], p: number): number {
 export function postJson(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; consistency: string | null }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, consistency: (res.headers['x-consistency-token'] as string | undefined) ?? null }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, consistency: (res.headers['x-consistency-token'] as string | undefined) ?? null }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -1,14 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
 import { assignmentStreamId, directiveStreamId, EVENT_TYPES, type NewEvent } from '@dm/contracts';
-import { decide, directiveIdFor, initialState } from '@dm/directives-domain';
+import { directiveDecider, directiveIdFor, IssueDirective } from '@dm/directives-domain';
+import { specMetadata } from '@dm/eventsourcing/testing';
 import { addDays, startOfVietnamDay } from '@dm/periods';
-import { EmbeddedRuntime, rebuildReadModels } from '@dm/standalone';
+import { EmbeddedRuntime, rebuildReadModels } from '@dm/composition';
 import { seed4308Directive } from '@dm/testing';
 import type { DirectiveIssued } from '@dm/contracts';
 
 const actor = { userId: 'bench', agencyId: 'so-ldtbxh', role: 'monitoring_officer' as const };
 const envelope = (type: string, occurredOn: string, data: unknown): NewEvent => ({
-  eventId: uuidv7(), type, schemaVersion: 1, occurredAt: startOfVietnamDay(occurredOn), actor, correlationId: uuidv7(), causationId: null, data, metadata: {},
+  eventId: uuidv7(),
+  type,
+  schemaVersion: 1,
+  occurredAt: startOfVietnamDay(occurredOn),
+  actor,
+  correlationId: uuidv7(),
+  causationId: null,
+  data,
+  metadata: {},
 });
 
 /**
@@ -25,8 +34,14 @@ export async function rebuildBench(dataDir: string, total: number) {
     for (let n = 1; n <= directives; n++) {
       const request = { ...seed4308Directive(), number: `${n}/UBND-VX` };
       const directiveId = directiveIdFor(request.issuer, request.issuedOn, request.number);
-      const [issued] = decide({ ...request, type: 'IssueDirective', docType: request.type, tasks: request.tasks.map((t) => ({ ...t, reportDuty: null })), registry: runtime.registry.snapshot(request.issuedOn) }, initialState);
-      await runtime.stores.taskAssignment.appendToStream(directiveStreamId(directiveId), [envelope(issued.type, request.issuedOn, issued.data)]);
+      const command = new IssueDirective(
+        { ...request, registry: runtime.registry.snapshot(request.issuedOn), today: request.issuedOn },
+        specMetadata(),
+      );
+      const [issued] = directiveDecider.decide(command, directiveDecider.initialState());
+      await runtime.stores.taskAssignment.appendToStream(directiveStreamId(directiveId), [
+        envelope(issued.type, request.issuedOn, issued.data),
+      ]);
       assignments.push(...(issued.data as DirectiveIssued).assignments.map((a) => ({ ...a, directiveId })));
     }
     const progress = total - directives;
@@ -37,9 +52,19 @@ export async function rebuildBench(dataDir: string, total: number) {
         const reportedOn = addDays('2017-02-11', Math.floor(i / assignments.length) % 3000);
         const stream = assignmentStreamId(a.id);
         if (!byStream.has(stream)) byStream.set(stream, []);
-        byStream.get(stream)!.push(envelope(EVENT_TYPES.progressReported, reportedOn, {
-          assignmentId: a.id, directiveId: a.directiveId, taskNumber: a.taskNumber, agencyId: a.agencyId, reportedOn, summary: `Báo cáo ${i}`, percent: i % 101, difficulties: null, proposals: null,
-        }));
+        byStream.get(stream)!.push(
+          envelope(EVENT_TYPES.progressReported, reportedOn, {
+            assignmentId: a.id,
+            directiveId: a.directiveId,
+            taskNumber: a.taskNumber,
+            agencyId: a.agencyId,
+            reportedOn,
+            summary: `Báo cáo ${i}`,
+            percent: i % 101,
+            difficulties: null,
+            proposals: null,
+          }),
+        );
       }
       await runtime.stores.progressEvents.appendBatch([...byStream].map(([streamId, events]) => ({ streamId, events })));
     }

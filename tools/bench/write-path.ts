@@ -3,7 +3,7 @@ import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { startEmbedded } from '@dm/standalone';
+import { startEmbedded } from '@dm/composition';
 import { ApiClient, seed4308Directive } from '@dm/testing';
 
 /**
@@ -22,9 +22,12 @@ async function main() {
     const sign = (sub: string, agencyId: string, role: 'monitoring_officer' | 'agency_officer') =>
       new ApiClient(server.url, server.runtime.tokens.sign({ sub, agencyId, roles: [role] }));
     const issued = await sign('vp', 'vp-ubnd-tinh', 'monitoring_officer').post('/api/v1/directives', seed4308Directive());
-    const assignment = issued.body.assignments.find((a: { agencyId: string; taskNumber: string }) => a.agencyId === 'h-muong-lat' && a.taskNumber === '3');
+    const assignment = issued.body.assignments.find(
+      (a: { agencyId: string; taskNumber: string }) => a.agencyId === 'h-muong-lat' && a.taskNumber === '3',
+    );
     const officer = sign('officer', 'h-muong-lat', 'agency_officer');
-    const report = (reportedOn: string) => officer.post(`/api/v1/assignments/${assignment.id}/progress`, { reportedOn, summary: 'Báo cáo tiến độ', percent: 20 });
+    const report = (reportedOn: string) =>
+      officer.post(`/api/v1/assignments/${assignment.id}/progress`, { reportedOn, summary: 'Báo cáo tiến độ', percent: 20 });
 
     await session.post('Profiler.enable');
     await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadOrCreateJwtKey, ROLES, TokenService, type UserRole } from '@dm/platform';
-import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded } from '@dm/standalone';
+import { ROLES, type UserRole } from '@dm/contracts';
+import { loadOrCreateJwtKey, TokenService } from '@dm/platform';
+import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded } from '@dm/composition';
 import { runDemo } from '@dm/testing';
 
 const USAGE = `usage: npm run cli -- <command>
@@ -25,13 +26,27 @@ async function main(argv: string[]) {
   const config = loadEmbeddedConfig();
   switch (command) {
     case 'token': {
-      const { values } = parseArgs({ args: rest, options: { sub: { type: 'string' }, role: { type: 'string', multiple: true }, agency: { type: 'string' }, name: { type: 'string' }, ttl: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          sub: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          agency: { type: 'string' },
+          name: { type: 'string' },
+          ttl: { type: 'string' },
+        },
+      });
       const roles = values.role ?? [];
       if (!values.sub || roles.length === 0) throw new Error(`token needs --sub and --role\n${USAGE}`);
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; roles are ${ROLES.join(', ')}`);
       const tokens = new TokenService(signingKey(config.dataDir));
-      console.log(tokens.sign({ sub: values.sub, name: values.name, agencyId: values.agency ?? null, roles: roles as UserRole[] }, (values.ttl ?? '12h') as never));
+      console.log(
+        tokens.sign(
+          { sub: values.sub, name: values.name, agencyId: values.agency ?? null, roles: roles as UserRole[] },
+          (values.ttl ?? '12h') as never,
+        ),
+      );
       return;
     }
     case 'demo': {

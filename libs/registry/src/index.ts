@@ -1,2 +1,3 @@
+export * from './snapshot';
 export * from './registry';
 export * from './thanh-hoa-2017';

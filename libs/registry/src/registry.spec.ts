@@ -23,7 +23,16 @@ describe('agency registry', () => {
       edition: '1',
       groups: [{ id: 'g', name: 'G', validFrom: '2000-01-01', validTo: null }],
       agencies: [
-        { id: 'old', name: 'Old', kind: 'district', parent: null, groups: ['g'], aliases: [], validFrom: '2000-01-01', validTo: '2020-01-01' },
+        {
+          id: 'old',
+          name: 'Old',
+          kind: 'district',
+          parent: null,
+          groups: ['g'],
+          aliases: [],
+          validFrom: '2000-01-01',
+          validTo: '2020-01-01',
+        },
         { id: 'new', name: 'New', kind: 'district', parent: null, groups: ['g'], aliases: [], validFrom: '2020-01-01', validTo: null },
       ],
     });

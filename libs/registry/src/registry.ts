@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { officeOf, type RegistrySnapshot } from './snapshot';
 
 export interface AgencyRecord {
   id: string;
@@ -26,13 +27,6 @@ export interface RegistryFile {
   groups: GroupRecord[];
 }
 
-/** What the directive decider needs: agencies and groups valid on one date, members resolved. */
-export interface RegistrySnapshot {
-  version: string;
-  agencies: Record<string, { id: string; name: string; kind: string; parent: string | null; groups: string[] }>;
-  groups: Record<string, { id: string; name: string; members: string[] }>;
-}
-
 const validOn = (date: string) => (r: { validFrom: string; validTo: string | null }) =>
   r.validFrom <= date && (r.validTo === null || date < r.validTo);
 
@@ -54,10 +48,7 @@ export class AgencyRegistry {
         agencies.map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind, parent: a.parent, groups: a.groups }]),
       ),
       groups: Object.fromEntries(
-        groups.map((g) => [
-          g.id,
-          { id: g.id, name: g.name, members: agencies.filter((a) => a.groups.includes(g.id)).map((a) => a.id) },
-        ]),
+        groups.map((g) => [g.id, { id: g.id, name: g.name, members: agencies.filter((a) => a.groups.includes(g.id)).map((a) => a.id) }]),
       ),
     };
   }
@@ -76,6 +67,6 @@ export class AgencyRegistry {
 
   /** The office (kind "office") that acts for a body, e.g. vp-ubnd-tinh for ubnd-tinh. */
   officeOf(bodyId: string): string | null {
-    return this.file.agencies.find((a) => a.kind === 'office' && a.parent === bodyId)?.id ?? null;
+    return officeOf(this.file.agencies, bodyId);
   }
 }

@@ -1,3 +1,3 @@
-import { runGatewayMain } from '@dm/standalone';
+import { runGatewayMain } from '@dm/composition';
 
 runGatewayMain();

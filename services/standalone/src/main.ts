@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadEmbeddedConfig, startEmbedded } from '@dm/standalone';
+import { loadEmbeddedConfig, startEmbedded } from '@dm/composition';
 
 async function main() {
   const config = loadEmbeddedConfig();

@@ -1,4 +1,4 @@
 import 'reflect-metadata';
-import { runServiceMain } from '@dm/standalone';
+import { runServiceMain } from '@dm/composition';
 
 runServiceMain('task-assignment');

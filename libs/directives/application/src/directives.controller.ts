@@ -4,33 +4,35 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   cancelTaskRequest,
   changeDeadlineRequest,
-  EVENT_TYPES,
+  directiveStreamId,
   issueDirectiveRequest,
-  type TaskCancelled,
-  type TaskDeadlineChanged,
-} from '@dm/contracts';
-import type { EventStore } from '@dm/event-store';
-import {
-  CONSISTENCY,
-  commandMeta,
-  CurrentPrincipal,
-  Roles,
-  validateBody,
-  type CommandOutcome,
-  type Consistency,
+  type DirectiveEvent,
   type Principal,
-  writtenAt,
-} from '@dm/platform';
-import type { DirectiveState } from '@dm/directives-domain';
-import { CancelTaskCommand, ChangeTaskDeadlineCommand, IssueDirectiveCommand } from './commands';
-import { assertMayChangeDirective, loadDirective } from './directive-stream';
-import { issuedData } from './handlers';
-import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
+} from '@dm/contracts';
+import {
+  CancelTask,
+  ChangeTaskDeadline,
+  directiveDecider,
+  directivesPolicy,
+  IssueDirective,
+  requireIssued,
+  type DirectiveState,
+  type IssuedDirective,
+} from '@dm/directives-domain';
+import { authorize, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
+import { vietnamDate } from '@dm/periods';
+import { Allow, answerWrite, commandMetadata, CONSISTENCY, CurrentPrincipal, validateBody, type Consistency } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
-import { assertMayIssue, notInFuture } from './issue-rules';
+import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
-const API = '/api/v1/directives';
+type Outcome = CommandOutcome<DirectiveState, DirectiveEvent>;
+const today = () => vietnamDate(new Date());
 
+/**
+ * The commands on directives. Each route asks the policy before it reads the
+ * body, validates the body's shape, and sends the domain command through
+ * @nestjs/cqrs to its handler (./handlers.ts).
+ */
 @Controller('api/v1/directives')
 export class DirectivesController {
   constructor(
@@ -41,77 +43,94 @@ export class DirectivesController {
   ) {}
 
   @Post()
-  @Roles('monitoring_officer')
+  @Allow(directivesPolicy.issue)
   async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    assertMayIssue(principal, body, this.registry);
+    const issuer = (body as { issuer?: unknown } | null)?.issuer;
+    // Without an issuer there is nobody to act for: validation names the field.
+    if (typeof issuer === 'string') authorize(directivesPolicy.issue, principal, { issuer, issuerOffice: this.registry.officeOf(issuer) });
     const request = validateBody(issueDirectiveRequest, body);
-    notInFuture('issuedOn', request.issuedOn);
-    const meta = commandMeta(principal, `POST ${API}`, req, request);
-    const outcome = await this.commands.execute<IssueDirectiveCommand, CommandOutcome<DirectiveState>>(new IssueDirectiveCommand(request, meta));
-    const issued = issuedData(outcome);
-    await this.answer(reply, outcome, 201, {
-      id: issued.directiveId,
-      number: issued.number,
-      type: issued.type,
-      issuer: issued.issuer,
-      issuedOn: issued.issuedOn,
-      subject: issued.subject,
-      monitoringAgency: issued.monitoringAgency,
-      registryVersion: issued.registryVersion,
-      tasks: issued.tasks,
-      assignments: issued.assignments,
-    }, `${API}/${issued.directiveId}`);
+    const data = { ...request, registry: this.registry.snapshot(request.issuedOn), today: today() };
+    const outcome: Outcome = await this.commands.execute(
+      new IssueDirective(data, commandMetadata(req, principal, request, 'monitoring_officer', request.issuedOn)),
+    );
+    const { directiveId: id, number, type, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments } = issuedOf(outcome);
+    const answer = { id, number, type, issuer: request.issuer, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments };
+    await answerWrite(reply, this.consistency, this.store.name, outcome, 201, answer, `/api/v1/directives/${id}`);
   }
 
   @Post(':id/tasks/:taskNo/deadline')
   @HttpCode(200)
-  @Roles('monitoring_officer')
+  @Allow(directivesPolicy.change)
   async changeDeadline(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-    @Param('taskNo') taskNo: string,
+    @Param('taskNo') taskNumber: string,
     @Body() body: unknown,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    assertMayChangeDirective(principal, await loadDirective(this.store, id), id);
+    authorize(directivesPolicy.change, principal, await this.directive(id));
     const request = validateBody(changeDeadlineRequest, body);
-    notInFuture('changedOn', request.changedOn);
-    const meta = commandMeta(principal, `POST ${API}/${id}/tasks/${taskNo}/deadline`, req, request);
-    const outcome = await this.commands.execute<ChangeTaskDeadlineCommand, CommandOutcome<DirectiveState>>(
-      new ChangeTaskDeadlineCommand(id, taskNo, request, meta),
+    const changedOn = request.changedOn ?? today();
+    const data = {
+      directiveId: id,
+      taskNumber,
+      deadline: request.deadline,
+      reason: request.reason,
+      authorizingDocument: request.authorizingDocument,
+      changedOn,
+      today: today(),
+    };
+    const outcome: Outcome = await this.commands.execute(
+      new ChangeTaskDeadline(data, commandMetadata(req, principal, request, 'monitoring_officer', changedOn)),
     );
-    const changed = outcome.events.find((e) => e.type === EVENT_TYPES.taskDeadlineChanged)?.data as TaskDeadlineChanged;
-    await this.answer(reply, outcome, 200, { ...changed, eventId: outcome.events[0].eventId });
+    await answerWrite(reply, this.consistency, this.store.name, outcome, 200, {
+      ...outcome.events[0].data,
+      eventId: outcome.events[0].eventId,
+    });
   }
 
   @Post(':id/tasks/:taskNo/cancel')
   @HttpCode(200)
-  @Roles('monitoring_officer')
+  @Allow(directivesPolicy.change)
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-    @Param('taskNo') taskNo: string,
+    @Param('taskNo') taskNumber: string,
     @Body() body: unknown,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    assertMayChangeDirective(principal, await loadDirective(this.store, id), id);
+    authorize(directivesPolicy.change, principal, await this.directive(id));
     const request = validateBody(cancelTaskRequest, body);
-    notInFuture('cancelledOn', request.cancelledOn);
-    const meta = commandMeta(principal, `POST ${API}/${id}/tasks/${taskNo}/cancel`, req, request);
-    const outcome = await this.commands.execute<CancelTaskCommand, CommandOutcome<DirectiveState>>(
-      new CancelTaskCommand(id, taskNo, request, meta),
+    const cancelledOn = request.cancelledOn ?? today();
+    const data = {
+      directiveId: id,
+      taskNumber,
+      reason: request.reason,
+      authorizingDocument: request.authorizingDocument,
+      cancelledOn,
+      today: today(),
+    };
+    const outcome: Outcome = await this.commands.execute(
+      new CancelTask(data, commandMetadata(req, principal, request, 'monitoring_officer', cancelledOn)),
     );
-    const cancelled = outcome.events.find((e) => e.type === EVENT_TYPES.taskCancelled)?.data as TaskCancelled;
-    await this.answer(reply, outcome, 200, { ...cancelled, eventId: outcome.events[0].eventId });
+    await answerWrite(reply, this.consistency, this.store.name, outcome, 200, {
+      ...outcome.events[0].data,
+      eventId: outcome.events[0].eventId,
+    });
   }
 
-  private async answer(reply: FastifyReply, outcome: CommandOutcome<unknown>, status: number, body: object, location?: string) {
-    const token = await this.consistency.afterWrite(writtenAt(this.store.name, outcome));
-    reply.header('x-consistency-token', token);
-    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-    if (location) reply.header('location', location);
-    reply.status(status).send(body);
+  /** The directive as its stream tells it now (for the policy), or NotFoundError. */
+  private async directive(id: string): Promise<IssuedDirective> {
+    let state = directiveDecider.initialState();
+    for await (const event of this.store.readStream<DirectiveEvent>(directiveStreamId(id))) state = directiveDecider.evolve(state, event);
+    return requireIssued(state, id);
   }
+}
+
+function issuedOf(outcome: Outcome) {
+  const [issued] = outcome.events;
+  if (issued.type !== 'directive.issued') throw new Error(`directive.issued expected, got ${issued.type}`);
+  return issued.data;
 }

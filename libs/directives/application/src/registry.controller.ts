@@ -1,11 +1,15 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { isIsoDate, vietnamDate } from '@dm/periods';
-import { problems } from '@dm/platform';
+import { asOfQuery } from '@dm/contracts';
+import { NotFoundError } from '@dm/eventsourcing';
+import { vietnamDate } from '@dm/periods';
+import { Allow, validateQuery } from '@dm/platform';
+import { directivesPolicy } from '@dm/directives-domain';
 import type { AgencyRegistry } from '@dm/registry';
 import { TA_REGISTRY } from './tokens';
 
 /** The agency registry: agencies and groups, with a group's members as of a date. */
 @Controller('api/v1/agencies')
+@Allow(directivesPolicy.readRegistry)
 export class RegistryController {
   constructor(@Inject(TA_REGISTRY) private readonly registry: AgencyRegistry) {}
 
@@ -15,11 +19,11 @@ export class RegistryController {
   }
 
   @Get('groups/:id')
-  group(@Param('id') id: string, @Query('asOf') asOf?: string) {
-    if (asOf !== undefined && !isIsoDate(asOf)) throw problems.invalid([{ field: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
-    const snapshot = this.registry.snapshot(asOf ?? vietnamDate(new Date()));
-    const group = snapshot.groups[id];
-    if (!group) throw problems.notFound(`No group ${id}`);
-    return { ...group, asOf: asOf ?? vietnamDate(new Date()), members: group.members.map((m) => snapshot.agencies[m]) };
+  group(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+    const asOf = validateQuery(asOfQuery, query).asOf ?? vietnamDate(new Date());
+    const snapshot = this.registry.snapshot(asOf);
+    const group = Object.hasOwn(snapshot.groups, id) ? snapshot.groups[id] : undefined;
+    if (!group) throw new NotFoundError(`No group ${id}`);
+    return { ...group, asOf, members: group.members.map((m) => snapshot.agencies[m]) };
   }
 }

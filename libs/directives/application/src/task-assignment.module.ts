@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { EventStore } from '@dm/event-store';
+import type { EventStore } from '@dm/eventsourcing';
 import type { AgencyRegistry } from '@dm/registry';
 import { DirectivesController } from './directives.controller';
 import { TASK_ASSIGNMENT_HANDLERS } from './handlers';

@@ -1,5 +1,4 @@
 import { v5 as uuidv5 } from 'uuid';
-import { DomainError, isIsoDate } from '@dm/periods';
 
 /** UUIDv5 namespace of directive ids (fixed forever: changing it changes every id). */
 export const DIRECTIVE_ID_NAMESPACE = '27409076-5913-4803-b03a-d43b9e994508';
@@ -16,16 +15,10 @@ export function normalizeDocumentNumber(number: string): string {
  * year (numbers restart every 1 January) always gives the same id.
  */
 export function directiveIdFor(issuer: string, issuedOn: string, number: string): string {
-  if (!isIsoDate(issuedOn)) throw new DomainError('invalid', 'issuedOn must be a date YYYY-MM-DD', 'issuedOn');
   return uuidv5(`${issuer}|${issuedOn.slice(0, 4)}|${normalizeDocumentNumber(number)}`, DIRECTIVE_ID_NAMESPACE);
 }
 
 /** The id of one assignment: one task × one agency × one role of a directive. */
-export function assignmentIdFor(
-  directiveId: string,
-  taskNumber: string,
-  agencyId: string,
-  role: 'lead' | 'coordinating',
-): string {
+export function assignmentIdFor(directiveId: string, taskNumber: string, agencyId: string, role: 'lead' | 'coordinating'): string {
   return uuidv5([directiveId, taskNumber, agencyId, role].join('|'), ASSIGNMENT_ID_NAMESPACE);
 }

@@ -1,12 +1,18 @@
+import type { DirectiveIssued, IssueDirectiveRequest } from '@dm/contracts';
+import { specMetadata } from '@dm/eventsourcing/testing';
 import { thanhHoa2017Registry } from '@dm/registry';
-import type { DirectiveIssued, Task } from '@dm/contracts';
-import { decide } from './decide';
-import { initialState } from './state';
+import { directiveDecider } from './directive';
+import { IssueDirective } from './issue-directive';
 
 /** Letter 4308/UBND-VX (Thanh Hóa, 10/02/2017), issued against the real 2017 registry. */
 describe('seed 4308/UBND-VX', () => {
   const registry = thanhHoa2017Registry().snapshot('2017-02-10');
-  const t = (number: string, mode: Task['mode'], lead: string[], coordinating: string[] = []): Task => ({
+  const t = (
+    number: string,
+    mode: 'giao' | 'yeu-cau' | 'de-nghi',
+    lead: string[],
+    coordinating: string[] = [],
+  ): IssueDirectiveRequest['tasks'][number] => ({
     number,
     text: `Nhiệm vụ ${number}`,
     mode,
@@ -15,27 +21,30 @@ describe('seed 4308/UBND-VX', () => {
     deadline: null,
     reportDuty: null,
   });
-  const [event] = decide(
-    {
-      type: 'IssueDirective',
-      number: '4308/UBND-VX',
-      docType: 'cong-van',
-      issuer: 'ubnd-tinh',
-      issuedOn: '2017-02-10',
-      subject: 'V/v thực hiện Chỉ thị số 01 ngày 06/01/2017 của Thủ tướng Chính phủ',
-      legalBasis: ['01/CT-TTg', '289-QĐ/TU', '159/KH-UBND'],
-      addressees: ['so-ban-nganh', 'ubnd-huyen'],
-      signer: { name: 'Phạm Đặng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
-      monitoringAgency: 'so-ldtbxh',
-      tasks: [
-        t('3', 'giao', ['ubnd-huyen']),
-        t('5', 'giao', ['nhcsxh-tinh']),
-        t('10', 'de-nghi', ['mttq-tinh', 'doan-the']),
-        t('11', 'giao', ['so-ldtbxh'], ['so-ban-nganh', 'ubnd-huyen']),
-      ],
-      registry,
-    },
-    initialState,
+  const [event] = directiveDecider.decide(
+    new IssueDirective(
+      {
+        number: '4308/UBND-VX',
+        type: 'cong-van',
+        issuer: 'ubnd-tinh',
+        issuedOn: '2017-02-10',
+        subject: 'V/v thực hiện Chỉ thị số 01 ngày 06/01/2017 của Thủ tướng Chính phủ',
+        legalBasis: ['01/CT-TTg', '289-QĐ/TU', '159/KH-UBND'],
+        addressees: ['so-ban-nganh', 'ubnd-huyen'],
+        signer: { name: 'Phạm Đặng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+        monitoringAgency: 'so-ldtbxh',
+        tasks: [
+          t('3', 'giao', ['ubnd-huyen']),
+          t('5', 'giao', ['nhcsxh-tinh']),
+          t('10', 'de-nghi', ['mttq-tinh', 'doan-the']),
+          t('11', 'giao', ['so-ldtbxh'], ['so-ban-nganh', 'ubnd-huyen']),
+        ],
+        registry,
+        today: '2017-02-10',
+      },
+      specMetadata(),
+    ),
+    directiveDecider.initialState(),
   );
   const data = event.data as DirectiveIssued;
   const of = (taskNumber: string, role: 'lead' | 'coordinating') =>
@@ -56,7 +65,14 @@ describe('seed 4308/UBND-VX', () => {
   });
 
   it('gives the Front and the mass organisations the request of task 10', () => {
-    expect(of('10', 'lead').map((a) => a.agencyId)).toEqual(['mttq-tinh', 'hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh', 'ldld-tinh']);
+    expect(of('10', 'lead').map((a) => a.agencyId)).toEqual([
+      'mttq-tinh',
+      'hoi-lhpn-tinh',
+      'tinh-doan',
+      'hoi-nong-dan-tinh',
+      'hoi-ccb-tinh',
+      'ldld-tinh',
+    ]);
   });
 
   it('does not make DOLISA coordinate the task it leads (task 11)', () => {

@@ -1,12 +1,11 @@
 import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { TOPICS } from '@dm/contracts';
-import type { EventStore } from '@dm/event-store';
-import { validatingConsumer, type Consumer, type MessageBus } from '@dm/messaging';
-import { AssignmentView } from './assignment-view';
+import type { EventStore } from '@dm/eventsourcing';
+import { validatingConsumer, type Consumer, type MessageBus } from '@dm/message-bus';
+import { AssignmentView } from './assignment-view/assignment-view';
 import { AssignmentsController } from './assignments.controller';
 import { PROGRESS_HANDLERS } from './handlers';
-import { PE_EVENT_STORE, PE_STATE_CACHE, PE_VIEW } from './tokens';
-import { StreamStateCache } from '@dm/platform';
+import { PE_EVENT_STORE, PE_VIEW } from './tokens';
 
 export const PROGRESS_EVENTS_GROUP = 'progress-events';
 const PE_BUS = Symbol('progress-events MessageBus');
@@ -35,7 +34,6 @@ export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
         { provide: PE_EVENT_STORE, useValue: options.eventStore },
         { provide: PE_VIEW, useValue: options.view },
         { provide: PE_BUS, useValue: options.bus },
-        { provide: PE_STATE_CACHE, useValue: new StreamStateCache() },
         ...PROGRESS_HANDLERS,
       ],
     };

@@ -1,3 +1,2 @@
 export const PE_EVENT_STORE = Symbol('progress-events EventStore');
 export const PE_VIEW = Symbol('progress-events AssignmentView');
-export const PE_STATE_CACHE = Symbol('progress-events StreamStateCache');

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { Roles } from '@dm/platform';
+import { Allow } from '@dm/platform';
+import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadModels } from './read-models';
 import { RP_READ_MODELS } from './tokens';
 
@@ -10,13 +11,13 @@ export class AdminController {
 
   @Post()
   @HttpCode(202)
-  @Roles('admin')
+  @Allow(reportingPolicy.rebuild)
   start() {
     return this.models.startRebuild();
   }
 
   @Get()
-  @Roles('admin', 'inspector')
+  @Allow(reportingPolicy.rebuildStatus)
   status() {
     return { servedGeneration: this.models.generation, rebuild: this.models.rebuildStatus() };
   }

@@ -1,6 +1,7 @@
 import { STREAM_PREFIX } from '@dm/contracts';
 import { consistencyToken, parseConsistencyToken, problems, type WrittenAt } from '@dm/platform';
-import type { ReportProjector } from './report-projector';
+import type { Projector, ReadStore } from '@dm/read-store';
+import { appliedRevision } from './report-projection';
 
 const MAX_TOKENS = 200;
 
@@ -9,27 +10,32 @@ const isProjectedStream = (streamId: string) =>
 
 /**
  * A read sent with X-Consistency-Token waits, bounded, until the projector
- * has applied the write the token names (DESIGN.md "Consistency seen by a client"):
+ * has applied the write the token names (docs/architecture.md, "Consistency"):
  * the stream's revision in its document, which holds whatever order Kafka
  * delivered other streams in; for other streams, the source's checkpoint.
  */
 export class ReadConsistency {
   constructor(
-    private readonly projector: () => ReportProjector,
+    private readonly served: () => { store: ReadStore; projector: Projector },
     private readonly timeoutMs = 5000,
   ) {}
 
   /** `header`: one token, or several separated by commas (a client's writes to several streams). */
   async waitFor(header: string | undefined): Promise<void> {
     if (!header) return;
-    const texts = header.split(',').map((t) => t.trim()).filter(Boolean);
+    const texts = header
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (texts.length > MAX_TOKENS) {
       throw problems.invalid([{ field: 'X-Consistency-Token', message: `at most ${MAX_TOKENS} tokens per request` }]);
     }
     const wanted = texts.map((text) => {
       const token = parseConsistencyToken(text);
       if (!token) {
-        throw problems.invalid([{ field: 'X-Consistency-Token', message: 'each token must be <source>:<position>:<streamId>:<revision>, as a write answered it' }]);
+        throw problems.invalid([
+          { field: 'X-Consistency-Token', message: 'each token must be <source>:<position>:<streamId>:<revision>, as a write answered it' },
+        ]);
       }
       return token;
     });
@@ -45,7 +51,8 @@ export class ReadConsistency {
   }
 
   private async applied(wanted: WrittenAt): Promise<boolean> {
-    if (isProjectedStream(wanted.streamId)) return ((await this.projector().appliedRevision(wanted.streamId)) ?? -1) >= wanted.revision;
-    return ((await this.projector().appliedPosition(wanted.source)) ?? 0) >= wanted.position;
+    const { store, projector } = this.served();
+    if (isProjectedStream(wanted.streamId)) return ((await appliedRevision(store, wanted.streamId)) ?? -1) >= wanted.revision;
+    return ((await projector.appliedPosition(wanted.source)) ?? 0) >= wanted.position;
   }
 }

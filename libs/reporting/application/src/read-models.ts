@@ -1,9 +1,9 @@
 import { TOPICS } from '@dm/contracts';
-import { validatingConsumer, type BusMessage, type Consumer, type MessageBus } from '@dm/messaging';
+import { IllegalStateError } from '@dm/eventsourcing';
+import { validatingConsumer, type BusMessage, type Consumer, type MessageBus } from '@dm/message-bus';
 import { problems } from '@dm/platform';
-import { GenerationReadStore, type ReadStore } from '@dm/read-store';
-import { DIRECTIVES } from './directive-projection';
-import { ReportProjector, ASSIGNMENTS, REPORT_PROJECTION, TIMELINE } from './report-projector';
+import { GenerationReadStore, type Projector, type ReadStore } from '@dm/read-store';
+import { REPORT_PROJECTION, reportProjector } from './report-projection';
 import { ReportQueries } from './report-queries';
 
 export const REPORT_PROJECTION_GROUP = 'report-projection';
@@ -28,7 +28,7 @@ export interface RebuildStatus {
 interface Generation {
   generation: number;
   store: GenerationReadStore;
-  projector: ReportProjector;
+  projector: Projector;
   queries: ReportQueries;
   consumer: Consumer;
 }
@@ -64,8 +64,9 @@ export class ReadModels {
     return this.current.generation;
   }
 
-  get projector(): ReportProjector {
-    return this.current.projector;
+  /** The generation served: its store and projector. */
+  get served(): { store: ReadStore; projector: Projector } {
+    return this.current;
   }
 
   get queries(): ReportQueries {
@@ -80,9 +81,11 @@ export class ReadModels {
   async startRebuild(): Promise<RebuildStatus> {
     const lag = this.bus.lag?.bind(this.bus);
     if (!lag) {
-      throw problems.conflict('An online rebuild replays Kafka topics; this service runs on the in-process bus. Stop it and run `npm run cli -- rebuild`.');
+      throw new IllegalStateError(
+        'An online rebuild replays Kafka topics; this service runs on the in-process bus. Stop it and run `npm run cli -- rebuild`.',
+      );
     }
-    if (this.rebuilding) throw problems.conflict(`A rebuild into generation ${this.status?.generation} is running`);
+    if (this.rebuilding) throw new IllegalStateError(`A rebuild into generation ${this.status?.generation} is running`);
     this.rebuilding = true;
     const generation = Math.max(this.generation, (await this.store.getCheckpoint(ATTEMPT_CHECKPOINT)) ?? 0) + 1;
     await this.store.setCheckpoint(ATTEMPT_CHECKPOINT, generation);
@@ -107,14 +110,14 @@ export class ReadModels {
     this.live = next;
     await this.store.setCheckpoint(GENERATION_CHECKPOINT, generation);
     await previous.consumer.stop();
-    for (const name of [ASSIGNMENTS, DIRECTIVES, TIMELINE]) await previous.store.truncate(name);
+    await previous.projector.truncate();
     this.status = { ...this.status!, state: 'switched', switchedAt: new Date().toISOString() };
     this.rebuilding = false;
   }
 
   private async open(generation: number, fresh = false): Promise<Generation> {
     const store = new GenerationReadStore(this.store, generation);
-    const projector = new ReportProjector(store);
+    const projector = reportProjector(store);
     if (fresh) await projector.truncate();
     await projector.init();
     const group = groupOf(generation);
@@ -122,7 +125,7 @@ export class ReadModels {
       group,
       TOPICS_READ,
       validatingConsumer(group, this.bus, async (_events, messages) => {
-        await projector.applyMessages(messages);
+        await projector.applyAll(messages);
         if (this.live?.projector === projector) this.applied(messages);
       }),
     );

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { BusMessage, MessageBus } from '@dm/messaging';
+import type { BusMessage, MessageBus } from '@dm/message-bus';
 import type { Metrics } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
 import { AdminController } from './admin.controller';
@@ -22,12 +22,13 @@ function appliedMetrics(metrics: Metrics | undefined) {
   const visible = metrics?.histogram(
     'projector_visible_after_seconds',
     'From an event recorded (accepted) to its report read models committed',
+    [],
     [0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20, 30, 60, 120],
   );
   return (messages: BusMessage[]) => {
-    counter?.inc({}, messages.length);
+    counter?.inc(messages.length);
     const now = Date.now();
-    for (const m of messages) visible?.observe({}, Math.max(0, now - Date.parse(m.event.recordedAt)) / 1000);
+    for (const m of messages) visible?.observe(Math.max(0, now - Date.parse(m.event.recordedAt)) / 1000);
   };
 }
 
@@ -38,13 +39,13 @@ export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
 
   static register(options: ReportProjectionOptions): DynamicModule {
     const models = new ReadModels(options.readStore, options.bus, appliedMetrics(options.metrics));
-    options.metrics?.gauge('report_projection_generation', 'Generation of the read models served').set({}, () => models.generation);
+    options.metrics?.gauge('report_projection_generation', 'Generation of the read models served', {}, () => models.generation);
     return {
       module: ReportProjectionModule,
       controllers: [ReportsController, AdminController],
       providers: [
         { provide: RP_READ_MODELS, useValue: models },
-        { provide: RP_READ_CONSISTENCY, useValue: new ReadConsistency(() => models.projector, options.consistencyTimeoutMs) },
+        { provide: RP_READ_CONSISTENCY, useValue: new ReadConsistency(() => models.served, options.consistencyTimeoutMs) },
       ],
     };
   }

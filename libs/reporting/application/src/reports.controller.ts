@@ -1,16 +1,16 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
-import { asOfQuery, assignmentsQuery, summaryQuery } from '@dm/contracts';
-import { validateQuery } from '@dm/platform';
-import { z } from 'zod';
+import { agenciesQuery, asOfQuery, assignmentsQuery, summaryQuery } from '@dm/contracts';
+import { Allow, validateQuery } from '@dm/platform';
+import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
 import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
 
-const agenciesQuery = summaryQuery.omit({ agencyId: true });
 type Raw = Record<string, unknown>;
 
 /** Every route that answers a status, summary, timeline or state. */
 @Controller('api/v1')
+@Allow(reportingPolicy.read)
 export class ReportsController {
   constructor(
     @Inject(RP_READ_MODELS) private readonly models: ReadModels,
@@ -39,7 +39,7 @@ export class ReportsController {
 
   @Get('reports/summary')
   async summary(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const q = validateQuery(summaryQuery, query) as z.infer<typeof summaryQuery>;
+    const q = validateQuery(summaryQuery, query);
     await this.consistency.waitFor(token);
     return this.models.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId });
   }

@@ -6,23 +6,30 @@ export interface Actor {
   role: Role;
 }
 
-/** An event as a command handler produces it, before the store gives it a place. */
-export interface NewEvent<Data = unknown> {
+/** What a decider decides and an evolve folds: a type and its data. */
+export interface Event<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+/** The envelope every stored event carries (docs/architecture.md, "Events"). */
+export interface EventEnvelope {
   eventId: string;
-  type: string;
   schemaVersion: number;
   /** Business time the actor states (ISO 8601 instant with offset). */
   occurredAt: string;
   actor: Actor;
   correlationId: string;
   causationId: string | null;
-  data: Data;
-  /** Free metadata; idempotency keeps the request body hash here. */
+  /** Free metadata; idempotency keeps the request body hash and the command id here. */
   metadata?: Record<string, unknown>;
 }
 
-/** An event as stored: the envelope of DESIGN.md §3 "Events". */
-export interface RecordedEvent<Data = unknown> extends NewEvent<Data> {
+/** An event as a command handler produces it, before the store gives it a place. */
+export type NewEvent<E extends Event = Event> = EventEnvelope & E;
+
+/** Where the store put an event, and its place in its stream's hash chain. */
+export interface StoredPlace {
   streamId: string;
   /** 0-based position of the event in its stream. */
   streamRevision: number;
@@ -34,6 +41,9 @@ export interface RecordedEvent<Data = unknown> extends NewEvent<Data> {
   hash: string;
   metadata: Record<string, unknown>;
 }
+
+/** An event as stored. `E` types its `type` and `data` for a reader that knows its stream. */
+export type RecordedEvent<E extends Event = Event> = EventEnvelope & StoredPlace & E;
 
 /** Transforms an event stored under an older schema into the current one. */
 export type Upcaster = (event: RecordedEvent) => RecordedEvent;

@@ -8,10 +8,18 @@ describe('canonicalJson', () => {
 
 describe('eventHash', () => {
   const event = {
-    eventId: 'e1', type: 't', schemaVersion: 1, streamId: 's', streamRevision: 0,
-    occurredAt: '2017-01-01T00:00:00+07:00', recordedAt: '2026-01-01T00:00:00.000Z',
-    actor: { userId: 'u', agencyId: null, role: 'system' as const }, correlationId: 'c', causationId: null,
-    data: { x: 1 }, metadata: {},
+    eventId: 'e1',
+    type: 't',
+    schemaVersion: 1,
+    streamId: 's',
+    streamRevision: 0,
+    occurredAt: '2017-01-01T00:00:00+07:00',
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    actor: { userId: 'u', agencyId: null, role: 'system' as const },
+    correlationId: 'c',
+    causationId: null,
+    data: { x: 1 },
+    metadata: {},
   };
   it('changes when the previous hash or any field changes', () => {
     const h = eventHash(GENESIS_HASH, event);

@@ -1,5 +1,3 @@
-import { DomainError } from './domain-error';
-
 /**
  * Pure helpers on calendar dates written `YYYY-MM-DD`. All arithmetic is done
  * on UTC day numbers, so no local timezone or DST can shift a date.
@@ -27,12 +25,6 @@ export function isIsoDate(value: unknown): value is string {
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** Returns the date, or throws `DomainError('invalid', …, field)` when it is not a real `YYYY-MM-DD` date. */
-export function requireIsoDate(value: unknown, field: string): string {
-  if (!isIsoDate(value)) throw new DomainError('invalid', `${field} must be a date YYYY-MM-DD`, field);
-  return value;
 }
 
 /** Writes a date from its parts, zero-padded (`formatDate(2017, 3, 1)` → `2017-03-01`). */

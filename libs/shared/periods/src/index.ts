@@ -1,3 +1,3 @@
-export * from './domain-error';
 export * from './dates';
 export * from './period';
+export * from './business-dates';

@@ -1,4 +1,4 @@
-import { DomainError } from './domain-error';
+import { ValidationError } from '@dm/eventsourcing';
 import { parsePeriod, PeriodCalendar } from './period';
 
 describe('parsePeriod', () => {
@@ -35,12 +35,24 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text, calendar)).toEqual({ period, kind, calendar, from, to });
   });
 
-  it.each(['', '17', '2017-', '2017-Q0', '2017-Q5', '2017-H3', '2017-M6', '2017-00', '2017-13', '2017-1', '2017-W1', '0000', 'abcd', '2017-01-01'])(
-    'rejects %j with field period',
-    (text) => {
-      expect(() => parsePeriod(text, 'decree09')).toThrow(expect.objectContaining({ code: 'invalid', field: 'period' }));
-    },
-  );
+  it.each([
+    '',
+    '17',
+    '2017-',
+    '2017-Q0',
+    '2017-Q5',
+    '2017-H3',
+    '2017-M6',
+    '2017-00',
+    '2017-13',
+    '2017-1',
+    '2017-W1',
+    '0000',
+    'abcd',
+    '2017-01-01',
+  ])('rejects %j with field period', (text) => {
+    expect(() => parsePeriod(text, 'decree09')).toThrow(expect.objectContaining({ kind: 'invalid', field: 'period' }));
+  });
 
   it('rejects an unknown calendar with field calendar', () => {
     let caught: unknown;
@@ -49,7 +61,7 @@ describe('parsePeriod', () => {
     } catch (e) {
       caught = e;
     }
-    expect(caught).toBeInstanceOf(DomainError);
-    expect(caught).toMatchObject({ code: 'invalid', field: 'calendar' });
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect(caught).toMatchObject({ kind: 'invalid', field: 'calendar' });
   });
 });

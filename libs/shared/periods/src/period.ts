@@ -1,5 +1,5 @@
 import { daysInMonth, formatDate } from './dates';
-import { DomainError } from './domain-error';
+import { ValidationError } from '@dm/eventsourcing';
 
 export const PERIOD_CALENDARS = ['decree09', 'calendar'] as const;
 export type PeriodCalendar = (typeof PERIOD_CALENDARS)[number];
@@ -26,11 +26,11 @@ const PERIOD_TEXT = /^(\d{4})(?:-(?:(Q[1-4])|(H[12])|(M9)|(\d{2})))?$/;
  *   (2017-Q1 = 2016-12-15..2017-03-14; the 9-month window is provincial practice).
  * - `calendar`: natural periods, from the 1st of month a to the last day of b.
  *
- * Bad text → `DomainError('invalid', …, 'period')`; bad calendar → field `calendar`.
+ * Bad text → `ValidationError` at field `period`; bad calendar → field `calendar`.
  */
 export function parsePeriod(text: string, calendar: PeriodCalendar): Period {
   if (!(PERIOD_CALENDARS as readonly unknown[]).includes(calendar)) {
-    throw new DomainError('invalid', `calendar must be one of ${PERIOD_CALENDARS.join(', ')}`, 'calendar');
+    throw new ValidationError(`calendar must be one of ${PERIOD_CALENDARS.join(', ')}`, 'calendar');
   }
   const m = typeof text === 'string' ? PERIOD_TEXT.exec(text.trim().toUpperCase()) : null;
   const year = m ? Number(m[1]) : 0;
@@ -72,10 +72,6 @@ function calendarWindow(year: number, first: number, last: number): { from: stri
   return { from: formatDate(year, first, 1), to: formatDate(year, last, daysInMonth(year, last)) };
 }
 
-function invalidPeriod(text: unknown): DomainError {
-  return new DomainError(
-    'invalid',
-    `period ${JSON.stringify(text)} is not one of YYYY, YYYY-Q1..Q4, YYYY-H1/H2, YYYY-M9, YYYY-MM`,
-    'period',
-  );
+function invalidPeriod(text: unknown): ValidationError {
+  return new ValidationError(`period ${JSON.stringify(text)} is not one of YYYY, YYYY-Q1..Q4, YYYY-H1/H2, YYYY-M9, YYYY-MM`, 'period');
 }

@@ -1,5 +1,5 @@
 export * from './read-store';
-export * from './sqlite';
+export * from './in-memory-read-store';
 export * from './staged-read-store';
-export * from './mongo/mongo-read-store';
 export * from './generation-read-store';
+export * from './projector';

@@ -1,23 +1,7 @@
-export type Scalar = string | number | boolean | null;
+import type { Document, FactWrite } from '@dm/eventsourcing';
 
-/**
- * One fact write to one document: `setOnInsert` when the document is created,
- * then `set` (dotted paths) only when the document's `rev.<source>` is below
- * `revision`. Replaying a write changes nothing.
- */
-export interface FactWrite {
-  id: string;
-  source: string;
-  revision: number;
-  setOnInsert?: Record<string, unknown>;
-  set: Record<string, unknown>;
-  /**
-   * The write only ever creates its document (an insert-only log such as a
-   * timeline): it changes nothing when the document exists, so an adapter
-   * need not read the document first.
-   */
-  insertOnly?: boolean;
-}
+export type { Document, FactWrite } from '@dm/eventsourcing';
+export type Scalar = string | number | boolean | null;
 
 export type Condition = Scalar | { in: Scalar[] } | { lte: string | number } | { gte: string | number };
 
@@ -28,16 +12,10 @@ export interface Query {
   limit?: number;
 }
 
-export interface Document {
-  _id: string;
-  rev: Record<string, number>;
-  [field: string]: unknown;
-}
-
 /**
  * The read-store port: documents of facts guarded by their source revision.
  * Only what FerretDB also supports sits behind it. Every adapter passes the
- * contract suite in libs/shared/testing (readStoreContract).
+ * contract suite `readStoreContract` (@dm/read-store/testing).
  */
 export interface ReadStore {
   /** Applies a batch of fact writes in order; idempotent. */

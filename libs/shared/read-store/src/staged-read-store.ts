@@ -1,4 +1,4 @@
-import { applyFact } from './apply-fact';
+import { applyFact } from '@dm/eventsourcing';
 import type { Document, FactWrite, Query, ReadStore } from './read-store';
 
 /**
@@ -30,7 +30,10 @@ export class StagedReadStore implements ReadStore {
     }
   }
 
-  async applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void> {
+  async applyBatch(
+    parts: Array<{ collection: string; writes: FactWrite[] }>,
+    checkpoint?: { name: string; position: number },
+  ): Promise<void> {
     for (const part of parts) await this.applyFacts(part.collection, part.writes);
     if (checkpoint) await this.setCheckpoint(checkpoint.name, checkpoint.position);
   }
@@ -44,7 +47,7 @@ export class StagedReadStore implements ReadStore {
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
-    return ((this.staged.get(collection)?.get(id) as T | undefined) ?? this.target.get<T>(collection, id));
+    return (this.staged.get(collection)?.get(id) as T | undefined) ?? this.target.get<T>(collection, id);
   }
 
   async find<T extends Document = Document>(collection: string, query?: Query): Promise<T[]> {

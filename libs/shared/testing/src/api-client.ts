@@ -38,7 +38,8 @@ export class ConsistencySession {
 }
 
 /** Reads routed to report-projection: the ones that honour X-Consistency-Token. */
-const isProjectedRead = (method: string, path: string) => method === 'GET' && path.startsWith('/api/v1/') && !path.startsWith('/api/v1/agencies');
+const isProjectedRead = (method: string, path: string) =>
+  method === 'GET' && path.startsWith('/api/v1/') && !path.startsWith('/api/v1/agencies');
 const FLUSH_AT = 100;
 
 export class ApiClient {
@@ -70,7 +71,13 @@ export class ApiClient {
     return this.request<T>('POST', path, text, headers, true);
   }
 
-  private async request<T>(method: string, path: string, body: unknown, headers: Record<string, string>, raw = false): Promise<ApiResponse<T>> {
+  private async request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    raw = false,
+  ): Promise<ApiResponse<T>> {
     const waitFor = isProjectedRead(method, path) ? this.session?.header() : null;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

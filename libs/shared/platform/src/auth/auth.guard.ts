@@ -1,21 +1,28 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import type { Principal } from '@dm/contracts';
+import { assertMayAttempt, type Permission } from '@dm/eventsourcing';
 import { problems } from '../http/problem';
-import { hasRole, type Principal, type UserRole } from './principal';
 import { TokenService } from './token-service';
 
 export const TOKEN_SERVICE = Symbol('TokenService');
 const PUBLIC = 'dm:public';
-const ROLES_KEY = 'dm:roles';
+const PERMISSION = 'dm:permission';
 
 /** Routes anyone may call (health, metrics, docs). */
 export const Public = () => SetMetadata(PUBLIC, true);
-/** Roles allowed on a route; checked before the body is looked at. */
-export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * The permission of a route, from its context's policy module. The guard
+ * checks its roles before the request is read; the route checks its rule on
+ * the resource (`authorize`) before the body is validated.
+ */
+export const Allow = (permission: Permission<any>) => SetMetadata(PERMISSION, permission);
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
+/** Every route that is not public needs a valid bearer token, and the role its permission names. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -32,10 +39,9 @@ export class AuthGuard implements CanActivate {
     const principal = token ? this.tokens.verify(token) : null;
     if (!principal) throw problems.unauthenticated();
     request.principal = principal;
-    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.some((r) => hasRole(principal, r))) {
-      throw problems.forbidden(`This action needs the role ${roles.join(' or ')}`);
-    }
+    const permission = this.reflector.getAllAndOverride<Permission<any> | undefined>(PERMISSION, targets);
+    if (!permission) throw new Error(`route ${request.method} ${request.routeOptions?.url} has no permission (@Allow) and is not @Public`);
+    assertMayAttempt(permission, principal);
     return true;
   }
 }
@@ -45,8 +51,6 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!principal) throw problems.unauthenticated();
   return principal;
 }
-
-import { createParamDecorator } from '@nestjs/common';
 
 /** The authenticated caller, as a handler parameter. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) =>

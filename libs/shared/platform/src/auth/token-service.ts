@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { ROLES, type Principal, type UserRole } from './principal';
+import { ROLES, type Principal, type UserRole } from '@dm/contracts';
 
 export interface TokenClaims {
   sub: string;

@@ -1,17 +1,39 @@
-import { Logger, type Type } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
 import { Metrics } from '../metrics/metrics';
+import { PinoNestLogger } from './logger';
 import { MalformedBody, UnsupportedBody } from './validation';
 
 export interface HttpAppOptions {
   metrics: Metrics;
-  logger?: boolean;
+  logger: Logger;
 }
 
-/** A Nest application on Fastify whose JSON errors are answered after authorisation. */
+const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
+
+/** The client's X-Correlation-Id when it is 1 to 200 visible ASCII characters, else a new UUIDv7. */
+export function correlationIdOf(request: IncomingMessage): string {
+  const header = request.headers['x-correlation-id'];
+  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : uuidv7();
+}
+
+/**
+ * A Nest application on Fastify: JSON bodies parsed lazily (so authorisation
+ * is answered before a malformed body), one JSON log line per request with
+ * its correlation id (echoed in X-Correlation-Id), and request metrics.
+ */
 export async function createHttpApp(root: Type<unknown> | object, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 5 * 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 5 * 1024 * 1024,
+    loggerInstance: options.logger,
+    disableRequestLogging: true,
+    genReqId: correlationIdOf,
+    requestIdLogLabel: 'correlationId',
+  });
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
@@ -26,18 +48,23 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
   fastify.addContentTypeParser('*', { parseAs: 'string' }, (request, _body, done) => {
     done(null, new UnsupportedBody(String(request.headers['content-type'] ?? 'no content type')));
   });
-  const requests = options.metrics.counter('http_requests_total', 'HTTP requests by route and status');
-  const durations = options.metrics.histogram('http_request_duration_seconds', 'HTTP request duration by route');
+  const requests = options.metrics.counter('http_requests_total', 'HTTP requests by route and status', ['method', 'route', 'status']);
+  const durations = options.metrics.histogram('http_request_duration_seconds', 'HTTP request duration by route', ['method', 'route']);
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+  });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    request.log.info(
+      { method: request.method, url: request.url, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
   });
   const app = await NestFactory.create<NestFastifyApplication>(root as Type<unknown>, adapter, {
-    logger: options.logger === false ? false : ['error', 'warn'],
-    bufferLogs: false,
+    logger: new PinoNestLogger(options.logger),
     bodyParser: false,
   });
-  Logger.flush();
   return app;
 }

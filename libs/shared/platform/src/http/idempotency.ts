@@ -5,9 +5,9 @@ import { problems } from './problem';
 
 const IDEMPOTENCY_NAMESPACE = '5b0b3a52-8c55-4f43-9d0f-3f4f1c3a7e10';
 
-/** What a command needs to be idempotent: the event id it will write and the body's hash. */
+/** What makes a command idempotent: the id of its first event and its body's hash. */
 export interface CommandIdentity {
-  eventId: string;
+  commandId: string;
   bodyHash: string;
   /** True when the client sent an Idempotency-Key. */
   keyed: boolean;
@@ -16,23 +16,16 @@ export interface CommandIdentity {
 export const bodyHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 /**
- * DESIGN.md "Idempotency": the event id is a UUIDv5 of (user, route, key),
- * so a retry finds its own event in the stream the handler already reads.
+ * The command id is a UUIDv5 of (user, route, key): the same key from
+ * another user, or on another route, is another command; a retry finds its
+ * own event in the stream the handler already reads (docs/architecture.md,
+ * "Idempotency"). Without a key every request is a new command.
  */
 export function commandIdentity(userId: string, route: string, key: string | undefined, body: unknown): CommandIdentity {
   const hash = bodyHash(body);
-  if (key === undefined) return { eventId: uuidv7(), bodyHash: hash, keyed: false };
+  if (key === undefined) return { commandId: uuidv7(), bodyHash: hash, keyed: false };
   if (!key.trim() || key.length > 200) {
     throw problems.invalid([{ field: 'Idempotency-Key', message: 'must be 1 to 200 characters' }]);
   }
-  return { eventId: uuidv5(`${userId}\n${route}\n${key}`, IDEMPOTENCY_NAMESPACE), bodyHash: hash, keyed: true };
-}
-
-/** A retry must carry the same body as the first request. */
-export function assertSameBody(identity: CommandIdentity, storedHash: unknown): void {
-  if (storedHash !== identity.bodyHash) {
-    throw problems.unprocessable('This Idempotency-Key was already used with a different body', [
-      { field: 'Idempotency-Key', message: 'reused with a different body' },
-    ]);
-  }
+  return { commandId: uuidv5(`${userId}\n${route}\n${key}`, IDEMPOTENCY_NAMESPACE), bodyHash: hash, keyed: true };
 }

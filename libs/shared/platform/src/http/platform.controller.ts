@@ -9,11 +9,21 @@ export const METRICS = Symbol('Metrics');
 export const HEALTH_CHECKS = Symbol('HealthChecks');
 export const OPENAPI_DOCUMENT = Symbol('OpenApiDocument');
 
-/** A named readiness check: resolves with details, throws when the part is down. */
+/** A dependency's readiness: resolves with details once it really answered, throws when it is down. */
 export type HealthCheck = { name: string; check: () => Promise<Record<string, unknown>> };
 
+const CHECK_TIMEOUT_MS = 3_000;
 const swaggerDir = () => dirname(require.resolve('swagger-ui-dist/package.json'));
 
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    work.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+  ]);
+}
+
+/** Liveness, readiness, metrics and the API documents: public, no token needed. */
 @Controller()
 @Public()
 export class PlatformController {
@@ -23,25 +33,28 @@ export class PlatformController {
     @Inject(OPENAPI_DOCUMENT) private readonly openapi: object,
   ) {}
 
+  /** The process answers (restart it if not). */
+  @Get('health/live')
+  live() {
+    return { status: 'up' };
+  }
+
+  /** Every dependency (event store, Kafka brokers, read store) answered a real request; else 503. */
+  @Get('health/ready')
+  ready(@Res() reply: FastifyReply) {
+    return this.readiness(reply);
+  }
+
+  /** The same as /health/ready (kept for clients of API v1). */
   @Get('health')
-  async health(@Res() reply: FastifyReply) {
-    const results: Record<string, unknown> = {};
-    let up = true;
-    for (const { name, check } of this.checks) {
-      try {
-        results[name] = { status: 'up', ...(await check()) };
-      } catch (error) {
-        up = false;
-        results[name] = { status: 'down', error: (error as Error).message };
-      }
-    }
-    reply.status(up ? 200 : 503).send({ status: up ? 'up' : 'down', checks: results });
+  health(@Res() reply: FastifyReply) {
+    return this.readiness(reply);
   }
 
   @Get('metrics')
-  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  scrape() {
-    return this.metrics.render();
+  async scrape(@Res() reply: FastifyReply) {
+    const { contentType, text } = await this.metrics.render();
+    reply.header('content-type', contentType).send(text);
   }
 
   @Get('docs/openapi.json')
@@ -68,5 +81,19 @@ export class PlatformController {
   @Header('content-type', 'application/javascript; charset=utf-8')
   js() {
     return readFileSync(join(swaggerDir(), 'swagger-ui-bundle.js'), 'utf8');
+  }
+
+  private async readiness(reply: FastifyReply) {
+    const results = await Promise.all(
+      this.checks.map(async ({ name, check }) => {
+        try {
+          return [name, { status: 'up', ...(await withTimeout(check(), CHECK_TIMEOUT_MS)) }] as const;
+        } catch (error) {
+          return [name, { status: 'down', error: (error as Error).message }] as const;
+        }
+      }),
+    );
+    const up = results.every(([, r]) => r.status === 'up');
+    reply.status(up ? 200 : 503).send({ status: up ? 'up' : 'down', checks: Object.fromEntries(results) });
   }
 }

@@ -1,10 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@dm/periods';
+import { ConcurrencyError, DomainError, type DomainErrorKind } from '@dm/eventsourcing';
 import { ProblemError } from './problem';
 
-const statusForDomain = { invalid: 400, conflict: 409, not_found: 404 } as const;
-const titleForStatus: Record<number, string> = {
+/** The one mapping of domain refusals to HTTP. */
+const STATUS_OF: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+const TITLE_OF: Record<number, string> = {
   400: 'Invalid request',
   401: 'Unauthenticated',
   403: 'Forbidden',
@@ -20,14 +21,13 @@ const titleForStatus: Record<number, string> = {
 /** Answers every error as RFC 9457 application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
-
   catch(exception: unknown, host: ArgumentsHost) {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const problem = toProblem(exception);
+    if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
+    if (exception instanceof ConcurrencyError) reply.header('retry-after', '1');
     reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -40,22 +40,26 @@ export class ProblemFilter implements ExceptionFilter {
         ...(problem.errors.length ? { errors: problem.errors } : {}),
       });
   }
+}
 
-  private toProblem(exception: unknown): ProblemError {
-    if (exception instanceof ProblemError) return exception;
-    if (exception instanceof DomainError) {
-      const status = statusForDomain[exception.code];
-      const errors = exception.field ? [{ field: exception.field, message: exception.message }] : [];
-      return new ProblemError(status, titleForStatus[status], exception.message, errors);
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      return new ProblemError(status, titleForStatus[status] ?? 'Error', exception.message);
-    }
-    const statusCode = (exception as { statusCode?: number })?.statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return new ProblemError(statusCode, titleForStatus[statusCode] ?? 'Error', (exception as Error).message);
-    }
-    return new ProblemError(500, 'Internal error', 'The server failed to answer; retry with the same Idempotency-Key to learn whether the write was taken.');
+export function toProblem(exception: unknown): ProblemError {
+  if (exception instanceof ProblemError) return exception;
+  if (exception instanceof DomainError) {
+    const status = STATUS_OF[exception.kind];
+    const errors = exception.field ? [{ field: exception.field, message: exception.message }] : [];
+    return new ProblemError(status, TITLE_OF[status], exception.message, errors);
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return new ProblemError(status, TITLE_OF[status] ?? 'Error', exception.message);
+  }
+  const statusCode = (exception as { statusCode?: number })?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return new ProblemError(statusCode, TITLE_OF[statusCode] ?? 'Error', (exception as Error).message);
+  }
+  return new ProblemError(
+    500,
+    'Internal error',
+    'The server failed to answer; retry with the same Idempotency-Key to learn whether the write was taken.',
+  );
 }

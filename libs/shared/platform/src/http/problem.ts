@@ -18,13 +18,11 @@ export class ProblemError extends Error {
 }
 
 export const problems = {
-  invalid: (errors: FieldError[], detail = 'The request has invalid fields') =>
-    new ProblemError(400, 'Invalid request', detail, errors),
+  invalid: (errors: FieldError[], detail = 'The request has invalid fields') => new ProblemError(400, 'Invalid request', detail, errors),
   unauthenticated: (detail = 'A valid bearer token is required') => new ProblemError(401, 'Unauthenticated', detail),
   forbidden: (detail: string) => new ProblemError(403, 'Forbidden', detail),
   notFound: (detail: string) => new ProblemError(404, 'Not found', detail),
   conflict: (detail: string, errors: FieldError[] = []) => new ProblemError(409, 'Conflict', detail, errors),
-  unprocessable: (detail: string, errors: FieldError[] = []) =>
-    new ProblemError(422, 'Unprocessable request', detail, errors),
+  unprocessable: (detail: string, errors: FieldError[] = []) => new ProblemError(422, 'Unprocessable request', detail, errors),
   unavailable: (detail: string) => new ProblemError(503, 'Service unavailable', detail),
 };

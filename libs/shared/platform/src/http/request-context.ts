@@ -1,31 +1,34 @@
 import type { FastifyRequest } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
-import type { Principal } from '../auth/principal';
-import { commandIdentity, type CommandIdentity } from './idempotency';
-
-/** The correlation id of a request: the client's X-Correlation-Id, or a new one. */
-export function correlationIdOf(request: FastifyRequest): string {
-  const header = request.headers['x-correlation-id'];
-  return typeof header === 'string' && header.length > 0 && header.length <= 200 ? header : uuidv7();
-}
+import { actorOf, type Principal, type Role } from '@dm/contracts';
+import type { CommandMetadata } from '@dm/eventsourcing';
+import { startOfVietnamDay } from '@dm/periods';
+import { commandIdentity } from './idempotency';
 
 export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const header = request.headers['idempotency-key'];
   return typeof header === 'string' ? header : undefined;
 }
 
-/** Who sends a command, its idempotent identity and its correlation id. */
-export interface CommandMeta {
-  principal: Principal;
-  identity: CommandIdentity;
-  correlationId: string;
-}
+/** `POST /api/v1/assignments/<id>/progress`: what an idempotency key is scoped to, besides the caller. */
+export const routeOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
 
-/** The command metadata of a request to `route` (the route names the resource, so keys are scoped to it). */
-export function commandMeta(principal: Principal, route: string, request: FastifyRequest, body: unknown): CommandMeta {
+/**
+ * The metadata of a command: its identity (the Idempotency-Key scoped to
+ * caller and route, and the body's hash), the caller acting in `actingAs`,
+ * the request's correlation id (X-Correlation-Id, or one made for it), and
+ * the business date its events happen on.
+ */
+export function commandMetadata(
+  request: FastifyRequest,
+  principal: Principal,
+  body: unknown,
+  actingAs: Role,
+  businessDate: string,
+): CommandMetadata {
   return {
-    principal,
-    identity: commandIdentity(principal.sub, route, idempotencyKeyOf(request), body),
-    correlationId: correlationIdOf(request),
+    ...commandIdentity(principal.sub, routeOf(request), idempotencyKeyOf(request), body),
+    actor: actorOf(principal, actingAs),
+    correlationId: request.id,
+    occurredAt: startOfVietnamDay(businessDate),
   };
 }

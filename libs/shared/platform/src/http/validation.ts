@@ -12,16 +12,15 @@ export class UnsupportedBody {
 }
 
 export function fieldPath(path: Array<string | number>): string {
-  return path.reduce<string>(
-    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part),
-    '',
-  );
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
 
 /** Parses a request body against its schema, or throws a 400 problem naming each field at fault. */
 export function validateBody<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
   if (body instanceof UnsupportedBody) {
-    throw new ProblemError(415, 'Unsupported media type', `Send application/json, not ${body.contentType}`, [{ field: '(body)', message: 'must be application/json' }]);
+    throw new ProblemError(415, 'Unsupported media type', `Send application/json, not ${body.contentType}`, [
+      { field: '(body)', message: 'must be application/json' },
+    ]);
   }
   if (body instanceof MalformedBody) throw problems.invalid([{ field: '(body)', message: body.reason }], 'The body is not valid JSON');
   if (body === undefined || body === null) throw problems.invalid([{ field: '(body)', message: 'a JSON object is required' }]);

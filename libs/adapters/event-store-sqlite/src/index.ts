@@ -1,0 +1,1 @@
+export { SqliteEventStore, type SqliteEventStoreOptions, type StreamAppend } from './sqlite-event-store';

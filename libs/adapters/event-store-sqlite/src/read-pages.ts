@@ -1,0 +1,41 @@
+import type { RecordedEvent } from '@dm/contracts';
+import type { ReadAllOptions, ReadStreamOptions } from '@dm/eventsourcing';
+import { fromRow } from './event-row';
+import type { Statements } from './statements';
+
+const PAGE_SIZE = 256;
+const END = Number.MAX_SAFE_INTEGER;
+
+type Upcast = (event: RecordedEvent) => RecordedEvent;
+
+export async function* readStreamPages(
+  statements: Statements,
+  streamId: string,
+  options: ReadStreamOptions,
+  upcast: Upcast,
+): AsyncGenerator<RecordedEvent> {
+  const backwards = options.direction === 'backwards';
+  let from = options.fromRevision ?? (backwards ? END : 0);
+  let remaining = options.maxCount ?? Infinity;
+  while (remaining > 0) {
+    const limit = Math.min(PAGE_SIZE, remaining);
+    const rows = (backwards ? statements.streamBackwards : statements.streamForwards).all(streamId, from, limit);
+    for (const row of rows) yield upcast(fromRow(row));
+    if (rows.length < limit) return;
+    remaining -= rows.length;
+    from = rows[rows.length - 1].stream_revision + (backwards ? -1 : 1);
+  }
+}
+
+export async function* readAllPages(statements: Statements, options: ReadAllOptions, upcast: Upcast): AsyncGenerator<RecordedEvent> {
+  let after = options.after ?? 0;
+  let remaining = options.maxCount ?? Infinity;
+  while (remaining > 0) {
+    const limit = Math.min(PAGE_SIZE, remaining);
+    const rows = statements.readAll(after, END, limit, options.streamPrefixes);
+    for (const row of rows) yield upcast(fromRow(row));
+    if (rows.length < limit) return;
+    remaining -= rows.length;
+    after = rows[rows.length - 1].global_position;
+  }
+}

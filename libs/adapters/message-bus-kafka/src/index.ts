@@ -1,0 +1,1 @@
+export { KafkaMessageBus, type KafkaMessageBusOptions } from './kafka-message-bus';

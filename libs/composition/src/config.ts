@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '@dm/platform';
+
+export interface EmbeddedConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  /** `problems`: each bad setting with what is wrong, e.g. "PORT must be a TCP port number". */
+  constructor(problems: string, where = '') {
+    super(`configuration${where ? ` of ${where}` : ''}: ${problems}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** LOG_LEVEL: one of pino's levels (default info). */
+export function logLevelOf(env: NodeJS.ProcessEnv, where = ''): LogLevel {
+  const level = env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`, where);
+  return level as LogLevel;
+}
+
+/** PORT (default 3000), HOST (default 0.0.0.0), MONITOR_DATA_DIR (default ./.data), LOG_LEVEL (default info). */
+export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): EmbeddedConfig {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a TCP port number (0-65535), got "${portText}"`);
+  }
+  const dataDir = env.MONITOR_DATA_DIR ?? './.data';
+  if (!dataDir.trim()) throw new ConfigError('MONITOR_DATA_DIR must be a directory path');
+  return { port, host: env.HOST ?? '0.0.0.0', dataDir: resolve(dataDir), logLevel: logLevelOf(env) };
+}

@@ -1,0 +1,71 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp, createLogger, PlatformModule } from '@dm/platform';
+import type { Logger } from 'pino';
+import { ProgressEventsModule } from '@dm/progress-events';
+import { ReportProjectionModule } from '@dm/report-projection';
+import { TaskAssignmentModule } from '@dm/task-assignment';
+import { EmbeddedRuntime } from './embedded-runtime';
+import { openApiDocument } from '@dm/contracts';
+
+@Module({})
+class EmbeddedAppModule {
+  static register(runtime: EmbeddedRuntime): DynamicModule {
+    return {
+      module: EmbeddedAppModule,
+      imports: [
+        PlatformModule.forRoot({
+          tokens: runtime.tokens,
+          metrics: runtime.metrics,
+          consistency: runtime.consistency,
+          healthChecks: runtime.healthChecks(),
+          openapi: openApiDocument(),
+        }),
+        CqrsModule.forRoot(),
+        TaskAssignmentModule.register({ eventStore: runtime.stores.taskAssignment, registry: runtime.registry }),
+        ProgressEventsModule.register({ eventStore: runtime.stores.progressEvents, view: runtime.view, bus: runtime.bus }),
+        ReportProjectionModule.register({ readStore: runtime.reportStore, bus: runtime.bus }),
+      ],
+    };
+  }
+}
+
+export interface EmbeddedServer {
+  app: NestFastifyApplication;
+  runtime: EmbeddedRuntime;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** JSON lines at info on standard output by default; false for none. */
+  logger?: Logger | false;
+}
+
+/** The three services in one process on the embedded adapters, serving API v1. */
+export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const runtime = new EmbeddedRuntime(options.dataDir);
+  const logger = options.logger === false ? createLogger('silent') : (options.logger ?? createLogger('info'));
+  const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger });
+  await app.init();
+  await runtime.startRelays();
+  await app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  let closed = false;
+  return {
+    app,
+    runtime,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import type { EventStore } from '@dm/eventsourcing';
+import { join } from 'node:path';
+import { InMemoryMessageBus, Relay } from '@dm/message-bus';
+import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
+import { AssignmentView } from '@dm/progress-events';
+import { thanhHoa2017Registry, type AgencyRegistry } from '@dm/registry';
+import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
+
+export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events' } as const;
+
+/**
+ * The embedded adapters of the three services, in one process: SQLite event
+ * stores (one per writing service), SQLite read stores, the in-process bus,
+ * and one relay per event store.
+ */
+export class EmbeddedRuntime {
+  readonly metrics = new Metrics();
+  readonly registry: AgencyRegistry = thanhHoa2017Registry();
+  readonly tokens: TokenService;
+  readonly bus = new InMemoryMessageBus();
+  readonly stores: Record<'taskAssignment' | 'progressEvents', SqliteEventStore>;
+  readonly progressViewStore: SqliteReadStore;
+  readonly reportStore: SqliteReadStore;
+  readonly view: AssignmentView;
+  readonly relays: Record<string, Relay>;
+
+  constructor(readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.tokens = new TokenService(loadOrCreateJwtKey(dataDir));
+    this.stores = {
+      taskAssignment: new SqliteEventStore({ name: SOURCES.taskAssignment, file: join(dataDir, 'task-assignment.events.db') }),
+      progressEvents: new SqliteEventStore({ name: SOURCES.progressEvents, file: join(dataDir, 'progress-events.events.db') }),
+    };
+    this.progressViewStore = new SqliteReadStore({ file: join(dataDir, 'progress-events.view.db') });
+    this.reportStore = new SqliteReadStore({ file: join(dataDir, 'report-projection.read.db') });
+    this.view = new AssignmentView(this.progressViewStore, 0);
+    this.relays = Object.fromEntries(
+      Object.values(this.stores).map((store) => [
+        store.name,
+        new Relay({ name: `relay:${store.name}`, store, bus: this.bus, batchSize: 500 }),
+      ]),
+    );
+    this.registerMetrics();
+  }
+
+  /** Read-your-writes: a write answers once every in-process projector has applied it. */
+  readonly consistency: Consistency = {
+    afterWrite: async (written) => {
+      const { source, position } = written;
+      try {
+        await this.relays[source]?.waitFor(position, 30_000);
+      } catch (error) {
+        // The write is stored; only its visibility is late. Answer it, with the token to wait on.
+        console.warn(`read-your-writes wait for ${source}:${position} failed: ${(error as Error).message}`);
+      }
+      return consistencyToken(written);
+    },
+  };
+
+  healthChecks(): HealthCheck[] {
+    return [
+      ...Object.values(this.stores).map((store) => readiness.eventStore(store, () => ({ relayed: this.relays[store.name].position }))),
+      readiness.readStore('progress-events', this.progressViewStore),
+      readiness.readStore('report-projection', this.reportStore),
+    ];
+  }
+
+  async startRelays(): Promise<void> {
+    for (const relay of Object.values(this.relays)) await relay.start();
+  }
+
+  async close(): Promise<void> {
+    for (const relay of Object.values(this.relays)) await relay.stop();
+    await this.bus.close();
+    for (const store of Object.values(this.stores)) await store.close();
+    await this.progressViewStore.close();
+    await this.reportStore.close();
+  }
+
+  private registerMetrics() {
+    for (const store of Object.values(this.stores)) relayMetrics(this.metrics, store, this.relays[store.name]);
+  }
+}
+
+/** The head of a store and how far its relay has published it. */
+export function relayMetrics(metrics: Metrics, store: EventStore, relay: Relay): void {
+  metrics.gauge('event_store_head_position', 'Global position of the last stored event', { store: store.name }, () => store.headPosition());
+  metrics.gauge('relay_checkpoint_position', 'Last position the bus accepted from the store', { store: store.name }, () => relay.position);
+}

@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Gateway, routeOf } from './gateway';
+
+describe('routeOf', () => {
+  it.each([
+    ['POST', '/api/v1/directives', 'task-assignment'],
+    ['POST', '/api/v1/directives/d-1/tasks/3/deadline', 'task-assignment'],
+    ['GET', '/api/v1/agencies', 'task-assignment'],
+    ['POST', '/api/v1/assignments/a-1/progress', 'progress-events'],
+    ['GET', '/api/v1/directives/d-1', 'report-projection'],
+    ['GET', '/api/v1/assignments', 'report-projection'],
+    ['GET', '/api/v1/reports/summary', 'report-projection'],
+    ['POST', '/api/v1/admin/rebuild', 'report-projection'],
+    ['GET', '/docs', 'report-projection'],
+  ])('%s %s goes to %s', (method, path, service) => expect(routeOf(method, path)).toBe(service));
+});
+
+describe('Gateway', () => {
+  const servers: Server[] = [];
+  const upstream = async (name: string, status = 200) => {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        res.writeHead(status, { 'content-type': 'application/json', 'x-consistency-token': `${name}:1:directive-d:0` });
+        res.end(JSON.stringify({ name, method: req.method, url: req.url, body, auth: req.headers.authorization ?? null }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  let gateway: Gateway;
+  let url: string;
+
+  beforeAll(async () => {
+    gateway = new Gateway({
+      upstreams: {
+        'task-assignment': await upstream('ta'),
+        'progress-events': await upstream('pe'),
+        'report-projection': 'http://127.0.0.1:1',
+      },
+      timeoutMs: 2000,
+    });
+    url = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}`;
+  });
+  afterAll(async () => {
+    await gateway.close();
+    for (const s of servers) await new Promise((r) => s.close(r));
+  });
+
+  it('forwards method, path, query, headers and body, and answers the service unchanged', async () => {
+    const answer = await fetch(`${url}/api/v1/assignments/a-1/progress?x=1`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: '{"percent":10}',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-consistency-token')).toBe('pe:1:directive-d:0');
+    expect(await answer.json()).toEqual({
+      name: 'pe',
+      method: 'POST',
+      url: '/api/v1/assignments/a-1/progress?x=1',
+      body: '{"percent":10}',
+      auth: 'Bearer t',
+    });
+  });
+
+  it('answers 502 problem+json naming the service that cannot be reached', async () => {
+    const answer = await fetch(`${url}/api/v1/reports/summary?period=2017`);
+    expect(answer.status).toBe(502);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await answer.json()) as { detail: string }).detail).toMatch(/^report-projection is unreachable/);
+  });
+
+  it('is healthy only when every service is', async () => {
+    const answer = await fetch(`${url}/health`);
+    expect(answer.status).toBe(503);
+    const body = (await answer.json()) as { services: Record<string, { status: string }> };
+    expect(body.services['task-assignment'].status).toBe('up');
+    expect(body.services['report-projection'].status).toBe('down');
+  });
+});

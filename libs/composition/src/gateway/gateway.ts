@@ -1,0 +1,119 @@
+import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServiceName } from '../service-config';
+
+export interface GatewayOptions {
+  upstreams: Record<ServiceName, string>;
+  /** An upstream that has not answered within this is a 504 (default 30 s: a write may wait on a slow store). */
+  timeoutMs?: number;
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
+
+/**
+ * Which service answers a request. Commands go to the service that owns the
+ * stream; the registry to task-assignment; every read (statuses, summaries,
+ * timelines, state) and the API documents to report-projection.
+ */
+export function routeOf(method: string, path: string): ServiceName {
+  const write = method !== 'GET' && method !== 'HEAD';
+  if (path.startsWith('/api/v1/agencies')) return 'task-assignment';
+  if (write && path.startsWith('/api/v1/directives')) return 'task-assignment';
+  if (write && path.startsWith('/api/v1/assignments/')) return 'progress-events';
+  return 'report-projection';
+}
+
+function problem(res: ServerResponse, status: number, title: string, detail: string) {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
+}
+
+/**
+ * The one HTTP entry point of the distributed form: API v1 over the three
+ * services, streamed through unchanged (status, headers such as
+ * X-Consistency-Token and Idempotency-Key, bodies). It checks no token itself:
+ * each service verifies the JWT with the shared key.
+ */
+export class Gateway {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  private readonly server: Server;
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly options: GatewayOptions) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  async listen(port: number, host: string): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeIdleConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.agent.destroy();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health' && req.method === 'GET') return this.health(res);
+    if (path === '/metrics' && req.method === 'GET') return this.metrics(res);
+    const service = routeOf(req.method ?? 'GET', path);
+    this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
+    this.forward(service, req, res);
+  }
+
+  private forward(service: ServiceName, req: IncomingMessage, res: ServerResponse) {
+    const target = new URL(req.url ?? '/', this.options.upstreams[service]);
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+    headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+    const upstream = request(
+      target,
+      { method: req.method, headers, agent: this.agent, timeout: this.options.timeoutMs ?? 30_000 },
+      (answer) => {
+        const out: OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+        res.writeHead(answer.statusCode ?? 502, out);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('timeout', () => {
+      upstream.destroy();
+      problem(res, 504, 'Gateway Timeout', `${service} did not answer within ${this.options.timeoutMs ?? 30_000} ms`);
+    });
+    upstream.on('error', (error) => {
+      if (!res.writableEnded) problem(res, 502, 'Bad Gateway', `${service} is unreachable: ${error.message}`);
+    });
+    req.pipe(upstream);
+  }
+
+  /** 200 when every service answers its own /health with 200; else 503 naming the ones that did not. */
+  private async health(res: ServerResponse) {
+    const entries = await Promise.all(
+      (Object.entries(this.options.upstreams) as Array<[ServiceName, string]>).map(async ([service, base]) => {
+        try {
+          const answer = await fetch(new URL('/health', base), { signal: AbortSignal.timeout(2000) });
+          return [service, { status: answer.ok ? 'up' : 'down', detail: await answer.json().catch(() => null) }] as const;
+        } catch (error) {
+          return [service, { status: 'down', detail: (error as Error).message }] as const;
+        }
+      }),
+    );
+    const up = entries.every(([, e]) => e.status === 'up');
+    res.writeHead(up ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: up ? 'up' : 'down', services: Object.fromEntries(entries) }));
+  }
+
+  private metrics(res: ServerResponse) {
+    const lines = ['# HELP gateway_requests_total Requests forwarded, by service', '# TYPE gateway_requests_total counter'];
+    for (const [service, count] of this.counts) lines.push(`gateway_requests_total{service="${service}"} ${count}`);
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+    res.end(lines.join('\n') + '\n');
+  }
+}

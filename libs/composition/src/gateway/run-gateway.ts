@@ -1,0 +1,18 @@
+import { runMain } from '../run-main';
+import { loadGatewayConfig } from '../service-config';
+import { Gateway } from './gateway';
+
+/** The gateway's process: configuration from the environment, checked before it listens. */
+export function runGatewayMain(): void {
+  runMain(async () => {
+    const config = loadGatewayConfig();
+    const gateway = new Gateway({ upstreams: config.upstreams, timeoutMs: config.timeoutMs });
+    const port = await gateway.listen(config.port, config.host);
+    console.log(
+      `gateway listening on ${config.host}:${port}: ${Object.entries(config.upstreams)
+        .map(([s, u]) => `${s} at ${u}`)
+        .join(', ')}`,
+    );
+    return gateway;
+  });
+}

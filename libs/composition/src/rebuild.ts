@@ -1,0 +1,55 @@
+import type { RecordedEvent } from '@dm/contracts';
+import { TOPICS, topicForStream } from '@dm/contracts';
+import { AssignmentView } from '@dm/progress-events';
+import { StagedReadStore } from '@dm/read-store';
+import { reportProjector } from '@dm/report-projection';
+import type { EmbeddedRuntime } from './embedded-runtime';
+
+export interface RebuildResult {
+  events: number;
+  seconds: number;
+}
+
+const BATCH = 10_000;
+/** Staged documents held in memory before they are written out. */
+const MAX_STAGED = 200_000;
+
+/**
+ * Truncates every read model and replays both event stores into them,
+ * streaming the history in batches through the same projectors. Documents
+ * are staged in memory and each is written once (or once per MAX_STAGED).
+ */
+export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<RebuildResult> {
+  const started = process.hrtime.bigint();
+  const reports = new StagedReadStore(runtime.reportStore);
+  const viewStore = new StagedReadStore(runtime.progressViewStore);
+  const projector = reportProjector(reports);
+  const view = new AssignmentView(viewStore, 0);
+  await projector.init();
+  await projector.truncate();
+  await view.truncate();
+  let count = 0;
+  for (const store of Object.values(runtime.stores)) {
+    await reports.setCheckpoint(projector.checkpointName(store.name), 0);
+    let batch: RecordedEvent[] = [];
+    const flush = async () => {
+      await projector.apply(store.name, batch);
+      const directives = batch.filter((e) => topicForStream(e.streamId) === TOPICS.directives);
+      if (directives.length) await view.apply(directives);
+      count += batch.length;
+      batch = [];
+      if (reports.size + viewStore.size > MAX_STAGED) {
+        await reports.flush();
+        await viewStore.flush();
+      }
+    };
+    for await (const event of store.readAll()) {
+      batch.push(event);
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length) await flush();
+  }
+  await reports.flush();
+  await viewStore.flush();
+  return { events: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}

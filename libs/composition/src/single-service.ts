@@ -1,0 +1,139 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { mkdirSync } from 'node:fs';
+import { openApiDocument } from '@dm/contracts';
+import type { EventStore } from '@dm/eventsourcing';
+import { Relay, type MessageBus } from '@dm/message-bus';
+import {
+  consistencyToken,
+  createHttpApp,
+  createLogger,
+  loadOrCreateJwtKey,
+  Metrics,
+  PlatformModule,
+  TokenService,
+  type HealthCheck,
+} from '@dm/platform';
+import { AssignmentView, ProgressEventsModule } from '@dm/progress-events';
+import type { ReadStore } from '@dm/read-store';
+import { ReportProjectionModule } from '@dm/report-projection';
+import { thanhHoa2017Registry } from '@dm/registry';
+import { TaskAssignmentModule } from '@dm/task-assignment';
+import { openBus, openEventStore, openReadStore, readiness } from './adapters';
+import { relayMetrics } from './embedded-runtime';
+import { runMain } from './run-main';
+import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
+
+export type { ServiceName } from './service-config';
+
+interface Wiring {
+  module: DynamicModule;
+  healthChecks: HealthCheck[];
+  extraChecks?: HealthCheck[];
+  relay?: Relay;
+  closers: Array<() => Promise<void>>;
+}
+
+function writerWiring(
+  config: ServiceConfig,
+  eventStore: EventStore,
+  bus: MessageBus,
+  metrics: Metrics,
+  extra: Wiring['closers'],
+): Omit<Wiring, 'module'> {
+  const relay = new Relay({ name: `relay:${eventStore.name}`, store: eventStore, bus, batchSize: 500 });
+  relayMetrics(metrics, eventStore, relay);
+  return {
+    relay,
+    healthChecks: [readiness.eventStore(eventStore, () => ({ kind: config.eventStore.kind, relayed: relay.position }))],
+    closers: [...extra, () => eventStore.close()],
+  };
+}
+
+async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): Promise<Wiring> {
+  switch (config.service) {
+    case 'task-assignment': {
+      const eventStore = await openEventStore(config);
+      return {
+        ...writerWiring(config, eventStore, bus, metrics, []),
+        module: TaskAssignmentModule.register({ eventStore, registry: thanhHoa2017Registry() }),
+      };
+    }
+    case 'progress-events': {
+      const eventStore = await openEventStore(config);
+      const viewStore = await openReadStore(config, 'progress-events.view.db');
+      const view = new AssignmentView(viewStore, config.viewWaitMs);
+      return {
+        ...writerWiring(config, eventStore, bus, metrics, [() => viewStore.close()]),
+        module: ProgressEventsModule.register({ eventStore, view, bus }),
+        extraChecks: [readiness.readStore(config.readStore.kind, viewStore)],
+      };
+    }
+    case 'report-projection': {
+      const readStore: ReadStore = await openReadStore(config, 'report-projection.read.db');
+      return {
+        module: ReportProjectionModule.register({ readStore, bus, metrics, consistencyTimeoutMs: config.consistencyTimeoutMs }),
+        healthChecks: [readiness.readStore(config.readStore.kind, readStore)],
+        closers: [() => readStore.close()],
+      };
+    }
+  }
+}
+
+/**
+ * One service alone in its process, on the adapters its configuration names:
+ * SQLite or KurrentDB events, the in-process bus or Kafka, SQLite or MongoDB
+ * read models. A writing service relays its store to the bus.
+ */
+export async function startSingleService(config: ServiceConfig) {
+  mkdirSync(config.dataDir, { recursive: true });
+  const metrics = new Metrics();
+  const bus = await openBus(config);
+  const wiring = await wire(config, bus, metrics);
+  const tokens = new TokenService(config.jwtSecret ?? loadOrCreateJwtKey(config.dataDir));
+  @Module({})
+  class ServiceAppModule {}
+  const root: DynamicModule = {
+    module: ServiceAppModule,
+    imports: [
+      PlatformModule.forRoot({
+        tokens,
+        metrics,
+        // Distributed: the write answers at once; a read waits on its token.
+        consistency: { afterWrite: async (written) => consistencyToken(written) },
+        healthChecks: [...wiring.healthChecks, ...(wiring.extraChecks ?? []), ...readiness.bus(bus)],
+        openapi: openApiDocument(),
+      }),
+      CqrsModule.forRoot(),
+      wiring.module,
+    ],
+  };
+  const app = await createHttpApp(root, { metrics, logger: createLogger(config.logLevel).child({ service: config.service }) });
+  await app.init();
+  await wiring.relay?.start();
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    port,
+    close: async () => {
+      await app.close();
+      await wiring.relay?.stop();
+      await bus.close();
+      for (const close of wiring.closers) await close();
+    },
+  };
+}
+
+/** A service's process: configuration from the environment, checked before anything starts. */
+export function runServiceMain(name: ServiceName): void {
+  runMain(async () => {
+    const config = loadServiceConfig(name);
+    const service = await startSingleService(config);
+    console.log(
+      `${name} listening on ${config.host}:${service.port} (event store ${config.eventStore.kind}, bus ${config.bus.kind}, read store ${config.readStore.kind}, data in ${config.dataDir})`,
+    );
+    return service;
+  });
+}

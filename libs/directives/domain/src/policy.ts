@@ -1,0 +1,42 @@
+import type { Principal } from '@dm/contracts';
+import type { Permission } from '@dm/eventsourcing';
+import type { IssuedDirective } from './directive';
+
+/** The body a directive is issued in the name of, and that body's office. */
+export interface Issuer {
+  issuer: string;
+  issuerOffice: string | null;
+}
+
+const officersOf = (body: Issuer) => [body.issuer, body.issuerOffice].filter((id): id is string => !!id);
+const changersOf = (d: IssuedDirective) => [d.monitoringAgency, d.issuer, d.issuerOffice].filter((id): id is string => !!id);
+
+/**
+ * Who may issue and change directives, and read the registry (docs/architecture.md,
+ * "Where each rule lives"). Reading directives is the reporting context's
+ * (libs/reporting/domain/src/policy.ts).
+ */
+export const directivesPolicy = {
+  /** The agency registry: every role reads it. */
+  readRegistry: { roles: ['agency_officer', 'monitoring_officer', 'inspector', 'admin'] } satisfies Permission<void>,
+  /**
+   * Issuing in a body's name: a monitoring officer of that body or of its
+   * office. The monitoring agency is the issuer's to choose; naming oneself
+   * monitoring agency gives no right to issue.
+   */
+  issue: {
+    roles: ['monitoring_officer'],
+    rule: (principal: Principal, body: Issuer) =>
+      principal.agencyId && officersOf(body).includes(principal.agencyId)
+        ? null
+        : `Only a monitoring officer of ${officersOf(body).join(' or ')} may issue a directive in the name of ${body.issuer}`,
+  } satisfies Permission<Issuer>,
+  /** Changing a deadline or cancelling a task: a monitoring officer of the monitoring agency, the issuer or its office. */
+  change: {
+    roles: ['monitoring_officer'],
+    rule: (principal: Principal, d: IssuedDirective) =>
+      principal.agencyId && changersOf(d).includes(principal.agencyId)
+        ? null
+        : `Only a monitoring officer of ${changersOf(d).join(', ')} may change directive ${d.number}`,
+  } satisfies Permission<IssuedDirective>,
+};

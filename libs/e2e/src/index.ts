@@ -1,0 +1,2 @@
+export * from './process-harness';
+export * from './distributed-system';

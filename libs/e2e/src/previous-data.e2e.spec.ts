@@ -1,0 +1,104 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ApiClient, recordDemoAnswers, seed4308Directive, type RecordedAnswer } from '@dm/testing';
+import { startEmbedded, type EmbeddedServer } from '@dm/composition';
+import { EmbeddedRuntime } from '@dm/composition';
+import { rebuildReadModels } from '@dm/composition';
+import { ROOT } from './process-harness';
+
+/**
+ * A data directory written by version 0.1.0 (`npm run cli -- demo` on the
+ * main of 28/11/2026, files gzipped) and the answers that version gave on it
+ * (libs/e2e/fixtures). This version must load it and answer the same.
+ */
+const FIXTURE = join(ROOT, 'libs/e2e/fixtures/demo-data-0.1.0');
+const ANSWERS: Record<string, RecordedAnswer> = JSON.parse(gunzipSync(readFileSync(`${FIXTURE}.answers.json.gz`)).toString('utf8'));
+
+function unpackFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dm-previous-'));
+  for (const name of readdirSync(FIXTURE)) {
+    if (name.endsWith('.gz')) writeFileSync(join(dir, name.slice(0, -3)), gunzipSync(readFileSync(join(FIXTURE, name))));
+    else copyFileSync(join(FIXTURE, name), join(dir, name));
+  }
+  return dir;
+}
+
+const inspectorOf = (server: EmbeddedServer) =>
+  new ApiClient(server.url, server.runtime.tokens.sign({ sub: 'inspector-1', agencyId: 'thanh-tra-tinh', roles: ['inspector'] }));
+
+function expectSameAnswers(answers: Record<string, RecordedAnswer>) {
+  expect(Object.keys(answers).sort()).toEqual(Object.keys(ANSWERS).sort());
+  for (const [path, answer] of Object.entries(ANSWERS)) expect({ path, ...answers[path] }).toEqual({ path, ...answer });
+}
+
+describe('data written by version 0.1.0', () => {
+  let dataDir: string;
+  let server: EmbeddedServer | undefined;
+
+  beforeEach(() => {
+    dataDir = unpackFixture();
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(`answers the ${Object.keys(ANSWERS).length} recorded reads the same from its read models`, async () => {
+    server = await startEmbedded({ dataDir, logger: false });
+    expectSameAnswers(await recordDemoAnswers(inspectorOf(server)));
+  });
+
+  it('answers them the same after the read models are rebuilt from its events', async () => {
+    const runtime = new EmbeddedRuntime(dataDir);
+    try {
+      expect((await rebuildReadModels(runtime)).events).toBe(194);
+    } finally {
+      await runtime.close();
+    }
+    server = await startEmbedded({ dataDir, logger: false });
+    expectSameAnswers(await recordDemoAnswers(inspectorOf(server)));
+  });
+
+  it('replays a keyed command of the demo as the same write, and takes new ones on old streams', async () => {
+    server = await startEmbedded({ dataDir, logger: false });
+    const sign = (sub: string, agencyId: string, role: 'monitoring_officer' | 'agency_officer') =>
+      new ApiClient(server!.url, server!.runtime.tokens.sign({ sub, agencyId, roles: [role] }));
+    const monitoring = sign('demo-ldtbxh', 'so-ldtbxh', 'monitoring_officer');
+    const directiveId = 'd2670a8b-d20d-58d7-82aa-2a2282fe4bed';
+    const deadline = {
+      deadline: '2017-12-14',
+      reason: 'Báo cáo kết quả năm theo kỳ chốt số liệu của Nghị định 09/2019/NĐ-CP (minh họa)',
+      authorizingDocument: 'Thông báo kết luận của Chủ tịch UBND tỉnh (minh họa)',
+      changedOn: '2017-03-01',
+    };
+    const again = await monitoring.post(`/api/v1/directives/${directiveId}/tasks/11/deadline`, deadline, {
+      'idempotency-key': 'demo-deadline-11',
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toMatchObject({ directiveId, taskNumber: '11', deadline: '2017-12-14' });
+    // The defect fixed since 0.1.0: the monitoring agency may no longer issue in the province's name.
+    const issue = await monitoring.post('/api/v1/directives', seed4308Directive(), { 'idempotency-key': 'demo-issue-4308' });
+    expect(issue.status).toBe(403);
+
+    const inspector = inspectorOf(server);
+    const assignment = (await inspector.get('/api/v1/assignments?agencyId=h-muong-lat&asOf=2017-12-31')).body.assignments.find(
+      (a: { taskNumber: string }) => a.taskNumber === '3',
+    );
+    const before = (await inspector.get(`/api/v1/audit/assignments/${assignment.id}/timeline`)).body.events;
+    const officer = sign('demo-h-muong-lat', 'h-muong-lat', 'agency_officer');
+    const report = await officer.post(`/api/v1/assignments/${assignment.id}/progress`, {
+      reportedOn: '2017-12-10',
+      summary: 'Báo cáo bổ sung',
+      percent: 95,
+    });
+    expect(report.status).toBe(201);
+    const ownEvents = before.filter((e: { source: string }) => e.source === 'a').length;
+    expect(report.body.revision).toBe(ownEvents);
+    const after = (await inspector.get(`/api/v1/audit/assignments/${assignment.id}/timeline`)).body.events;
+    expect(after).toHaveLength(before.length + 1);
+  });
+});

@@ -1,0 +1,71 @@
+import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
+import { specMetadata } from '@dm/eventsourcing/testing';
+import type { AssignmentContext } from './assignment';
+import { ConfirmCompletion, type ConfirmCompletionData } from './confirm-completion';
+import { ReportCompletion, type ReportCompletionData } from './report-completion';
+import { ReportProgress, type ReportProgressData } from './report-progress';
+
+/** Mường Lát's assignment under task 3 of 4308/UBND-VX, and commands and events on it. */
+export const context: AssignmentContext = {
+  assignmentId: 'a-1',
+  directiveId: 'd-1',
+  directiveNumber: '4308/UBND-VX',
+  taskNumber: '3',
+  agencyId: 'h-muong-lat',
+  issuedOn: '2017-02-10',
+  issuer: 'ubnd-tinh',
+  issuerOffice: 'vp-ubnd-tinh',
+  monitoringAgency: 'so-ldtbxh',
+  cancelled: false,
+};
+export const ref = { assignmentId: 'a-1', directiveId: 'd-1', taskNumber: '3', agencyId: 'h-muong-lat' };
+export const cancelledContext = { ...context, cancelled: true };
+
+export const progress = (o: Partial<ReportProgressData> = {}) =>
+  new ReportProgress(
+    {
+      context,
+      reportedOn: '2017-03-10',
+      summary: 'Đã triển khai 5 mô hình',
+      percent: 40,
+      difficulties: null,
+      proposals: null,
+      today: '2017-03-10',
+      ...o,
+    },
+    specMetadata(),
+  );
+
+export const completion = (o: Partial<ReportCompletionData> = {}) =>
+  new ReportCompletion(
+    { context, completedOn: '2017-05-20', summary: 'Hoàn thành', evidence: '123/BC-UBND', today: '2017-05-22', ...o },
+    specMetadata(),
+  );
+
+export const accept = (o: { confirmedOn?: string; today?: string; context?: AssignmentContext } = {}) =>
+  new ConfirmCompletion(
+    { context, accepted: true, confirmedOn: '2017-05-25', today: '2017-05-25', ...o } as ConfirmCompletionData,
+    specMetadata(),
+  );
+
+export const returnIt = (o: { returnedOn?: string; reason?: string; today?: string } = {}) =>
+  new ConfirmCompletion(
+    { context, accepted: false, reason: 'Thiếu số liệu', returnedOn: '2017-05-24', today: '2017-05-25', ...o } as ConfirmCompletionData,
+    specMetadata(),
+  );
+
+const event = <T extends AssignmentEvent['type']>(type: T, data: object) => ({ type, data: { ...ref, ...data } }) as AssignmentEvent;
+
+export const progressed = event(EVENT_TYPES.progressReported, {
+  reportedOn: '2017-03-10',
+  summary: 'Đã triển khai 5 mô hình',
+  percent: 40,
+  difficulties: null,
+  proposals: null,
+});
+export const completed = (completedOn = '2017-05-20') =>
+  event(EVENT_TYPES.completionReported, { completedOn, summary: 'Hoàn thành', evidence: '123/BC-UBND' });
+export const confirmed = (completedOn = '2017-05-20', confirmedOn = '2017-05-25') =>
+  event(EVENT_TYPES.completionConfirmed, { completedOn, confirmedOn });
+export const returned = (completedOn = '2017-05-20', returnedOn = '2017-05-24') =>
+  event(EVENT_TYPES.completionReturned, { completedOn, reason: 'Thiếu số liệu', returnedOn });

@@ -1,0 +1,37 @@
+import { ROLES, type Principal, type UserRole } from '@dm/contracts';
+import { authorize, isAllowed } from '@dm/eventsourcing';
+import { context } from './assignment.fixtures';
+import { progressPolicy } from './policy';
+
+const as = (role: UserRole, agencyId: string | null): Principal => ({ sub: `${role}-${agencyId}`, name: null, agencyId, roles: [role] });
+
+/** role → agencies allowed on Mường Lát's assignment (issued by ubnd-tinh, monitored by so-ldtbxh). */
+const table: Array<[keyof typeof progressPolicy, Partial<Record<UserRole, string[]>>]> = [
+  ['report', { agency_officer: ['h-muong-lat'] }],
+  ['decideCompletion', { monitoring_officer: ['so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh'] }],
+];
+const agencies = ['h-muong-lat', 'h-ba-thuoc', 'so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh', 'so-yt', 'thanh-tra-tinh', null];
+
+describe('progress policy', () => {
+  const cases = table.flatMap(([action, allowed]) =>
+    ROLES.flatMap((role) => agencies.map((agency) => [action, role, agency, (allowed[role] ?? []).includes(agency as string)] as const)),
+  );
+
+  it.each(cases)('%s as %s of %s', (action, role, agency, expected) => {
+    expect(isAllowed(progressPolicy[action], as(role, agency), context)).toBe(expected);
+  });
+
+  it('says whose assignment it is when an officer of another agency reports', () => {
+    expect(() => authorize(progressPolicy.report, as('agency_officer', 'h-ba-thuoc'), context)).toThrow(
+      'Assignment a-1 belongs to h-muong-lat; you report for h-ba-thuoc',
+    );
+  });
+
+  it('leaves out an issuer office the directive does not have', () => {
+    const noOffice = { ...context, issuerOffice: null };
+    expect(isAllowed(progressPolicy.decideCompletion, as('monitoring_officer', 'vp-ubnd-tinh'), noOffice)).toBe(false);
+    expect(() => authorize(progressPolicy.decideCompletion, as('monitoring_officer', 'so-yt'), noOffice)).toThrow(
+      'Only a monitoring officer of so-ldtbxh, ubnd-tinh may confirm or return completions of directive 4308/UBND-VX',
+    );
+  });
+});

@@ -1,0 +1,29 @@
+import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
+import { Command } from '@dm/eventsourcing';
+import { refOf, type AssignmentContext, type AssignmentState } from './assignment';
+import { requireDateOfAssignment, requireLive, requireNotConfirmed } from './rules';
+
+export interface ReportProgressData {
+  context: AssignmentContext;
+  reportedOn: string;
+  summary: string;
+  percent: number | null;
+  difficulties: string | null;
+  proposals: string | null;
+  /** The current business date (Asia/Ho_Chi_Minh); no business date may lie after it. */
+  today: string;
+}
+
+/** An agency reports progress on its assignment (POST /api/v1/assignments/{id}/progress). */
+export class ReportProgress extends Command<'ReportProgress', ReportProgressData> {
+  readonly type = 'ReportProgress';
+}
+
+/** Progress may be reported until a completion is confirmed, also while one awaits confirmation. */
+export function decideReportProgress({ data }: ReportProgress, state: AssignmentState): AssignmentEvent[] {
+  requireLive(data.context);
+  requireNotConfirmed(state);
+  const reportedOn = requireDateOfAssignment(data.reportedOn, 'reportedOn', data.context, data.today);
+  const { summary, percent, difficulties, proposals } = data;
+  return [{ type: EVENT_TYPES.progressReported, data: { ...refOf(data.context), reportedOn, summary, percent, difficulties, proposals } }];
+}

@@ -1,0 +1,20 @@
+import { STREAM_PREFIX } from '@dm/contracts';
+import { Projector, type ReadStore } from '@dm/read-store';
+import { ASSIGNMENTS, assignmentsProjection, DIRECTIVES, directivesProjection, timelineProjection } from '@dm/reporting-domain';
+
+export const REPORT_PROJECTION = 'report-projection';
+
+/** The report read models: timeline, assignments, and the directive written last (see Projector). */
+export const reportProjector = (store: ReadStore) =>
+  new Projector(store, REPORT_PROJECTION, [timelineProjection, assignmentsProjection, directivesProjection]);
+
+/** The last revision of a directive or assignment stream applied to its document, or null. */
+export async function appliedRevision(store: ReadStore, streamId: string): Promise<number | null> {
+  for (const [prefix, collection, source] of [
+    [STREAM_PREFIX.directive, DIRECTIVES, 'd'],
+    [STREAM_PREFIX.assignment, ASSIGNMENTS, 'a'],
+  ] as const) {
+    if (streamId.startsWith(prefix)) return (await store.get(collection, streamId.slice(prefix.length)))?.rev?.[source] ?? null;
+  }
+  return null;
+}

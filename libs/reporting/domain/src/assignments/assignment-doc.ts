@@ -1,0 +1,59 @@
+import type { Actor } from '@dm/contracts';
+
+/** Sources of facts about one assignment: its directive's stream and its own stream. */
+export type FactSource = 'd' | 'a';
+
+/** One event, as it concerns one assignment (a timeline entry). */
+export interface FactEvent {
+  eventId: string;
+  source: FactSource;
+  streamId: string;
+  revision: number;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  data: Record<string, unknown>;
+}
+
+/**
+ * What deriveStatus and the tallies need of one event: its type, place and
+ * the few dates and figures they read. The full event is on the timeline.
+ */
+export interface StatusFact {
+  source: FactSource;
+  revision: number;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The read model of one assignment (collection `assignments`): the facts
+ * from each source, keyed by revision, each source guarded by its own
+ * revision. Status is never stored: deriveStatus(doc, asOf) computes it.
+ */
+export interface AssignmentDoc {
+  _id: string;
+  rev: Partial<Record<FactSource, number>>;
+  /** Set from directive.issued; absent while only progress facts have arrived. */
+  created?: boolean;
+  directiveId?: string;
+  directiveNumber?: string;
+  issuer?: string;
+  issuedOn?: string;
+  monitoringAgency?: string;
+  taskNumber?: string;
+  agencyId?: string;
+  role?: 'lead' | 'coordinating';
+  viaGroup?: string | null;
+  facts: Partial<Record<FactSource, Record<string, StatusFact>>>;
+}
+
+/** The key of a fact in `facts.<source>`: `r<revision>`. */
+export const factKey = (revision: number): string => `r${revision}`;
+
+/** The facts of one source of a document, oldest revision first. */
+export function factsOf(doc: Pick<AssignmentDoc, 'facts'>, source: FactSource): StatusFact[] {
+  return Object.values(doc.facts?.[source] ?? {}).sort((a, b) => a.revision - b.revision);
+}

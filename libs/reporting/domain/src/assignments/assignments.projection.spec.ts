@@ -1,0 +1,154 @@
+import { EVENT_TYPES, type RecordedEvent } from '@dm/contracts';
+import { timelineProjection } from '../timeline/timeline.projection';
+import { applyWrites, assignmentId, project, Story } from '../story.fixtures';
+import type { StatusFact } from './assignment-doc';
+import { assignmentsProjection } from './assignments.projection';
+
+const factWritesFor = (event: RecordedEvent) => assignmentsProjection.evolve(event);
+const timelineWritesFor = (event: RecordedEvent) =>
+  timelineProjection.evolve(event) as unknown as Array<{
+    id: string;
+    set: { assignmentId: string; entry: { data: Record<string, unknown> } & Record<string, unknown> };
+  }>;
+
+const districts = Array.from({ length: 27 }, (_, i) => `h-${i + 1}`);
+const a = (task: string, agency: string, role: 'lead' | 'coordinating' = 'lead') => assignmentId(task, agency, role);
+
+const story = new Story()
+  .issue([
+    { number: '1', deadline: '2017-03-31', lead: ['so-tc'], coordinating: ['so-ldtbxh'] },
+    { number: '3', deadline: null, lead: districts },
+  ])
+  .progress(a('1', 'so-tc'), '2017-03-01', 30)
+  .changeDeadline('1', '2017-03-31', '2017-06-30', '2017-03-20')
+  .complete(a('1', 'so-tc'), '2017-05-01')
+  .progress(a('3', 'h-1'), '2017-03-02')
+  .giveBack(a('1', 'so-tc'), '2017-05-01', '2017-05-03')
+  .cancel('3', '2017-06-01')
+  .complete(a('1', 'so-tc'), '2017-05-10')
+  .confirm(a('1', 'so-tc'), '2017-05-10', '2017-05-12');
+const [issued, , changed] = story.events;
+const cancelled = story.events.find((e) => e.type === EVENT_TYPES.taskCancelled) as RecordedEvent;
+
+describe('assignments projection', () => {
+  it('writes one creation per resolved assignment of directive.issued, with only its own task', () => {
+    const writes = factWritesFor(issued);
+    expect(writes).toHaveLength(2 + 27);
+    expect(writes.map((w) => w.id)).toEqual([a('1', 'so-tc'), a('1', 'so-ldtbxh', 'coordinating'), ...districts.map((d) => a('3', d))]);
+    const w = writes[2];
+    expect(w).toMatchObject({ id: a('3', 'h-1'), source: 'd', revision: 0, setOnInsert: {} });
+    expect(w.set).toMatchObject({
+      created: true,
+      directiveId: 'd-1',
+      directiveNumber: 'd-1/UBND-VX',
+      issuer: 'ubnd-tinh',
+      issuedOn: '2017-02-10',
+      monitoringAgency: 'so-ldtbxh',
+      taskNumber: '3',
+      agencyId: 'h-1',
+      role: 'lead',
+      viaGroup: null,
+    });
+    expect(w.set['facts.d.r0']).toEqual({ source: 'd', revision: 0, type: 'directive.issued', data: { deadline: null } });
+    expect((writes[0].set['facts.d.r0'] as StatusFact).data).toEqual({ deadline: '2017-03-31' });
+  });
+
+  it('writes a deadline change or cancellation on every assignment of its task, without repeating the id list', () => {
+    const changes = factWritesFor(changed);
+    expect(changes.map((w) => [w.id, w.source, w.revision])).toEqual([
+      [a('1', 'so-tc'), 'd', 1],
+      [a('1', 'so-ldtbxh', 'coordinating'), 'd', 1],
+    ]);
+    expect(Object.keys(changes[0].set)).toEqual(['facts.d.r1']);
+    expect((changes[0].set['facts.d.r1'] as StatusFact).data).toEqual({ deadline: '2017-06-30' });
+    expect(timelineWritesFor(changed)[0].set.entry.data).toEqual({
+      directiveId: 'd-1',
+      taskNumber: '1',
+      previousDeadline: '2017-03-31',
+      deadline: '2017-06-30',
+      reason: 'Gia hạn',
+      authorizingDocument: '1/UBND',
+      changedOn: '2017-03-20',
+    });
+    expect(factWritesFor(cancelled).map((w) => w.id)).toEqual(districts.map((d) => a('3', d)));
+  });
+
+  it('writes an assignment event on the assignment of its stream, source a', () => {
+    const event = story.events[1];
+    expect(factWritesFor(event)).toEqual([
+      {
+        id: a('1', 'so-tc'),
+        source: 'a',
+        revision: 0,
+        setOnInsert: {},
+        set: {
+          'facts.a.r0': { source: 'a', revision: 0, type: 'assignment.progress-reported', data: { reportedOn: '2017-03-01', percent: 30 } },
+        },
+      },
+    ]);
+    expect(timelineWritesFor(event)).toEqual([
+      {
+        id: `${a('1', 'so-tc')}:a:0`,
+        source: 't',
+        revision: 0,
+        setOnInsert: {},
+        insertOnly: true,
+        set: { assignmentId: a('1', 'so-tc'), entry: expect.objectContaining({ type: 'assignment.progress-reported', data: event.data }) },
+      },
+    ]);
+  });
+
+  it('ignores events it does not know', () => {
+    expect(factWritesFor({ ...issued, type: 'registry.agency-renamed' })).toEqual([]);
+    expect(timelineWritesFor({ ...issued, type: 'registry.agency-renamed' })).toEqual([]);
+  });
+
+  it('never sets a path that setOnInsert also sets', () => {
+    for (const event of story.events) {
+      for (const w of factWritesFor(event)) {
+        for (const inserted of Object.keys(w.setOnInsert ?? {})) {
+          for (const path of Object.keys(w.set)) {
+            expect(path === inserted || path.startsWith(`${inserted}.`) || inserted.startsWith(`${path}.`)).toBe(false);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('fact writes applied to documents', () => {
+  const once = project(story.events);
+
+  it('give a document per assignment with every fact from both sources', () => {
+    expect(once.size).toBe(29);
+    const doc = once.get(a('1', 'so-tc')) as Record<string, unknown>;
+    expect(doc).toMatchObject({ _id: a('1', 'so-tc'), created: true, taskNumber: '1', agencyId: 'so-tc', rev: { d: 1, a: 4 } });
+    expect(Object.keys((doc.facts as Record<string, object>).d)).toEqual(['r0', 'r1']);
+    expect(Object.keys((doc.facts as Record<string, object>).a)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+  });
+
+  it('are idempotent: every event applied twice gives the same documents', () => {
+    expect(project(story.events.flatMap((e) => [e, e]))).toEqual(once);
+    expect(project([...story.events, ...story.events])).toEqual(once);
+  });
+
+  it('do not depend on the order between streams', () => {
+    const fromAssignments = story.events.filter((e) => e.streamId.startsWith('assignment-'));
+    const fromDirective = story.events.filter((e) => e.streamId.startsWith('directive-'));
+    expect(project([...fromAssignments, ...fromDirective])).toEqual(once);
+    expect(project([...fromDirective, ...fromAssignments])).toEqual(once);
+  });
+
+  it('keep an assignment seen only through its own events, without creating it', () => {
+    const docs = project(story.events.filter((e) => e.streamId === `assignment-${a('1', 'so-tc')}`));
+    const doc = docs.get(a('1', 'so-tc')) as Record<string, unknown>;
+    expect(doc.created).toBeUndefined();
+    expect(doc.rev).toEqual({ a: 4 });
+  });
+
+  it('skip a replayed older revision after a newer one', () => {
+    const docs = project(story.events);
+    applyWrites(docs, factWritesFor({ ...issued, data: { ...(issued.data as object), issuedOn: '2000-01-01' } }));
+    expect(docs).toEqual(once);
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Field schemas shared by the requests of every context. */
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+/** A calendar date `YYYY-MM-DD` (2017-02-30 is refused). */
+export const isoDateString = z
+  .string({ required_error: 'is required', invalid_type_error: 'must be a date YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDate, 'is not a calendar date');
+
+export const text = (max: number) =>
+  z.string({ required_error: 'is required', invalid_type_error: 'must be a string' }).trim().min(1, 'must not be empty').max(max);
+
+/** An optional text: absent, null or blank all read as null. */
+export const optionalText = (max: number) =>
+  z
+    .string({ invalid_type_error: 'must be a string' })
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const agencyId = z
+  .string({ invalid_type_error: 'must be an agency or group id' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an agency or group id');
+
+/** The date of a stored event's data, as written by this system. */
+export const storedDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');

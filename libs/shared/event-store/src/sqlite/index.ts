@@ -1,2 +1,0 @@
-export { SqliteEventStore, type SqliteEventStoreOptions, type StreamAppend } from './sqlite-event-store';
-export type { SubscriptionLogger } from '../catch-up';

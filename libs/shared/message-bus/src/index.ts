@@ -1,0 +1,4 @@
+export * from './message-bus';
+export * from './in-memory';
+export * from './relay';
+export * from './validating-consumer';

@@ -1,5 +1,0 @@
-export * from './message-bus';
-export * from './in-memory';
-export * from './relay';
-export * from './validating-consumer';
-export * from './kafka/kafka-message-bus';
