@@ -2,7 +2,9 @@
 #   node dist/services/standalone/src/main.js   the embedded form (default)
 #   node dist/services/<task-assignment|progress-events|report-projection|gateway>/src/main.js
 #                                              the distributed form (docker-compose.yml)
-FROM node:20-bookworm AS build
+# Node.js 24 (LTS). Node 26 waits for the SQLite driver: better-sqlite3 12 declares
+# Node 20 to 25; 13, which adds 26, drops the Node 20 this project also runs on.
+FROM node:24-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +13,7 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Same Debian release as the build stage, so better-sqlite3's native module loads.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production MONITOR_DATA_DIR=/data PORT=3000
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
@@ -22,4 +24,7 @@ COPY --from=build /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
+# Healthy: the process is ready, every dependency it uses answered (/health/ready; the gateway's asks the services').
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/services/standalone/src/main.js"]

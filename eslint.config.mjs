@@ -16,12 +16,24 @@ const constraints = {
   'type:port': { allow: ['type:port', 'type:core', 'type:contracts'], banned: pure },
   'type:adapter': { allow: ['type:port', 'type:core', 'type:contracts'], banned: framework },
   'type:testing': { allow: ['type:contracts'], banned: pure },
-  'type:platform': { allow: ['type:port', 'type:core', 'type:domain', 'type:contracts'], banned: drivers.filter((d) => d !== 'jsonwebtoken' && d !== 'pino' && d !== 'prom-client') },
+  'type:platform': {
+    allow: ['type:port', 'type:core', 'type:domain', 'type:contracts'],
+    banned: drivers.filter((d) => d !== 'jsonwebtoken' && d !== 'pino' && d !== 'prom-client'),
+  },
   'type:application': { allow: ['type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: drivers },
-  'type:composition': { allow: ['type:application', 'type:platform', 'type:adapter', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: [] },
+  'type:composition': {
+    allow: ['type:application', 'type:platform', 'type:adapter', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    banned: [],
+  },
   'type:service': { allow: ['type:composition'], banned: [] },
-  'type:e2e': { allow: ['type:composition', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: [] },
-  'type:tool': { allow: ['type:composition', 'type:e2e', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: [] },
+  'type:e2e': {
+    allow: ['type:composition', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    banned: [],
+  },
+  'type:tool': {
+    allow: ['type:composition', 'type:e2e', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    banned: [],
+  },
 };
 
 /** The module-boundary rule; `extra` tags every source may also use (specs may use the testing library). */

@@ -1,26 +1,16 @@
-// Tiers by suffix (DESIGN.md §6): *.spec.ts unit, *.int.spec.ts real adapters,
+// Tiers by suffix (docs/architecture.md, "Tests"): *.spec.ts unit, *.int.spec.ts real adapters,
 // *.e2e.spec.ts whole system over HTTP, *.fault.spec.ts faults of shared infrastructure.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace('/', '\\/')}$`,
-    `<rootDir>/${target}`,
-  ]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
 );
 
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  },
-];
+// The compiler options of the build (/.swcrc), so tests run the code the build makes.
+const { $schema, ...swcrc } = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
+const swc = ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline' }];
 
 const base = {
   rootDir: __dirname,

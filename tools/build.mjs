@@ -1,12 +1,16 @@
-// Compiles libs/, services/ and tools/ to dist/ with swc, resolving the
-// tsconfig path aliases to relative imports. Specs are not compiled.
+// Compiles libs/, services/ and tools/ (or only the directories given) to
+// dist/ with swc and the options of /.swcrc (the ones jest uses too), turning
+// the tsconfig path aliases into relative imports. Specs and spec fixtures
+// are not compiled.
 import { transformFile } from '@swc/core';
 import { readFileSync, mkdirSync, writeFileSync, copyFileSync, readdirSync, statSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 
 const root = process.cwd();
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const outDir = join(root, 'dist');
+const tops = process.argv.length > 2 ? process.argv.slice(2) : ['libs', 'services', 'tools'];
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -17,26 +21,17 @@ function* walk(dir) {
 }
 
 const jobs = [];
-for (const top of ['libs', 'services', 'tools']) {
-  for (const file of walk(join(root, top))) {
+for (const top of tops) {
+  for (const file of walk(resolve(root, top))) {
     const target = join(outDir, relative(root, file));
     if (file.endsWith('.json')) {
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(file, target);
     } else if (file.endsWith('.ts') && !/\.(spec|fixtures)\.ts$/.test(file) && !file.endsWith('.d.ts')) {
+      const options = { ...swcrc, swcrc: false, jsc: { ...swcrc.jsc, baseUrl: root, paths: compilerOptions.paths } };
+      delete options.$schema;
       jobs.push(
-        transformFile(file, {
-          sourceMaps: 'inline',
-          module: { type: 'commonjs' },
-          jsc: {
-            target: 'es2022',
-            parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true },
-            keepClassNames: true,
-            baseUrl: root,
-            paths: compilerOptions.paths,
-          },
-        }).then(({ code }) => {
+        transformFile(file, options).then(({ code }) => {
           const out = target.replace(/\.ts$/, '.js');
           mkdirSync(dirname(out), { recursive: true });
           writeFileSync(out, code);

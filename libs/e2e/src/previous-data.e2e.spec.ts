@@ -7,6 +7,7 @@ import { startEmbedded, type EmbeddedServer } from '@dm/composition';
 import { EmbeddedRuntime } from '@dm/composition';
 import { rebuildReadModels } from '@dm/composition';
 import { ROOT } from './process-harness';
+import { checkAnswer } from './response-schemas';
 
 /**
  * A data directory written by version 0.1.0 (`npm run cli -- demo` on the
@@ -49,6 +50,14 @@ describe('data written by version 0.1.0', () => {
   it(`answers the ${Object.keys(ANSWERS).length} recorded reads the same from its read models`, async () => {
     server = await startEmbedded({ dataDir, logger: false });
     expectSameAnswers(await recordDemoAnswers(inspectorOf(server)));
+  });
+
+  it('answers each read with a body the OpenAPI document describes', () => {
+    const problems = Object.entries(ANSWERS)
+      .filter(([, answer]) => answer.status === 200)
+      .flatMap(([path, answer]) => checkAnswer('GET', path, answer.body));
+    expect(problems).toEqual([]);
+    expect(checkAnswer('GET', '/api/v1/directives', { directives: [], undocumented: 1 })).not.toEqual([]);
   });
 
   it('answers them the same after the read models are rebuilt from its events', async () => {

@@ -74,11 +74,14 @@ describe('Gateway', () => {
     expect(((await answer.json()) as { detail: string }).detail).toMatch(/^report-projection is unreachable/);
   });
 
-  it('is healthy only when every service is', async () => {
-    const answer = await fetch(`${url}/health`);
-    expect(answer.status).toBe(503);
-    const body = (await answer.json()) as { services: Record<string, { status: string }> };
-    expect(body.services['task-assignment'].status).toBe('up');
-    expect(body.services['report-projection'].status).toBe('down');
+  it('is ready only when every service is, and live on its own', async () => {
+    for (const path of ['/health', '/health/ready']) {
+      const answer = await fetch(`${url}${path}`);
+      expect(answer.status).toBe(503);
+      const body = (await answer.json()) as { services: Record<string, { status: string }> };
+      expect(body.services['task-assignment'].status).toBe('up');
+      expect(body.services['report-projection'].status).toBe('down');
+    }
+    expect(await (await fetch(`${url}/health/live`)).json()).toEqual({ status: 'up' });
   });
 });

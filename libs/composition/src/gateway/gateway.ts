@@ -61,7 +61,9 @@ export class Gateway {
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health' && req.method === 'GET') return this.health(res);
+    if ((path === '/health' || path === '/health/ready') && req.method === 'GET') return this.health(res);
+    if (path === '/health/live' && req.method === 'GET')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
     if (path === '/metrics' && req.method === 'GET') return this.metrics(res);
     const service = routeOf(req.method ?? 'GET', path);
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
@@ -93,12 +95,12 @@ export class Gateway {
     req.pipe(upstream);
   }
 
-  /** 200 when every service answers its own /health with 200; else 503 naming the ones that did not. */
+  /** Ready (200) when every service answers its own /health/ready with 200; else 503 naming the ones that did not. */
   private async health(res: ServerResponse) {
     const entries = await Promise.all(
       (Object.entries(this.options.upstreams) as Array<[ServiceName, string]>).map(async ([service, base]) => {
         try {
-          const answer = await fetch(new URL('/health', base), { signal: AbortSignal.timeout(2000) });
+          const answer = await fetch(new URL('/health/ready', base), { signal: AbortSignal.timeout(4000) });
           return [service, { status: answer.ok ? 'up' : 'down', detail: await answer.json().catch(() => null) }] as const;
         } catch (error) {
           return [service, { status: 'down', detail: (error as Error).message }] as const;

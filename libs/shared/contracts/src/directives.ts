@@ -121,3 +121,46 @@ export const cancelTaskRequest = z.object({
   cancelledOn: isoDateString.optional(),
 });
 export type CancelTaskRequest = z.infer<typeof cancelTaskRequest>;
+
+// ---- what the directive routes answer ---------------------------------------
+
+export const issuedDirectiveResponse = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  subject: z.string(),
+  monitoringAgency: z.string(),
+  registryVersion: z.string(),
+  tasks: z.array(taskSchema),
+  assignments: z.array(resolvedAssignmentSchema),
+});
+
+export const deadlineChangedResponse = taskDeadlineChangedV1.extend({ eventId: z.string() });
+export const taskCancelledResponse = taskCancelledV1.extend({ eventId: z.string() });
+
+const dated = { validFrom: z.string(), validTo: z.string().nullable() };
+export const registryResponse = z.object({
+  version: z.string(),
+  agencies: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      parent: z.string().nullable(),
+      groups: z.array(z.string()),
+      aliases: z.array(z.string()),
+      ...dated,
+    }),
+  ),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), ...dated })),
+});
+export const groupResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  asOf: z.string(),
+  members: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), parent: z.string().nullable(), groups: z.array(z.string()) }),
+  ),
+});

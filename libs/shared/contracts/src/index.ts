@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './envelope-schema';
 export * from './principal';
 export * from './hash-chain';
 export * from './streams';

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { EVENT_SCHEMAS } from './events';
 import type { RecordedEvent } from './envelope';
-
-const actorSchema = z.object({
-  userId: z.string(),
-  agencyId: z.string().nullable(),
-  role: z.enum(['agency_officer', 'monitoring_officer', 'inspector', 'admin', 'system']),
-});
+import { actorSchema } from './envelope-schema';
 
 export const recordedEventSchema = z.object({
   eventId: z.string().min(1),

@@ -1,21 +1,49 @@
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import type { z } from 'zod';
-import { cancelTaskRequest, changeDeadlineRequest, issueDirectiveRequest } from './directives';
-import { completionRequest, confirmationRequest, progressRequest } from './progress';
-import { OFFICIAL_STATUSES } from './reporting';
+import { z } from 'zod';
+import {
+  cancelTaskRequest,
+  changeDeadlineRequest,
+  deadlineChangedResponse,
+  groupResponse,
+  issueDirectiveRequest,
+  issuedDirectiveResponse,
+  registryResponse,
+  taskCancelledResponse,
+} from './directives';
+import { completionRequest, confirmationRequest, progressRequest, writtenEventResponse } from './progress';
+import {
+  assignmentsResponse,
+  directiveListResponse,
+  directiveResponse,
+  OFFICIAL_STATUSES,
+  rebuildResponse,
+  rebuildStatusSchema,
+  scorecardsResponse,
+  stateResponse,
+  summaryResponse,
+  timelineResponse,
+} from './reporting';
 
 const schema = (s: z.ZodTypeAny) => zodToJsonSchema(s, { target: 'openApi3', $refStrategy: 'none' });
+const json = (s: z.ZodTypeAny) => ({ 'application/json': { schema: schema(s) } });
 const problem = {
   description: 'Problem (RFC 9457)',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 };
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
+const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 503: problem };
 const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
   schema: { type: 'string' },
-  description: 'A retry with the same key answers the first result and writes nothing new',
+  description: 'A retry with the same key (from the same user, on the same route) answers the first result and writes nothing new',
+};
+const correlationId = {
+  name: 'X-Correlation-Id',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description: 'Echoed back, logged and recorded on the events written',
 };
 const consistencyToken = {
   name: 'X-Consistency-Token',
@@ -35,21 +63,33 @@ const query = (name: string, description: string, extra: object = {}) => ({
 const asOf = query('asOf', 'Business date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); default today', { format: 'date' });
 const period = { ...query('period', '2017, 2017-Q1, 2017-H1, 2017-M9 (9 months) or 2017-03'), required: true };
 const calendar = query('calendar', 'decree09 (Decree 09/2019 cut-off windows, 15th→14th) or calendar', { enum: ['decree09', 'calendar'] });
+const healthSchema = z.object({
+  status: z.enum(['up', 'down']),
+  checks: z.record(z.object({ status: z.enum(['up', 'down']) }).passthrough()),
+});
 
-const command = (summary: string, role: string, body: z.ZodTypeAny, params: object[] = [], status = '201') => ({
+const command = (summary: string, who: string, body: z.ZodTypeAny, answer: z.ZodTypeAny, params: object[] = [], status = '201') => ({
   post: {
     summary,
-    description: `Role: ${role}. Authorisation is checked before the body is validated.`,
-    parameters: [...params, idempotencyKey],
-    requestBody: { required: true, content: { 'application/json': { schema: schema(body) } } },
-    responses: { [status]: { description: 'Written; X-Consistency-Token names the write' }, ...errors },
+    description: `${who}. Authorisation is checked before the body is validated.`,
+    parameters: [...params, idempotencyKey, correlationId],
+    requestBody: { required: true, content: json(body) },
+    responses: { [status]: { description: 'Written; X-Consistency-Token names the write', content: json(answer) }, ...errors },
   },
 });
-const read = (summary: string, params: object[] = []) => ({
-  get: { summary, parameters: [...params, consistencyToken], responses: { 200: { description: 'OK' }, ...errors } },
+const read = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => ({
+  get: {
+    summary,
+    description: 'Every role.',
+    parameters: [...params, consistencyToken, correlationId],
+    responses: { 200: { description: 'OK', content: json(answer) }, ...errors },
+  },
+});
+const open = (summary: string, type: string, answer: object, extra: object = {}) => ({
+  get: { summary, security: [], responses: { 200: { description: 'OK', content: { [type]: { schema: answer } } }, ...extra } },
 });
 
-/** The OpenAPI 3 document of API v1, built from the same schemas that validate requests. */
+/** The OpenAPI 3 document of API v1: every route, built from the same schemas that validate requests and type answers. */
 export function openApiDocument() {
   return {
     openapi: '3.0.3',
@@ -78,56 +118,105 @@ export function openApiDocument() {
     },
     paths: {
       '/api/v1/directives': {
-        ...command('Issue a directive with its tasks; groups fan out to their members', 'monitoring_officer', issueDirectiveRequest),
-        ...read('List directives'),
+        ...command(
+          'Issue a directive with its tasks; groups fan out to their members',
+          'A monitoring officer of the issuer or of its office',
+          issueDirectiveRequest,
+          issuedDirectiveResponse,
+        ),
+        ...read('List directives', directiveListResponse),
       },
-      '/api/v1/directives/{id}': read('A directive with its tasks, assignments and their statuses', [path('id'), asOf]),
+      '/api/v1/directives/{id}': read('A directive with its tasks, assignments and their statuses', directiveResponse, [path('id'), asOf]),
       '/api/v1/directives/{id}/tasks/{taskNo}/deadline': command(
         'Extend or change a task deadline',
-        'monitoring_officer of the monitoring agency or issuing body',
+        'A monitoring officer of the monitoring agency, the issuer or its office',
         changeDeadlineRequest,
+        deadlineChangedResponse,
         [path('id'), path('taskNo')],
         '200',
       ),
       '/api/v1/directives/{id}/tasks/{taskNo}/cancel': command(
         'Cancel a task',
-        'monitoring_officer of the monitoring agency or issuing body',
+        'A monitoring officer of the monitoring agency, the issuer or its office',
         cancelTaskRequest,
+        taskCancelledResponse,
         [path('id'), path('taskNo')],
         '200',
       ),
-      '/api/v1/assignments': read('Assignments with their status as of a date', [
+      '/api/v1/assignments': read('Assignments with their status as of a date', assignmentsResponse, [
         query('agencyId', 'Agency id'),
         query('directiveId', 'Directive id'),
         query('status', 'Official status', { enum: [...OFFICIAL_STATUSES] }),
         asOf,
       ]),
-      '/api/v1/assignments/{id}/progress': command('Report progress', 'agency_officer of the assigned agency', progressRequest, [
-        path('id'),
-      ]),
+      '/api/v1/assignments/{id}/progress': command(
+        'Report progress',
+        'An agency officer of the assigned agency',
+        progressRequest,
+        writtenEventResponse,
+        [path('id')],
+      ),
       '/api/v1/assignments/{id}/completion': command(
         'Report completion (awaits confirmation)',
-        'agency_officer of the assigned agency',
+        'An agency officer of the assigned agency',
         completionRequest,
+        writtenEventResponse,
         [path('id')],
       ),
       '/api/v1/assignments/{id}/confirmation': command(
         'Accept or return a reported completion',
-        'monitoring_officer of the monitoring agency or issuing body',
+        'A monitoring officer of the monitoring agency, the issuer or its office',
         confirmationRequest,
+        writtenEventResponse,
         [path('id')],
         '200',
       ),
       '/api/v1/reports/summary': read(
         'Period summary: official status counts of live lead assignments as of the period end, lifecycle, coordinating block, rates',
+        summaryResponse,
         [period, calendar, query('agencyId', 'Agency id'), query('directiveId', 'Directive id')],
       ),
-      '/api/v1/reports/agencies': read('Scorecards by agency for a period', [period, calendar, query('directiveId', 'Directive id')]),
-      '/api/v1/audit/assignments/{id}/timeline': read('Every event that changed the assignment, oldest first', [path('id')]),
-      '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', [path('id'), asOf]),
-      '/api/v1/agencies': read('The agency registry'),
-      '/health': { get: { summary: 'Health', security: [], responses: { 200: { description: 'Up' }, 503: { description: 'Down' } } } },
-      '/metrics': { get: { summary: 'Prometheus metrics', security: [], responses: { 200: { description: 'text/plain' } } } },
+      '/api/v1/reports/agencies': read('Scorecards by agency for a period', scorecardsResponse, [
+        period,
+        calendar,
+        query('directiveId', 'Directive id'),
+      ]),
+      '/api/v1/audit/assignments/{id}/timeline': read('Every event that changed the assignment, oldest first', timelineResponse, [
+        path('id'),
+      ]),
+      '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf]),
+      '/api/v1/agencies': read('The agency registry', registryResponse),
+      '/api/v1/agencies/groups/{id}': read('A group with its members as of a date', groupResponse, [path('id'), asOf]),
+      '/api/v1/admin/rebuild': {
+        post: {
+          summary: 'Replay the Kafka topics into a new generation of the read models, then switch to it',
+          description: 'Role admin. 409 on the in-process bus (run `npm run cli -- rebuild` there).',
+          parameters: [correlationId],
+          responses: { 202: { description: 'Started', content: json(rebuildStatusSchema) }, ...errors },
+        },
+        get: {
+          summary: 'The generation served and the last rebuild',
+          description: 'Role admin or inspector.',
+          responses: { 200: { description: 'OK', content: json(rebuildResponse) }, ...errors },
+        },
+      },
+      '/health': open('Readiness (the same as /health/ready)', 'application/json', schema(healthSchema), {
+        503: { description: 'A dependency is down' },
+      }),
+      '/health/live': open('Liveness: the process answers', 'application/json', schema(z.object({ status: z.literal('up') }))),
+      '/health/ready': open(
+        'Readiness: every dependency (event store, Kafka brokers, read store) answered a real request',
+        'application/json',
+        schema(healthSchema),
+        {
+          503: { description: 'A dependency is down' },
+        },
+      ),
+      '/metrics': open('Prometheus metrics, with the process metrics (event-loop lag, heap, GC)', 'text/plain', { type: 'string' }),
+      '/docs': open('Swagger UI', 'text/html', { type: 'string' }),
+      '/docs/openapi.json': open('This document', 'application/json', { type: 'object' }),
+      '/docs/assets/swagger-ui.css': open('Swagger UI style sheet', 'text/css', { type: 'string' }),
+      '/docs/assets/swagger-ui-bundle.js': open('Swagger UI script', 'application/javascript', { type: 'string' }),
     },
   };
 }

@@ -87,3 +87,18 @@ export const confirmationRequest = z.discriminatedUnion(
   { errorMap: () => ({ message: 'accepted must be true or false' }) },
 );
 export type ConfirmationRequest = z.infer<typeof confirmationRequest>;
+
+/** What a command on an assignment answers: the event it wrote (or wrote before, on a replay). */
+export const writtenEventResponse = z.object({
+  assignmentId: z.string(),
+  eventId: z.string(),
+  type: z.enum([
+    ASSIGNMENT_EVENT_TYPES.progressReported,
+    ASSIGNMENT_EVENT_TYPES.completionReported,
+    ASSIGNMENT_EVENT_TYPES.completionConfirmed,
+    ASSIGNMENT_EVENT_TYPES.completionReturned,
+  ]),
+  revision: z.number().int(),
+  recordedAt: z.string(),
+  data: z.record(z.unknown()),
+});

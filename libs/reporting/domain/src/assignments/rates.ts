@@ -1,13 +1,4 @@
-/** A rate that names what is divided by what. */
-export interface Rate {
-  name: string;
-  label: string;
-  numerator: number;
-  denominator: number;
-  /** numerator ÷ denominator rounded to 4 decimals, or null when the denominator is 0. */
-  value: number | null;
-}
-
+import type { Rate } from '@dm/contracts';
 export function rate(name: string, label: string, numerator: number, denominator: number): Rate {
   return {
     name,

@@ -1,7 +1,8 @@
 import { NotFoundError } from '@dm/eventsourcing';
 import { assignmentId, Story } from '../story.fixtures';
 import type { AssignmentDoc } from './assignment-doc';
-import { deriveStatus, LIFECYCLE_LABELS, STATUS_LABELS, type AssignmentStatus } from './status';
+import type { AssignmentStatus } from '@dm/contracts';
+import { deriveStatus, LIFECYCLE_LABELS, STATUS_LABELS } from './status';
 
 const A = assignmentId('1', 'so-tc');
 const D = '2017-03-31';

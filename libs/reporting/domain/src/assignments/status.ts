@@ -1,23 +1,8 @@
+import type { AssignmentStatus, LifecycleStage, OfficialStatus } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
 import { daysBetween } from '@dm/periods';
 import type { AssignmentDoc } from './assignment-doc';
 import { readFacts, type FactView } from './fact-view';
-
-/** The official status of an assignment (DESIGN.md §2): exactly one applies. */
-export const OFFICIAL_STATUSES = ['completedOnTime', 'completedLate', 'inProgressWithinDeadline', 'overdue', 'noDeadline'] as const;
-export type OfficialStatus = (typeof OFFICIAL_STATUSES)[number];
-
-/** The stage of the assignment's life, beside its official status. */
-export const LIFECYCLE_STAGES = [
-  'notIssued',
-  'notStarted',
-  'inProgress',
-  'awaitingConfirmation',
-  'returned',
-  'completed',
-  'cancelled',
-] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 export const STATUS_LABELS: Readonly<Record<OfficialStatus, string>> = {
   completedOnTime: 'Hoàn thành đúng hạn',
@@ -39,33 +24,6 @@ export const LIFECYCLE_LABELS: Readonly<Record<LifecycleStage, string>> = {
 
 /** A task without a deadline is flagged when nothing was reported for more than this many days. */
 export const STALE_AFTER_DAYS = 90;
-
-export interface AssignmentStatus {
-  assignmentId: string;
-  directiveId: string;
-  taskNumber: string;
-  agencyId: string;
-  role: 'lead' | 'coordinating';
-  viaGroup: string | null;
-  issuedOn: string;
-  asOf: string;
-  status: OfficialStatus;
-  statusLabel: string;
-  /** Completed with no deadline: counted as on time, with its own sub-count. */
-  completedWithoutDeadline: boolean;
-  lifecycle: LifecycleStage;
-  lifecycleLabel: string;
-  /** D: the deadline as last changed, or null. */
-  deadline: string | null;
-  /** C, the accepted completion date, when C ≤ asOf; else null. */
-  completedOn: string | null;
-  /** The latest progress report or reported completion dated ≤ asOf. */
-  lastReportedOn: string | null;
-  /** The percent of the latest progress report dated ≤ asOf that gave one. */
-  latestPercent: number | null;
-  /** No deadline, not completed, and nothing reported for more than 90 days (counted from issuedOn when nothing was). */
-  staleNoReport: boolean;
-}
 
 /**
  * The status of an assignment as of a business date T (end of that day,

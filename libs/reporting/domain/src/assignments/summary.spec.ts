@@ -2,7 +2,7 @@ import { ValidationError } from '@dm/eventsourcing';
 import { assignmentId, Story } from '../story.fixtures';
 import type { AssignmentDoc } from './assignment-doc';
 import { scorecards, summarize } from './summary';
-import type { SummaryBlock } from './tally';
+import type { SummaryBlock } from '@dm/contracts';
 
 const a = (task: string, agency: string, role: 'lead' | 'coordinating' = 'lead') => assignmentId(task, agency, role);
 

@@ -1,6 +1,7 @@
 import { ValidationError } from '@dm/eventsourcing';
 import type { AssignmentDoc } from './assignment-doc';
-import { isCounted, tally, type SummaryBlock, type ReportWindow } from './tally';
+import type { SummaryBlock } from '@dm/contracts';
+import { isCounted, tally, type ReportWindow } from './tally';
 
 /** Lead assignments at the top level (the official counts); coordinating ones beside. */
 export interface Summary extends SummaryBlock {

@@ -1,48 +1,7 @@
-import { EVENT_TYPES } from '@dm/contracts';
+import { EVENT_TYPES, type ActivityCounts, type LifecycleCounts, type StatusCounts, type SummaryBlock } from '@dm/contracts';
 import { factsOf, type AssignmentDoc } from './assignment-doc';
-import { rate, type Rate } from './rates';
+import { rate } from './rates';
 import { deriveStatus } from './status';
-
-/** Official counts of live assignments; the five statuses partition `total`. */
-export interface StatusCounts {
-  completedOnTime: number;
-  completedLate: number;
-  inProgressWithinDeadline: number;
-  overdue: number;
-  noDeadline: number;
-  /** Sub-count of completedOnTime: completed tasks that had no deadline. */
-  completedWithoutDeadline: number;
-  total: number;
-}
-
-/** Lifecycle of the live assignments (the first five partition them), and the cancelled ones beside. */
-export interface LifecycleCounts {
-  notStarted: number;
-  inProgress: number;
-  awaitingConfirmation: number;
-  returned: number;
-  completed: number;
-  cancelled: number;
-}
-
-/** What happened within [from, to], by the business dates the facts carry. */
-export interface ActivityCounts {
-  /** Progress reports with reportedOn in the window. */
-  progressReports: number;
-  /** Completions reported with completedOn in the window. */
-  completionsReported: number;
-  /** Completions accepted with confirmedOn in the window. */
-  confirmations: number;
-  /** Completions returned with returnedOn in the window. */
-  returns: number;
-}
-
-export interface SummaryBlock {
-  counts: StatusCounts;
-  lifecycle: LifecycleCounts;
-  rates: Rate[];
-  activity: ActivityCounts;
-}
 
 export interface ReportWindow {
   from: string;
@@ -99,7 +58,7 @@ export function tally(docs: AssignmentDoc[], { from, to }: ReportWindow): Summar
   return { counts, lifecycle, rates: ratesOf(counts, due, completedDue), activity };
 }
 
-function ratesOf(c: StatusCounts, due: number, completedDue: number): Rate[] {
+function ratesOf(c: StatusCounts, due: number, completedDue: number) {
   const completed = c.completedOnTime + c.completedLate;
   return [
     rate('completed/assigned', 'Tỷ lệ hoàn thành trên tổng số nhiệm vụ được giao', completed, c.total),

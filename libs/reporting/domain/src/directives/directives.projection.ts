@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type DirectiveIssued, type Task } from '@dm/contracts';
+import { EVENT_TYPES, type DirectiveIssued, type Task, type TaskView } from '@dm/contracts';
 import type { Document, Projection } from '@dm/eventsourcing';
 
 export const DIRECTIVES = 'directives';
@@ -73,12 +73,6 @@ export const directivesProjection: Projection = {
     return [];
   },
 };
-
-export interface TaskView extends Task {
-  cancelled: boolean;
-  cancelledOn: string | null;
-  deadlineChanges: Array<{ from: string | null; to: string | null; reason: string; authorizingDocument: string; changedOn: string }>;
-}
 
 /** The directive's tasks with every change folded in, in stream order. */
 export function currentTasks(doc: DirectiveDoc): TaskView[] {

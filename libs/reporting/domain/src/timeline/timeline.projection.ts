@@ -1,4 +1,4 @@
-import type { Actor } from '@dm/contracts';
+import type { TimelineEntry } from '@dm/contracts';
 import type { Projection } from '@dm/eventsourcing';
 import type { FactEvent, FactSource } from '../assignments/assignment-doc';
 import { ASSIGNMENT_FACT_TYPES, eventsByAssignment } from '../assignments/assignment-events';
@@ -34,18 +34,6 @@ export const timelineProjection: Projection = {
       insertOnly: true,
     })),
 };
-
-export interface TimelineEntry {
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: Actor;
-  data: Record<string, unknown>;
-  source: FactSource;
-  streamId: string;
-  revision: number;
-  eventId: string;
-}
 
 const SOURCE_ORDER: Record<FactSource, number> = { d: 0, a: 1 };
 

@@ -15,6 +15,15 @@ export interface HttpAppOptions {
 
 const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
 
+export interface ServedRoute {
+  method: string;
+  url: string;
+}
+const served = new WeakMap<object, ServedRoute[]>();
+
+/** The routes an app made by createHttpApp serves (its Fastify instance), HEAD left out: what the OpenAPI document must list. */
+export const routesOf = (app: NestFastifyApplication): ServedRoute[] => served.get(app.getHttpAdapter().getInstance()) ?? [];
+
 /** The client's X-Correlation-Id when it is 1 to 200 visible ASCII characters, else a new UUIDv7. */
 export function correlationIdOf(request: IncomingMessage): string {
   const header = request.headers['x-correlation-id'];
@@ -35,6 +44,11 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
     requestIdLogLabel: 'correlationId',
   });
   const fastify = adapter.getInstance();
+  const routes: ServedRoute[] = [];
+  served.set(fastify, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);

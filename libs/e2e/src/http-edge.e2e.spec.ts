@@ -1,0 +1,247 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import jwt from 'jsonwebtoken';
+import { startEmbedded, type EmbeddedServer } from '@dm/composition';
+import { createLogger, TokenService } from '@dm/platform';
+import { ApiClient, seed4308Directive } from '@dm/testing';
+import { checkAnswer } from './response-schemas';
+
+/** What every route shares at the edge: tokens, idempotency keys, correlation ids and logs, health and metrics. */
+describe('the HTTP edge (embedded)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dm-edge-'));
+  const lines: string[] = [];
+  let server: EmbeddedServer;
+  let assignment: string;
+  const client = (sub: string, role: 'agency_officer' | 'monitoring_officer' | 'inspector', agencyId: string) =>
+    new ApiClient(server.url, server.runtime.tokens.sign({ sub, agencyId, roles: [role] }));
+  const logged = () => lines.map((l) => JSON.parse(l));
+
+  beforeAll(async () => {
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(...String(chunk).split('\n').filter(Boolean)), done()) });
+    server = await startEmbedded({ dataDir, logger: createLogger('info', sink) });
+    const issued = await client('vp', 'monitoring_officer', 'vp-ubnd-tinh').post('/api/v1/directives', seed4308Directive());
+    assignment = issued.body.assignments.find(
+      (a: { taskNumber: string; agencyId: string }) => a.taskNumber === '3' && a.agencyId === 'h-muong-lat',
+    ).id;
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  describe('bearer tokens', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = { sub: 'attacker', agencyId: 'h-muong-lat', roles: ['agency_officer'] };
+    const read = (token: string) => new ApiClient(server.url, token).get('/api/v1/directives');
+
+    it('takes a token the server signed', async () => {
+      expect((await read(server.runtime.tokens.sign(claims as never))).status).toBe(200);
+    });
+
+    it.each([
+      ['forged with another key', () => new TokenService(randomBytes(32)).sign(claims as never)],
+      ['of another issuer', () => new TokenService(randomBytes(32), 'elsewhere').sign(claims as never)],
+      [
+        'unsigned (alg none)',
+        () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, iss: 'directive-monitor', exp: now() + 60 })}.`,
+      ],
+      [
+        'with its claims changed after signing',
+        () => {
+          const [header, , signature] = server.runtime.tokens.sign(claims as never).split('.');
+          return `${header}.${b64({ ...claims, roles: ['admin'], iss: 'directive-monitor', exp: now() + 60 })}.${signature}`;
+        },
+      ],
+      [
+        'HS512 with a guessed key',
+        () => {
+          const payload = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64({ ...claims, iss: 'directive-monitor', exp: now() + 60 })}`;
+          return `${payload}.${createHmac('sha512', 'secret').update(payload).digest('base64url')}`;
+        },
+      ],
+    ])('refuses a token %s with 401 problem+json', async (_name, token) => {
+      const answer = await read(token());
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    });
+
+    it('refuses an expired token it signed itself, and one of another issuer signed with its key', async () => {
+      const key = (server.runtime.tokens as unknown as { key: jwt.Secret }).key;
+      expect((await read(jwt.sign({ ...claims, exp: now() - 5 }, key, { algorithm: 'HS256', issuer: 'directive-monitor' }))).status).toBe(
+        401,
+      );
+      expect((await read(jwt.sign(claims, key, { algorithm: 'HS256', issuer: 'elsewhere', expiresIn: '1h' }))).status).toBe(401);
+    });
+  });
+
+  describe('idempotency keys', () => {
+    const body = { reportedOn: '2017-03-01', summary: 'Báo cáo', percent: 10 };
+    const progress = (as: ApiClient, key: string, payload: object = body) =>
+      as.post(`/api/v1/assignments/${assignment}/progress`, payload, { 'idempotency-key': key });
+
+    it('answers a repeat by the same user on the same route with the first result', async () => {
+      const officer = client('officer-a', 'agency_officer', 'h-muong-lat');
+      const first = await progress(officer, 'k-same');
+      const again = await progress(officer, 'k-same');
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body.eventId).toBe(first.body.eventId);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+    });
+
+    it('takes the same key from another user as another command', async () => {
+      const first = await progress(client('officer-b', 'agency_officer', 'h-muong-lat'), 'k-user');
+      const other = await progress(client('officer-c', 'agency_officer', 'h-muong-lat'), 'k-user');
+      expect([first.status, other.status]).toEqual([201, 201]);
+      expect(other.body.eventId).not.toBe(first.body.eventId);
+      expect(other.headers.get('idempotent-replayed')).toBeNull();
+    });
+
+    it('takes the same key on another route as another command', async () => {
+      const officer = client('officer-d', 'agency_officer', 'h-muong-lat');
+      const first = await progress(officer, 'k-route');
+      const completion = await officer.post(
+        `/api/v1/assignments/${assignment}/completion`,
+        { completedOn: '2017-05-01', summary: 'Xong' },
+        { 'idempotency-key': 'k-route' },
+      );
+      expect([first.status, completion.status]).toEqual([201, 201]);
+      expect(completion.body.type).toBe('assignment.completion-reported');
+      expect(completion.headers.get('idempotent-replayed')).toBeNull();
+    });
+
+    it('refuses the same key with another body with 422 naming Idempotency-Key', async () => {
+      const officer = client('officer-e', 'agency_officer', 'h-muong-lat');
+      await progress(officer, 'k-body');
+      const changed = await progress(officer, 'k-body', { ...body, percent: 11 });
+      expect(changed.status).toBe(422);
+      expect(changed.body.errors).toEqual([
+        { field: 'Idempotency-Key', message: 'This Idempotency-Key was already used with a different body' },
+      ]);
+    });
+  });
+
+  describe('correlation ids and logs', () => {
+    it("echoes the client's X-Correlation-Id and logs one JSON line per request with it, never the token", async () => {
+      const inspector = client('inspector', 'inspector', 'thanh-tra-tinh');
+      const answer = await inspector.get('/api/v1/directives', { 'x-correlation-id': 'trace-4308' });
+      expect(answer.headers.get('x-correlation-id')).toBe('trace-4308');
+      const line = logged().find((l) => l.correlationId === 'trace-4308');
+      expect(line).toMatchObject({ msg: 'request', method: 'GET', url: '/api/v1/directives', status: 200, level: 30 });
+      expect(logged().filter((l) => l.correlationId === 'trace-4308')).toHaveLength(1);
+      const token = (inspector as unknown as { token: string }).token;
+      expect(lines.some((l) => l.includes(token))).toBe(false);
+    });
+
+    it('makes a correlation id when the client sends none or a bad one, and records it on the events written', async () => {
+      const none = await client('inspector', 'inspector', 'thanh-tra-tinh').get('/api/v1/directives');
+      expect(none.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const bad = await client('inspector', 'inspector', 'thanh-tra-tinh').get('/api/v1/directives', {
+        'x-correlation-id': 'x'.repeat(201),
+      });
+      expect(bad.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const officer = client('officer-f', 'agency_officer', 'h-muong-lat');
+      await officer.post(
+        `/api/v1/assignments/${assignment}/progress`,
+        { reportedOn: '2017-03-05', summary: 'Có mã theo dõi' },
+        { 'x-correlation-id': 'trace-progress' },
+      );
+      const timeline = (await client('inspector', 'inspector', 'thanh-tra-tinh').get(`/api/v1/audit/assignments/${assignment}/timeline`))
+        .body.events;
+      expect(timeline.at(-1)).toMatchObject({
+        type: 'assignment.progress-reported',
+        data: expect.objectContaining({ summary: 'Có mã theo dõi' }),
+      });
+      const stored = [];
+      for await (const event of server.runtime.stores.progressEvents.readStream(`assignment-${assignment}`)) stored.push(event);
+      expect(stored.at(-1)?.correlationId).toBe('trace-progress');
+    });
+  });
+
+  it('answers every command with a body the OpenAPI document describes', async () => {
+    const office = client('vp-2', 'monitoring_officer', 'vp-ubnd-tinh');
+    const monitoring = client('mo-2', 'monitoring_officer', 'so-ldtbxh');
+    const officer = client('officer-g', 'agency_officer', 'so-yt');
+    const issued = await office.post('/api/v1/directives', { ...seed4308Directive(), number: '77/UBND-VX' });
+    const id = issued.body.id;
+    const mine = issued.body.assignments.find(
+      (a: { taskNumber: string; agencyId: string }) => a.taskNumber === '4' && a.agencyId === 'so-yt',
+    ).id;
+    const calls: Array<[string, string, Promise<{ status: number; body: unknown }>]> = [
+      ['POST', '/api/v1/directives', Promise.resolve(issued)],
+      [
+        'POST',
+        `/api/v1/directives/${id}/tasks/4/deadline`,
+        monitoring.post(`/api/v1/directives/${id}/tasks/4/deadline`, {
+          deadline: '2017-12-31',
+          reason: 'Gia hạn',
+          authorizingDocument: '1/UBND',
+        }),
+      ],
+      [
+        'POST',
+        `/api/v1/directives/${id}/tasks/9/cancel`,
+        monitoring.post(`/api/v1/directives/${id}/tasks/9/cancel`, { reason: 'Gộp', cancelledOn: '2017-03-01' }),
+      ],
+      [
+        'POST',
+        `/api/v1/assignments/${mine}/progress`,
+        officer.post(`/api/v1/assignments/${mine}/progress`, { reportedOn: '2017-03-01', summary: 'x' }),
+      ],
+    ];
+    for (const [method, url, call] of calls) {
+      const answer = await call;
+      expect([url, answer.status < 300]).toEqual([url, true]);
+      expect(checkAnswer(method, url, answer.body)).toEqual([]);
+    }
+    const completion = await officer.post(`/api/v1/assignments/${mine}/completion`, { completedOn: '2017-03-02', summary: 'Xong' });
+    expect(checkAnswer('POST', `/api/v1/assignments/${mine}/completion`, completion.body)).toEqual([]);
+    const confirmation = await monitoring.post(`/api/v1/assignments/${mine}/confirmation`, { accepted: true, confirmedOn: '2017-03-03' });
+    expect(checkAnswer('POST', `/api/v1/assignments/${mine}/confirmation`, confirmation.body)).toEqual([]);
+  });
+
+  describe('health and metrics', () => {
+    const anonymous = () => new ApiClient(server.url);
+
+    it('is live, and ready once every store answers', async () => {
+      expect((await anonymous().get('/health/live')).body).toEqual({ status: 'up' });
+      const ready = await anonymous().get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(Object.keys(ready.body.checks).sort()).toEqual([
+        'event-store:progress-events',
+        'event-store:task-assignment',
+        'read-store:progress-events',
+        'read-store:report-projection',
+      ]);
+      expect(ready.body.checks['event-store:task-assignment']).toMatchObject({ status: 'up', head: expect.any(Number) });
+      expect((await anonymous().get('/health')).body).toEqual(ready.body);
+    });
+
+    it('serves Prometheus text with the process metrics (event-loop lag, heap, GC) and the request counts', async () => {
+      const metrics = (await anonymous().get('/metrics')).body as string;
+      for (const name of [
+        'nodejs_eventloop_lag_seconds',
+        'nodejs_heap_size_used_bytes',
+        'nodejs_gc_duration_seconds',
+        'http_requests_total',
+        'event_store_head_position',
+        'relay_checkpoint_position',
+      ]) {
+        expect(metrics).toContain(`# TYPE ${name}`);
+      }
+      expect(metrics).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/directives",status="200"\} \d+/);
+    });
+
+    it('is no longer ready when a store stops answering (run last: it closes the report store)', async () => {
+      await server.runtime.reportStore.close();
+      const ready = await anonymous().get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks['read-store:report-projection']).toMatchObject({ status: 'down', error: expect.any(String) });
+      expect(ready.body.checks['event-store:task-assignment'].status).toBe('up');
+      expect((await anonymous().get('/health/live')).status).toBe(200);
+    });
+  });
+});
