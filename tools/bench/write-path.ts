@@ -44,9 +44,13 @@ async function main() {
       .filter((script) => script.functions.some((f) => f.ranges[0].count > 0))
       .map((script) => relative(root, new URL(script.url).pathname).replace(/\.js$/, '.ts'))
       .sort();
-    const libraries = new Set(files.map((f) => f.split('/src/')[0]));
-    for (const file of files) console.log(file);
-    console.log(`${files.length} source files in ${libraries.size} projects ran for one progress report`);
+    const code = files.filter((f) => !f.endsWith('/index.ts') && !f.startsWith('tools/') && !f.startsWith('libs/shared/testing/'));
+    const libraries = new Set(code.map((f) => f.split('/src/')[0]));
+    // The progress slice: its context's libraries and its contract; the rest is shared by every command.
+    const slice = code.filter((f) => f.startsWith('libs/progress/') || f === 'libs/shared/contracts/src/progress.ts');
+    for (const file of code) console.log(`${slice.includes(file) ? '*' : ' '} ${file}`);
+    console.log(`${code.length} source files in ${libraries.size} projects ran for one progress report (index files left out);`);
+    console.log(`${slice.length} of them (*) are the progress slice: libs/progress/** and its contract`);
   } finally {
     session.disconnect();
     await server.close();

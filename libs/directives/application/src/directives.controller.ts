@@ -31,7 +31,7 @@ const today = () => vietnamDate(new Date());
 /**
  * The commands on directives. Each route asks the policy before it reads the
  * body, validates the body's shape, and sends the domain command through
- * @nestjs/cqrs to its handler (./handlers.ts).
+ * @nestjs/cqrs to the decider (deciderHandlers, in the module).
  */
 @Controller('api/v1/directives')
 export class DirectivesController {

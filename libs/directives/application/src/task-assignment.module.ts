@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CancelTask, ChangeTaskDeadline, directiveDecider, directiveStreamOf, IssueDirective } from '@dm/directives-domain';
 import type { EventStore } from '@dm/eventsourcing';
+import { deciderHandlers } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
 import { DirectivesController } from './directives.controller';
-import { TASK_ASSIGNMENT_HANDLERS } from './handlers';
 import { RegistryController } from './registry.controller';
 import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
@@ -21,7 +22,7 @@ export class TaskAssignmentModule {
       providers: [
         { provide: TA_EVENT_STORE, useValue: options.eventStore },
         { provide: TA_REGISTRY, useValue: options.registry },
-        ...TASK_ASSIGNMENT_HANDLERS,
+        ...deciderHandlers(TA_EVENT_STORE, directiveDecider, directiveStreamOf, [IssueDirective, ChangeTaskDeadline, CancelTask]),
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command } from '@dm/eventsourcing';
-import type { DirectiveState } from './directive';
-import { taskToChange } from './task-rules';
+import { taskToChange, type DirectiveState } from './directive';
 
 export interface CancelTaskData {
   directiveId: string;

@@ -1,8 +1,7 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
 import { requireOnOrAfter } from '@dm/periods';
-import type { DirectiveState } from './directive';
-import { taskToChange } from './task-rules';
+import { taskToChange, type DirectiveState } from './directive';
 
 export interface ChangeTaskDeadlineData {
   directiveId: string;

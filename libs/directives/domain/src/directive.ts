@@ -1,7 +1,9 @@
-import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
-import { NotFoundError, type Decider } from '@dm/eventsourcing';
+import { directiveStreamId, EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
+import { IllegalStateError, NotFoundError, type Decider } from '@dm/eventsourcing';
+import { requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
 import { decideCancelTask, type CancelTask } from './cancel-task';
 import { decideChangeDeadline, type ChangeTaskDeadline } from './change-deadline';
+import { directiveIdFor } from './ids';
 import { decideIssue, type IssueDirective } from './issue-directive';
 
 export interface TaskState {
@@ -98,8 +100,39 @@ export const directiveDecider: Decider<DirectiveState, DirectiveCommand, Directi
   },
 };
 
+/** The stream a command on a directive is decided on: a new directive's is named by its issuer, year and number, so it cannot be issued twice. */
+export const directiveStreamOf = ({ data }: DirectiveCommand) =>
+  directiveStreamId('directiveId' in data ? data.directiveId : directiveIdFor(data.issuer, data.issuedOn, data.number));
+
 /** The issued directive, or NotFoundError. */
 export function requireIssued(state: DirectiveState, directiveId: string): IssuedDirective {
   if (!state.exists) throw new NotFoundError(`No directive ${directiveId}`);
   return state;
+}
+
+/** Rules every change to an issued directive's task keeps. */
+
+/**
+ * The directive and the task of a change dated `date`. Refusals, in this
+ * order: the date lies after today (invalid); no directive or no such task
+ * (not found, field `taskNo` for the task); the task is cancelled
+ * (conflict); the date lies before the issue date (invalid).
+ */
+export function taskToChange(
+  state: DirectiveState,
+  taskNumber: string,
+  date: { value: string; field: string; today: string },
+): [IssuedDirective, TaskState] {
+  requireNotAfterToday(date.value, date.field, date.today);
+  const [directive, task] = liveTask(state, taskNumber);
+  requireOnOrAfter(date.value, date.field, directive.issuedOn, 'the issue date');
+  return [directive, task];
+}
+
+function liveTask(state: DirectiveState, taskNumber: string): [IssuedDirective, TaskState] {
+  if (!state.exists) throw new NotFoundError('directive not found');
+  const task = findTask(state, taskNumber);
+  if (!task) throw new NotFoundError(`directive ${state.number} has no task ${taskNumber}`, 'taskNo');
+  if (task.cancelled) throw new IllegalStateError(`task ${task.number} is cancelled`);
+  return [state, task];
 }

@@ -6,7 +6,7 @@ import { authorize, type CommandOutcome, type EventStore } from '@dm/eventsourci
 import { vietnamDate } from '@dm/periods';
 import { Allow, answerWrite, commandMetadata, CONSISTENCY, CurrentPrincipal, validateBody, type Consistency } from '@dm/platform';
 import { ConfirmCompletion, progressPolicy, ReportCompletion, ReportProgress, type AssignmentState } from '@dm/progress-domain';
-import { AssignmentView } from './assignment-view/assignment-view';
+import { AssignmentView } from './assignment-view';
 import { PE_EVENT_STORE, PE_VIEW } from './tokens';
 
 const today = () => vietnamDate(new Date());
@@ -14,7 +14,7 @@ const today = () => vietnamDate(new Date());
 /**
  * The commands on an assignment. Each route finds the assignment, asks the
  * policy before it reads the body, validates the body's shape, and sends the
- * domain command through @nestjs/cqrs to its handler (./handlers.ts).
+ * domain command through @nestjs/cqrs to the decider (deciderHandlers, in the module).
  */
 @Controller('api/v1/assignments')
 export class AssignmentsController {

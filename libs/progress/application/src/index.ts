@@ -1,4 +1,3 @@
 export * from './progress-events.module';
-export * from './assignment-view/assignment-view';
-export * from './assignment-view/assignment-view.projection';
+export * from './assignment-view';
 export * from './tokens';

@@ -2,9 +2,10 @@ import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@n
 import { TOPICS } from '@dm/contracts';
 import type { EventStore } from '@dm/eventsourcing';
 import { validatingConsumer, type Consumer, type MessageBus } from '@dm/message-bus';
-import { AssignmentView } from './assignment-view/assignment-view';
+import { AssignmentView } from './assignment-view';
 import { AssignmentsController } from './assignments.controller';
-import { PROGRESS_HANDLERS } from './handlers';
+import { deciderHandlers } from '@dm/platform';
+import { assignmentDecider, assignmentStreamOf, ConfirmCompletion, ReportCompletion, ReportProgress } from '@dm/progress-domain';
 import { PE_EVENT_STORE, PE_VIEW } from './tokens';
 
 export const PROGRESS_EVENTS_GROUP = 'progress-events';
@@ -34,7 +35,7 @@ export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
         { provide: PE_EVENT_STORE, useValue: options.eventStore },
         { provide: PE_VIEW, useValue: options.view },
         { provide: PE_BUS, useValue: options.bus },
-        ...PROGRESS_HANDLERS,
+        ...deciderHandlers(PE_EVENT_STORE, assignmentDecider, assignmentStreamOf, [ReportProgress, ReportCompletion, ConfirmCompletion]),
       ],
     };
   }

@@ -1,5 +1,6 @@
-import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
-import type { Decider } from '@dm/eventsourcing';
+import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
+import { IllegalStateError, type Decider } from '@dm/eventsourcing';
+import { requireBusinessDate } from '@dm/periods';
 import { decideConfirmCompletion, type ConfirmCompletion } from './confirm-completion';
 import { decideReportCompletion, type ReportCompletion } from './report-completion';
 import { decideReportProgress, type ReportProgress } from './report-progress';
@@ -82,6 +83,9 @@ export const assignmentDecider: Decider<AssignmentState, AssignmentCommand, Assi
   },
 };
 
+/** The stream a command on an assignment is decided on. */
+export const assignmentStreamOf = (command: AssignmentCommand) => assignmentStreamId(command.data.context.assignmentId);
+
 /** The reference every assignment event's data starts with. */
 export function refOf(context: AssignmentContext) {
   return {
@@ -90,4 +94,19 @@ export function refOf(context: AssignmentContext) {
     taskNumber: context.taskNumber,
     agencyId: context.agencyId,
   };
+}
+
+/** Rules every command on an assignment keeps. */
+
+export function requireLive(context: AssignmentContext): void {
+  if (context.cancelled) throw new IllegalStateError(`the task of assignment ${context.assignmentId} is cancelled`);
+}
+
+export function requireNotConfirmed(state: AssignmentState): void {
+  if (state.confirmed) throw new IllegalStateError(`the completion of ${state.confirmed.completedOn} is already confirmed`);
+}
+
+/** A business date on or after the directive's issue date and not after today. */
+export function requireDateOfAssignment(date: string, field: string, context: AssignmentContext, today: string): string {
+  return requireBusinessDate(date, field, { from: context.issuedOn, fromName: 'the directive was issued', today });
 }

@@ -1,7 +1,13 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
-import { refOf, type AssignmentContext, type AssignmentState } from './assignment';
-import { requireDateOfAssignment, requireLive, requireNotConfirmed } from './rules';
+import {
+  refOf,
+  requireDateOfAssignment,
+  requireLive,
+  requireNotConfirmed,
+  type AssignmentContext,
+  type AssignmentState,
+} from './assignment';
 
 export interface ReportCompletionData {
   context: AssignmentContext;

@@ -5,6 +5,7 @@ export * from './http/idempotency';
 export * from './http/request-context';
 export * from './http/consistency';
 export * from './http/command-answer';
+export * from './http/decider-handlers';
 export * from './http/logger';
 export * from './http/platform.controller';
 export * from './http/platform.module';

@@ -1,8 +1,71 @@
-import type { RecordedEvent } from '@dm/contracts';
-import { NotFoundError, writesOf } from '@dm/eventsourcing';
+import { EVENT_TYPES, type DirectiveIssued, type RecordedEvent, type TaskCancelled } from '@dm/contracts';
+import { NotFoundError, writesOf, type Document, type Projection } from '@dm/eventsourcing';
 import type { AssignmentContext } from '@dm/progress-domain';
 import type { ReadStore } from '@dm/read-store';
-import { assignmentViewProjection, contextOf, VIEW_COLLECTION, type AssignmentViewDoc } from './assignment-view.projection';
+
+export const VIEW_COLLECTION = 'assignment_view';
+
+/** progress-events' read model of an assignment, from the directive topic: what its commands and policy need. */
+export interface AssignmentViewDoc extends Document {
+  created?: boolean;
+  directiveId: string;
+  directiveNumber: string;
+  taskNumber: string;
+  agencyId: string;
+  role: 'lead' | 'coordinating';
+  issuedOn: string;
+  issuer: string;
+  issuerOffice: string | null;
+  monitoringAgency: string;
+  cancelled: boolean;
+  cancelledOn: string | null;
+}
+
+export const assignmentViewProjection: Projection = {
+  collection: VIEW_COLLECTION,
+  canHandle: [EVENT_TYPES.directiveIssued, EVENT_TYPES.taskCancelled],
+  evolve(event) {
+    const base = { source: 'd', revision: event.streamRevision };
+    if (event.type === EVENT_TYPES.directiveIssued) {
+      const d = event.data as DirectiveIssued;
+      return d.assignments.map((a) => ({
+        ...base,
+        id: a.id,
+        setOnInsert: { cancelled: false, cancelledOn: null },
+        set: {
+          created: true,
+          directiveId: d.directiveId,
+          directiveNumber: d.number,
+          taskNumber: a.taskNumber,
+          agencyId: a.agencyId,
+          role: a.role,
+          issuedOn: d.issuedOn,
+          issuer: d.issuer,
+          issuerOffice: d.issuerOffice,
+          monitoringAgency: d.monitoringAgency,
+        },
+      }));
+    }
+    const c = event.data as TaskCancelled;
+    return c.assignmentIds.map((id) => ({ ...base, id, setOnInsert: {}, set: { cancelled: true, cancelledOn: c.cancelledOn } }));
+  },
+};
+
+/** The assignment as its decider and policy know it. */
+export function contextOf(doc: AssignmentViewDoc): AssignmentContext {
+  return {
+    assignmentId: doc._id,
+    directiveId: doc.directiveId,
+    directiveNumber: doc.directiveNumber,
+    taskNumber: doc.taskNumber,
+    agencyId: doc.agencyId,
+    issuedOn: doc.issuedOn,
+    issuer: doc.issuer,
+    issuerOffice: doc.issuerOffice,
+    monitoringAgency: doc.monitoringAgency,
+    cancelled: doc.cancelled,
+  };
+}
 
 /**
  * The view, with a bounded wait for an assignment it has not seen yet. Docs
