@@ -1,7 +1,16 @@
 import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type Filter, type Sort } from 'mongodb';
 import { createdBy } from '@dm/eventsourcing';
 import { RevisionCache } from './revision-cache';
-import type { Condition, Document, FactWrite, Query, ReadStore } from '@dm/read-store';
+import {
+  applyInOrder,
+  type BatchPart,
+  type CheckpointAt,
+  type Condition,
+  type Document,
+  type FactWrite,
+  type Query,
+  type ReadStore,
+} from '@dm/read-store';
 
 export interface MongoReadStoreOptions {
   url: string;
@@ -132,12 +141,8 @@ export class MongoReadStore implements ReadStore {
     return revisions;
   }
 
-  async applyBatch(
-    parts: Array<{ collection: string; writes: FactWrite[] }>,
-    checkpoint?: { name: string; position: number },
-  ): Promise<void> {
-    for (const part of parts) await this.applyFacts(part.collection, part.writes);
-    if (checkpoint) await this.setCheckpoint(checkpoint.name, checkpoint.position);
+  applyBatch(parts: BatchPart[], checkpoint?: CheckpointAt): Promise<void> {
+    return applyInOrder(this, parts, checkpoint);
   }
 
   async putDocuments(collection: string, docs: Document[]): Promise<void> {

@@ -1,14 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  cancelTaskRequest,
-  changeDeadlineRequest,
-  directiveStreamId,
-  issueDirectiveRequest,
-  type DirectiveEvent,
-  type Principal,
-} from '@dm/contracts';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { cancelTaskRequest, changeDeadlineRequest, directiveStreamId, issueDirectiveRequest, type DirectiveEvent } from '@dm/contracts';
 import {
   CancelTask,
   ChangeTaskDeadline,
@@ -21,7 +15,7 @@ import {
 } from '@dm/directives-domain';
 import { authorize, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
 import { vietnamDate } from '@dm/periods';
-import { Allow, answerWrite, commandMetadata, CONSISTENCY, CurrentPrincipal, validateBody, type Consistency } from '@dm/platform';
+import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
 import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
@@ -44,15 +38,15 @@ export class DirectivesController {
 
   @Post()
   @Allow(directivesPolicy.issue)
-  async issue(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    const issuer = (body as { issuer?: unknown } | null)?.issuer;
+  async issue(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const issuer = (call.body as { issuer?: unknown } | null)?.issuer;
     // Without an issuer there is nobody to act for: validation names the field.
-    if (typeof issuer === 'string') authorize(directivesPolicy.issue, principal, { issuer, issuerOffice: this.registry.officeOf(issuer) });
-    const request = validateBody(issueDirectiveRequest, body);
+    if (typeof issuer === 'string')
+      authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: this.registry.officeOf(issuer) });
+    const request = validateBody(issueDirectiveRequest, call.body);
     const data = { ...request, registry: this.registry.snapshot(request.issuedOn), today: today() };
-    const outcome: Outcome = await this.commands.execute(
-      new IssueDirective(data, commandMetadata(req, principal, request, 'monitoring_officer', request.issuedOn)),
-    );
+    const metadata = commandMetadata(call, request, 'monitoring_officer', request.issuedOn);
+    const outcome: Outcome = await this.commands.execute(new IssueDirective(data, metadata));
     const { directiveId: id, number, type, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments } = issuedOf(outcome);
     const answer = { id, number, type, issuer: request.issuer, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments };
     await answerWrite(reply, this.consistency, this.store.name, outcome, 201, answer, `/api/v1/directives/${id}`);
@@ -61,64 +55,31 @@ export class DirectivesController {
   @Post(':id/tasks/:taskNo/deadline')
   @HttpCode(200)
   @Allow(directivesPolicy.change)
-  async changeDeadline(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @Param('taskNo') taskNumber: string,
-    @Body() body: unknown,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    authorize(directivesPolicy.change, principal, await this.directive(id));
-    const request = validateBody(changeDeadlineRequest, body);
+  async changeDeadline(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, task } = await this.allowedChange(call, changeDeadlineRequest);
     const changedOn = request.changedOn ?? today();
-    const data = {
-      directiveId: id,
-      taskNumber,
-      deadline: request.deadline,
-      reason: request.reason,
-      authorizingDocument: request.authorizingDocument,
-      changedOn,
-      today: today(),
-    };
-    const outcome: Outcome = await this.commands.execute(
-      new ChangeTaskDeadline(data, commandMetadata(req, principal, request, 'monitoring_officer', changedOn)),
-    );
-    await answerWrite(reply, this.consistency, this.store.name, outcome, 200, {
-      ...outcome.events[0].data,
-      eventId: outcome.events[0].eventId,
-    });
+    const { deadline, reason, authorizingDocument } = request;
+    const data = { ...task, deadline, reason, authorizingDocument, changedOn, today: today() };
+    const metadata = commandMetadata(call, request, 'monitoring_officer', changedOn);
+    await this.answerChange(reply, await this.commands.execute(new ChangeTaskDeadline(data, metadata)));
   }
 
   @Post(':id/tasks/:taskNo/cancel')
   @HttpCode(200)
   @Allow(directivesPolicy.change)
-  async cancel(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @Param('taskNo') taskNumber: string,
-    @Body() body: unknown,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    authorize(directivesPolicy.change, principal, await this.directive(id));
-    const request = validateBody(cancelTaskRequest, body);
+  async cancel(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, task } = await this.allowedChange(call, cancelTaskRequest);
     const cancelledOn = request.cancelledOn ?? today();
-    const data = {
-      directiveId: id,
-      taskNumber,
-      reason: request.reason,
-      authorizingDocument: request.authorizingDocument,
-      cancelledOn,
-      today: today(),
-    };
-    const outcome: Outcome = await this.commands.execute(
-      new CancelTask(data, commandMetadata(req, principal, request, 'monitoring_officer', cancelledOn)),
-    );
-    await answerWrite(reply, this.consistency, this.store.name, outcome, 200, {
-      ...outcome.events[0].data,
-      eventId: outcome.events[0].eventId,
-    });
+    const data = { ...task, reason: request.reason, authorizingDocument: request.authorizingDocument, cancelledOn, today: today() };
+    const metadata = commandMetadata(call, request, 'monitoring_officer', cancelledOn);
+    await this.answerChange(reply, await this.commands.execute(new CancelTask(data, metadata)));
+  }
+
+  /** The directive (404 if unknown), the caller allowed to change it, then the body's shape. */
+  private async allowedChange<S extends z.ZodTypeAny>(call: CommandCall, schema: S) {
+    const { id, taskNo } = call.params;
+    authorize(directivesPolicy.change, call.principal, await this.directive(id));
+    return { request: validateBody(schema, call.body) as z.infer<S>, task: { directiveId: id, taskNumber: taskNo } };
   }
 
   /** The directive as its stream tells it now (for the policy), or NotFoundError. */
@@ -126,6 +87,12 @@ export class DirectivesController {
     let state = directiveDecider.initialState();
     for await (const event of this.store.readStream<DirectiveEvent>(directiveStreamId(id))) state = directiveDecider.evolve(state, event);
     return requireIssued(state, id);
+  }
+
+  /** The change written, with its event id. */
+  private answerChange(reply: FastifyReply, outcome: Outcome) {
+    const [event] = outcome.events;
+    return answerWrite(reply, this.consistency, this.store.name, outcome, 200, { ...event.data, eventId: event.eventId });
   }
 }
 

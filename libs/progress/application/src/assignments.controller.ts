@@ -1,11 +1,19 @@
-import { Body, Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { completionRequest, confirmationRequest, progressRequest, type AssignmentEvent, type Principal } from '@dm/contracts';
-import { authorize, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { completionRequest, confirmationRequest, progressRequest, type AssignmentEvent } from '@dm/contracts';
+import { authorize, type CommandOutcome, type EventStore, type Permission } from '@dm/eventsourcing';
 import { vietnamDate } from '@dm/periods';
-import { Allow, answerWrite, commandMetadata, CONSISTENCY, CurrentPrincipal, validateBody, type Consistency } from '@dm/platform';
-import { ConfirmCompletion, progressPolicy, ReportCompletion, ReportProgress, type AssignmentState } from '@dm/progress-domain';
+import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
+import {
+  ConfirmCompletion,
+  progressPolicy,
+  ReportCompletion,
+  ReportProgress,
+  type AssignmentContext,
+  type AssignmentState,
+} from '@dm/progress-domain';
 import { AssignmentView } from './assignment-view';
 import { PE_EVENT_STORE, PE_VIEW } from './tokens';
 
@@ -27,54 +35,37 @@ export class AssignmentsController {
 
   @Post(':id/progress')
   @Allow(progressPolicy.report)
-  async progress(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const context = await this.view.context(id);
-    authorize(progressPolicy.report, principal, context);
-    const request = validateBody(progressRequest, body);
-    const metadata = commandMetadata(req, principal, request, 'agency_officer', request.reportedOn);
+  async progress(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { context, request } = await this.allowed(call, progressPolicy.report, progressRequest);
+    const metadata = commandMetadata(call, request, 'agency_officer', request.reportedOn);
     await this.answer(reply, await this.commands.execute(new ReportProgress({ context, ...request, today: today() }, metadata)), 201);
   }
 
   @Post(':id/completion')
   @Allow(progressPolicy.report)
-  async completion(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const context = await this.view.context(id);
-    authorize(progressPolicy.report, principal, context);
-    const request = validateBody(completionRequest, body);
-    const metadata = commandMetadata(req, principal, request, 'agency_officer', request.completedOn);
+  async completion(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { context, request } = await this.allowed(call, progressPolicy.report, completionRequest);
+    const metadata = commandMetadata(call, request, 'agency_officer', request.completedOn);
     await this.answer(reply, await this.commands.execute(new ReportCompletion({ context, ...request, today: today() }, metadata)), 201);
   }
 
   @Post(':id/confirmation')
   @Allow(progressPolicy.decideCompletion)
-  async confirmation(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id') id: string,
-    @Body() body: unknown,
-    @Req() req: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ) {
-    const context = await this.view.context(id);
-    authorize(progressPolicy.decideCompletion, principal, context);
-    const request = validateBody(confirmationRequest, body);
+  async confirmation(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { context, request } = await this.allowed(call, progressPolicy.decideCompletion, confirmationRequest);
     const decidedOn = (request.accepted ? request.confirmedOn : request.returnedOn) ?? today();
     const data = request.accepted
       ? { context, accepted: true as const, confirmedOn: decidedOn, today: today() }
       : { context, accepted: false as const, reason: request.reason, returnedOn: decidedOn, today: today() };
-    const metadata = commandMetadata(req, principal, request, 'monitoring_officer', decidedOn);
+    const metadata = commandMetadata(call, request, 'monitoring_officer', decidedOn);
     await this.answer(reply, await this.commands.execute(new ConfirmCompletion(data, metadata)), 200);
+  }
+
+  /** The assignment (404 if unknown), the caller allowed on it, then the body's shape. */
+  private async allowed<S extends z.ZodTypeAny>(call: CommandCall, permission: Permission<AssignmentContext>, schema: S) {
+    const context = await this.view.context(call.params.id);
+    authorize(permission, call.principal, context);
+    return { context, request: validateBody(schema, call.body) as z.infer<S> };
   }
 
   /** The written event, with the assignment it belongs to. */

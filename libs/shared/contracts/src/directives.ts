@@ -124,7 +124,8 @@ export type CancelTaskRequest = z.infer<typeof cancelTaskRequest>;
 
 // ---- what the directive routes answer ---------------------------------------
 
-export const issuedDirectiveResponse = z.object({
+/** A directive's header as issued: what every answer about a directive names. */
+export const directiveHeaderSchema = z.object({
   id: z.string(),
   number: z.string(),
   type: z.string(),
@@ -132,6 +133,9 @@ export const issuedDirectiveResponse = z.object({
   issuedOn: z.string(),
   subject: z.string(),
   monitoringAgency: z.string(),
+});
+
+export const issuedDirectiveResponse = directiveHeaderSchema.extend({
   registryVersion: z.string(),
   tasks: z.array(taskSchema),
   assignments: z.array(resolvedAssignmentSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateString, text } from './common';
-import { ASSIGNMENT_ROLES, signerSchema, taskSchema } from './directives';
+import { ASSIGNMENT_ROLES, directiveHeaderSchema, signerSchema, taskSchema } from './directives';
 import { actorSchema } from './envelope-schema';
 
 /**
@@ -185,14 +185,7 @@ export const timelineResponse = assignmentRefSchema.extend({ events: z.array(tim
 
 export const directiveListResponse = z.object({
   directives: z.array(
-    z.object({
-      id: z.string(),
-      number: z.string(),
-      type: z.string(),
-      issuer: z.string(),
-      issuedOn: z.string(),
-      subject: z.string(),
-      monitoringAgency: z.string(),
+    directiveHeaderSchema.extend({
       taskCount: z.number().int(),
       assignmentCount: z.number().int(),
     }),
@@ -214,18 +207,11 @@ export const taskViewSchema = taskSchema.extend({
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
-export const directiveResponse = z.object({
-  id: z.string(),
+export const directiveResponse = directiveHeaderSchema.extend({
   directiveId: z.string(),
-  number: z.string(),
-  type: z.string(),
-  issuer: z.string(),
-  issuedOn: z.string(),
-  subject: z.string(),
   legalBasis: z.array(z.string()),
   addressees: z.array(z.string()),
   signer: signerSchema,
-  monitoringAgency: z.string(),
   registryVersion: z.string(),
   assignmentCount: z.number().int(),
   asOf: z.string(),

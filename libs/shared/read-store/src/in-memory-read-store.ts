@@ -1,5 +1,5 @@
 import { applyFact, type Document, type FactWrite } from '@dm/eventsourcing';
-import type { Condition, Query, ReadStore, Scalar } from './read-store';
+import { applyInOrder, type BatchPart, type CheckpointAt, type Condition, type Query, type ReadStore, type Scalar } from './read-store';
 
 /** JSON in and out, as a store on disk keeps it: no shared references, undefined left out. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
@@ -40,12 +40,8 @@ export class InMemoryReadStore implements ReadStore {
     for (const write of writes) docs.set(write.id, copy(applyFact(docs.get(write.id) ?? null, write).doc));
   }
 
-  async applyBatch(
-    parts: Array<{ collection: string; writes: FactWrite[] }>,
-    checkpoint?: { name: string; position: number },
-  ): Promise<void> {
-    for (const part of parts) await this.applyFacts(part.collection, part.writes);
-    if (checkpoint) this.checkpoints.set(checkpoint.name, checkpoint.position);
+  applyBatch(parts: BatchPart[], checkpoint?: CheckpointAt): Promise<void> {
+    return applyInOrder(this, parts, checkpoint);
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {

@@ -5,6 +5,18 @@ export type Scalar = string | number | boolean | null;
 
 export type Condition = Scalar | { in: Scalar[] } | { lte: string | number } | { gte: string | number };
 
+/** The writes of one collection, in a batch. */
+export interface BatchPart {
+  collection: string;
+  writes: FactWrite[];
+}
+
+/** A named position a batch moves (a projector's checkpoint per source). */
+export interface CheckpointAt {
+  name: string;
+  position: number;
+}
+
 export interface Query {
   /** Dotted field path → condition; all must hold. */
   where?: Record<string, Condition>;
@@ -24,7 +36,7 @@ export interface ReadStore {
    * Applies fact writes to several collections and moves a checkpoint, as one
    * unit where the store has transactions (each part stays idempotent where it has not).
    */
-  applyBatch(parts: Array<{ collection: string; writes: FactWrite[] }>, checkpoint?: { name: string; position: number }): Promise<void>;
+  applyBatch(parts: BatchPart[], checkpoint?: CheckpointAt): Promise<void>;
   get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
   find<T extends Document = Document>(collection: string, query?: Query): Promise<T[]>;
   /** Creates indexes on the given fields (each entry one, possibly compound, index). */
@@ -36,4 +48,14 @@ export interface ReadStore {
   getCheckpoint(name: string): Promise<number | null>;
   setCheckpoint(name: string, position: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `applyBatch` of a store without transactions: each part in order, then the checkpoint; each part stays idempotent. */
+export async function applyInOrder(
+  store: Pick<ReadStore, 'applyFacts' | 'setCheckpoint'>,
+  parts: BatchPart[],
+  checkpoint?: CheckpointAt,
+): Promise<void> {
+  for (const part of parts) await store.applyFacts(part.collection, part.writes);
+  if (checkpoint) await store.setCheckpoint(checkpoint.name, checkpoint.position);
 }

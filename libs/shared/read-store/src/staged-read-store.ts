@@ -1,5 +1,5 @@
 import { applyFact } from '@dm/eventsourcing';
-import type { Document, FactWrite, Query, ReadStore } from './read-store';
+import { applyInOrder, type BatchPart, type CheckpointAt, type Document, type FactWrite, type Query, type ReadStore } from './read-store';
 
 /**
  * A read store that applies fact writes in memory and writes each document
@@ -30,12 +30,8 @@ export class StagedReadStore implements ReadStore {
     }
   }
 
-  async applyBatch(
-    parts: Array<{ collection: string; writes: FactWrite[] }>,
-    checkpoint?: { name: string; position: number },
-  ): Promise<void> {
-    for (const part of parts) await this.applyFacts(part.collection, part.writes);
-    if (checkpoint) await this.setCheckpoint(checkpoint.name, checkpoint.position);
+  applyBatch(parts: BatchPart[], checkpoint?: CheckpointAt): Promise<void> {
+    return applyInOrder(this, parts, checkpoint);
   }
 
   async flush(): Promise<void> {

@@ -7,6 +7,7 @@ import {
   type TaskCancelled,
   type TaskDeadlineChanged,
 } from '@dm/contracts';
+import { directiveHeader } from '../directives/directives.projection';
 import type { FactEvent, FactSource } from './assignment-doc';
 
 const ASSIGNMENT_EVENTS: ReadonlySet<string> = new Set([
@@ -49,18 +50,7 @@ export function eventsByAssignment(event: RecordedEvent): Array<[string, FactEve
 }
 
 function issuedFacts(event: RecordedEvent, d: DirectiveIssued): Array<[string, FactEvent]> {
-  const header = {
-    directiveId: d.directiveId,
-    number: d.number,
-    type: d.type,
-    issuer: d.issuer,
-    issuedOn: d.issuedOn,
-    subject: d.subject,
-    signer: d.signer,
-    monitoringAgency: d.monitoringAgency,
-    issuerOffice: d.issuerOffice,
-    registryVersion: d.registryVersion,
-  };
+  const header = { ...directiveHeader(d), issuerOffice: d.issuerOffice };
   return d.assignments.map((a) => [a.id, factOf(event, 'd', { ...header, task: taskOf(d, a), assignment: a })]);
 }
 

@@ -22,6 +22,12 @@ export interface DirectiveDoc extends Document {
   changes?: Record<string, { type: string; revision: number; recordedAt: string; data: Record<string, unknown> }>;
 }
 
+/** What every read model keeps of a directive as issued. */
+export function directiveHeader(d: DirectiveIssued) {
+  const { directiveId, number, type, issuer, issuedOn, subject, signer, monitoringAgency, registryVersion } = d;
+  return { directiveId, number, type, issuer, issuedOn, subject, signer, monitoringAgency, registryVersion };
+}
+
 export const directivesProjection: Projection = {
   collection: DIRECTIVES,
   canHandle: [EVENT_TYPES.directiveIssued, EVENT_TYPES.taskDeadlineChanged, EVENT_TYPES.taskCancelled],
@@ -36,17 +42,9 @@ export const directivesProjection: Projection = {
           id: d.directiveId,
           set: {
             created: true,
-            directiveId: d.directiveId,
-            number: d.number,
-            type: d.type,
-            issuer: d.issuer,
-            issuedOn: d.issuedOn,
-            subject: d.subject,
+            ...directiveHeader(d),
             legalBasis: d.legalBasis,
             addressees: d.addressees,
-            signer: d.signer,
-            monitoringAgency: d.monitoringAgency,
-            registryVersion: d.registryVersion,
             tasks: d.tasks,
             assignmentCount: d.assignments.length,
           },

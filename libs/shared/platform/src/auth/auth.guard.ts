@@ -56,3 +56,17 @@ export function principalOf(request: FastifyRequest): Principal {
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) =>
   principalOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
+
+/** A command sent to a route: who sent it, the path parameters, the body as sent (not yet validated), the request. */
+export interface CommandCall {
+  principal: Principal;
+  params: Record<string, string>;
+  body: unknown;
+  request: FastifyRequest;
+}
+
+/** The command call, as a handler parameter. */
+export const Call = createParamDecorator((_: unknown, context: ExecutionContext): CommandCall => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  return { principal: principalOf(request), params: request.params as Record<string, string>, body: request.body, request };
+});

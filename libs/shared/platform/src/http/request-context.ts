@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { actorOf, type Principal, type Role } from '@dm/contracts';
+import { actorOf, type Role } from '@dm/contracts';
 import type { CommandMetadata } from '@dm/eventsourcing';
 import { startOfVietnamDay } from '@dm/periods';
+import type { CommandCall } from '../auth/auth.guard';
 import { commandIdentity } from './idempotency';
 
 export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
@@ -18,13 +19,7 @@ export const routeOf = (request: FastifyRequest) => `${request.method} ${request
  * the request's correlation id (X-Correlation-Id, or one made for it), and
  * the business date its events happen on.
  */
-export function commandMetadata(
-  request: FastifyRequest,
-  principal: Principal,
-  body: unknown,
-  actingAs: Role,
-  businessDate: string,
-): CommandMetadata {
+export function commandMetadata({ request, principal }: CommandCall, body: unknown, actingAs: Role, businessDate: string): CommandMetadata {
   return {
     ...commandIdentity(principal.sub, routeOf(request), idempotencyKeyOf(request), body),
     actor: actorOf(principal, actingAs),
