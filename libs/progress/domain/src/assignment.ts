@@ -98,11 +98,9 @@ export function refOf(context: AssignmentContext) {
 
 /** Rules every command on an assignment keeps. */
 
-export function requireLive(context: AssignmentContext): void {
+/** Nothing may be reported or decided once the task is cancelled or a completion is confirmed. */
+export function requireOpen(context: AssignmentContext, state: AssignmentState): void {
   if (context.cancelled) throw new IllegalStateError(`the task of assignment ${context.assignmentId} is cancelled`);
-}
-
-export function requireNotConfirmed(state: AssignmentState): void {
   if (state.confirmed) throw new IllegalStateError(`the completion of ${state.confirmed.completedOn} is already confirmed`);
 }
 

@@ -1,13 +1,6 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command, IllegalStateError, ValidationError } from '@dm/eventsourcing';
-import {
-  refOf,
-  requireDateOfAssignment,
-  requireLive,
-  requireNotConfirmed,
-  type AssignmentContext,
-  type AssignmentState,
-} from './assignment';
+import { refOf, requireDateOfAssignment, requireOpen, type AssignmentContext, type AssignmentState } from './assignment';
 
 export type ConfirmCompletionData = { context: AssignmentContext; today: string } & (
   { accepted: true; confirmedOn: string } | { accepted: false; reason: string; returnedOn: string }
@@ -20,8 +13,7 @@ export class ConfirmCompletion extends Command<'ConfirmCompletion', ConfirmCompl
 
 /** The decision carries the completion's date, and comes on or after it. */
 export function decideConfirmCompletion({ data }: ConfirmCompletion, state: AssignmentState): AssignmentEvent[] {
-  requireLive(data.context);
-  requireNotConfirmed(state);
+  requireOpen(data.context, state);
   if (!state.awaiting) throw new IllegalStateError('no reported completion is awaiting confirmation');
   const { completedOn } = state.awaiting;
   const field = data.accepted ? 'confirmedOn' : 'returnedOn';

@@ -1,13 +1,6 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
-import {
-  refOf,
-  requireDateOfAssignment,
-  requireLive,
-  requireNotConfirmed,
-  type AssignmentContext,
-  type AssignmentState,
-} from './assignment';
+import { refOf, requireDateOfAssignment, requireOpen, type AssignmentContext, type AssignmentState } from './assignment';
 
 export interface ReportCompletionData {
   context: AssignmentContext;
@@ -24,8 +17,7 @@ export class ReportCompletion extends Command<'ReportCompletion', ReportCompleti
 
 /** One completion at a time: a new one only after the last was returned. */
 export function decideReportCompletion({ data }: ReportCompletion, state: AssignmentState): AssignmentEvent[] {
-  requireLive(data.context);
-  requireNotConfirmed(state);
+  requireOpen(data.context, state);
   if (state.awaiting) throw new IllegalStateError(`the completion of ${state.awaiting.completedOn} is still awaiting confirmation`);
   const completedOn = requireDateOfAssignment(data.completedOn, 'completedOn', data.context, data.today);
   return [

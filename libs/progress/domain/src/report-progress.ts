@@ -1,13 +1,6 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command } from '@dm/eventsourcing';
-import {
-  refOf,
-  requireDateOfAssignment,
-  requireLive,
-  requireNotConfirmed,
-  type AssignmentContext,
-  type AssignmentState,
-} from './assignment';
+import { refOf, requireDateOfAssignment, requireOpen, type AssignmentContext, type AssignmentState } from './assignment';
 
 export interface ReportProgressData {
   context: AssignmentContext;
@@ -27,8 +20,7 @@ export class ReportProgress extends Command<'ReportProgress', ReportProgressData
 
 /** Progress may be reported until a completion is confirmed, also while one awaits confirmation. */
 export function decideReportProgress({ data }: ReportProgress, state: AssignmentState): AssignmentEvent[] {
-  requireLive(data.context);
-  requireNotConfirmed(state);
+  requireOpen(data.context, state);
   const reportedOn = requireDateOfAssignment(data.reportedOn, 'reportedOn', data.context, data.today);
   const { summary, percent, difficulties, proposals } = data;
   return [{ type: EVENT_TYPES.progressReported, data: { ...refOf(data.context), reportedOn, summary, percent, difficulties, proposals } }];
