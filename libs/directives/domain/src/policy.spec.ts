@@ -59,3 +59,16 @@ describe('directives policy', () => {
     );
   });
 });
+
+describe('directives policy, for an issuer without an office', () => {
+  it('names only the issuer, and only the parties there are, when it refuses', () => {
+    expect(() => authorize(directivesPolicy.issue, as('monitoring_officer', 'so-yt'), { issuer: 'so-ldtbxh', issuerOffice: null })).toThrow(
+      new ForbiddenError('Only a monitoring officer of so-ldtbxh may issue a directive in the name of so-ldtbxh'),
+    );
+    const noOffice = { ...directive, issuer: 'so-tc', issuerOffice: null };
+    expect(() => authorize(directivesPolicy.change, as('monitoring_officer', 'so-yt'), noOffice)).toThrow(
+      new ForbiddenError('Only a monitoring officer of so-ldtbxh, so-tc may change directive 4308/UBND-VX'),
+    );
+    expect(isAllowed(directivesPolicy.change, as('monitoring_officer', null), noOffice)).toBe(false);
+  });
+});

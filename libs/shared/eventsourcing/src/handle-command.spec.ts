@@ -8,7 +8,7 @@ import { handleCommand, MAX_ATTEMPTS } from './handle-command';
 import { specMetadata } from './testing/decider-specification';
 
 type Added = Event<'added', { n: number }>;
-type Add = { type: 'Add'; n: number } | { type: 'Nothing' };
+type Add = { type: 'Add'; n: number } | { type: 'Nothing' } | { type: 'Twice'; n: number };
 
 /** A counter that may not go above 100. */
 const decisions: Add[] = [];
@@ -18,6 +18,11 @@ const counter: Decider<number, Add, Added> = {
   decide: (command, sum) => {
     decisions.push(command);
     if (command.type === 'Nothing') return [];
+    if (command.type === 'Twice')
+      return [
+        { type: 'added', data: { n: command.n } },
+        { type: 'added', data: { n: command.n } },
+      ];
     if (sum + command.n > 100) throw new IllegalStateError(`${sum} + ${command.n} is over 100`);
     return [{ type: 'added', data: { n: command.n } }];
   },
@@ -81,15 +86,41 @@ describe('handleCommand', () => {
     expect(await events()).toHaveLength(1);
   });
 
+  it('gives the events of one command the command id and ids derived from it, the same on a retry', async () => {
+    const m = metadata();
+    const outcome = await handleCommand(store, stream, counter, { type: 'Twice', n: 1 }, m);
+    const ids = outcome.events.map((e) => e.eventId);
+    expect(ids[0]).toBe(m.commandId);
+    expect(ids[1]).not.toBe(m.commandId);
+    expect(ids[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5/);
+    expect(outcome.events.every((e) => e.metadata.commandId === m.commandId && e.causationId === m.commandId)).toBe(true);
+    const again = await handleCommand(store, stream, counter, { type: 'Twice', n: 1 }, m);
+    expect(again.replayed).toBe(true);
+    expect(again.events.map((e) => e.eventId)).toEqual(ids);
+  });
+
+  it('keeps the folded state: a later command reads only what is new, and nothing when nothing is', async () => {
+    await handleCommand(store, stream, counter, { type: 'Add', n: 1 }, metadata());
+    const reads = jest.spyOn(store, 'readStream');
+    await handleCommand(store, stream, counter, { type: 'Add', n: 2 }, metadata());
+    expect(reads).not.toHaveBeenCalled();
+    await store.appendToStream(stream, [added(3, metadata())]);
+    const outcome = await handleCommand(store, stream, counter, { type: 'Add', n: 4 }, metadata());
+    expect(reads.mock.calls).toEqual([[stream, { fromRevision: 2 }]]);
+    expect(outcome.state).toBe(10);
+  });
+
   it('answers a keyed command sent again with its first result and writes nothing', async () => {
+    await handleCommand(store, stream, counter, { type: 'Add', n: 1 }, metadata());
     const m = metadata({ keyed: true });
     const first = await handleCommand(store, stream, counter, { type: 'Add', n: 5 }, m);
+    await handleCommand(store, stream, counter, { type: 'Add', n: 1 }, metadata());
     const again = await handleCommand(store, stream, counter, { type: 'Add', n: 5 }, m);
     expect(again.replayed).toBe(true);
     expect(again.events).toEqual(first.events);
     expect(again.position).toBe(first.position);
-    expect(await events()).toHaveLength(1);
-    expect(decisions).toHaveLength(1);
+    expect(await events()).toHaveLength(3);
+    expect(decisions).toHaveLength(3);
   });
 
   it('refuses the same key with another body, and writes nothing', async () => {
@@ -110,9 +141,11 @@ describe('handleCommand', () => {
     expect(await store.streamRevision('counter-2')).toBeNull();
   });
 
-  it('answers nothing for a decider that decides nothing, and writes nothing', async () => {
-    const outcome = await handleCommand(store, stream, counter, { type: 'Nothing' }, metadata());
+  it('answers nothing for a decider that decides nothing, and writes nothing, also when the command is sent again', async () => {
+    const m = metadata({ keyed: true });
+    const outcome = await handleCommand(store, stream, counter, { type: 'Nothing' }, m);
     expect(outcome).toEqual({ events: [], state: 0, position: 0, replayed: false });
+    expect(await handleCommand(store, stream, counter, { type: 'Nothing' }, m)).toEqual(outcome);
     expect(await store.headPosition()).toBe(0);
   });
 
@@ -164,6 +197,9 @@ describe('handleCommand', () => {
       const racing = raced((inner) => inner.appendToStream(stream, [added(1, metadata())]), Infinity);
       const error = await handleCommand(racing, stream, counter, { type: 'Add', n: 5 }, metadata()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConcurrencyError);
+      expect((error as Error).message).toBe(
+        `stream ${stream} kept changing while this command was decided (${MAX_ATTEMPTS} attempts); nothing was written, send it again`,
+      );
       expect(decisions).toHaveLength(MAX_ATTEMPTS);
       expect((await events()).every((e) => e.data.n === 1)).toBe(true);
     });
@@ -204,6 +240,7 @@ describe('handleCommand', () => {
       get: (target, key) => (key === 'appendToStream' ? async () => Promise.reject(new Error('disk full')) : Reflect.get(target, key)),
     });
     await expect(handleCommand(failing, stream, counter, { type: 'Add', n: 1 }, metadata())).rejects.toThrow('disk full');
+    await expect(handleCommand(failing, stream, counter, { type: 'Add', n: 1 }, metadata({ keyed: true }))).rejects.toThrow('disk full');
     await expect(handleCommand(failing, stream, counter, { type: 'Add', n: 1 }, metadata())).rejects.not.toBeInstanceOf(
       WrongExpectedRevisionError,
     );

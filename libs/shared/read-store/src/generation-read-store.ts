@@ -4,7 +4,7 @@ import type { Document, FactWrite, Query, ReadStore } from './read-store';
  * One generation of a set of read models inside a store: collection
  * `<name>` for generation 0, `<name>_g<n>` after that, and checkpoints named
  * likewise. A rebuild fills generation n+1 beside the live one, then the
- * service switches to it (DESIGN.md "Ordering, duplicates, status").
+ * service switches to it (docs/architecture.md, "Ordering, duplicates, status").
  */
 export class GenerationReadStore implements ReadStore {
   constructor(

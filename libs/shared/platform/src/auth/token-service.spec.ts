@@ -47,6 +47,23 @@ describe('TokenService', () => {
     expect(tokens.verify(`${payload}.${createHmac('sha512', key).update(payload).digest('base64url')}`)).toBeNull();
   });
 
+  it('reads a name or an agency that is not a string as none', () => {
+    const odd = jwt.sign({ sub: 'u-1', name: 7, agencyId: { id: 'x' }, roles: ['inspector'] }, key, {
+      algorithm: 'HS256',
+      issuer: 'directive-monitor',
+      expiresIn: '1h',
+    });
+    expect(tokens.verify(odd)).toEqual({ sub: 'u-1', name: null, agencyId: null, roles: ['inspector'] });
+  });
+
+  it('refuses roles that are not a list, and a subject that is not a string', () => {
+    const sign = (payload: object) => jwt.sign(payload, key, { algorithm: 'HS256', issuer: 'directive-monitor', expiresIn: '1h' });
+    expect(tokens.verify(sign({ sub: 'u-1', roles: 'admin' }))).toBeNull();
+    expect(tokens.verify(sign({ sub: 42, roles: ['admin'] }))).toBeNull();
+    expect(tokens.verify(sign({ roles: ['admin'] }))).toBeNull();
+    expect(tokens.verify(sign({ sub: 'u-1', roles: [] }))).toBeNull();
+  });
+
   it('refuses a token without a subject or a known role, and keeps only known roles', () => {
     expect(tokens.verify(tokens.sign({ ...claims, sub: '' }))).toBeNull();
     expect(tokens.verify(tokens.sign({ ...claims, roles: ['mayor' as never] }))).toBeNull();

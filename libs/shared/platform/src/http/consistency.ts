@@ -7,7 +7,7 @@ export interface WrittenAt {
 }
 
 /**
- * What a write does before answering (DESIGN.md "Consistency seen by a client").
+ * What a write does before answering (docs/architecture.md, "Consistency").
  * Embedded: waits until every in-process projector has applied the position
  * (read-your-writes). Distributed: returns at once; the token lets a later
  * read wait for it.

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
 import { bodyHash, commandIdentity } from './idempotency';
 import { ProblemError } from './problem';
 
 const route = 'POST /api/v1/assignments/a-1/progress';
 const body = { reportedOn: '2017-03-01', summary: 'x' };
+
+describe('bodyHash', () => {
+  it('is the SHA-256 of the canonical JSON, whatever the key order', () => {
+    expect(bodyHash({ b: 1, a: 'x' })).toBe(bodyHash({ a: 'x', b: 1 }));
+    expect(bodyHash({ a: 'x', b: 1 })).toBe(createHash('sha256').update('{"a":"x","b":1}').digest('hex'));
+  });
+});
 
 describe('commandIdentity', () => {
   it('gives the same command id to the same key from the same user on the same route', () => {
@@ -35,8 +43,11 @@ describe('commandIdentity', () => {
 
   it('refuses an empty key or one longer than 200 characters, naming the header', () => {
     for (const key of ['', '  ', 'k'.repeat(201)]) {
-      expect(() => commandIdentity('u-1', route, key, body)).toThrow(ProblemError);
+      expect(() => commandIdentity('u-1', route, key, body)).toThrow(
+        expect.objectContaining({ status: 400, errors: [{ field: 'Idempotency-Key', message: 'must be 1 to 200 characters' }] }),
+      );
     }
+    expect(() => commandIdentity('u-1', route, '', body)).toThrow(ProblemError);
     expect(() => commandIdentity('u-1', route, 'k'.repeat(200), body)).not.toThrow();
   });
 });
