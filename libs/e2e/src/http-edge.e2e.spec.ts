@@ -100,6 +100,17 @@ describe('the HTTP edge (embedded)', () => {
       expect(other.headers.get('idempotent-replayed')).toBeNull();
     });
 
+    it('scopes a key to the route and its decoded parameters, not to how the URL was spelled', async () => {
+      const officer = client('officer-h', 'agency_officer', 'h-muong-lat');
+      const plain = await progress(officer, 'k-spelling');
+      const encoded = await officer.post(`/api/v1/assignments/${encodeURIComponent(assignment).replace(/-/g, '%2D')}/progress`, body, {
+        'idempotency-key': 'k-spelling',
+      });
+      expect([plain.status, encoded.status]).toEqual([201, 201]);
+      expect(encoded.body.eventId).toBe(plain.body.eventId);
+      expect(encoded.headers.get('idempotent-replayed')).toBe('true');
+    });
+
     it('takes the same key on another route as another command', async () => {
       const officer = client('officer-d', 'agency_officer', 'h-muong-lat');
       const first = await progress(officer, 'k-route');
@@ -118,9 +129,8 @@ describe('the HTTP edge (embedded)', () => {
       await progress(officer, 'k-body');
       const changed = await progress(officer, 'k-body', { ...body, percent: 11 });
       expect(changed.status).toBe(422);
-      expect(changed.body.errors).toEqual([
-        { field: 'Idempotency-Key', message: 'This Idempotency-Key was already used with a different body' },
-      ]);
+      expect(changed.body.detail).toBe('This Idempotency-Key was already used with a different body');
+      expect(changed.body.errors).toEqual([{ field: 'Idempotency-Key', message: 'reused with a different body' }]);
     });
   });
 
@@ -143,6 +153,10 @@ describe('the HTTP edge (embedded)', () => {
         'x-correlation-id': 'x'.repeat(201),
       });
       expect(bad.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const spaced = await client('inspector', 'inspector', 'thanh-tra-tinh').get('/api/v1/directives', {
+        'x-correlation-id': 'dot 1 / 2017',
+      });
+      expect(spaced.headers.get('x-correlation-id')).toBe('dot 1 / 2017');
       const officer = client('officer-f', 'agency_officer', 'h-muong-lat');
       await officer.post(
         `/api/v1/assignments/${assignment}/progress`,

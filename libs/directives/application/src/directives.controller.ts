@@ -39,10 +39,9 @@ export class DirectivesController {
   @Post()
   @Allow(directivesPolicy.issue)
   async issue(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const issuer = (call.body as { issuer?: unknown } | null)?.issuer;
-    // Without an issuer there is nobody to act for: validation names the field.
-    if (typeof issuer === 'string')
-      authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: this.registry.officeOf(issuer) });
+    const named = (call.body as { issuer?: unknown } | null)?.issuer;
+    const issuer = typeof named === 'string' && named ? named : null;
+    authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: issuer ? this.registry.officeOf(issuer) : null });
     const request = validateBody(issueDirectiveRequest, call.body);
     const data = { ...request, registry: this.registry.snapshot(request.issuedOn), today: today() };
     const metadata = commandMetadata(call, request, 'monitoring_officer', request.issuedOn);

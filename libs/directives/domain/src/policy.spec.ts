@@ -72,3 +72,14 @@ describe('directives policy, for an issuer without an office', () => {
     expect(isAllowed(directivesPolicy.change, as('monitoring_officer', null), noOffice)).toBe(false);
   });
 });
+
+describe('directives policy, for a request that names no issuer', () => {
+  it('lets nobody issue, and says what is missing', () => {
+    for (const agency of ['ubnd-tinh', 'vp-ubnd-tinh', 'so-ldtbxh', null]) {
+      expect(isAllowed(directivesPolicy.issue, as('monitoring_officer', agency), { issuer: null, issuerOffice: null })).toBe(false);
+    }
+    expect(() => authorize(directivesPolicy.issue, as('monitoring_officer', 'vp-ubnd-tinh'), { issuer: null, issuerOffice: null })).toThrow(
+      'A directive is issued in the name of its issuer: name the issuer, of which (or of whose office) you are an officer',
+    );
+  });
+});

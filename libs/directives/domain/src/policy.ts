@@ -2,13 +2,14 @@ import type { Principal } from '@dm/contracts';
 import type { Permission } from '@dm/eventsourcing';
 import type { IssuedDirective } from './directive';
 
-/** The body a directive is issued in the name of, and that body's office. */
+/** The body a directive is issued in the name of (null when the request names none), and that body's office. */
 export interface Issuer {
-  issuer: string;
+  issuer: string | null;
   issuerOffice: string | null;
 }
 
 const officersOf = (body: Issuer) => [body.issuer, body.issuerOffice].filter((id): id is string => !!id);
+const mayIssue = (principal: Principal, body: Issuer) => !!principal.agencyId && officersOf(body).includes(principal.agencyId);
 const changersOf = (d: IssuedDirective) => [d.monitoringAgency, d.issuer, d.issuerOffice].filter((id): id is string => !!id);
 
 /**
@@ -26,10 +27,12 @@ export const directivesPolicy = {
    */
   issue: {
     roles: ['monitoring_officer'],
-    rule: (principal: Principal, body: Issuer) =>
-      principal.agencyId && officersOf(body).includes(principal.agencyId)
-        ? null
-        : `Only a monitoring officer of ${officersOf(body).join(' or ')} may issue a directive in the name of ${body.issuer}`,
+    rule: (principal: Principal, body: Issuer) => {
+      if (mayIssue(principal, body)) return null;
+      if (!body.issuer)
+        return 'A directive is issued in the name of its issuer: name the issuer, of which (or of whose office) you are an officer';
+      return `Only a monitoring officer of ${officersOf(body).join(' or ')} may issue a directive in the name of ${body.issuer}`;
+    },
   } satisfies Permission<Issuer>,
   /** Changing a deadline or cancelling a task: a monitoring officer of the monitoring agency, the issuer or its office. */
   change: {

@@ -35,3 +35,11 @@ describe('progress policy', () => {
     );
   });
 });
+
+describe('progress policy, for a caller without an agency', () => {
+  it('says so when it refuses', () => {
+    expect(() => authorize(progressPolicy.report, as('agency_officer', null), context)).toThrow(
+      'Assignment a-1 belongs to h-muong-lat; you report for no agency',
+    );
+  });
+});

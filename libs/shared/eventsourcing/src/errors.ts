@@ -8,10 +8,14 @@ export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict'
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
 
-  /** @param field JSON path of the input at fault, e.g. `tasks[2].lead[0]` or `reportedOn` */
+  /**
+   * @param field JSON path of the input at fault, e.g. `tasks[2].lead[0]` or `reportedOn`
+   * @param fieldMessage what is wrong with that field, when it says less than `message`
+   */
   constructor(
     message: string,
     readonly field?: string,
+    readonly fieldMessage?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -42,12 +46,15 @@ export class ConcurrencyError extends DomainError {
   readonly kind = 'conflict';
 }
 
+/** Too many writes wait on one stream, or it stayed busy too long; nothing was written. */
+export class StreamBusyError extends ConcurrencyError {}
+
 /** An idempotency key sent again with another body; nothing was written. */
 export class IdempotencyKeyReusedError extends DomainError {
   readonly kind = 'unprocessable';
 
   constructor() {
-    super('This Idempotency-Key was already used with a different body', 'Idempotency-Key');
+    super('This Idempotency-Key was already used with a different body', 'Idempotency-Key', 'reused with a different body');
   }
 }
 

@@ -46,7 +46,8 @@ function cacheOf<State>(entry: Owned, decider: object): StreamStateCache<State> 
  * Decides a command on a stream and appends what the decider decided
  * (docs/architecture.md, "The event-sourcing core"):
  *
- * - writes to one stream queue in this process, so they never race here;
+ * - writes to one stream queue in this process, so they never race here (a
+ *   stream too busy refuses more with StreamBusyError);
  * - the stream is folded from the state kept after the last command (one
  *   point look-up when nothing is new);
  * - a command whose id is in the stream already answers its first result,
@@ -54,7 +55,7 @@ function cacheOf<State>(entry: Owned, decider: object): StreamStateCache<State> 
  * - an append that meets a concurrent write from elsewhere is decided again,
  *   up to MAX_ATTEMPTS times, then refused with ConcurrencyError.
  *
- * It raises domain errors only (and the store's own failures).
+ * It raises domain errors, and the store's own failures as they are.
  */
 export function handleCommand<State, C, E extends Event>(
   store: EventStore,
@@ -78,7 +79,8 @@ async function decideAndAppend<State, C, E extends Event>(
 ): Promise<CommandOutcome<State, E>> {
   for (let attempt = 1; ; attempt++) {
     const current = await catchUp(store, streamId, decider, cache.get(streamId));
-    cache.set(streamId, current);
+    // A stream that does not exist yet is not kept: refused commands on new streams would fill the cache.
+    if (current.revision >= 0) cache.set(streamId, current);
     if (current.commandIds.has(metadata.commandId)) {
       const earlier = await eventsOfCommand<E>(store, streamId, metadata.commandId);
       assertSameBody(metadata, earlier[0].metadata.bodyHash);

@@ -1,3 +1,4 @@
+import { StreamBusyError } from './errors';
 import { StreamQueue } from './stream-queue';
 
 const gate = () => {
@@ -54,5 +55,36 @@ describe('StreamQueue', () => {
     await slow;
     await settle();
     expect(queue.size).toBe(0);
+  });
+});
+
+describe('StreamQueue limits', () => {
+  it('refuses a write at once when too many wait on its stream, and takes writes on other streams', async () => {
+    const queue = new StreamQueue({ maxWaiting: 2, maxWaitMs: 10_000 });
+    const held = gate();
+    const running = queue.run('s', () => held.opened);
+    await settle();
+    const waiting = [queue.run('s', async () => 'w1'), queue.run('s', async () => 'w2')];
+    await expect(queue.run('s', async () => 'w3')).rejects.toBeInstanceOf(StreamBusyError);
+    await expect(queue.run('other', async () => 'x')).resolves.toBe('x');
+    held.open();
+    await running;
+    await expect(Promise.all(waiting)).resolves.toEqual(['w1', 'w2']);
+    await expect(queue.run('s', async () => 'w4')).resolves.toBe('w4');
+  });
+
+  it('refuses a write that waited too long behind one that does not end, and never runs it', async () => {
+    const queue = new StreamQueue({ maxWaiting: 10, maxWaitMs: 30 });
+    const held = gate();
+    const running = queue.run('s', () => held.opened);
+    let ran = false;
+    const started = Date.now();
+    await expect(queue.run('s', async () => void (ran = true))).rejects.toThrow('stream s was busy for 30 ms');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    held.open();
+    await running;
+    await settle();
+    expect(ran).toBe(false);
+    await expect(queue.run('s', async () => 'later')).resolves.toBe('later');
   });
 });

@@ -13,7 +13,8 @@ export interface HttpAppOptions {
   logger: Logger;
 }
 
-const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
+/** A header value of 1 to 200 characters without control characters, not blank. */
+const CORRELATION_ID = /^(?=.*\S)[\t\x20-\x7e\x80-\xff]{1,200}$/;
 
 export interface ServedRoute {
   method: string;
@@ -24,7 +25,7 @@ const served = new WeakMap<object, ServedRoute[]>();
 /** The routes an app made by createHttpApp serves (its Fastify instance), HEAD left out: what the OpenAPI document must list. */
 export const routesOf = (app: NestFastifyApplication): ServedRoute[] => served.get(app.getHttpAdapter().getInstance()) ?? [];
 
-/** The client's X-Correlation-Id when it is 1 to 200 visible ASCII characters, else a new UUIDv7. */
+/** The client's X-Correlation-Id when it is 1 to 200 characters a header may carry back, else a new UUIDv7. */
 export function correlationIdOf(request: IncomingMessage): string {
   const header = request.headers['x-correlation-id'];
   return typeof header === 'string' && CORRELATION_ID.test(header) ? header : uuidv7();

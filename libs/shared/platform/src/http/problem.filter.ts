@@ -46,7 +46,7 @@ export function toProblem(exception: unknown): ProblemError {
   if (exception instanceof ProblemError) return exception;
   if (exception instanceof DomainError) {
     const status = STATUS_OF[exception.kind];
-    const errors = exception.field ? [{ field: exception.field, message: exception.message }] : [];
+    const errors = exception.field ? [{ field: exception.field, message: exception.fieldMessage ?? exception.message }] : [];
     return new ProblemError(status, TITLE_OF[status], exception.message, errors);
   }
   if (exception instanceof HttpException) {

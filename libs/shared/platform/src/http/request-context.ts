@@ -10,8 +10,16 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return typeof header === 'string' ? header : undefined;
 }
 
-/** `POST /api/v1/assignments/<id>/progress`: what an idempotency key is scoped to, besides the caller. */
-export const routeOf = (request: FastifyRequest) => `${request.method} ${request.url.split('?')[0]}`;
+/**
+ * `POST /api/v1/assignments/<id>/progress`: what an idempotency key is scoped
+ * to, besides the caller. Built from the route and its decoded parameters, so
+ * two spellings of one URL (`%31`, `1`) are one route.
+ */
+export function routeOf(request: FastifyRequest): string {
+  const params = request.params as Record<string, string>;
+  const template = request.routeOptions.url ?? request.url.split('?')[0];
+  return `${request.method} ${template.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? `:${name}`)}`;
+}
 
 /**
  * The metadata of a command: its identity (the Idempotency-Key scoped to
