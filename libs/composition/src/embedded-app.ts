@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, createLogger, PlatformModule } from '@dm/platform';
+import { createHttpApp, createLogger, flushLogs, PlatformModule, type LogLevel } from '@dm/platform';
 import type { Logger } from 'pino';
 import { ProgressEventsModule } from '@dm/progress-events';
 import { ReportProjectionModule } from '@dm/report-projection';
@@ -35,6 +35,7 @@ export interface EmbeddedServer {
   app: NestFastifyApplication;
   runtime: EmbeddedRuntime;
   url: string;
+  logger: Logger;
   close(): Promise<void>;
 }
 
@@ -42,14 +43,15 @@ export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
   host?: string;
-  /** JSON lines at info on standard output by default; false for none. */
+  /** JSON lines on standard output at `logLevel` (default info) unless a logger is given; false for none. */
   logger?: Logger | false;
+  logLevel?: LogLevel;
 }
 
 /** The three services in one process on the embedded adapters, serving API v1. */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const runtime = new EmbeddedRuntime(options.dataDir);
-  const logger = options.logger === false ? createLogger('silent') : (options.logger ?? createLogger('info'));
+  const logger = options.logger === false ? createLogger('silent') : (options.logger ?? createLogger(options.logLevel ?? 'info'));
   const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger });
   await app.init();
   await runtime.startRelays();
@@ -60,12 +62,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   return {
     app,
     runtime,
+    logger,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       if (closed) return;
       closed = true;
       await app.close();
       await runtime.close();
+      await flushLogs(logger);
     },
   };
 }

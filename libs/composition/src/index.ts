@@ -7,3 +7,4 @@ export * from './service-config';
 export * from './adapters';
 export * from './gateway/gateway';
 export * from './gateway/run-gateway';
+export * from './run-main';

@@ -8,6 +8,7 @@ import {
   consistencyToken,
   createHttpApp,
   createLogger,
+  flushLogs,
   loadOrCreateJwtKey,
   Metrics,
   PlatformModule,
@@ -108,7 +109,8 @@ export async function startSingleService(config: ServiceConfig) {
       wiring.module,
     ],
   };
-  const app = await createHttpApp(root, { metrics, logger: createLogger(config.logLevel).child({ service: config.service }) });
+  const logger = createLogger(config.logLevel).child({ service: config.service });
+  const app = await createHttpApp(root, { metrics, logger });
   await app.init();
   await wiring.relay?.start();
   await app.listen(config.port, config.host);
@@ -117,11 +119,13 @@ export async function startSingleService(config: ServiceConfig) {
   return {
     app,
     port,
+    logger,
     close: async () => {
       await app.close();
       await wiring.relay?.stop();
       await bus.close();
       for (const close of wiring.closers) await close();
+      await flushLogs(logger);
     },
   };
 }
@@ -131,8 +135,17 @@ export function runServiceMain(name: ServiceName): void {
   runMain(async () => {
     const config = loadServiceConfig(name);
     const service = await startSingleService(config);
-    console.log(
-      `${name} listening on ${config.host}:${service.port} (event store ${config.eventStore.kind}, bus ${config.bus.kind}, read store ${config.readStore.kind}, data in ${config.dataDir})`,
+    const { eventStore, bus, readStore } = config;
+    service.logger.info(
+      {
+        host: config.host,
+        port: service.port,
+        eventStore: eventStore.kind,
+        bus: bus.kind,
+        readStore: readStore.kind,
+        dataDir: config.dataDir,
+      },
+      `${name} listening`,
     );
     return service;
   });

@@ -30,8 +30,9 @@ export async function freePort(): Promise<number> {
 export async function spawnHealthy(main: string, env: NodeJS.ProcessEnv, port: number, timeoutMs = 60_000): Promise<ChildProcess> {
   const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
+  const keep = (d: Buffer) => (output = (output + d).slice(-65_536));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${main} exited ${child.exitCode}: ${output}`);

@@ -9,9 +9,15 @@ export function runGatewayMain(): void {
     const gateway = new Gateway({ upstreams: config.upstreams, timeoutMs: config.timeoutMs });
     const port = await gateway.listen(config.port, config.host);
     console.log(
-      `gateway listening on ${config.host}:${port}: ${Object.entries(config.upstreams)
-        .map(([s, u]) => `${s} at ${u}`)
-        .join(', ')}`,
+      JSON.stringify({
+        level: 30,
+        time: Date.now(),
+        pid: process.pid,
+        host: config.host,
+        port,
+        upstreams: config.upstreams,
+        msg: 'gateway listening',
+      }),
     );
     return gateway;
   });
