@@ -6,8 +6,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * JSON lines on standard output (or `destination`); the bearer token never
- * appears in them. Standard output is written in the background, in chunks of
- * 4 KiB: a line per request costs little; `flushLogs` before exiting.
+ * appears in them. Standard output is written in the background, so a line
+ * per request costs the request little; `flushLogs` before exiting.
  */
 export function createLogger(level: LogLevel = 'info', destination?: DestinationStream): Logger {
   return pino(
@@ -16,7 +16,7 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
       base: { pid: process.pid },
       redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization'], censor: '[redacted]' },
     },
-    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 
