@@ -110,6 +110,14 @@ describe('handleCommand', () => {
     expect(outcome.state).toBe(10);
   });
 
+  it('keeps what a refused command folded, so the next command reads it no more', async () => {
+    await store.appendToStream(stream, [added(99, metadata())]);
+    await expect(handleCommand(store, stream, counter, { type: 'Add', n: 5 }, metadata())).rejects.toBeInstanceOf(IllegalStateError);
+    const reads = jest.spyOn(store, 'readStream');
+    await expect(handleCommand(store, stream, counter, { type: 'Add', n: 1 }, metadata())).resolves.toMatchObject({ state: 100 });
+    expect(reads).not.toHaveBeenCalled();
+  });
+
   it('answers a keyed command sent again with its first result and writes nothing', async () => {
     await handleCommand(store, stream, counter, { type: 'Add', n: 1 }, metadata());
     const m = metadata({ keyed: true });

@@ -59,13 +59,40 @@ describe('StreamQueue', () => {
 });
 
 describe('StreamQueue limits', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('by default lets a write wait 10 s for its turn, and 1,000 writes wait on one stream', async () => {
+    jest.useFakeTimers();
+    const queue = new StreamQueue();
+    const held = gate();
+    void queue.run('s', () => held.opened);
+    await Promise.resolve();
+    const waiting = Array.from({ length: 999 }, () => queue.run('s', async () => 'ran').catch(() => 'refused'));
+    const waited = queue.run('s', async () => 'ran');
+    const refused = queue.run('s', async () => 'ran');
+    await expect(refused).rejects.toThrow('1000 writes are waiting on stream s');
+    let outcome = 'pending';
+    waited.then(
+      () => (outcome = 'ran'),
+      () => (outcome = 'refused'),
+    );
+    await jest.advanceTimersByTimeAsync(9_999);
+    expect(outcome).toBe('pending');
+    await jest.advanceTimersByTimeAsync(1);
+    expect(outcome).toBe('refused');
+    held.open();
+    expect(new Set(await Promise.all(waiting))).toEqual(new Set(['refused']));
+  });
+
   it('refuses a write at once when too many wait on its stream, and takes writes on other streams', async () => {
     const queue = new StreamQueue({ maxWaiting: 2, maxWaitMs: 10_000 });
     const held = gate();
     const running = queue.run('s', () => held.opened);
     await settle();
     const waiting = [queue.run('s', async () => 'w1'), queue.run('s', async () => 'w2')];
-    await expect(queue.run('s', async () => 'w3')).rejects.toBeInstanceOf(StreamBusyError);
+    await expect(queue.run('s', async () => 'w3')).rejects.toThrow(
+      new StreamBusyError('2 writes are waiting on stream s; nothing was written, send it again'),
+    );
     await expect(queue.run('other', async () => 'x')).resolves.toBe('x');
     held.open();
     await running;
