@@ -31,12 +31,18 @@ describe('directives projection', () => {
         rev: { d: 3 },
       });
       expect(Object.keys(doc.changes ?? {})).toEqual(['r1', 'r2', 'r3']);
-      expect(doc.changes?.r2).toMatchObject({ type: EVENT_TYPES.taskCancelled, revision: 2, data: { taskNumber: '2', cancelledOn: '2017-04-01' } });
+      expect(doc.changes?.r2).toMatchObject({
+        type: EVENT_TYPES.taskCancelled,
+        revision: 2,
+        data: { taskNumber: '2', cancelledOn: '2017-04-01' },
+      });
     });
   });
 
   it('folds the changes into the tasks in stream order, also when the stream is delivered twice or mixed with others', () => {
-    const others = new Story('d-2').issue([{ number: '1', deadline: null, lead: ['so-tc'] }]).progress('d-2-1-so-tc-lead', '2017-03-01').events;
+    const others = new Story('d-2')
+      .issue([{ number: '1', deadline: null, lead: ['so-tc'] }])
+      .progress('d-2-1-so-tc-lead', '2017-03-01').events;
     const mixed = story.events.flatMap((e, i) => [e, ...(others[i] ? [others[i]] : [])]);
     for (const events of [story.events, [...story.events, ...story.events], mixed]) {
       const doc = given.given(events).documents().get('d-1') as DirectiveDoc;
@@ -56,7 +62,8 @@ describe('directives projection', () => {
   });
 
   it('takes only directive events; a change seen before its directive is kept, not shown as created', () => {
-    const progress = new Story().issue([{ number: '1', deadline: null, lead: ['so-tc'] }]).progress('d-1-1-so-tc-lead', '2017-03-01').events[1];
+    const progress = new Story().issue([{ number: '1', deadline: null, lead: ['so-tc'] }]).progress('d-1-1-so-tc-lead', '2017-03-01')
+      .events[1];
     expect(directivesProjection.evolve(progress)).toEqual([]);
     const early = given.given([story.events[1]]).documents().get('d-1') as DirectiveDoc;
     expect(early.created).toBeUndefined();
