@@ -28,6 +28,7 @@ import {
   type ReadStreamOptions,
   type SubscribeOptions,
   type Subscription,
+  upcasting,
   type UnpositionedEvent,
 } from '@dm/eventsourcing';
 import { fromResolved, toEventData, type KurrentResolved } from './envelope';
@@ -84,7 +85,6 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly streams: StoreStreams;
   private readonly claims: EventIdClaims;
-  private readonly upcasters: Map<string, Upcaster>;
   private readonly clock: () => Date;
   private readonly subscriptions = new Set<KurrentCatchUpSubscription>();
   private readonly checkpointStreamsLimited = new Set<string>();
@@ -97,9 +97,9 @@ export class KurrentDbEventStore implements EventStore {
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {
     this.name = options.name;
+    this.upcast = upcasting(options.upcasters);
     this.client = options.client;
     this.streams = new StoreStreams(options.name);
-    this.upcasters = new Map(Object.entries(options.upcasters ?? {}));
     this.clock = options.clock ?? (() => new Date());
     this.claims = new EventIdClaims(this.client, this.streams, {
       eventAt: (streamId, revision) => this.eventAt(streamId, revision),
@@ -353,7 +353,7 @@ export class KurrentDbEventStore implements EventStore {
     if (this.closed) throw new Error(`KurrentDB event store ${this.name} is closed`);
   }
 
-  private readonly upcast = (event: RecordedEvent): RecordedEvent => this.upcasters.get(event.type)?.(event) ?? event;
+  private readonly upcast: (event: RecordedEvent) => RecordedEvent;
 }
 
 /** The events with their revisions and hash chain, continuing from the stream's last event. */

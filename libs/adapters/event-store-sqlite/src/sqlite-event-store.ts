@@ -12,7 +12,7 @@ import type {
 } from '@dm/eventsourcing';
 import { appendEvents } from './append';
 import { GroupCommit } from './group-commit';
-import { AppendSignal, CatchUpSubscription, tracked, type PageSource, type SubscriptionLogger } from '@dm/eventsourcing';
+import { AppendSignal, CatchUpSubscription, tracked, upcasting, type PageSource, type SubscriptionLogger } from '@dm/eventsourcing';
 import { fromRow } from './event-row';
 import { readAllPages, readStreamPages } from './read-pages';
 import { openEventStoreDatabase } from './schema';
@@ -44,7 +44,6 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
   private readonly appendInTransaction: Database.Transaction<(appends: StreamAppend[], recordedAt: string) => AppendResult[]>;
-  private readonly upcasters: Map<string, Upcaster>;
   private readonly clock: () => Date;
   private readonly appends = new AppendSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
@@ -53,7 +52,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.name = options.name;
-    this.upcasters = new Map(Object.entries(options.upcasters ?? {}));
+    this.upcast = upcasting(options.upcasters);
     this.clock = options.clock ?? (() => new Date());
     this.db = openEventStoreDatabase(options.file);
     this.statements = new Statements(this.db);
@@ -128,5 +127,5 @@ export class SqliteEventStore implements EventStore {
     if (this.db.open) this.db.close();
   }
 
-  private readonly upcast = (event: RecordedEvent): RecordedEvent => this.upcasters.get(event.type)?.(event) ?? event;
+  private readonly upcast: (event: RecordedEvent) => RecordedEvent;
 }

@@ -14,13 +14,12 @@ import {
   type IssuedDirective,
 } from '@dm/directives-domain';
 import { authorize, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
-import { vietnamDate } from '@dm/periods';
+import { today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
 import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
 type Outcome = CommandOutcome<DirectiveState, DirectiveEvent>;
-const today = () => vietnamDate(new Date());
 
 /**
  * The commands on directives. Each route asks the policy before it reads the

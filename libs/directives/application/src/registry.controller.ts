@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { asOfQuery } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
-import { vietnamDate } from '@dm/periods';
+import { today } from '@dm/periods';
 import { Allow, validateQuery } from '@dm/platform';
 import { directivesPolicy } from '@dm/directives-domain';
 import type { AgencyRegistry } from '@dm/registry';
@@ -20,7 +20,7 @@ export class RegistryController {
 
   @Get('groups/:id')
   group(@Param('id') id: string, @Query() query: Record<string, unknown>) {
-    const asOf = validateQuery(asOfQuery, query).asOf ?? vietnamDate(new Date());
+    const asOf = validateQuery(asOfQuery, query).asOf ?? today();
     const snapshot = this.registry.snapshot(asOf);
     const group = Object.hasOwn(snapshot.groups, id) ? snapshot.groups[id] : undefined;
     if (!group) throw new NotFoundError(`No group ${id}`);

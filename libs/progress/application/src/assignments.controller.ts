@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { completionRequest, confirmationRequest, progressRequest, type AssignmentEvent } from '@dm/contracts';
 import { authorize, type CommandOutcome, type EventStore, type Permission } from '@dm/eventsourcing';
-import { vietnamDate } from '@dm/periods';
+import { today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import {
   ConfirmCompletion,
@@ -16,8 +16,6 @@ import {
 } from '@dm/progress-domain';
 import { AssignmentView } from './assignment-view';
 import { PE_EVENT_STORE, PE_VIEW } from './tokens';
-
-const today = () => vietnamDate(new Date());
 
 /**
  * The commands on an assignment. Each route finds the assignment, asks the

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@dm/eventsourcing';
-import { parsePeriod, vietnamDate, type PeriodCalendar } from '@dm/periods';
+import { parsePeriod, today, type PeriodCalendar } from '@dm/periods';
 import type { Document, Query, ReadStore } from '@dm/read-store';
 import {
   ASSIGNMENTS,
@@ -24,8 +24,6 @@ export interface AssignmentFilter {
   status?: string;
   asOf?: string;
 }
-
-const today = () => vietnamDate(new Date());
 
 /** An assignment as every list and audit answer names it. */
 function describe(doc: AssignmentDoc) {

@@ -102,11 +102,8 @@ async function decideAndAppend<State, C, E extends Event>(
         return { events: result.events, state: current.state, position: result.position, replayed: true };
       }
       const state = result.events.reduce((s, e) => decider.evolve(s, e), current.state);
-      cache.set(streamId, {
-        state,
-        revision: result.nextExpectedRevision,
-        commandIds: new Set([...current.commandIds, metadata.commandId]),
-      });
+      // The set belongs to this stream's cache entry alone: grown in place, not copied on every command.
+      cache.set(streamId, { state, revision: result.nextExpectedRevision, commandIds: current.commandIds.add(metadata.commandId) });
       return { events: result.events, state, position: result.position, replayed: false };
     } catch (error) {
       cache.delete(streamId);

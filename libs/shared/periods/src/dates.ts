@@ -63,6 +63,9 @@ export function vietnamDate(instant: Date): string {
   return formatDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
+/** Today's date in Asia/Ho_Chi_Minh: the default business date and as-of date. */
+export const today = (): string => vietnamDate(new Date());
+
 /** The first instant of a date in Asia/Ho_Chi_Minh, e.g. `2017-02-10T00:00:00+07:00`. */
 export function startOfVietnamDay(date: string): string {
   if (!isIsoDate(date)) throw new RangeError(`not a date YYYY-MM-DD: ${String(date)}`);

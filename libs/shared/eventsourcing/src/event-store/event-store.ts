@@ -1,4 +1,4 @@
-import type { Event, NewEvent, RecordedEvent } from '@dm/contracts';
+import type { Event, NewEvent, RecordedEvent, Upcaster } from '@dm/contracts';
 import { NO_STREAM, type ExpectedRevision } from '../expected-revision';
 
 /** An append found the stream at another revision than expected; nothing was written. */
@@ -41,6 +41,12 @@ export interface ReadAllOptions {
 export interface SubscribeOptions extends ReadAllOptions {
   /** Largest batch handed to the handler at once. */
   batchSize?: number;
+}
+
+/** What every store does to an event it reads back: the upcaster of its type, if any, brings it to the current schema. */
+export function upcasting(upcasters: Record<string, Upcaster> = {}): (event: RecordedEvent) => RecordedEvent {
+  const byType = new Map(Object.entries(upcasters));
+  return (event) => byType.get(event.type)?.(event) ?? event;
 }
 
 export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;

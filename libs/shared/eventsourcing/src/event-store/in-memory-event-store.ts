@@ -14,6 +14,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from './event-store';
+import { upcasting } from './event-store';
 
 export interface InMemoryEventStoreOptions {
   name: string;
@@ -40,6 +41,7 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly options: InMemoryEventStoreOptions) {
     this.name = options.name;
+    this.upcast = upcasting(options.upcasters);
   }
 
   async appendToStream<E extends Event>(
@@ -144,5 +146,5 @@ export class InMemoryEventStore implements EventStore {
     return (this.options.clock?.() ?? new Date()).toISOString();
   }
 
-  private readonly upcast = (event: RecordedEvent): RecordedEvent => this.options.upcasters?.[event.type]?.(event) ?? event;
+  private readonly upcast: (event: RecordedEvent) => RecordedEvent;
 }
