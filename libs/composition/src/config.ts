@@ -35,3 +35,11 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
   if (!dataDir.trim()) throw new ConfigError('MONITOR_DATA_DIR must be a directory path');
   return { port, host: env.HOST ?? '0.0.0.0', dataDir: resolve(dataDir), logLevel: logLevelOf(env) };
 }
+
+/** RECORDED_LATE_AFTER_WORKING_DAYS (default 2): a report recorded more working days than this after its business date is flagged `recordedLate`. */
+export function recordedLateAfterOf(env: NodeJS.ProcessEnv, where = ''): number {
+  const text = env.RECORDED_LATE_AFTER_WORKING_DAYS ?? '2';
+  if (!/^\d{1,3}$/.test(text))
+    throw new ConfigError(`RECORDED_LATE_AFTER_WORKING_DAYS must be a whole number of working days (0-999), got "${text}"`, where);
+  return Number(text);
+}

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ProgressEventsModule } from '@dm/progress-events';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { TaskAssignmentModule } from '@dm/task-assignment';
+import { recordedLateAfterOf } from './config';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { openApiDocument } from '@dm/contracts';
 
@@ -23,9 +24,18 @@ class EmbeddedAppModule {
           openapi: openApiDocument(),
         }),
         CqrsModule.forRoot(),
-        TaskAssignmentModule.register({ eventStore: runtime.stores.taskAssignment, registry: runtime.registry }),
+        TaskAssignmentModule.register({
+          eventStore: runtime.stores.taskAssignment,
+          registry: runtime.registry,
+          activity: runtime.activity,
+          bus: runtime.bus,
+        }),
         ProgressEventsModule.register({ eventStore: runtime.stores.progressEvents, view: runtime.view, bus: runtime.bus }),
-        ReportProjectionModule.register({ readStore: runtime.reportStore, bus: runtime.bus }),
+        ReportProjectionModule.register({
+          readStore: runtime.reportStore,
+          bus: runtime.bus,
+          rules: { recordedLateAfterWorkingDays: recordedLateAfterOf(process.env) },
+        }),
       ],
     };
   }

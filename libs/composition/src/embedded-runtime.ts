@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { InMemoryMessageBus, Relay } from '@dm/message-bus';
 import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
+import { AssignmentActivity } from '@dm/task-assignment';
 import { thanhHoa2017Registry, type AgencyRegistry } from '@dm/registry';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
@@ -23,6 +24,8 @@ export class EmbeddedRuntime {
   readonly progressViewStore: SqliteReadStore;
   readonly reportStore: SqliteReadStore;
   readonly view: AssignmentView;
+  readonly activityStore: SqliteReadStore;
+  readonly activity: AssignmentActivity;
   readonly relays: Record<string, Relay>;
 
   constructor(readonly dataDir: string) {
@@ -35,6 +38,8 @@ export class EmbeddedRuntime {
     this.progressViewStore = new SqliteReadStore({ file: join(dataDir, 'progress-events.view.db') });
     this.reportStore = new SqliteReadStore({ file: join(dataDir, 'report-projection.read.db') });
     this.view = new AssignmentView(this.progressViewStore, 0);
+    this.activityStore = new SqliteReadStore({ file: join(dataDir, 'task-assignment.activity.db') });
+    this.activity = new AssignmentActivity(this.activityStore);
     this.relays = Object.fromEntries(
       Object.values(this.stores).map((store) => [
         store.name,
@@ -61,6 +66,7 @@ export class EmbeddedRuntime {
   healthChecks(): HealthCheck[] {
     return [
       ...Object.values(this.stores).map((store) => readiness.eventStore(store, () => ({ relayed: this.relays[store.name].position }))),
+      readiness.readStore('task-assignment', this.activityStore),
       readiness.readStore('progress-events', this.progressViewStore),
       readiness.readStore('report-projection', this.reportStore),
     ];
@@ -75,6 +81,7 @@ export class EmbeddedRuntime {
     await this.bus.close();
     for (const store of Object.values(this.stores)) await store.close();
     await this.progressViewStore.close();
+    await this.activityStore.close();
     await this.reportStore.close();
   }
 

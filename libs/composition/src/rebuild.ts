@@ -3,6 +3,7 @@ import { TOPICS, topicForStream } from '@dm/contracts';
 import { AssignmentView } from '@dm/progress-events';
 import { StagedReadStore } from '@dm/read-store';
 import { reportProjector } from '@dm/report-projection';
+import { AssignmentActivity } from '@dm/task-assignment';
 import type { EmbeddedRuntime } from './embedded-runtime';
 
 export interface RebuildResult {
@@ -25,9 +26,12 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
   const viewStore = new StagedReadStore(runtime.progressViewStore);
   const projector = reportProjector(reports);
   const view = new AssignmentView(viewStore, 0);
+  const activityStore = new StagedReadStore(runtime.activityStore);
+  const activity = new AssignmentActivity(activityStore);
   await projector.init();
   await projector.truncate();
   await view.truncate();
+  await activity.truncate();
   let count = 0;
   for (const store of Object.values(runtime.stores)) {
     await reports.setCheckpoint(projector.checkpointName(store.name), 0);
@@ -36,11 +40,13 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
       await projector.apply(store.name, batch);
       const directives = batch.filter((e) => topicForStream(e.streamId) === TOPICS.directives);
       if (directives.length) await view.apply(directives);
+      await activity.apply(batch.filter((e) => topicForStream(e.streamId) === TOPICS.progress));
       count += batch.length;
       batch = [];
-      if (reports.size + viewStore.size > MAX_STAGED) {
+      if (reports.size + viewStore.size + activityStore.size > MAX_STAGED) {
         await reports.flush();
         await viewStore.flush();
+        await activityStore.flush();
       }
     };
     for await (const event of store.readAll()) {
@@ -51,5 +57,6 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
   }
   await reports.flush();
   await viewStore.flush();
+  await activityStore.flush();
   return { events: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }

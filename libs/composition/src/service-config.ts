@@ -68,6 +68,11 @@ export const serviceEnvSchema = z
     VIEW_WAIT_MS: positiveInt(3000),
     CONSISTENCY_TIMEOUT_MS: positiveInt(5000),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    RECORDED_LATE_AFTER_WORKING_DAYS: z
+      .string()
+      .regex(/^\d{1,3}$/, 'must be a whole number of working days (0-999)')
+      .transform(Number)
+      .default('2'),
   })
   .superRefine((env, ctx) => {
     const need = (when: boolean, key: keyof typeof env, because: string) => {
@@ -93,6 +98,7 @@ export interface ServiceConfig {
   jwtSecret: Buffer | null;
   viewWaitMs: number;
   consistencyTimeoutMs: number;
+  recordedLateAfterWorkingDays: number;
   logLevel: LogLevel;
 }
 
@@ -128,6 +134,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     jwtSecret: e.JWT_SECRET ?? null,
     viewWaitMs: e.VIEW_WAIT_MS,
     consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
+    recordedLateAfterWorkingDays: e.RECORDED_LATE_AFTER_WORKING_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -19,7 +19,7 @@ import { AssignmentView, ProgressEventsModule } from '@dm/progress-events';
 import type { ReadStore } from '@dm/read-store';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { thanhHoa2017Registry } from '@dm/registry';
-import { TaskAssignmentModule } from '@dm/task-assignment';
+import { AssignmentActivity, TaskAssignmentModule } from '@dm/task-assignment';
 import { openBus, openEventStore, openReadStore, readiness } from './adapters';
 import { relayMetrics } from './embedded-runtime';
 import { runMain } from './run-main';
@@ -55,9 +55,12 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
   switch (config.service) {
     case 'task-assignment': {
       const eventStore = await openEventStore(config);
+      const activityStore = await openReadStore(config, 'task-assignment.activity.db');
+      const activity = new AssignmentActivity(activityStore);
       return {
-        ...writerWiring(config, eventStore, bus, metrics, []),
-        module: TaskAssignmentModule.register({ eventStore, registry: thanhHoa2017Registry() }),
+        ...writerWiring(config, eventStore, bus, metrics, [() => activityStore.close()]),
+        module: TaskAssignmentModule.register({ eventStore, registry: thanhHoa2017Registry(), activity, bus }),
+        extraChecks: [readiness.readStore(config.readStore.kind, activityStore)],
       };
     }
     case 'progress-events': {
@@ -73,7 +76,13 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
     case 'report-projection': {
       const readStore: ReadStore = await openReadStore(config, 'report-projection.read.db');
       return {
-        module: ReportProjectionModule.register({ readStore, bus, metrics, consistencyTimeoutMs: config.consistencyTimeoutMs }),
+        module: ReportProjectionModule.register({
+          readStore,
+          bus,
+          metrics,
+          consistencyTimeoutMs: config.consistencyTimeoutMs,
+          rules: { recordedLateAfterWorkingDays: config.recordedLateAfterWorkingDays },
+        }),
         healthChecks: [readiness.readStore(config.readStore.kind, readStore)],
         closers: [() => readStore.close()],
       };

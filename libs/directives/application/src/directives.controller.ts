@@ -2,22 +2,42 @@ import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { cancelTaskRequest, changeDeadlineRequest, directiveStreamId, issueDirectiveRequest, type DirectiveEvent } from '@dm/contracts';
 import {
+  addAgencyRequest,
+  addTaskRequest,
+  cancelTaskRequest,
+  changeDeadlineRequest,
+  changeLeadRequest,
+  correctTextRequest,
+  directiveStreamId,
+  issueDirectiveRequest,
+  revokeRequest,
+  supersedeRequest,
+  type DirectiveEvent,
+} from '@dm/contracts';
+import {
+  AddTask,
+  AddTaskAgency,
   CancelTask,
   ChangeTaskDeadline,
+  ChangeTaskLead,
+  CorrectTaskText,
   directiveDecider,
   directivesPolicy,
+  findTask,
   IssueDirective,
   requireIssued,
+  RevokeDirective,
+  SupersedeDirective,
   type DirectiveState,
   type IssuedDirective,
 } from '@dm/directives-domain';
-import { authorize, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
+import { authorize, RuleViolationError, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
 import { today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
-import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
+import { AssignmentActivity } from './assignment-activity';
+import { TA_ACTIVITY, TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
 type Outcome = CommandOutcome<DirectiveState, DirectiveEvent>;
 
@@ -33,6 +53,7 @@ export class DirectivesController {
     @Inject(TA_EVENT_STORE) private readonly store: EventStore,
     @Inject(CONSISTENCY) private readonly consistency: Consistency,
     @Inject(TA_REGISTRY) private readonly registry: AgencyRegistry,
+    @Inject(TA_ACTIVITY) private readonly activity: AssignmentActivity,
   ) {}
 
   @Post()
@@ -57,7 +78,7 @@ export class DirectivesController {
     const { request, task } = await this.allowedChange(call, changeDeadlineRequest);
     const changedOn = request.changedOn ?? today();
     const { deadline, reason, authorizingDocument } = request;
-    const data = { ...task, deadline, reason, authorizingDocument, changedOn, today: today() };
+    const data = { ...task, agencyId: request.agencyId ?? null, deadline, reason, authorizingDocument, changedOn, today: today() };
     const metadata = commandMetadata(call, request, 'monitoring_officer', changedOn);
     await this.answerChange(reply, await this.commands.execute(new ChangeTaskDeadline(data, metadata)));
   }
@@ -66,25 +87,168 @@ export class DirectivesController {
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async cancel(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, task } = await this.allowedChange(call, cancelTaskRequest);
+    const { request, task, directive } = await this.allowedChange(call, cancelTaskRequest);
     const cancelledOn = request.cancelledOn ?? today();
-    const data = { ...task, reason: request.reason, authorizingDocument: request.authorizingDocument, cancelledOn, today: today() };
+    const ids = findTask(directive, task.taskNumber)?.assignmentIds ?? [];
+    const data = {
+      ...task,
+      agencyId: request.agencyId ?? null,
+      reason: request.reason,
+      authorizingDocument: request.authorizingDocument,
+      cancelledOn,
+      lastRecordedOn: await this.activity.lastRecordedOn(ids),
+      today: today(),
+    };
     const metadata = commandMetadata(call, request, 'monitoring_officer', cancelledOn);
     await this.answerChange(reply, await this.commands.execute(new CancelTask(data, metadata)));
+  }
+
+  @Post(':id/tasks')
+  @Allow(directivesPolicy.change)
+  async addTask(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, amendment } = await this.allowedAmendment(call, addTaskRequest);
+    const { reason, authorizingDocument, effectiveOn, ...task } = request;
+    void reason;
+    void authorizingDocument;
+    void effectiveOn;
+    const data = { ...amendment, task, registry: this.registry.snapshot(amendment.effectiveOn) };
+    await this.answerAmendment(
+      reply,
+      await this.commands.execute(new AddTask(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
+      201,
+    );
+  }
+
+  @Post(':id/tasks/:taskNo/agencies')
+  @Allow(directivesPolicy.change)
+  async addAgency(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, amendment } = await this.allowedAmendment(call, addAgencyRequest);
+    const data = {
+      ...amendment,
+      taskNumber: call.params.taskNo,
+      agencyId: request.agencyId,
+      role: request.role,
+      registry: this.registry.snapshot(amendment.effectiveOn),
+    };
+    await this.answerAmendment(
+      reply,
+      await this.commands.execute(new AddTaskAgency(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
+      201,
+    );
+  }
+
+  @Post(':id/tasks/:taskNo/lead')
+  @HttpCode(200)
+  @Allow(directivesPolicy.change)
+  async changeLead(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, amendment } = await this.allowedAmendment(call, changeLeadRequest);
+    const data = {
+      ...amendment,
+      taskNumber: call.params.taskNo,
+      lead: request.lead,
+      registry: this.registry.snapshot(amendment.effectiveOn),
+    };
+    await this.answerAmendment(
+      reply,
+      await this.commands.execute(new ChangeTaskLead(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
+      200,
+    );
+  }
+
+  @Post(':id/tasks/:taskNo/text')
+  @HttpCode(200)
+  @Allow(directivesPolicy.change)
+  async correctText(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, amendment } = await this.allowedAmendment(call, correctTextRequest);
+    const data = { ...amendment, taskNumber: call.params.taskNo, text: request.text };
+    await this.answerAmendment(
+      reply,
+      await this.commands.execute(new CorrectTaskText(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
+      200,
+    );
+  }
+
+  @Post(':id/supersede')
+  @HttpCode(200)
+  @Allow(directivesPolicy.change)
+  async supersede(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, amendment } = await this.allowedAmendment(call, supersedeRequest);
+    const successor = await this.directiveOrNull(request.supersededBy);
+    if (!successor)
+      throw new RuleViolationError(`No directive ${request.supersededBy} has been issued`, 'supersededBy', 'is not an issued directive');
+    const data = { ...amendment, supersededBy: successor.directiveId, supersededByNumber: successor.number };
+    await this.answerAmendment(
+      reply,
+      await this.commands.execute(
+        new SupersedeDirective(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn)),
+      ),
+      200,
+    );
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Allow(directivesPolicy.change)
+  async revoke(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { request, amendment } = await this.allowedAmendment(call, revokeRequest);
+    await this.answerAmendment(
+      reply,
+      await this.commands.execute(
+        new RevokeDirective(amendment, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn)),
+      ),
+      200,
+    );
   }
 
   /** The directive (404 if unknown), the caller allowed to change it, then the body's shape. */
   private async allowedChange<S extends z.ZodTypeAny>(call: CommandCall, schema: S) {
     const { id, taskNo } = call.params;
-    authorize(directivesPolicy.change, call.principal, await this.directive(id));
-    return { request: validateBody(schema, call.body) as z.infer<S>, task: { directiveId: id, taskNumber: taskNo } };
+    const directive = await this.directive(id);
+    authorize(directivesPolicy.change, call.principal, directive);
+    return { directive, request: validateBody(schema, call.body) as z.infer<S>, task: { directiveId: id, taskNumber: taskNo } };
+  }
+
+  /** As allowedChange, with what every amendment states: reason, authorising document, effective date (default today). */
+  private async allowedAmendment<S extends z.ZodType<{ reason: string; authorizingDocument: string; effectiveOn?: string }>>(
+    call: CommandCall,
+    schema: S,
+  ) {
+    const { request } = await this.allowedChange(call, schema);
+    const { reason, authorizingDocument } = request;
+    const amendment = {
+      directiveId: call.params.id,
+      reason,
+      authorizingDocument,
+      effectiveOn: request.effectiveOn ?? today(),
+      today: today(),
+    };
+    return { request: request as z.infer<S>, amendment };
+  }
+
+  /** The amendment written: its event id, type and data. */
+  private answerAmendment(reply: FastifyReply, outcome: Outcome, status: number) {
+    const [event] = outcome.events;
+    return answerWrite(reply, this.consistency, this.store.name, outcome, status, {
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+    });
   }
 
   /** The directive as its stream tells it now (for the policy), or NotFoundError. */
   private async directive(id: string): Promise<IssuedDirective> {
+    return requireIssued(await this.stateOf(id), id);
+  }
+
+  private async directiveOrNull(id: string): Promise<IssuedDirective | null> {
+    const state = await this.stateOf(id);
+    return state.exists ? state : null;
+  }
+
+  private async stateOf(id: string): Promise<DirectiveState> {
     let state = directiveDecider.initialState();
     for await (const event of this.store.readStream<DirectiveEvent>(directiveStreamId(id))) state = directiveDecider.evolve(state, event);
-    return requireIssued(state, id);
+    return state;
   }
 
   /** The change written, with its event id. */

@@ -1,2 +1,3 @@
 export * from './task-assignment.module';
 export * from './tokens';
+export * from './assignment-activity';

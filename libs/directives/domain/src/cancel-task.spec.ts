@@ -1,8 +1,8 @@
 import { EVENT_TYPES, taskCancelledV1 } from '@dm/contracts';
-import { IllegalStateError, NotFoundError, ValidationError } from '@dm/eventsourcing';
+import { IllegalStateError, NotFoundError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import { directiveDecider } from './directive';
-import { aid, cancel, cancelled, D, issued } from './directive.fixtures';
+import { aid, cancel, cancelled, changeDeadline, D, decided, issued } from './directive.fixtures';
 
 const given = DeciderSpecification.for(directiveDecider);
 
@@ -16,6 +16,7 @@ describe('CancelTask', () => {
           data: {
             directiveId: D,
             taskNumber: '2',
+            agencyId: null,
             assignmentIds: [aid('2', 'h-a'), aid('2', 'h-b'), aid('2', 'h-c'), aid('2', 'so-ldtbxh', 'coordinating')],
             reason: 'Không còn phù hợp',
             authorizingDocument: null,
@@ -61,5 +62,45 @@ describe('CancelTask refusals', () => {
     given([issued(), cancelled()])
       .when(cancel({ cancelledOn: '2018-01-01' }))
       .thenThrows(ValidationError, (e) => expect(e.field).toBe('cancelledOn'));
+  });
+
+  describe('keeps history', () => {
+    it('given a report dated 2017-05-10 on an assignment, when the task is cancelled on 2017-05-01, then 422 naming cancelledOn', () => {
+      given([issued()])
+        .when(cancel({ cancelledOn: '2017-05-01', lastRecordedOn: { [aid('2', 'h-b')]: '2017-05-10' } }))
+        .thenThrows(RuleViolationError, (e) => expect([e.field, e.message]).toEqual(['cancelledOn', expect.stringContaining('h-b')]));
+    });
+
+    it('given the same report, a cancellation on or after its date is taken', () => {
+      given([issued()])
+        .when(cancel({ cancelledOn: '2017-05-10', lastRecordedOn: { [aid('2', 'h-b')]: '2017-05-10' } }))
+        .then([expect.objectContaining({ type: EVENT_TYPES.taskCancelled })]);
+    });
+
+    it('refuses a cancellation after today', () => {
+      given([issued()])
+        .when(cancel({ cancelledOn: '2018-01-01' }))
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('cancelledOn'));
+    });
+  });
+
+  describe('one agency', () => {
+    it('given a task of three districts, when one is cancelled (removed), then only its assignment closes; the task stays live', () => {
+      const [one] = decided([issued()], cancel({ agencyId: 'h-b' }));
+      expect(one.data).toMatchObject({ agencyId: 'h-b', assignmentIds: [aid('2', 'h-b')] });
+      given([issued(), one])
+        .when(changeDeadline({ taskNumber: '2', deadline: '2017-12-31', changedOn: '2017-05-01' }))
+        .then([
+          expect.objectContaining({
+            data: expect.objectContaining({ assignmentIds: [aid('2', 'h-a'), aid('2', 'h-c'), aid('2', 'so-ldtbxh', 'coordinating')] }),
+          }),
+        ]);
+    });
+
+    it('given a removed agency, removing it again is not found at agencyId', () => {
+      given([issued(), cancelled({ agencyId: 'h-b' })])
+        .when(cancel({ agencyId: 'h-b', cancelledOn: '2017-05-01' }))
+        .thenThrows(NotFoundError, (e) => expect(e.field).toBe('agencyId'));
+    });
   });
 });

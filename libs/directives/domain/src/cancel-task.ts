@@ -1,31 +1,47 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command } from '@dm/eventsourcing';
-import { taskToChange, type DirectiveState } from './directive';
+import { requireNotBeforeRecorded } from '@dm/periods';
+import { targetsOf, taskToChange, type DirectiveState } from './directive';
 
 export interface CancelTaskData {
   directiveId: string;
   taskNumber: string;
+  /** One agency's assignment only (the agency removed from the task), or null for the whole task. */
+  agencyId: string | null;
   reason: string;
   authorizingDocument: string | null;
   cancelledOn: string;
+  /** The last business date recorded on each assignment (its reports and decisions), as far as known. */
+  lastRecordedOn: Record<string, string>;
   today: string;
 }
 
-/** A task is cancelled (POST /api/v1/directives/{id}/tasks/{taskNo}/cancel). */
+/** A task, or one agency's part in it, is cancelled (POST /api/v1/directives/{id}/tasks/{taskNo}/cancel). */
 export class CancelTask extends Command<'CancelTask', CancelTaskData> {
   readonly type = 'CancelTask';
 }
 
-/** Cancels a live task: every assignment of it stops counting from `cancelledOn`. */
+/**
+ * Cancels a live task's open assignments (or one agency's) from
+ * `cancelledOn`: not before the last business date recorded on any of them
+ * (422), so what was reported before stays as it was.
+ */
 export function decideCancelTask({ data }: CancelTask, state: DirectiveState): DirectiveEvent[] {
-  const [directive, task] = taskToChange(state, data.taskNumber, { value: data.cancelledOn, field: 'cancelledOn', today: data.today });
+  const cancelledOn = { value: data.cancelledOn, field: 'cancelledOn', today: data.today };
+  const [directive, task] = taskToChange(state, data.taskNumber, cancelledOn);
+  const targets = targetsOf(directive, task, data.agencyId, cancelledOn);
+  for (const t of targets) {
+    const last = Object.hasOwn(data.lastRecordedOn, t.id) ? data.lastRecordedOn[t.id] : null;
+    requireNotBeforeRecorded(data.cancelledOn, 'cancelledOn', last, `the last date recorded on the assignment of ${t.agencyId}`);
+  }
   return [
     {
       type: EVENT_TYPES.taskCancelled,
       data: {
         directiveId: directive.directiveId,
         taskNumber: task.number,
-        assignmentIds: [...task.assignmentIds],
+        agencyId: data.agencyId,
+        assignmentIds: targets.map((t) => t.id),
         reason: data.reason,
         authorizingDocument: data.authorizingDocument,
         cancelledOn: data.cancelledOn,

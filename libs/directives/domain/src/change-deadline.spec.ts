@@ -1,8 +1,8 @@
 import { EVENT_TYPES, taskDeadlineChangedV1 } from '@dm/contracts';
-import { IllegalStateError, NotFoundError, ValidationError } from '@dm/eventsourcing';
+import { IllegalStateError, NotFoundError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import type { ChangeTaskDeadlineData } from './change-deadline';
-import { directiveDecider } from './directive';
+import { directiveDecider, type IssuedDirective } from './directive';
 import { aid, cancelled, changeDeadline, D, decided, deadlineChanged, issued } from './directive.fixtures';
 
 const given = DeciderSpecification.for(directiveDecider);
@@ -17,12 +17,14 @@ describe('ChangeTaskDeadline', () => {
           data: {
             directiveId: D,
             taskNumber: '1',
+            agencyId: null,
             assignmentIds: [aid('1', 'so-tc')],
             previousDeadline: '2017-03-31',
             deadline: '2017-06-30',
             reason: 'Gia hạn theo đề nghị của Sở Tài chính',
             authorizingDocument: '1234/UBND-VX',
             changedOn: '2017-03-20',
+            extendedAfterDue: false,
           },
         },
       ]);
@@ -90,5 +92,56 @@ describe('ChangeTaskDeadline', () => {
     given([issued()])
       .when(changeDeadline(overrides))
       .thenThrows(ValidationError, (e) => expect(e.field).toBe(field));
+  });
+
+  describe('deadline in force', () => {
+    it('given a change, when another is dated before it, then 422 naming changedOn: what was in force stays in force', () => {
+      given([issued(), deadlineChanged({ changedOn: '2017-03-20' })])
+        .when(changeDeadline({ deadline: '2017-09-30', changedOn: '2017-03-19' }))
+        .thenThrows(RuleViolationError, (e) => expect([e.field, e.message]).toEqual(['changedOn', expect.stringContaining('2017-03-20')]));
+    });
+
+    it('given a deadline that has passed, when it is extended, then the change is flagged extendedAfterDue', () => {
+      const [late] = decided([issued()], changeDeadline({ deadline: '2017-12-31', changedOn: '2017-12-01' }));
+      expect(late.data).toMatchObject({ previousDeadline: '2017-03-31', changedOn: '2017-12-01', extendedAfterDue: true });
+    });
+
+    it('given a deadline not yet passed (or the day itself), then the change is not flagged', () => {
+      const [onTheDay] = decided([issued()], changeDeadline({ deadline: '2017-06-30', changedOn: '2017-03-31' }));
+      expect(onTheDay.data).toMatchObject({ extendedAfterDue: false });
+    });
+  });
+
+  describe('one agency', () => {
+    it('given a task of three districts, when one district is extended, then only its assignment changes', () => {
+      const events = [issued(), deadlineChanged({ taskNumber: '2', deadline: '2017-06-30', changedOn: '2017-03-01' })];
+      const [one] = decided(events, changeDeadline({ taskNumber: '2', agencyId: 'h-b', deadline: '2017-09-30', changedOn: '2017-06-01' }));
+      expect(one.data).toMatchObject({
+        agencyId: 'h-b',
+        assignmentIds: [aid('2', 'h-b')],
+        previousDeadline: '2017-06-30',
+        deadline: '2017-09-30',
+      });
+      const state = [...events, one].reduce(directiveDecider.evolve, directiveDecider.initialState()) as IssuedDirective;
+      expect(state.tasks['2'].deadline).toBe('2017-06-30');
+      expect(state.assignments[aid('2', 'h-b')].deadline).toBe('2017-09-30');
+      expect(state.assignments[aid('2', 'h-a')].deadline).toBe('2017-06-30');
+    });
+
+    it('given a one-agency change, a later whole-task change may not be dated before it', () => {
+      const one = deadlineChanged({ taskNumber: '2', agencyId: 'h-b', deadline: '2017-09-30', changedOn: '2017-06-01' });
+      given([issued(), one])
+        .when(changeDeadline({ taskNumber: '2', deadline: '2017-08-31', changedOn: '2017-05-01' }))
+        .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('changedOn'));
+    });
+
+    it('given an agency without an open assignment in the task, then not found at agencyId', () => {
+      given([issued()])
+        .when(changeDeadline({ agencyId: 'h-a' }))
+        .thenThrows(NotFoundError, (e) => expect(e.field).toBe('agencyId'));
+      given([issued(), cancelled({ agencyId: 'h-a' })])
+        .when(changeDeadline({ taskNumber: '2', agencyId: 'h-a', deadline: '2017-12-31', changedOn: '2017-05-01' }))
+        .thenThrows(NotFoundError, (e) => expect(e.field).toBe('agencyId'));
+    });
   });
 });

@@ -1,41 +1,57 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
-import { requireOnOrAfter } from '@dm/periods';
-import { taskToChange, type DirectiveState } from './directive';
+import { isExtendedAfterDue, requireNotBeforeRecorded, requireOnOrAfter } from '@dm/periods';
+import { targetsOf, taskToChange, type DirectiveState } from './directive';
 
 export interface ChangeTaskDeadlineData {
   directiveId: string;
   taskNumber: string;
+  /** One agency's assignment only, or null for the whole task. */
+  agencyId: string | null;
   /** The new deadline, or null to remove it. */
   deadline: string | null;
   reason: string;
   authorizingDocument: string;
+  /** The business date the change takes effect on. */
   changedOn: string;
   today: string;
 }
 
-/** A task's deadline is extended, shortened or removed (POST /api/v1/directives/{id}/tasks/{taskNo}/deadline). */
+/** A task's deadline, or one agency's, is extended, shortened or removed (POST /api/v1/directives/{id}/tasks/{taskNo}/deadline). */
 export class ChangeTaskDeadline extends Command<'ChangeTaskDeadline', ChangeTaskDeadlineData> {
   readonly type = 'ChangeTaskDeadline';
 }
 
-/** Changes a live task's deadline, with its reason and authorising document. */
+/**
+ * Changes the deadline of a live task's open assignments (or of one
+ * agency's), from `changedOn` on. A change may not be dated before the last
+ * one it follows (422): what was in force stays in force. Decided after the
+ * deadline it replaces had passed, it is flagged `extendedAfterDue`.
+ */
 export function decideChangeDeadline({ data }: ChangeTaskDeadline, state: DirectiveState): DirectiveEvent[] {
-  const [directive, task] = taskToChange(state, data.taskNumber, { value: data.changedOn, field: 'changedOn', today: data.today });
+  const changedOn = { value: data.changedOn, field: 'changedOn', today: data.today };
+  const [directive, task] = taskToChange(state, data.taskNumber, changedOn);
+  const targets = targetsOf(directive, task, data.agencyId, changedOn);
   if (data.deadline !== null) requireOnOrAfter(data.deadline, 'deadline', directive.issuedOn, 'the issue date');
-  if (data.deadline === task.deadline) throw new IllegalStateError(`task ${task.number} already has deadline ${String(task.deadline)}`);
+  const previous = data.agencyId === null ? task : targets[0];
+  for (const t of [previous, ...targets])
+    requireNotBeforeRecorded(data.changedOn, 'changedOn', t.lastChangedOn, `the deadline in force (effective ${t.lastChangedOn})`);
+  if (targets.every((t) => t.deadline === data.deadline) && previous.deadline === data.deadline)
+    throw new IllegalStateError(`task ${task.number} already has deadline ${String(data.deadline)}`);
   return [
     {
       type: EVENT_TYPES.taskDeadlineChanged,
       data: {
         directiveId: directive.directiveId,
         taskNumber: task.number,
-        assignmentIds: [...task.assignmentIds],
-        previousDeadline: task.deadline,
+        agencyId: data.agencyId,
+        assignmentIds: targets.map((t) => t.id),
+        previousDeadline: previous.deadline,
         deadline: data.deadline,
         reason: data.reason,
         authorizingDocument: data.authorizingDocument,
         changedOn: data.changedOn,
+        extendedAfterDue: targets.some((t) => isExtendedAfterDue(t.deadline, data.changedOn)),
       },
     },
   ];

@@ -1,7 +1,18 @@
 import type { DirectiveEvent, IssueDirectiveRequest } from '@dm/contracts';
 import { specMetadata } from '@dm/eventsourcing/testing';
 import type { RegistrySnapshot } from '@dm/registry';
+import {
+  AddTask,
+  AddTaskAgency,
+  ChangeTaskLead,
+  CorrectTaskText,
+  type AddTaskAgencyData,
+  type AddTaskData,
+  type ChangeTaskLeadData,
+  type CorrectTaskTextData,
+} from './amend-task';
 import { CancelTask, type CancelTaskData } from './cancel-task';
+import { RevokeDirective, SupersedeDirective } from './close-directive';
 import { ChangeTaskDeadline, type ChangeTaskDeadlineData } from './change-deadline';
 import { directiveDecider } from './directive';
 import { assignmentIdFor, directiveIdFor } from './ids';
@@ -76,6 +87,7 @@ export const changeDeadline = (overrides: Partial<ChangeTaskDeadlineData> = {}) 
     {
       directiveId: D,
       taskNumber: '1',
+      agencyId: null,
       deadline: '2017-06-30',
       reason: 'Gia hạn theo đề nghị của Sở Tài chính',
       authorizingDocument: '1234/UBND-VX',
@@ -91,9 +103,11 @@ export const cancel = (overrides: Partial<CancelTaskData> = {}) =>
     {
       directiveId: D,
       taskNumber: '2',
+      agencyId: null,
       reason: 'Không còn phù hợp',
       authorizingDocument: null,
       cancelledOn: '2017-04-01',
+      lastRecordedOn: {},
       today: '2017-12-31',
       ...overrides,
     },
@@ -102,3 +116,24 @@ export const cancel = (overrides: Partial<CancelTaskData> = {}) =>
 
 export const deadlineChanged = (overrides: Partial<ChangeTaskDeadlineData> = {}) => decided([issued()], changeDeadline(overrides))[0];
 export const cancelled = (overrides: Partial<CancelTaskData> = {}) => decided([issued()], cancel(overrides))[0];
+
+const amendment = {
+  directiveId: D,
+  reason: 'Bổ sung theo Kết luận 12-KL/TU',
+  authorizingDocument: '567/UBND-VX',
+  effectiveOn: '2017-05-02',
+  today: '2017-12-31',
+};
+
+export const addTask = (overrides: Partial<AddTaskData> = {}) =>
+  new AddTask({ ...amendment, task: task('12', ['ubnd-huyen'], [], '2017-09-30'), registry, ...overrides }, specMetadata());
+export const addAgency = (overrides: Partial<AddTaskAgencyData> = {}) =>
+  new AddTaskAgency({ ...amendment, taskNumber: '1', agencyId: 'h-a', role: 'lead', registry, ...overrides }, specMetadata());
+export const changeLead = (overrides: Partial<ChangeTaskLeadData> = {}) =>
+  new ChangeTaskLead({ ...amendment, taskNumber: '1', lead: ['so-ldtbxh'], registry, ...overrides }, specMetadata());
+export const correctText = (overrides: Partial<CorrectTaskTextData> = {}) =>
+  new CorrectTaskText({ ...amendment, taskNumber: '1', text: 'Nhiệm vụ 1 (đã đính chính)', ...overrides }, specMetadata());
+export const supersede = (overrides: Partial<SupersedeDirective['data']> = {}) =>
+  new SupersedeDirective({ ...amendment, supersededBy: 'd-new', supersededByNumber: '999/UBND-VX', ...overrides }, specMetadata());
+export const revoke = (overrides: Partial<RevokeDirective['data']> = {}) =>
+  new RevokeDirective({ ...amendment, ...overrides }, specMetadata());

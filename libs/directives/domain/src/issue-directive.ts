@@ -73,7 +73,11 @@ export function decideIssue({ data }: IssueDirective, state: DirectiveState): Di
  * coordinating ids, group members in registry order. An agency reached twice
  * in a role keeps its first way in; a lead agency gets no coordinating assignment.
  */
-function resolveAssignments(directiveId: string, task: Task, registry: RegistrySnapshot): ResolvedAssignment[] {
+export function resolveAssignments(
+  directiveId: string,
+  task: Pick<Task, 'number' | 'lead' | 'coordinating'>,
+  registry: RegistrySnapshot,
+): ResolvedAssignment[] {
   const result: ResolvedAssignment[] = [];
   const reached = new Set<string>();
   for (const role of ['lead', 'coordinating'] as const) {
@@ -93,7 +97,7 @@ function requireAgency(registry: RegistrySnapshot, id: string, field: string): v
 }
 
 /** An addressee, lead or coordinating id: an agency, or a group with at least one member. */
-function requireParty(registry: RegistrySnapshot, id: string, field: string): void {
+export function requireParty(registry: RegistrySnapshot, id: string, field: string): void {
   if (!isAgency(registry, id) && !isGroup(registry, id)) {
     throw new ValidationError(`${id} is neither an agency nor a group of registry ${registry.version}`, field);
   }

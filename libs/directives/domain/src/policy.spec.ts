@@ -13,6 +13,8 @@ const directive: IssuedDirective = {
   issuer: 'ubnd-tinh',
   issuerOffice: 'vp-ubnd-tinh',
   monitoringAgency: 'so-ldtbxh',
+  assignments: {},
+  closed: null,
   taskNumbers: [],
   tasks: {},
 };

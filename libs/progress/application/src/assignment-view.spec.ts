@@ -26,9 +26,9 @@ describe('AssignmentView', () => {
   it('answers a cached assignment until a later event changes it', async () => {
     const view = new AssignmentView(store, 0);
     await view.apply([issued]);
-    expect(await view.find('a-1')).toMatchObject({ agencyId: 'h-1', cancelled: false });
+    expect(await view.find('a-1')).toMatchObject({ agencyId: 'h-1', closedAs: null });
     await view.apply([cancelled]);
-    expect(await view.find('a-1')).toMatchObject({ cancelled: true, cancelledOn: '2017-06-01' });
+    expect(await view.find('a-1')).toMatchObject({ closedAs: 'cancelled', closedOn: '2017-06-01' });
   });
 
   it('waits a bounded time for an assignment it has not seen, then answers null', async () => {
@@ -48,6 +48,6 @@ describe('AssignmentView', () => {
     const during = await view.find('a-1');
     await applying;
     expect(during).not.toBeNull();
-    expect(await view.find('a-1')).toMatchObject({ cancelled: true });
+    expect(await view.find('a-1')).toMatchObject({ closedAs: 'cancelled' });
   });
 });

@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type DirectiveIssued, type RecordedEvent, type TaskCancelled } from '@dm/contracts';
+import { closedAssignments, EVENT_TYPES, startedAssignments, type Closure, type RecordedEvent } from '@dm/contracts';
 import { NotFoundError, writesOf, type Document, type Projection } from '@dm/eventsourcing';
 import type { AssignmentContext } from '@dm/progress-domain';
 import type { ReadStore } from '@dm/read-store';
@@ -14,40 +14,53 @@ export interface AssignmentViewDoc extends Document {
   agencyId: string;
   role: 'lead' | 'coordinating';
   issuedOn: string;
+  assignedOn: string;
   issuer: string;
   issuerOffice: string | null;
   monitoringAgency: string;
-  cancelled: boolean;
-  cancelledOn: string | null;
+  closedAs: Closure | null;
+  closedOn: string | null;
 }
 
 export const assignmentViewProjection: Projection = {
   collection: VIEW_COLLECTION,
-  canHandle: [EVENT_TYPES.directiveIssued, EVENT_TYPES.taskCancelled],
+  canHandle: [
+    EVENT_TYPES.directiveIssued,
+    EVENT_TYPES.taskAdded,
+    EVENT_TYPES.taskAgencyAdded,
+    EVENT_TYPES.taskLeadChanged,
+    EVENT_TYPES.taskCancelled,
+    EVENT_TYPES.directiveSuperseded,
+    EVENT_TYPES.directiveRevoked,
+  ],
   evolve(event) {
     const base = { source: 'd', revision: event.streamRevision };
-    if (event.type === EVENT_TYPES.directiveIssued) {
-      const d = event.data as DirectiveIssued;
-      return d.assignments.map((a) => ({
-        ...base,
-        id: a.id,
-        setOnInsert: { cancelled: false, cancelledOn: null },
-        set: {
-          created: true,
-          directiveId: d.directiveId,
-          directiveNumber: d.number,
-          taskNumber: a.taskNumber,
-          agencyId: a.agencyId,
-          role: a.role,
-          issuedOn: d.issuedOn,
-          issuer: d.issuer,
-          issuerOffice: d.issuerOffice,
-          monitoringAgency: d.monitoringAgency,
-        },
-      }));
-    }
-    const c = event.data as TaskCancelled;
-    return c.assignmentIds.map((id) => ({ ...base, id, setOnInsert: {}, set: { cancelled: true, cancelledOn: c.cancelledOn } }));
+    const started = startedAssignments(event).map(({ directive, assignment: a, on }) => ({
+      ...base,
+      id: a.id,
+      setOnInsert: { closedAs: null, closedOn: null },
+      set: {
+        created: true,
+        directiveId: directive.directiveId,
+        directiveNumber: directive.number,
+        taskNumber: a.taskNumber,
+        agencyId: a.agencyId,
+        role: a.role,
+        issuedOn: directive.issuedOn,
+        assignedOn: on,
+        issuer: directive.issuer,
+        issuerOffice: directive.issuerOffice,
+        monitoringAgency: directive.monitoringAgency,
+      },
+    }));
+    const closing = closedAssignments(event);
+    const closed = (closing?.ids ?? []).map((id) => ({
+      ...base,
+      id,
+      setOnInsert: {},
+      set: { closedAs: closing?.as, closedOn: closing?.on },
+    }));
+    return [...closed, ...started];
   },
 };
 
@@ -59,12 +72,20 @@ export function contextOf(doc: AssignmentViewDoc): AssignmentContext {
     directiveNumber: doc.directiveNumber,
     taskNumber: doc.taskNumber,
     agencyId: doc.agencyId,
+    role: doc.role,
     issuedOn: doc.issuedOn,
+    assignedOn: doc.assignedOn ?? doc.issuedOn,
     issuer: doc.issuer,
     issuerOffice: doc.issuerOffice,
     monitoringAgency: doc.monitoringAgency,
-    cancelled: doc.cancelled,
+    closed: doc.closedAs && doc.closedOn ? { as: doc.closedAs, on: doc.closedOn } : legacyClosure(doc),
   };
+}
+
+/** A view written before 0.2 kept `cancelled` / `cancelledOn`. */
+function legacyClosure(doc: AssignmentViewDoc): AssignmentContext['closed'] {
+  const legacy = doc as unknown as { cancelled?: boolean; cancelledOn?: string | null };
+  return legacy.cancelled ? { as: 'cancelled', on: legacy.cancelledOn ?? doc.issuedOn } : null;
 }
 
 /**

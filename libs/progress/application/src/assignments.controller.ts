@@ -1,14 +1,23 @@
-import { Controller, Inject, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { completionRequest, confirmationRequest, progressRequest, type AssignmentEvent } from '@dm/contracts';
-import { authorize, type CommandOutcome, type EventStore, type Permission } from '@dm/eventsourcing';
+import {
+  completionRequest,
+  confirmationRequest,
+  progressRequest,
+  reopenRequest,
+  type AssignmentEvent,
+  type Principal,
+} from '@dm/contracts';
+import { authorize, ValidationError, type CommandOutcome, type EventStore, type Permission } from '@dm/eventsourcing';
 import { today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import {
   ConfirmCompletion,
   progressPolicy,
+  recordsOnBehalf,
+  ReopenCompletion,
   ReportCompletion,
   ReportProgress,
   type AssignmentContext,
@@ -35,16 +44,20 @@ export class AssignmentsController {
   @Allow(progressPolicy.report)
   async progress(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const { context, request } = await this.allowed(call, progressPolicy.report, progressRequest);
-    const metadata = commandMetadata(call, request, 'agency_officer', request.reportedOn);
-    await this.answer(reply, await this.commands.execute(new ReportProgress({ context, ...request, today: today() }, metadata)), 201);
+    const { actingAs, incomingDocument } = reporter(call.principal, context, request.incomingDocument);
+    const metadata = commandMetadata(call, request, actingAs, request.reportedOn);
+    const data = { context, ...request, incomingDocument, today: today() };
+    await this.answer(reply, await this.commands.execute(new ReportProgress(data, metadata)), 201);
   }
 
   @Post(':id/completion')
   @Allow(progressPolicy.report)
   async completion(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const { context, request } = await this.allowed(call, progressPolicy.report, completionRequest);
-    const metadata = commandMetadata(call, request, 'agency_officer', request.completedOn);
-    await this.answer(reply, await this.commands.execute(new ReportCompletion({ context, ...request, today: today() }, metadata)), 201);
+    const { actingAs, incomingDocument } = reporter(call.principal, context, request.incomingDocument);
+    const metadata = commandMetadata(call, request, actingAs, request.completedOn);
+    const data = { context, ...request, incomingDocument, today: today() };
+    await this.answer(reply, await this.commands.execute(new ReportCompletion(data, metadata)), 201);
   }
 
   @Post(':id/confirmation')
@@ -57,6 +70,17 @@ export class AssignmentsController {
       : { context, accepted: false as const, reason: request.reason, returnedOn: decidedOn, today: today() };
     const metadata = commandMetadata(call, request, 'monitoring_officer', decidedOn);
     await this.answer(reply, await this.commands.execute(new ConfirmCompletion(data, metadata)), 200);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Allow(progressPolicy.decideCompletion)
+  async reopen(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const { context, request } = await this.allowed(call, progressPolicy.decideCompletion, reopenRequest);
+    const reopenedOn = request.reopenedOn ?? today();
+    const metadata = commandMetadata(call, request, 'monitoring_officer', reopenedOn);
+    const data = { context, reason: request.reason, reopenedOn, today: today() };
+    await this.answer(reply, await this.commands.execute(new ReopenCompletion(data, metadata)), 200);
   }
 
   /** The assignment (404 if unknown), the caller allowed on it, then the body's shape. */
@@ -79,4 +103,24 @@ export class AssignmentsController {
     };
     return answerWrite(reply, this.consistency, this.store.name, outcome, status, body);
   }
+}
+
+/**
+ * Who the report is recorded by: the agency itself (no incoming document
+ * allowed), or a monitoring officer from the agency's paper report (its
+ * number and date required).
+ */
+function reporter<D>(principal: Principal, context: AssignmentContext, incomingDocument: D | undefined) {
+  if (recordsOnBehalf(principal, context)) {
+    if (!incomingDocument)
+      throw new ValidationError(
+        `a monitoring officer records a report for ${context.agencyId} from its paper report: give its number and date`,
+        'incomingDocument',
+        'is required when recording for the agency',
+      );
+    return { actingAs: 'monitoring_officer' as const, incomingDocument };
+  }
+  if (incomingDocument)
+    throw new ValidationError('an agency reports for itself; only a monitoring officer records a paper report', 'incomingDocument');
+  return { actingAs: 'agency_officer' as const, incomingDocument: null };
 }

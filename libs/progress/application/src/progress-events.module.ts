@@ -5,7 +5,14 @@ import { validatingConsumer, type Consumer, type MessageBus } from '@dm/message-
 import { AssignmentView } from './assignment-view';
 import { AssignmentsController } from './assignments.controller';
 import { deciderHandlers } from '@dm/platform';
-import { assignmentDecider, assignmentStreamOf, ConfirmCompletion, ReportCompletion, ReportProgress } from '@dm/progress-domain';
+import {
+  assignmentDecider,
+  assignmentStreamOf,
+  ConfirmCompletion,
+  ReopenCompletion,
+  ReportCompletion,
+  ReportProgress,
+} from '@dm/progress-domain';
 import { PE_EVENT_STORE, PE_VIEW } from './tokens';
 
 export const PROGRESS_EVENTS_GROUP = 'progress-events';
@@ -35,7 +42,12 @@ export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
         { provide: PE_EVENT_STORE, useValue: options.eventStore },
         { provide: PE_VIEW, useValue: options.view },
         { provide: PE_BUS, useValue: options.bus },
-        ...deciderHandlers(PE_EVENT_STORE, assignmentDecider, assignmentStreamOf, [ReportProgress, ReportCompletion, ConfirmCompletion]),
+        ...deciderHandlers(PE_EVENT_STORE, assignmentDecider, assignmentStreamOf, [
+          ReportProgress,
+          ReportCompletion,
+          ConfirmCompletion,
+          ReopenCompletion,
+        ]),
       ],
     };
   }

@@ -2,6 +2,7 @@ import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { specMetadata } from '@dm/eventsourcing/testing';
 import type { AssignmentContext } from './assignment';
 import { ConfirmCompletion, type ConfirmCompletionData } from './confirm-completion';
+import { ReopenCompletion, type ReopenCompletionData } from './reopen-completion';
 import { ReportCompletion, type ReportCompletionData } from './report-completion';
 import { ReportProgress, type ReportProgressData } from './report-progress';
 
@@ -12,14 +13,16 @@ export const context: AssignmentContext = {
   directiveNumber: '4308/UBND-VX',
   taskNumber: '3',
   agencyId: 'h-muong-lat',
+  role: 'lead',
   issuedOn: '2017-02-10',
+  assignedOn: '2017-02-10',
   issuer: 'ubnd-tinh',
   issuerOffice: 'vp-ubnd-tinh',
   monitoringAgency: 'so-ldtbxh',
-  cancelled: false,
+  closed: null,
 };
 export const ref = { assignmentId: 'a-1', directiveId: 'd-1', taskNumber: '3', agencyId: 'h-muong-lat' };
-export const cancelledContext = { ...context, cancelled: true };
+export const cancelledContext: AssignmentContext = { ...context, closed: { as: 'cancelled', on: '2017-04-01' } };
 
 export const progress = (o: Partial<ReportProgressData> = {}) =>
   new ReportProgress(
@@ -30,6 +33,7 @@ export const progress = (o: Partial<ReportProgressData> = {}) =>
       percent: 40,
       difficulties: null,
       proposals: null,
+      incomingDocument: null,
       today: '2017-03-10',
       ...o,
     },
@@ -38,7 +42,15 @@ export const progress = (o: Partial<ReportProgressData> = {}) =>
 
 export const completion = (o: Partial<ReportCompletionData> = {}) =>
   new ReportCompletion(
-    { context, completedOn: '2017-05-20', summary: 'Hoàn thành', evidence: '123/BC-UBND', today: '2017-05-22', ...o },
+    {
+      context,
+      completedOn: '2017-05-20',
+      summary: 'Hoàn thành',
+      evidence: '123/BC-UBND',
+      incomingDocument: null,
+      today: '2017-05-22',
+      ...o,
+    },
     specMetadata(),
   );
 
@@ -51,6 +63,12 @@ export const accept = (o: { confirmedOn?: string; today?: string; context?: Assi
 export const returnIt = (o: { returnedOn?: string; reason?: string; today?: string } = {}) =>
   new ConfirmCompletion(
     { context, accepted: false, reason: 'Thiếu số liệu', returnedOn: '2017-05-24', today: '2017-05-25', ...o } as ConfirmCompletionData,
+    specMetadata(),
+  );
+
+export const reopen = (o: Partial<ReopenCompletionData> = {}) =>
+  new ReopenCompletion(
+    { context, reason: 'Kiểm tra lại: số liệu chưa đúng', reopenedOn: '2017-06-10', today: '2017-06-10', ...o },
     specMetadata(),
   );
 
@@ -69,3 +87,5 @@ export const confirmed = (completedOn = '2017-05-20', confirmedOn = '2017-05-25'
   event(EVENT_TYPES.completionConfirmed, { completedOn, confirmedOn });
 export const returned = (completedOn = '2017-05-20', returnedOn = '2017-05-24') =>
   event(EVENT_TYPES.completionReturned, { completedOn, reason: 'Thiếu số liệu', returnedOn });
+export const reopened = (completedOn = '2017-05-20', reopenedOn = '2017-06-10') =>
+  event(EVENT_TYPES.completionReopened, { completedOn, reason: 'Kiểm tra lại: số liệu chưa đúng', reopenedOn });

@@ -1,8 +1,9 @@
-import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
+import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent, type Closure, type IncomingDocument } from '@dm/contracts';
 import { IllegalStateError, type Decider } from '@dm/eventsourcing';
-import { requireBusinessDate } from '@dm/periods';
+import { requireBusinessDate, requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
 import { decideConfirmCompletion, type ConfirmCompletion } from './confirm-completion';
 import { decideReportCompletion, type ReportCompletion } from './report-completion';
+import { decideReopenCompletion, type ReopenCompletion } from './reopen-completion';
 import { decideReportProgress, type ReportProgress } from './report-progress';
 
 /** What progress-events knows of an assignment, from the directive topic (its assignment view). */
@@ -12,12 +13,15 @@ export interface AssignmentContext {
   directiveNumber: string;
   taskNumber: string;
   agencyId: string;
+  role: 'lead' | 'coordinating';
   issuedOn: string;
+  /** The business date the assignment started: the issue date, or the amendment's that added it. */
+  assignedOn: string;
   issuer: string;
   issuerOffice: string | null;
   monitoringAgency: string;
-  /** True once the assignment's task is cancelled. */
-  cancelled: boolean;
+  /** How and when the assignment closed (its task or it cancelled, the directive superseded or revoked), or null. */
+  closed: { as: Closure; on: string } | null;
 }
 
 export interface AssignmentState {
@@ -30,9 +34,11 @@ export interface AssignmentState {
   confirmed: { completedOn: string; confirmedOn: string } | null;
   /** The last returned completion, if any. */
   lastReturned: { completedOn: string; returnedOn: string; reason: string } | null;
+  /** The last reopened completion, if any. */
+  lastReopened: { completedOn: string; reopenedOn: string } | null;
 }
 
-export type AssignmentCommand = ReportProgress | ReportCompletion | ConfirmCompletion;
+export type AssignmentCommand = ReportProgress | ReportCompletion | ConfirmCompletion | ReopenCompletion;
 
 export const initialState = (): AssignmentState => ({
   events: 0,
@@ -40,6 +46,7 @@ export const initialState = (): AssignmentState => ({
   awaiting: null,
   confirmed: null,
   lastReturned: null,
+  lastReopened: null,
 });
 
 /** Folds one assignment event into the state; never mutates its input. */
@@ -58,6 +65,8 @@ export function evolve(state: AssignmentState, event: AssignmentEvent): Assignme
         awaiting: null,
         lastReturned: { completedOn: event.data.completedOn, returnedOn: event.data.returnedOn, reason: event.data.reason },
       };
+    case EVENT_TYPES.completionReopened:
+      return { ...next, confirmed: null, lastReopened: { completedOn: event.data.completedOn, reopenedOn: event.data.reopenedOn } };
     default:
       return state;
   }
@@ -79,6 +88,8 @@ export const assignmentDecider: Decider<AssignmentState, AssignmentCommand, Assi
         return decideReportCompletion(command, state);
       case 'ConfirmCompletion':
         return decideConfirmCompletion(command, state);
+      case 'ReopenCompletion':
+        return decideReopenCompletion(command, state);
     }
   },
 };
@@ -98,13 +109,30 @@ export function refOf(context: AssignmentContext) {
 
 /** Rules every command on an assignment keeps. */
 
-/** Nothing may be reported or decided once the task is cancelled or a completion is confirmed. */
+/** Nothing may be reported or decided on a closed assignment. */
+export function requireNotClosed(context: AssignmentContext): void {
+  if (context.closed) throw new IllegalStateError(`assignment ${context.assignmentId} was ${context.closed.as} on ${context.closed.on}`);
+}
+
+/** Nothing may be reported or decided once the assignment is closed or a completion is confirmed. */
 export function requireOpen(context: AssignmentContext, state: AssignmentState): void {
-  if (context.cancelled) throw new IllegalStateError(`the task of assignment ${context.assignmentId} is cancelled`);
+  requireNotClosed(context);
   if (state.confirmed) throw new IllegalStateError(`the completion of ${state.confirmed.completedOn} is already confirmed`);
 }
 
-/** A business date on or after the directive's issue date and not after today. */
+/** A business date on or after the assignment started and not after today. */
 export function requireDateOfAssignment(date: string, field: string, context: AssignmentContext, today: string): string {
-  return requireBusinessDate(date, field, { from: context.issuedOn, fromName: 'the directive was issued', today });
+  const fromName = context.assignedOn === context.issuedOn ? 'the directive was issued' : 'the assignment started';
+  return requireBusinessDate(date, field, { from: context.assignedOn, fromName, today });
+}
+
+/**
+ * The paper report a monitoring officer records for the agency: sent on or
+ * after the date it reports and not after today. Null when the agency reports itself.
+ */
+export function requireIncomingDocument(doc: IncomingDocument | null, businessDate: string, today: string): IncomingDocument | null {
+  if (!doc) return null;
+  requireNotAfterToday(doc.date, 'incomingDocument.date', today);
+  requireOnOrAfter(doc.date, 'incomingDocument.date', businessDate, 'the date it reports');
+  return { number: doc.number, date: doc.date };
 }

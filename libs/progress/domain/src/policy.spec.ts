@@ -1,13 +1,14 @@
 import { ROLES, type Principal, type UserRole } from '@dm/contracts';
 import { authorize, isAllowed } from '@dm/eventsourcing';
 import { context } from './assignment.fixtures';
-import { progressPolicy } from './policy';
+import { progressPolicy, recordsOnBehalf } from './policy';
 
 const as = (role: UserRole, agencyId: string | null): Principal => ({ sub: `${role}-${agencyId}`, name: null, agencyId, roles: [role] });
 
 /** role → agencies allowed on Mường Lát's assignment (issued by ubnd-tinh, monitored by so-ldtbxh). */
 const table: Array<[keyof typeof progressPolicy, Partial<Record<UserRole, string[]>>]> = [
-  ['report', { agency_officer: ['h-muong-lat'] }],
+  // a monitoring officer of a deciding party records a paper report for the agency
+  ['report', { agency_officer: ['h-muong-lat'], monitoring_officer: ['so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh'] }],
   ['decideCompletion', { monitoring_officer: ['so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh'] }],
 ];
 const agencies = ['h-muong-lat', 'h-ba-thuoc', 'so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh', 'so-yt', 'thanh-tra-tinh', null];
@@ -31,7 +32,7 @@ describe('progress policy', () => {
     const noOffice = { ...context, issuerOffice: null };
     expect(isAllowed(progressPolicy.decideCompletion, as('monitoring_officer', 'vp-ubnd-tinh'), noOffice)).toBe(false);
     expect(() => authorize(progressPolicy.decideCompletion, as('monitoring_officer', 'so-yt'), noOffice)).toThrow(
-      'Only a monitoring officer of so-ldtbxh, ubnd-tinh may confirm or return completions of directive 4308/UBND-VX',
+      'Only a monitoring officer of so-ldtbxh, ubnd-tinh may confirm, return or reopen completions of directive 4308/UBND-VX',
     );
   });
 });
@@ -41,5 +42,15 @@ describe('progress policy, for a caller without an agency', () => {
     expect(() => authorize(progressPolicy.report, as('agency_officer', null), context)).toThrow(
       'Assignment a-1 belongs to h-muong-lat; you report for no agency',
     );
+  });
+});
+
+describe('recordsOnBehalf', () => {
+  it('is true only for a deciding monitoring officer who is not an officer of the agency', () => {
+    expect(recordsOnBehalf(as('monitoring_officer', 'so-ldtbxh'), context)).toBe(true);
+    expect(recordsOnBehalf(as('agency_officer', 'h-muong-lat'), context)).toBe(false);
+    expect(recordsOnBehalf(as('monitoring_officer', 'so-yt'), context)).toBe(false);
+    const both: Principal = { sub: 'x', name: null, agencyId: 'h-muong-lat', roles: ['agency_officer', 'monitoring_officer'] };
+    expect(recordsOnBehalf(both, context)).toBe(false);
   });
 });

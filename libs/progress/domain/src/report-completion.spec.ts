@@ -1,8 +1,8 @@
 import { completionReportedV1, EVENT_TYPES } from '@dm/contracts';
-import { IllegalStateError, ValidationError } from '@dm/eventsourcing';
+import { IllegalStateError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import { assignmentDecider } from './assignment';
-import { cancelledContext, completed, completion, confirmed, progressed, ref, returned } from './assignment.fixtures';
+import { cancelledContext, completed, completion, confirmed, context, progressed, ref, reopened, returned } from './assignment.fixtures';
 
 const given = DeciderSpecification.for(assignmentDecider);
 
@@ -13,7 +13,7 @@ describe('ReportCompletion', () => {
       .then([
         {
           type: EVENT_TYPES.completionReported,
-          data: { ...ref, completedOn: '2017-05-20', summary: 'Hoàn thành', evidence: '123/BC-UBND' },
+          data: { ...ref, completedOn: '2017-05-20', summary: 'Hoàn thành', evidence: '123/BC-UBND', incomingDocument: null },
         },
       ]);
     expect(completionReportedV1.safeParse(completed().data).success).toBe(true);
@@ -50,5 +50,69 @@ describe('ReportCompletion', () => {
     given([])
       .when(completion({ completedOn }))
       .thenThrows(ValidationError, (e) => expect(e.field).toBe('completedOn'));
+  });
+
+  describe('after a return', () => {
+    it('given a returned completion, when the same (earlier) date is reported again, then 422 naming completedOn', () => {
+      given([completed('2017-05-20'), returned('2017-05-20', '2017-05-24')])
+        .when(completion({ completedOn: '2017-05-20', today: '2017-06-01' }))
+        .thenThrows(RuleViolationError, (e) => {
+          expect(e.field).toBe('completedOn');
+          expect(e.message).toContain('2017-05-24');
+        });
+    });
+
+    it('given a returned completion, when a new one is dated the day of the return, then it is taken', () => {
+      given([completed('2017-05-20'), returned('2017-05-20', '2017-05-24')])
+        .when(completion({ completedOn: '2017-05-24', today: '2017-06-01' }))
+        .then([expect.objectContaining({ data: expect.objectContaining({ completedOn: '2017-05-24' }) })]);
+    });
+  });
+
+  describe('after a reopening', () => {
+    it('given a reopened completion, when a completion dated before the reopening is reported, then 422', () => {
+      given([completed(), confirmed(), reopened('2017-05-20', '2017-06-10')])
+        .when(completion({ completedOn: '2017-06-09', today: '2017-06-20' }))
+        .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('completedOn'));
+    });
+
+    it('given a reopened completion, a new completion on or after the reopening is taken', () => {
+      given([completed(), confirmed(), reopened('2017-05-20', '2017-06-10')])
+        .when(completion({ completedOn: '2017-06-15', today: '2017-06-20' }))
+        .then([expect.objectContaining({ type: EVENT_TYPES.completionReported })]);
+    });
+  });
+
+  it('given a coordinating assignment, when completion is reported, then conflict: the lead completes', () => {
+    given([])
+      .when(completion({ context: { ...context, role: 'coordinating' } }))
+      .thenThrows(IllegalStateError, (e) => expect(e.message).toContain('coordinating'));
+  });
+
+  it('given an assignment added later, a completion before its start is refused, naming completedOn', () => {
+    given([])
+      .when(completion({ context: { ...context, assignedOn: '2017-05-21' }, completedOn: '2017-05-20' }))
+      .thenThrows(ValidationError, (e) =>
+        expect([e.field, e.message]).toEqual(['completedOn', expect.stringContaining('assignment started')]),
+      );
+  });
+
+  describe('recorded on behalf', () => {
+    const paper = { number: '45/BC-UBND', date: '2017-05-21' };
+
+    it('when a monitoring officer records the paper report, then the event names the incoming document', () => {
+      given([])
+        .when(completion({ incomingDocument: paper }))
+        .then([expect.objectContaining({ data: expect.objectContaining({ agencyId: 'h-muong-lat', incomingDocument: paper }) })]);
+    });
+
+    it.each([
+      ['dated before the completion it reports', '2017-05-19'],
+      ['dated after today', '2017-05-23'],
+    ])('refuses an incoming document %s, naming incomingDocument.date', (_name, date) => {
+      given([])
+        .when(completion({ incomingDocument: { ...paper, date } }))
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('incomingDocument.date'));
+    });
   });
 });

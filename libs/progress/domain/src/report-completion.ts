@@ -1,12 +1,22 @@
-import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
+import { EVENT_TYPES, type AssignmentEvent, type IncomingDocument } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
-import { refOf, requireDateOfAssignment, requireOpen, type AssignmentContext, type AssignmentState } from './assignment';
+import { requireNotBeforeRecorded } from '@dm/periods';
+import {
+  refOf,
+  requireDateOfAssignment,
+  requireIncomingDocument,
+  requireOpen,
+  type AssignmentContext,
+  type AssignmentState,
+} from './assignment';
 
 export interface ReportCompletionData {
   context: AssignmentContext;
   completedOn: string;
   summary: string;
   evidence: string | null;
+  /** The agency's paper report, when a monitoring officer records it on its behalf. */
+  incomingDocument: IncomingDocument | null;
   today: string;
 }
 
@@ -15,12 +25,20 @@ export class ReportCompletion extends Command<'ReportCompletion', ReportCompleti
   readonly type = 'ReportCompletion';
 }
 
-/** One completion at a time: a new one only after the last was returned. */
+/**
+ * One completion at a time, by a lead agency: a new one only after the last
+ * was returned or reopened, and dated on or after that (422), so a returned
+ * completion's date cannot come back.
+ */
 export function decideReportCompletion({ data }: ReportCompletion, state: AssignmentState): AssignmentEvent[] {
   requireOpen(data.context, state);
+  if (data.context.role === 'coordinating')
+    throw new IllegalStateError('a coordinating agency reports progress; the lead agency completes');
   if (state.awaiting) throw new IllegalStateError(`the completion of ${state.awaiting.completedOn} is still awaiting confirmation`);
   const completedOn = requireDateOfAssignment(data.completedOn, 'completedOn', data.context, data.today);
-  return [
-    { type: EVENT_TYPES.completionReported, data: { ...refOf(data.context), completedOn, summary: data.summary, evidence: data.evidence } },
-  ];
+  requireNotBeforeRecorded(completedOn, 'completedOn', state.lastReturned?.returnedOn ?? null, 'the last completion was returned');
+  requireNotBeforeRecorded(completedOn, 'completedOn', state.lastReopened?.reopenedOn ?? null, 'the last completion was reopened');
+  const incomingDocument = requireIncomingDocument(data.incomingDocument, completedOn, data.today);
+  const { summary, evidence } = data;
+  return [{ type: EVENT_TYPES.completionReported, data: { ...refOf(data.context), completedOn, summary, evidence, incomingDocument } }];
 }

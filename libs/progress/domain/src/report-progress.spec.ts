@@ -20,6 +20,7 @@ describe('ReportProgress', () => {
             percent: 40,
             difficulties: 'Thiếu vốn',
             proposals: null,
+            incomingDocument: null,
           },
         },
       ]);

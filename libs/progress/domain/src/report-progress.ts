@@ -1,6 +1,14 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command } from '@dm/eventsourcing';
-import { refOf, requireDateOfAssignment, requireOpen, type AssignmentContext, type AssignmentState } from './assignment';
+import {
+  refOf,
+  requireDateOfAssignment,
+  requireIncomingDocument,
+  requireOpen,
+  type AssignmentContext,
+  type AssignmentState,
+} from './assignment';
+import type { IncomingDocument } from '@dm/contracts';
 
 export interface ReportProgressData {
   context: AssignmentContext;
@@ -9,6 +17,8 @@ export interface ReportProgressData {
   percent: number | null;
   difficulties: string | null;
   proposals: string | null;
+  /** The agency's paper report, when a monitoring officer records it on its behalf. */
+  incomingDocument: IncomingDocument | null;
   /** The current business date (Asia/Ho_Chi_Minh); no business date may lie after it. */
   today: string;
 }
@@ -22,6 +32,12 @@ export class ReportProgress extends Command<'ReportProgress', ReportProgressData
 export function decideReportProgress({ data }: ReportProgress, state: AssignmentState): AssignmentEvent[] {
   requireOpen(data.context, state);
   const reportedOn = requireDateOfAssignment(data.reportedOn, 'reportedOn', data.context, data.today);
+  const incomingDocument = requireIncomingDocument(data.incomingDocument, reportedOn, data.today);
   const { summary, percent, difficulties, proposals } = data;
-  return [{ type: EVENT_TYPES.progressReported, data: { ...refOf(data.context), reportedOn, summary, percent, difficulties, proposals } }];
+  return [
+    {
+      type: EVENT_TYPES.progressReported,
+      data: { ...refOf(data.context), reportedOn, summary, percent, difficulties, proposals, incomingDocument },
+    },
+  ];
 }

@@ -3,6 +3,7 @@ import { IllegalStateError } from '@dm/eventsourcing';
 import { validatingConsumer, type BusMessage, type Consumer, type MessageBus } from '@dm/message-bus';
 import { problems } from '@dm/platform';
 import { GenerationReadStore, type Projector, type ReadStore } from '@dm/read-store';
+import type { StatusRules } from '@dm/reporting-domain';
 import { REPORT_PROJECTION, reportProjector } from './report-projection';
 import { ReportQueries } from './report-queries';
 
@@ -49,6 +50,7 @@ export class ReadModels {
     private readonly bus: MessageBus,
     private readonly applied: (messages: BusMessage[]) => void = () => undefined,
     private readonly pollMs = 500,
+    private readonly rules?: StatusRules,
   ) {}
 
   async start(): Promise<void> {
@@ -129,7 +131,7 @@ export class ReadModels {
         if (this.live?.projector === projector) this.applied(messages);
       }),
     );
-    return { generation, store, projector, queries: new ReportQueries(store), consumer };
+    return { generation, store, projector, queries: new ReportQueries(store, this.rules), consumer };
   }
 
   private get current(): Generation {

@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@n
 import type { BusMessage, MessageBus } from '@dm/message-bus';
 import type { Metrics } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
+import type { StatusRules } from '@dm/reporting-domain';
 import { AdminController } from './admin.controller';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
@@ -14,6 +15,8 @@ export interface ReportProjectionOptions {
   consistencyTimeoutMs?: number;
   /** Counts applied events as `projector_applied_events_total`. */
   metrics?: Metrics;
+  /** The deployment's status rules (the reporting lag allowed); the defaults when absent. */
+  rules?: StatusRules;
 }
 
 /** Counts applied events, and the time from each event's recording to its read models committed. */
@@ -38,7 +41,7 @@ export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(RP_READ_MODELS) private readonly models: ReadModels) {}
 
   static register(options: ReportProjectionOptions): DynamicModule {
-    const models = new ReadModels(options.readStore, options.bus, appliedMetrics(options.metrics));
+    const models = new ReadModels(options.readStore, options.bus, appliedMetrics(options.metrics), undefined, options.rules);
     options.metrics?.gauge('report_projection_generation', 'Generation of the read models served', {}, () => models.generation);
     return {
       module: ReportProjectionModule,

@@ -3,7 +3,9 @@ import { parsePeriod, today, type PeriodCalendar } from '@dm/periods';
 import type { Document, Query, ReadStore } from '@dm/read-store';
 import {
   ASSIGNMENTS,
+  DEFAULT_STATUS_RULES,
   deriveStatus,
+  isCounted,
   directiveListEntry,
   DIRECTIVES,
   directiveView,
@@ -13,6 +15,7 @@ import {
   TIMELINE,
   type AssignmentDoc,
   type DirectiveDoc,
+  type StatusRules,
   type TimelineDoc,
 } from '@dm/reporting-domain';
 
@@ -22,8 +25,14 @@ export interface AssignmentFilter {
   agencyId?: string;
   directiveId?: string;
   status?: string;
+  /** A stage; closed stages (cancelled, superseded, revoked) are listed only when asked for. */
+  lifecycle?: string;
+  /** lead (the default) or coordinating. */
+  role?: 'lead' | 'coordinating';
   asOf?: string;
 }
+
+const CLOSED_STAGES: ReadonlySet<string> = new Set(['cancelled', 'superseded', 'revoked']);
 
 /** An assignment as every list and audit answer names it. */
 function describe(doc: AssignmentDoc) {
@@ -40,54 +49,78 @@ function describe(doc: AssignmentDoc) {
 
 /** Every read route's answer: documents loaded from the read models, statuses derived as of a business date. */
 export class ReportQueries {
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    private readonly rules: StatusRules = DEFAULT_STATUS_RULES,
+  ) {}
 
   async listDirectives() {
     const docs = await this.store.find<DirectiveDoc>(DIRECTIVES, { where: { created: true }, orderBy: [['issuedOn', 'desc']] });
     return docs.map(directiveListEntry);
   }
 
-  async directive(id: string, asOf = today()) {
+  async directive(id: string, asOf = today(), role: AssignmentFilter['role'] = 'lead') {
     const doc = await this.store.get<DirectiveDoc>(DIRECTIVES, id);
     if (!doc?.created) throw new NotFoundError(`No directive ${id}`);
-    const { tasks, ...header } = directiveView(doc);
-    return { ...header, asOf, tasks, assignments: await this.assignments({ directiveId: id, asOf }) };
+    if (asOf < doc.issuedOn)
+      throw new NotFoundError(`directive ${doc.number} was not issued yet on ${asOf}: it was issued on ${doc.issuedOn}`, 'asOf');
+    const { tasks, ...header } = directiveView(doc, asOf);
+    return { ...header, asOf, tasks, assignments: await this.assignments({ directiveId: id, asOf, role }) };
   }
 
+  /**
+   * The assignments started by asOf, of one role (lead by default), with
+   * their state then. A status filter never returns closed ones; a lifecycle
+   * filter returns that stage; with neither, closed ones are left out too.
+   */
   async assignments(filter: AssignmentFilter) {
     const asOf = filter.asOf ?? today();
+    const role = filter.role ?? 'lead';
     const docs = await this.issuedBy(asOf, filter, [
       ['directiveId', 'asc'],
       ['taskNumber', 'asc'],
       ['agencyId', 'asc'],
     ]);
     return docs
-      .map((doc) => ({ ...describe(doc), state: deriveStatus(doc, asOf) }))
-      .filter((a) => !filter.status || a.state.status === filter.status)
+      .filter((doc) => doc.role === role && isCounted(doc, asOf))
+      .map((doc) => ({ ...describe(doc), state: deriveStatus(doc, asOf, this.rules) }))
+      .filter(({ state }) =>
+        filter.lifecycle
+          ? state.lifecycle === filter.lifecycle
+          : filter.status
+            ? state.status === filter.status
+            : !CLOSED_STAGES.has(state.lifecycle),
+      )
       .map(({ state, ...a }) => ({ ...a, asOf, status: state.status, lifecycle: state.lifecycle, state }));
   }
 
   async summary(period: string, calendar: PeriodCalendar, filter: { agencyId?: string; directiveId?: string }) {
     const window = parsePeriod(period, calendar);
     const docs = await this.issuedBy(window.to, filter);
-    return { ...window, filter, ...summarize(docs, { from: window.from, to: window.to }) };
+    return { ...window, filter, ...summarize(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
   async agencies(period: string, calendar: PeriodCalendar, filter: { directiveId?: string }) {
     const window = parsePeriod(period, calendar);
     const docs = await this.issuedBy(window.to, filter);
-    return { ...window, filter, agencies: scorecards(docs, { from: window.from, to: window.to }) };
+    return { ...window, filter, agencies: scorecards(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
   async timeline(id: string) {
     const doc = await this.assignment(id);
     const entries = await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: id } });
-    return { ...describe(doc), events: timeline(entries.map((e) => e.entry)) };
+    return {
+      ...describe(doc),
+      events: timeline(
+        entries.map((e) => e.entry),
+        this.rules,
+      ),
+    };
   }
 
   async state(id: string, asOf = today()) {
     const doc = await this.assignment(id);
-    return { ...describe(doc), ...deriveStatus(doc, asOf), asOf };
+    return { ...describe(doc), ...deriveStatus(doc, asOf, this.rules), asOf };
   }
 
   private async assignment(id: string): Promise<AssignmentDocument> {
@@ -96,7 +129,7 @@ export class ReportQueries {
     return doc;
   }
 
-  /** Created assignments of directives issued on or before `date`, of one agency or directive when given. */
+  /** Created assignments of directives issued on or before `date` (callers keep those started by then), of one agency or directive when given. */
   private issuedBy(date: string, filter: { agencyId?: string; directiveId?: string }, orderBy?: Query['orderBy']) {
     const where: Query['where'] = { created: true, issuedOn: { lte: date } };
     if (filter.agencyId) where.agencyId = filter.agencyId;

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
-import { agenciesQuery, asOfQuery, assignmentsQuery, summaryQuery } from '@dm/contracts';
+import { agenciesQuery, asOfQuery, assignmentsQuery, directiveQuery, summaryQuery } from '@dm/contracts';
 import { Allow, validateQuery } from '@dm/platform';
 import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
@@ -25,9 +25,9 @@ export class ReportsController {
 
   @Get('directives/:id')
   async directive(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const { asOf } = validateQuery(asOfQuery, query);
+    const { asOf, role } = validateQuery(directiveQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.directive(id, asOf);
+    return this.models.queries.directive(id, asOf, role);
   }
 
   @Get('assignments')

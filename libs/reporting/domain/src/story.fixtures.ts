@@ -1,6 +1,6 @@
 /* Specs of the reporting read models: events of one directive and its
    assignments, applied through the projections as a read store applies them. */
-import { EVENT_TYPES, type RecordedEvent, type ResolvedAssignment, type Task } from '@dm/contracts';
+import { EVENT_TYPES, startedAssignments, type RecordedEvent, type ResolvedAssignment, type Task } from '@dm/contracts';
 import { applyFact, writesOf, type Document, type FactWrite } from '@dm/eventsourcing';
 import type { AssignmentDoc, FactEvent } from './assignments/assignment-doc';
 import { assignmentsProjection } from './assignments/assignments.projection';
@@ -36,7 +36,18 @@ export interface TaskSpec {
   deadline: string | null;
   lead: string[];
   coordinating?: string[];
+  mode?: Task['mode'];
 }
+
+const fullTask = (t: TaskSpec): Task => ({
+  number: t.number,
+  text: `Nhiệm vụ ${t.number}`,
+  mode: t.mode ?? 'giao',
+  lead: t.lead,
+  coordinating: t.coordinating ?? [],
+  deadline: t.deadline,
+  reportDuty: null,
+});
 
 /** A directive stream and its assignments' streams, with revisions and record times handed out in order. */
 export class Story {
@@ -51,31 +62,8 @@ export class Story {
   ) {}
 
   issue(tasks: TaskSpec[]): this {
-    const fullTasks: Task[] = tasks.map((t) => ({
-      number: t.number,
-      text: `Nhiệm vụ ${t.number}`,
-      mode: 'giao',
-      lead: t.lead,
-      coordinating: t.coordinating ?? [],
-      deadline: t.deadline,
-      reportDuty: null,
-    }));
-    const assignments: ResolvedAssignment[] = tasks.flatMap((t) => [
-      ...t.lead.map((agencyId) => ({
-        id: assignmentId(t.number, agencyId, 'lead', this.directiveId),
-        taskNumber: t.number,
-        agencyId,
-        role: 'lead' as const,
-        viaGroup: null,
-      })),
-      ...(t.coordinating ?? []).map((agencyId) => ({
-        id: assignmentId(t.number, agencyId, 'coordinating', this.directiveId),
-        taskNumber: t.number,
-        agencyId,
-        role: 'coordinating' as const,
-        viaGroup: 'nhom',
-      })),
-    ]);
+    const fullTasks = tasks.map(fullTask);
+    const assignments = tasks.flatMap((t) => this.assignmentsOf(t));
     return this.directiveEvent(EVENT_TYPES.directiveIssued, this.issuedOn, {
       directiveId: this.directiveId,
       number: `${this.directiveId}/UBND-VX`,
@@ -94,11 +82,72 @@ export class Story {
     });
   }
 
-  changeDeadline(taskNumber: string, previousDeadline: string | null, deadline: string | null, changedOn: string): this {
+  /** A task added by an amendment, effective on `effectiveOn`. */
+  addTask(task: TaskSpec, effectiveOn: string): this {
+    return this.directiveEvent(EVENT_TYPES.taskAdded, effectiveOn, {
+      ...this.amendment(effectiveOn),
+      directive: this.directiveRef(),
+      task: fullTask(task),
+      assignments: this.assignmentsOf(task),
+    });
+  }
+
+  /** The directive superseded (or revoked) from `on`: every open assignment named. */
+  close(kind: 'superseded' | 'revoked', on: string): this {
+    const type = kind === 'superseded' ? EVENT_TYPES.directiveSuperseded : EVENT_TYPES.directiveRevoked;
+    const link = kind === 'superseded' ? { supersededBy: 'd-2', supersededByNumber: 'd-2/UBND-VX' } : {};
+    return this.directiveEvent(type, on, { ...this.amendment(on), ...link, assignmentIds: this.allIds() });
+  }
+
+  reopen(id: string, completedOn: string, reopenedOn: string): this {
+    return this.assignmentEvent(id, EVENT_TYPES.completionReopened, reopenedOn, { completedOn, reason: 'Kiểm tra lại', reopenedOn });
+  }
+
+  /** The next event is recorded at this instant (later ones a minute apart from it). */
+  recordAt(instant: string): this {
+    this.clock = Date.parse(instant) - 60_000;
+    return this;
+  }
+
+  private amendment(effectiveOn: string) {
+    return { directiveId: this.directiveId, reason: 'Bổ sung', authorizingDocument: '2/UBND', effectiveOn };
+  }
+
+  private directiveRef() {
+    return {
+      number: `${this.directiveId}/UBND-VX`,
+      issuer: 'ubnd-tinh',
+      issuerOffice: 'vp-ubnd-tinh',
+      issuedOn: this.issuedOn,
+      monitoringAgency: 'so-ldtbxh',
+    };
+  }
+
+  private assignmentsOf(t: TaskSpec): ResolvedAssignment[] {
+    return [
+      ...t.lead.map((agencyId) => ({
+        id: assignmentId(t.number, agencyId, 'lead', this.directiveId),
+        taskNumber: t.number,
+        agencyId,
+        role: 'lead' as const,
+        viaGroup: null,
+      })),
+      ...(t.coordinating ?? []).map((agencyId) => ({
+        id: assignmentId(t.number, agencyId, 'coordinating', this.directiveId),
+        taskNumber: t.number,
+        agencyId,
+        role: 'coordinating' as const,
+        viaGroup: 'nhom',
+      })),
+    ];
+  }
+
+  changeDeadline(taskNumber: string, previousDeadline: string | null, deadline: string | null, changedOn: string, agencyId?: string): this {
     return this.directiveEvent(EVENT_TYPES.taskDeadlineChanged, changedOn, {
       directiveId: this.directiveId,
       taskNumber,
-      assignmentIds: this.idsOf(taskNumber),
+      agencyId: agencyId ?? null,
+      assignmentIds: this.idsOf(taskNumber, agencyId),
       previousDeadline,
       deadline,
       reason: 'Gia hạn',
@@ -107,11 +156,12 @@ export class Story {
     });
   }
 
-  cancel(taskNumber: string, cancelledOn: string): this {
+  cancel(taskNumber: string, cancelledOn: string, agencyId?: string): this {
     return this.directiveEvent(EVENT_TYPES.taskCancelled, cancelledOn, {
       directiveId: this.directiveId,
       taskNumber,
-      assignmentIds: this.idsOf(taskNumber),
+      agencyId: agencyId ?? null,
+      assignmentIds: this.idsOf(taskNumber, agencyId),
       reason: 'Không còn phù hợp',
       authorizingDocument: null,
       cancelledOn,
@@ -150,10 +200,18 @@ export class Story {
     return doc as unknown as AssignmentDoc;
   }
 
-  private idsOf(taskNumber: string): string[] {
-    const issued = this.events.find((e) => e.type === EVENT_TYPES.directiveIssued);
-    const assignments = (issued?.data as { assignments: ResolvedAssignment[] }).assignments;
-    return assignments.filter((a) => a.taskNumber === taskNumber).map((a) => a.id);
+  private started(): ResolvedAssignment[] {
+    return this.events.flatMap((e) => startedAssignments(e).map((s) => s.assignment));
+  }
+
+  private idsOf(taskNumber: string, agencyId?: string): string[] {
+    return this.started()
+      .filter((a) => a.taskNumber === taskNumber && (!agencyId || a.agencyId === agencyId))
+      .map((a) => a.id);
+  }
+
+  private allIds(): string[] {
+    return this.started().map((a) => a.id);
   }
 
   private directiveEvent(type: string, on: string, data: Record<string, unknown>): this {
@@ -165,11 +223,11 @@ export class Story {
   }
 
   private assignmentEvent(id: string, type: string, on: string, data: Record<string, unknown>): this {
-    const issued = this.events.find((e) => e.type === EVENT_TYPES.directiveIssued);
-    const a = (issued?.data as { assignments: ResolvedAssignment[] } | undefined)?.assignments.find((x) => x.id === id);
+    const a = this.started().find((x) => x.id === id);
     const ref = { assignmentId: id, directiveId: this.directiveId, taskNumber: a?.taskNumber ?? '?', agencyId: a?.agencyId ?? '?' };
-    const role =
-      type === EVENT_TYPES.completionConfirmed || type === EVENT_TYPES.completionReturned ? 'monitoring_officer' : 'agency_officer';
+    const role = [EVENT_TYPES.completionConfirmed, EVENT_TYPES.completionReturned, EVENT_TYPES.completionReopened].includes(type as never)
+      ? 'monitoring_officer'
+      : 'agency_officer';
     return this.record(`assignment-${id}`, type, on, { ...ref, ...data }, { userId: 'u', agencyId: ref.agencyId, role });
   }
 

@@ -7,7 +7,17 @@ export const DIRECTIVE_EVENT_TYPES = {
   directiveIssued: 'directive.issued',
   taskDeadlineChanged: 'directive.task-deadline-changed',
   taskCancelled: 'directive.task-cancelled',
+  taskAdded: 'directive.task-added',
+  taskAgencyAdded: 'directive.task-agency-added',
+  taskLeadChanged: 'directive.task-lead-changed',
+  taskTextCorrected: 'directive.task-text-corrected',
+  directiveSuperseded: 'directive.superseded',
+  directiveRevoked: 'directive.revoked',
 } as const;
+
+/** How an assignment ends before it is done: its task or it alone cancelled (an agency removed, a lead replaced), or its directive superseded or revoked. */
+export const CLOSURES = ['cancelled', 'superseded', 'revoked'] as const;
+export type Closure = (typeof CLOSURES)[number];
 
 export const TASK_MODES = ['giao', 'yeu-cau', 'de-nghi'] as const;
 export const ASSIGNMENT_ROLES = ['lead', 'coordinating'] as const;
@@ -58,19 +68,27 @@ export type DirectiveIssued = z.infer<typeof directiveIssuedV1>;
 export const taskDeadlineChangedV1 = z.object({
   directiveId: z.string(),
   taskNumber: z.string(),
-  /** The task's assignments at the time, so consumers need no lookup. */
+  /** The one agency whose assignment changes, or null (absent before 0.2) for the whole task. */
+  agencyId: z.string().nullable().optional(),
+  /** The assignments changed (the task's live ones, or the one agency's), so consumers need no lookup. */
   assignmentIds: z.array(z.string()),
+  /** The deadline in force before the change (the task's, or the one agency's). */
   previousDeadline: storedDate.nullable(),
   deadline: storedDate.nullable(),
   reason: z.string(),
   authorizingDocument: z.string(),
+  /** The business date the change takes effect on. */
   changedOn: storedDate,
+  /** Decided after a deadline it replaces had passed (absent before 0.2). */
+  extendedAfterDue: z.boolean().optional(),
 });
 export type TaskDeadlineChanged = z.infer<typeof taskDeadlineChangedV1>;
 
 export const taskCancelledV1 = z.object({
   directiveId: z.string(),
   taskNumber: z.string(),
+  /** The one agency whose assignment is cancelled (removed from the task), or null (absent before 0.2) for the whole task. */
+  agencyId: z.string().nullable().optional(),
   assignmentIds: z.array(z.string()),
   reason: z.string(),
   authorizingDocument: z.string().nullable(),
@@ -78,10 +96,84 @@ export const taskCancelledV1 = z.object({
 });
 export type TaskCancelled = z.infer<typeof taskCancelledV1>;
 
+/** What every amendment after issue carries: why, on whose authority, from when. */
+const amendment = {
+  directiveId: z.string(),
+  reason: z.string(),
+  authorizingDocument: z.string(),
+  /** The business date the amendment takes effect on. */
+  effectiveOn: storedDate,
+};
+
+/** The directive as issued, on every event that starts assignments, so consumers need no lookup. */
+export const directiveRefSchema = z.object({
+  number: z.string(),
+  issuer: z.string(),
+  issuerOffice: z.string().nullable(),
+  issuedOn: storedDate,
+  monitoringAgency: z.string(),
+});
+export type DirectiveRef = z.infer<typeof directiveRefSchema>;
+
+export const taskAddedV1 = z.object({
+  ...amendment,
+  directive: directiveRefSchema,
+  task: taskSchema,
+  assignments: z.array(resolvedAssignmentSchema),
+});
+export type TaskAdded = z.infer<typeof taskAddedV1>;
+
+/** New assignments of an existing task, each starting with the deadline `deadline`. */
+export const taskAgencyAddedV1 = z.object({
+  ...amendment,
+  directive: directiveRefSchema,
+  taskNumber: z.string(),
+  mode: z.enum(TASK_MODES),
+  assignments: z.array(resolvedAssignmentSchema),
+  deadline: storedDate.nullable(),
+});
+export type TaskAgencyAdded = z.infer<typeof taskAgencyAddedV1>;
+
+/** The lead of a task replaced: the old lead assignments end (cancelled), new ones start. */
+export const taskLeadChangedV1 = z.object({
+  ...amendment,
+  directive: directiveRefSchema,
+  taskNumber: z.string(),
+  mode: z.enum(TASK_MODES),
+  previousLead: z.array(z.string()),
+  lead: z.array(z.string()),
+  endedAssignmentIds: z.array(z.string()),
+  assignments: z.array(resolvedAssignmentSchema),
+  deadline: storedDate.nullable(),
+});
+export type TaskLeadChanged = z.infer<typeof taskLeadChangedV1>;
+
+export const taskTextCorrectedV1 = z.object({ ...amendment, taskNumber: z.string(), previousText: z.string(), text: z.string() });
+export type TaskTextCorrected = z.infer<typeof taskTextCorrectedV1>;
+
+/** The directive replaced by another: its open assignments close as superseded. */
+export const directiveSupersededV1 = z.object({
+  ...amendment,
+  supersededBy: z.string(),
+  supersededByNumber: z.string(),
+  assignmentIds: z.array(z.string()),
+});
+export type DirectiveSuperseded = z.infer<typeof directiveSupersededV1>;
+
+/** The directive revoked (thu hồi): its open assignments close as revoked. */
+export const directiveRevokedV1 = z.object({ ...amendment, assignmentIds: z.array(z.string()) });
+export type DirectiveRevoked = z.infer<typeof directiveRevokedV1>;
+
 export type DirectiveEvent =
   | { type: typeof DIRECTIVE_EVENT_TYPES.directiveIssued; data: DirectiveIssued }
   | { type: typeof DIRECTIVE_EVENT_TYPES.taskDeadlineChanged; data: TaskDeadlineChanged }
-  | { type: typeof DIRECTIVE_EVENT_TYPES.taskCancelled; data: TaskCancelled };
+  | { type: typeof DIRECTIVE_EVENT_TYPES.taskCancelled; data: TaskCancelled }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.taskAdded; data: TaskAdded }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.taskAgencyAdded; data: TaskAgencyAdded }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.taskLeadChanged; data: TaskLeadChanged }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.taskTextCorrected; data: TaskTextCorrected }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.directiveSuperseded; data: DirectiveSuperseded }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.directiveRevoked; data: DirectiveRevoked };
 
 export const taskRequest = z.object({
   number: text(20),
@@ -112,6 +204,8 @@ export const changeDeadlineRequest = z.object({
   reason: text(2_000),
   authorizingDocument: text(300),
   changedOn: isoDateString.optional(),
+  /** Change one agency's assignment only. */
+  agencyId: agencyId.optional(),
 });
 export type ChangeDeadlineRequest = z.infer<typeof changeDeadlineRequest>;
 
@@ -119,7 +213,29 @@ export const cancelTaskRequest = z.object({
   reason: text(2_000),
   authorizingDocument: optionalText(300),
   cancelledOn: isoDateString.optional(),
+  /** Cancel one agency's assignment only (remove the agency from the task). */
+  agencyId: agencyId.optional(),
 });
+
+/** Every amendment's body: why, on whose authority, and from when (default today). */
+const amendmentRequest = { reason: text(2_000), authorizingDocument: text(300), effectiveOn: isoDateString.optional() };
+
+export const addTaskRequest = taskRequest.extend(amendmentRequest);
+export const addAgencyRequest = z.object({
+  agencyId,
+  role: z.enum(ASSIGNMENT_ROLES, { errorMap: () => ({ message: `must be one of ${ASSIGNMENT_ROLES.join(', ')}` }) }).default('lead'),
+  ...amendmentRequest,
+});
+export const changeLeadRequest = z.object({
+  lead: z.array(agencyId).min(1, 'needs at least one lead agency or group'),
+  ...amendmentRequest,
+});
+export const correctTextRequest = z.object({ text: text(20_000), ...amendmentRequest });
+export const supersedeRequest = z.object({
+  supersededBy: z.string({ required_error: 'is required' }).uuid('must be the id of a directive'),
+  ...amendmentRequest,
+});
+export const revokeRequest = z.object(amendmentRequest);
 export type CancelTaskRequest = z.infer<typeof cancelTaskRequest>;
 
 // ---- what the directive routes answer ---------------------------------------
@@ -143,6 +259,8 @@ export const issuedDirectiveResponse = directiveHeaderSchema.extend({
 
 export const deadlineChangedResponse = taskDeadlineChangedV1.extend({ eventId: z.string() });
 export const taskCancelledResponse = taskCancelledV1.extend({ eventId: z.string() });
+/** What an amendment answers: the event it wrote, its type and data. */
+export const amendmentResponse = z.object({ eventId: z.string(), type: z.string(), data: z.record(z.unknown()) });
 
 const dated = { validFrom: z.string(), validTo: z.string().nullable() };
 export const registryResponse = z.object({

@@ -1,6 +1,24 @@
 import type { z } from 'zod';
-import { DIRECTIVE_EVENT_TYPES, directiveIssuedV1, taskCancelledV1, taskDeadlineChangedV1 } from './directives';
-import { ASSIGNMENT_EVENT_TYPES, completionConfirmedV1, completionReportedV1, completionReturnedV1, progressReportedV1 } from './progress';
+import {
+  DIRECTIVE_EVENT_TYPES,
+  directiveIssuedV1,
+  directiveRevokedV1,
+  directiveSupersededV1,
+  taskAddedV1,
+  taskAgencyAddedV1,
+  taskCancelledV1,
+  taskDeadlineChangedV1,
+  taskLeadChangedV1,
+  taskTextCorrectedV1,
+} from './directives';
+import {
+  ASSIGNMENT_EVENT_TYPES,
+  completionConfirmedV1,
+  completionReopenedV1,
+  completionReportedV1,
+  completionReturnedV1,
+  progressReportedV1,
+} from './progress';
 
 /** Every integration event type of the system. */
 export const EVENT_TYPES = { ...DIRECTIVE_EVENT_TYPES, ...ASSIGNMENT_EVENT_TYPES } as const;
@@ -10,8 +28,15 @@ export const EVENT_SCHEMAS: Record<string, Record<number, z.ZodTypeAny>> = {
   [EVENT_TYPES.directiveIssued]: { 1: directiveIssuedV1 },
   [EVENT_TYPES.taskDeadlineChanged]: { 1: taskDeadlineChangedV1 },
   [EVENT_TYPES.taskCancelled]: { 1: taskCancelledV1 },
+  [EVENT_TYPES.taskAdded]: { 1: taskAddedV1 },
+  [EVENT_TYPES.taskAgencyAdded]: { 1: taskAgencyAddedV1 },
+  [EVENT_TYPES.taskLeadChanged]: { 1: taskLeadChangedV1 },
+  [EVENT_TYPES.taskTextCorrected]: { 1: taskTextCorrectedV1 },
+  [EVENT_TYPES.directiveSuperseded]: { 1: directiveSupersededV1 },
+  [EVENT_TYPES.directiveRevoked]: { 1: directiveRevokedV1 },
   [EVENT_TYPES.progressReported]: { 1: progressReportedV1 },
   [EVENT_TYPES.completionReported]: { 1: completionReportedV1 },
   [EVENT_TYPES.completionConfirmed]: { 1: completionConfirmedV1 },
   [EVENT_TYPES.completionReturned]: { 1: completionReturnedV1 },
+  [EVENT_TYPES.completionReopened]: { 1: completionReopenedV1 },
 };

@@ -8,5 +8,6 @@ export * from './directives';
 export * from './progress';
 export * from './reporting';
 export * from './events';
+export * from './assignment-starts';
 export * from './integration-message';
 export * from './openapi';

@@ -8,7 +8,14 @@ export const ASSIGNMENT_EVENT_TYPES = {
   completionReported: 'assignment.completion-reported',
   completionConfirmed: 'assignment.completion-confirmed',
   completionReturned: 'assignment.completion-returned',
+  completionReopened: 'assignment.completion-reopened',
 } as const;
+
+/** A paper report an agency sent, which a monitoring officer records on its behalf. */
+export const incomingDocumentSchema = z.object({ number: z.string(), date: storedDate });
+export type IncomingDocument = z.infer<typeof incomingDocumentSchema>;
+/** Set when a monitoring officer recorded the report on the agency's behalf (absent before 0.2). */
+const onBehalf = { incomingDocument: incomingDocumentSchema.nullable().optional() };
 
 const assignmentRef = {
   assignmentId: z.string(),
@@ -24,6 +31,7 @@ export const progressReportedV1 = z.object({
   percent: z.number().min(0).max(100).nullable(),
   difficulties: z.string().nullable(),
   proposals: z.string().nullable(),
+  ...onBehalf,
 });
 export type ProgressReported = z.infer<typeof progressReportedV1>;
 
@@ -32,6 +40,7 @@ export const completionReportedV1 = z.object({
   completedOn: storedDate,
   summary: z.string(),
   evidence: z.string().nullable(),
+  ...onBehalf,
 });
 export type CompletionReported = z.infer<typeof completionReportedV1>;
 
@@ -50,11 +59,24 @@ export const completionReturnedV1 = z.object({
 });
 export type CompletionReturned = z.infer<typeof completionReturnedV1>;
 
+/** The monitoring office reopens an accepted completion: from `reopenedOn` the assignment is not completed. */
+export const completionReopenedV1 = z.object({
+  ...assignmentRef,
+  completedOn: storedDate,
+  reason: z.string(),
+  reopenedOn: storedDate,
+});
+export type CompletionReopened = z.infer<typeof completionReopenedV1>;
+
 export type AssignmentEvent =
   | { type: typeof ASSIGNMENT_EVENT_TYPES.progressReported; data: ProgressReported }
   | { type: typeof ASSIGNMENT_EVENT_TYPES.completionReported; data: CompletionReported }
   | { type: typeof ASSIGNMENT_EVENT_TYPES.completionConfirmed; data: CompletionConfirmed }
-  | { type: typeof ASSIGNMENT_EVENT_TYPES.completionReturned; data: CompletionReturned };
+  | { type: typeof ASSIGNMENT_EVENT_TYPES.completionReturned; data: CompletionReturned }
+  | { type: typeof ASSIGNMENT_EVENT_TYPES.completionReopened; data: CompletionReopened };
+
+/** The paper report a monitoring officer records on an agency's behalf: its number and date. */
+const incomingDocumentRequest = z.object({ number: text(100), date: isoDateString }).optional();
 
 export const progressRequest = z.object({
   reportedOn: isoDateString,
@@ -68,6 +90,7 @@ export const progressRequest = z.object({
     .transform((v) => v ?? null),
   difficulties: optionalText(20_000),
   proposals: optionalText(20_000),
+  incomingDocument: incomingDocumentRequest,
 });
 export type ProgressRequest = z.infer<typeof progressRequest>;
 
@@ -75,7 +98,10 @@ export const completionRequest = z.object({
   completedOn: isoDateString,
   summary: text(20_000),
   evidence: optionalText(1_000),
+  incomingDocument: incomingDocumentRequest,
 });
+
+export const reopenRequest = z.object({ reason: text(2_000), reopenedOn: isoDateString.optional() });
 export type CompletionRequest = z.infer<typeof completionRequest>;
 
 export const confirmationRequest = z.discriminatedUnion(
@@ -97,6 +123,7 @@ export const writtenEventResponse = z.object({
     ASSIGNMENT_EVENT_TYPES.completionReported,
     ASSIGNMENT_EVENT_TYPES.completionConfirmed,
     ASSIGNMENT_EVENT_TYPES.completionReturned,
+    ASSIGNMENT_EVENT_TYPES.completionReopened,
   ]),
   revision: z.number().int(),
   recordedAt: z.string(),

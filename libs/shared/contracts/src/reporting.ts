@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateString, text } from './common';
-import { ASSIGNMENT_ROLES, directiveHeaderSchema, signerSchema, taskSchema } from './directives';
+import { ASSIGNMENT_ROLES, CLOSURES, directiveHeaderSchema, signerSchema, TASK_MODES, taskSchema } from './directives';
 import { actorSchema } from './envelope-schema';
 
 /**
@@ -15,15 +15,7 @@ export const OFFICIAL_STATUSES = ['completedOnTime', 'completedLate', 'inProgres
 export type OfficialStatus = (typeof OFFICIAL_STATUSES)[number];
 
 /** The stage of the assignment's life, beside its official status. */
-export const LIFECYCLE_STAGES = [
-  'notIssued',
-  'notStarted',
-  'inProgress',
-  'awaitingConfirmation',
-  'returned',
-  'completed',
-  'cancelled',
-] as const;
+export const LIFECYCLE_STAGES = ['notStarted', 'inProgress', 'awaitingConfirmation', 'returned', 'completed', ...CLOSURES] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 export const summaryQuery = z.object({
@@ -39,8 +31,14 @@ export const assignmentsQuery = z.object({
   agencyId: z.string().optional(),
   directiveId: z.string().optional(),
   status: z.enum(OFFICIAL_STATUSES).optional(),
+  /** Closed stages (cancelled, superseded, revoked) are listed only when asked for here. */
+  lifecycle: z.enum(LIFECYCLE_STAGES).optional(),
+  /** Coordinating assignments are listed only when asked for. */
+  role: z.enum(ASSIGNMENT_ROLES).default('lead'),
   asOf: isoDateString.optional(),
 });
+
+export const directiveQuery = assignmentsQuery.pick({ asOf: true, role: true });
 
 export const asOfQuery = z.object({ asOf: isoDateString.optional() });
 
@@ -52,18 +50,28 @@ export const assignmentStatusSchema = z.object({
   taskNumber: z.string(),
   agencyId: z.string(),
   role: z.enum(ASSIGNMENT_ROLES),
+  mode: z.enum(TASK_MODES),
   viaGroup: z.string().nullable(),
   issuedOn: z.string(),
+  /** The business date the assignment started: the issue date, or the amendment's that added it. */
+  assignedOn: z.string(),
   asOf: z.string(),
-  status: z.enum(OFFICIAL_STATUSES),
-  statusLabel: z.string(),
+  /** Null for a coordinating assignment, and for one closed (cancelled, superseded, revoked) by asOf. */
+  status: z.enum(OFFICIAL_STATUSES).nullable(),
+  statusLabel: z.string().nullable(),
   /** Completed with no deadline: counted as on time, with its own sub-count. */
   completedWithoutDeadline: z.boolean(),
   lifecycle: z.enum(LIFECYCLE_STAGES),
   lifecycleLabel: z.string(),
-  /** D: the deadline as last changed, or null. */
+  /** The deadline in force on asOf, or null. */
   deadline: z.string().nullable(),
-  /** C, the accepted completion date, when C ≤ asOf; else null. */
+  /** The deadline in force on the completion date, which judged it; null when not completed. */
+  deadlineAtCompletion: z.string().nullable(),
+  /** A deadline change effective by asOf was decided after the deadline it replaced had passed. */
+  extendedAfterDue: z.boolean(),
+  /** The date the assignment closed (cancelled, superseded, revoked), when by asOf. */
+  closedOn: z.string().nullable(),
+  /** C, the accepted completion date, when C ≤ asOf and not reopened by asOf; else null. */
   completedOn: z.string().nullable(),
   /** The latest progress report or reported completion dated ≤ asOf. */
   lastReportedOn: z.string().nullable(),
@@ -71,6 +79,8 @@ export const assignmentStatusSchema = z.object({
   latestPercent: z.number().nullable(),
   /** No deadline, not completed, and nothing reported for more than 90 days (counted from issuedOn when nothing was). */
   staleNoReport: z.boolean(),
+  /** Reports dated ≤ asOf that were recorded more than the allowed working days after their date. */
+  recordedLateReports: z.number().int(),
 });
 export type AssignmentStatus = z.infer<typeof assignmentStatusSchema>;
 
@@ -87,7 +97,7 @@ export const assignmentRefSchema = z.object({
 
 export const assignmentRowSchema = assignmentRefSchema.extend({
   asOf: z.string(),
-  status: z.enum(OFFICIAL_STATUSES),
+  status: z.enum(OFFICIAL_STATUSES).nullable(),
   lifecycle: z.enum(LIFECYCLE_STAGES),
   state: assignmentStatusSchema,
 });
@@ -116,11 +126,13 @@ export const statusCountsSchema = z.object({
   noDeadline: z.number().int(),
   /** Sub-count of completedOnTime: completed tasks that had no deadline. */
   completedWithoutDeadline: z.number().int(),
+  /** Sub-count of total: a deadline change was decided after the deadline it replaced had passed. */
+  extendedAfterDue: z.number().int(),
   total: z.number().int(),
 });
 export type StatusCounts = z.infer<typeof statusCountsSchema>;
 
-/** Lifecycle of the live assignments (the first five partition them), and the cancelled ones beside. */
+/** Lifecycle of the live assignments (the first five partition them), and the closed ones beside. */
 export const lifecycleCountsSchema = z.object({
   notStarted: z.number().int(),
   inProgress: z.number().int(),
@@ -128,6 +140,8 @@ export const lifecycleCountsSchema = z.object({
   returned: z.number().int(),
   completed: z.number().int(),
   cancelled: z.number().int(),
+  superseded: z.number().int(),
+  revoked: z.number().int(),
 });
 export type LifecycleCounts = z.infer<typeof lifecycleCountsSchema>;
 
@@ -141,16 +155,34 @@ export const activityCountsSchema = z.object({
   confirmations: z.number().int(),
   /** Completions returned with returnedOn in the window. */
   returns: z.number().int(),
+  /** Accepted completions reopened with reopenedOn in the window. */
+  reopenings: z.number().int(),
+  /** Reports (progress, completion) dated in the window and recorded more than the allowed working days after their date. */
+  recordedLate: z.number().int(),
 });
 export type ActivityCounts = z.infer<typeof activityCountsSchema>;
 
+/** A block of assignments: `assigned` (started by the end) = counts.total (live) + the closed ones in `lifecycle`. */
 export const summaryBlockSchema = z.object({
+  assigned: z.number().int(),
   counts: statusCountsSchema,
+  /** counts split: assigned before the window (tồn đọng, carried over) and within it; the two add up to counts. */
+  carriedOver: statusCountsSchema,
+  assignedInWindow: statusCountsSchema,
   lifecycle: lifecycleCountsSchema,
   rates: z.array(rateSchema),
   activity: activityCountsSchema,
 });
 export type SummaryBlock = z.infer<typeof summaryBlockSchema>;
+
+/** Coordinating assignments carry no official status: only how many, their stages and their activity. */
+export const coordinatingBlockSchema = z.object({
+  assigned: z.number().int(),
+  total: z.number().int(),
+  lifecycle: lifecycleCountsSchema,
+  activity: activityCountsSchema,
+});
+export type CoordinatingBlock = z.infer<typeof coordinatingBlockSchema>;
 
 const windowSchema = z.object({ period: z.string(), kind: z.string(), calendar: z.enum(CALENDARS), from: z.string(), to: z.string() });
 
@@ -158,10 +190,12 @@ export const summaryResponse = windowSchema.merge(summaryBlockSchema).extend({
   filter: z.object({ agencyId: z.string().optional(), directiveId: z.string().optional() }),
   /** Every status is evaluated as of the end of the window. */
   asOf: z.string(),
-  coordinating: summaryBlockSchema,
+  /** Requests (đề nghị) to bodies outside the issuer's authority: tracked, outside the official counts and rates. */
+  requests: summaryBlockSchema,
+  coordinating: coordinatingBlockSchema,
 });
 
-export const scorecardSchema = summaryBlockSchema.extend({ agencyId: z.string() });
+export const scorecardSchema = summaryBlockSchema.extend({ agencyId: z.string(), requests: summaryBlockSchema });
 export const scorecardsResponse = windowSchema.extend({
   filter: z.object({ directiveId: z.string().optional() }),
   agencies: z.array(scorecardSchema),
@@ -178,6 +212,10 @@ export const timelineEntrySchema = z.object({
   streamId: z.string(),
   revision: z.number().int(),
   eventId: z.string(),
+  /** A report recorded more than the allowed working days after its business date. */
+  recordedLate: z.boolean().optional(),
+  /** The agency a monitoring officer recorded this report for (from its paper report). */
+  onBehalfOf: z.string().optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -193,8 +231,12 @@ export const directiveListResponse = z.object({
 });
 
 export const taskViewSchema = taskSchema.extend({
+  /** The date an amendment added the task, or null for a task issued with the directive. */
+  addedOn: z.string().nullable(),
   cancelled: z.boolean(),
   cancelledOn: z.string().nullable(),
+  /** Every amendment of the task, oldest first: added agencies, lead changes, text corrections, one-agency changes. */
+  amendments: z.array(z.object({ type: z.string(), effectiveOn: z.string(), reason: z.string(), data: z.record(z.unknown()) })),
   deadlineChanges: z.array(
     z.object({
       from: z.string().nullable(),
@@ -215,6 +257,8 @@ export const directiveResponse = directiveHeaderSchema.extend({
   registryVersion: z.string(),
   assignmentCount: z.number().int(),
   asOf: z.string(),
+  /** Superseded or revoked by asOf, or null. */
+  closed: z.object({ kind: z.enum(['superseded', 'revoked']), effectiveOn: z.string(), supersededBy: z.string().nullable() }).nullable(),
   tasks: z.array(taskViewSchema),
   assignments: z.array(assignmentRowSchema),
 });

@@ -41,6 +41,15 @@ export class IllegalStateError extends DomainError {
   readonly kind = 'conflict';
 }
 
+/**
+ * Well-formed input that contradicts what the record already holds: a date
+ * before one already recorded (a completion dated before its return, a
+ * cancellation before the last report). Nothing was written.
+ */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'unprocessable';
+}
+
 /** Writes to a stream kept conflicting after every retry; nothing was written. */
 export class ConcurrencyError extends DomainError {
   readonly kind = 'conflict';

@@ -1,4 +1,4 @@
-import { ValidationError } from '@dm/eventsourcing';
+import { RuleViolationError, ValidationError } from '@dm/eventsourcing';
 
 /**
  * The rules on the business dates a command states (docs/domain.md,
@@ -22,4 +22,10 @@ export function requireNotAfterToday(date: string, field: string, today: string)
 export function requireBusinessDate(date: string, field: string, bounds: { from: string; fromName: string; today: string }): string {
   requireOnOrAfter(date, field, bounds.from, bounds.fromName);
   return requireNotAfterToday(date, field, bounds.today);
+}
+
+/** `date` is not before a business date the record already holds (`lastName` says which): the past is not rewritten (422). */
+export function requireNotBeforeRecorded(date: string, field: string, last: string | null, lastName: string): string {
+  if (last !== null && date < last) throw new RuleViolationError(`${field} ${date} is before ${lastName} (${last})`, field);
+  return date;
 }

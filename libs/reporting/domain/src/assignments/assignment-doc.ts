@@ -26,6 +26,8 @@ export interface StatusFact {
   revision: number;
   type: string;
   data: Record<string, unknown>;
+  /** When an assignment event was recorded (absent on the directive's facts, and on facts written before 0.2). */
+  recordedAt?: string;
 }
 
 /**
@@ -42,8 +44,12 @@ export interface AssignmentDoc {
   directiveNumber?: string;
   issuer?: string;
   issuedOn?: string;
+  /** The business date the assignment started (absent before 0.2: the issue date). */
+  assignedOn?: string;
   monitoringAgency?: string;
   taskNumber?: string;
+  /** The task's mode (absent before 0.2: `giao`). */
+  mode?: 'giao' | 'yeu-cau' | 'de-nghi';
   agencyId?: string;
   role?: 'lead' | 'coordinating';
   viaGroup?: string | null;

@@ -49,8 +49,14 @@ describe('assignments projection', () => {
       role: 'lead',
       viaGroup: null,
     });
-    expect(w.set['facts.d.r0']).toEqual({ source: 'd', revision: 0, type: 'directive.issued', data: { deadline: null } });
-    expect((writes[0].set['facts.d.r0'] as StatusFact).data).toEqual({ deadline: '2017-03-31' });
+    expect(w.set).toMatchObject({ assignedOn: '2017-02-10', mode: 'giao' });
+    expect(w.set['facts.d.r0']).toEqual({
+      source: 'd',
+      revision: 0,
+      type: 'directive.issued',
+      data: { starts: '2017-02-10', deadline: null },
+    });
+    expect((writes[0].set['facts.d.r0'] as StatusFact).data).toEqual({ starts: '2017-02-10', deadline: '2017-03-31' });
   });
 
   it('writes a deadline change or cancellation on every assignment of its task, without repeating the id list', () => {
@@ -60,10 +66,11 @@ describe('assignments projection', () => {
       [a('1', 'so-ldtbxh', 'coordinating'), 'd', 1],
     ]);
     expect(Object.keys(changes[0].set)).toEqual(['facts.d.r1']);
-    expect((changes[0].set['facts.d.r1'] as StatusFact).data).toEqual({ deadline: '2017-06-30' });
+    expect((changes[0].set['facts.d.r1'] as StatusFact).data).toEqual({ deadline: '2017-06-30', changedOn: '2017-03-20' });
     expect(timelineWritesFor(changed)[0].set.entry.data).toEqual({
       directiveId: 'd-1',
       taskNumber: '1',
+      agencyId: null,
       previousDeadline: '2017-03-31',
       deadline: '2017-06-30',
       reason: 'Gia hạn',
@@ -82,7 +89,13 @@ describe('assignments projection', () => {
         revision: 0,
         setOnInsert: {},
         set: {
-          'facts.a.r0': { source: 'a', revision: 0, type: 'assignment.progress-reported', data: { reportedOn: '2017-03-01', percent: 30 } },
+          'facts.a.r0': {
+            source: 'a',
+            revision: 0,
+            type: 'assignment.progress-reported',
+            data: { reportedOn: '2017-03-01', percent: 30 },
+            recordedAt: event.recordedAt,
+          },
         },
       },
     ]);
@@ -150,5 +163,24 @@ describe('fact writes applied to documents', () => {
     const docs = project(story.events);
     applyWrites(docs, factWritesFor({ ...issued, data: { ...(issued.data as object), issuedOn: '2000-01-01' } }));
     expect(docs).toEqual(once);
+  });
+});
+
+describe('amendments', () => {
+  const amended = new Story()
+    .issue([{ number: '1', deadline: '2017-03-31', lead: ['so-tc'] }])
+    .addTask({ number: '12', deadline: '2017-09-30', lead: ['so-yt'], mode: 'de-nghi' }, '2017-05-02')
+    .close('superseded', '2017-06-01');
+  const docs = project(amended.events);
+
+  it('start the added assignments with their own start date, mode and deadline', () => {
+    expect(docs.get(a('12', 'so-yt'))).toMatchObject({ created: true, issuedOn: '2017-02-10', assignedOn: '2017-05-02', mode: 'de-nghi' });
+  });
+
+  it('write a closure fact on every assignment a supersession names', () => {
+    for (const id of [a('1', 'so-tc'), a('12', 'so-yt')]) {
+      const facts = Object.values((docs.get(id) as unknown as { facts: { d: Record<string, StatusFact> } }).facts.d);
+      expect(facts.map((f) => f.type)).toContain(EVENT_TYPES.directiveSuperseded);
+    }
   });
 });

@@ -1,60 +1,86 @@
-import { EVENT_TYPES, type DirectiveIssued, type RecordedEvent } from '@dm/contracts';
+import { EVENT_TYPES, startedAssignments, type RecordedEvent } from '@dm/contracts';
 import type { FactWrite, Projection } from '@dm/eventsourcing';
 import { factKey, type StatusFact } from './assignment-doc';
-import { ASSIGNMENT_FACT_TYPES, eventsByAssignment, taskOf } from './assignment-events';
+import { ASSIGNMENT_FACT_TYPES, eventsByAssignment } from './assignment-events';
 
 export const ASSIGNMENTS = 'assignments';
 
 /** The fields of each event's data that statuses and tallies read; the rest stays on the timeline. */
 const STATUS_FIELDS: Record<string, string[]> = {
-  [EVENT_TYPES.taskDeadlineChanged]: ['deadline'],
+  [EVENT_TYPES.taskDeadlineChanged]: ['deadline', 'changedOn'],
   [EVENT_TYPES.taskCancelled]: ['cancelledOn'],
+  [EVENT_TYPES.taskLeadChanged]: ['effectiveOn'],
+  [EVENT_TYPES.directiveSuperseded]: ['effectiveOn'],
+  [EVENT_TYPES.directiveRevoked]: ['effectiveOn'],
   [EVENT_TYPES.progressReported]: ['reportedOn', 'percent'],
   [EVENT_TYPES.completionReported]: ['completedOn'],
   [EVENT_TYPES.completionConfirmed]: ['completedOn', 'confirmedOn'],
   [EVENT_TYPES.completionReturned]: ['completedOn', 'returnedOn'],
+  [EVENT_TYPES.completionReopened]: ['completedOn', 'reopenedOn'],
 };
 
 /**
  * The `assignments` read model (AssignmentDoc): one document per assignment,
  * each fact a StatusFact under `facts.<source>.r<revision>`.
  *
- * - `directive.issued` → one write per resolved assignment (source `d`): the
- *   assignment's header fields, `created: true` and its task's deadline.
- * - `directive.task-deadline-changed` / `directive.task-cancelled` → one write
- *   per id in `data.assignmentIds`.
- * - `assignment.*` → one write on the assignment of the stream (source `a`).
+ * - an event that starts assignments (directive.issued, task-added,
+ *   task-agency-added, task-lead-changed) → one write per new assignment
+ *   (source `d`): its header fields, `created: true`, and a start fact with
+ *   its first deadline and start date.
+ * - a deadline change or a closure → one write per assignment it names.
+ * - `assignment.*` → one write on the assignment of the stream (source `a`),
+ *   with the time it was recorded.
  */
 export const assignmentsProjection: Projection = {
   collection: ASSIGNMENTS,
   canHandle: ASSIGNMENT_FACT_TYPES,
-  indexes: [['directiveId'], ['agencyId'], ['issuedOn']],
+  indexes: [['directiveId'], ['agencyId'], ['assignedOn']],
   evolve(event) {
-    if (event.type === EVENT_TYPES.directiveIssued) {
-      const d = event.data as DirectiveIssued;
-      return d.assignments.map((a) =>
-        write(a.id, statusFact(event, 'd', { deadline: taskOf(d, a)?.deadline ?? null }), {
+    const starts = new Map(startedAssignments(event).map((s) => [s.assignment.id, s]));
+    return eventsByAssignment(event).map(([id, fact]) => {
+      const start = starts.get(id);
+      if (!start) return write(id, statusFact(event, fact.source, fact.data), {});
+      const { directive, assignment: a, on } = start;
+      const task = startingTask(event, a.taskNumber);
+      return write(
+        id,
+        { source: 'd', revision: event.streamRevision, type: event.type, data: { starts: on, deadline: task.deadline } },
+        {
           created: true,
-          directiveId: d.directiveId,
-          directiveNumber: d.number,
-          issuer: d.issuer,
-          issuedOn: d.issuedOn,
-          monitoringAgency: d.monitoringAgency,
+          directiveId: directive.directiveId,
+          directiveNumber: directive.number,
+          issuer: directive.issuer,
+          issuedOn: directive.issuedOn,
+          assignedOn: on,
+          monitoringAgency: directive.monitoringAgency,
           taskNumber: a.taskNumber,
+          mode: task.mode,
           agencyId: a.agencyId,
           role: a.role,
           viaGroup: a.viaGroup,
-        }),
+        },
       );
-    }
-    return eventsByAssignment(event).map(([id, fact]) => write(id, statusFact(event, fact.source, fact.data), {}));
+    });
   },
 };
+
+/** The mode and first deadline of the task a starting event gives its new assignments. */
+function startingTask(event: RecordedEvent, taskNumber: string): { mode: string; deadline: string | null } {
+  const data = event.data as {
+    tasks?: Array<{ number: string; mode: string; deadline: string | null }>;
+    task?: { mode: string; deadline: string | null };
+    mode?: string;
+    deadline?: string | null;
+  };
+  const task = data.tasks?.find((t) => t.number === taskNumber) ?? data.task;
+  return { mode: task?.mode ?? data.mode ?? 'giao', deadline: task?.deadline ?? data.deadline ?? null };
+}
 
 function statusFact(event: RecordedEvent, source: StatusFact['source'], data: Record<string, unknown>): StatusFact {
   const fields = STATUS_FIELDS[event.type];
   const picked = fields ? Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])) : data;
-  return { source, revision: event.streamRevision, type: event.type, data: picked };
+  const fact: StatusFact = { source, revision: event.streamRevision, type: event.type, data: picked };
+  return source === 'a' ? { ...fact, recordedAt: event.recordedAt } : fact;
 }
 
 function write(id: string, fact: StatusFact, fields: Record<string, unknown>): FactWrite {

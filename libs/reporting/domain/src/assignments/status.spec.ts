@@ -11,13 +11,7 @@ const withDeadline = (deadline: string | null = D) => new Story().issue([{ numbe
 type Row = [name: string, story: Story, asOf: string, expected: Partial<AssignmentStatus>];
 
 const rows: Row[] = [
-  // not issued yet, issued, nothing done
-  [
-    'before the issue date',
-    withDeadline(),
-    '2017-02-09',
-    { lifecycle: 'notIssued', status: 'inProgressWithinDeadline', staleNoReport: false },
-  ],
+  // issued, nothing done
   ['on the issue date', withDeadline(), '2017-02-10', { lifecycle: 'notStarted', status: 'inProgressWithinDeadline', deadline: D }],
   // deadline boundaries
   ['T == D, not completed', withDeadline(), D, { status: 'inProgressWithinDeadline' }],
@@ -73,18 +67,36 @@ const rows: Row[] = [
     '2017-03-21',
     { status: 'completedOnTime', completedWithoutDeadline: true, lifecycle: 'completed', staleNoReport: false },
   ],
-  // deadline changes replace D for every T
+  // a deadline change takes effect on its changedOn: before it, the old deadline is in force
   [
-    'an extension made later makes an earlier date within deadline',
+    'an extension decided later leaves an earlier date overdue',
     withDeadline().changeDeadline('1', D, '2017-06-30', '2017-04-10'),
     '2017-04-05',
-    { status: 'inProgressWithinDeadline', deadline: '2017-06-30' },
+    { status: 'overdue', deadline: D, extendedAfterDue: false },
   ],
   [
-    'an extension turns a late completion into an on-time one',
+    'from its changedOn the extension is in force, flagged as decided after the due date',
+    withDeadline().changeDeadline('1', D, '2017-06-30', '2017-04-10'),
+    '2017-04-10',
+    { status: 'inProgressWithinDeadline', deadline: '2017-06-30', extendedAfterDue: true },
+  ],
+  [
+    'a completion after an extension in force is judged against it',
     withDeadline().changeDeadline('1', D, '2017-06-30', '2017-04-10').complete(A, '2017-05-01').confirm(A, '2017-05-01', '2017-05-02'),
     '2017-05-02',
-    { status: 'completedOnTime' },
+    { status: 'completedOnTime', deadlineAtCompletion: '2017-06-30', extendedAfterDue: true },
+  ],
+  [
+    'an extension decided after a late completion leaves it late',
+    withDeadline().complete(A, '2017-04-05').confirm(A, '2017-04-05', '2017-04-06').changeDeadline('1', D, '2017-12-31', '2017-12-01'),
+    '2017-12-31',
+    { status: 'completedLate', completedOn: '2017-04-05', deadlineAtCompletion: D, deadline: '2017-12-31' },
+  ],
+  [
+    'an extension decided before the due date is not flagged',
+    withDeadline().changeDeadline('1', D, '2017-06-30', '2017-03-20'),
+    '2017-04-05',
+    { status: 'inProgressWithinDeadline', extendedAfterDue: false },
   ],
   [
     'a shortened deadline makes it overdue',
@@ -99,19 +111,173 @@ const rows: Row[] = [
     { status: 'overdue', deadline: '2017-04-30' },
   ],
   ['a removed deadline', withDeadline().changeDeadline('1', D, null, '2017-03-20'), '2017-05-01', { status: 'noDeadline', deadline: null }],
-  // cancellation
-  ['cancelled after T', withDeadline().cancel('1', '2017-03-01'), '2017-02-28', { lifecycle: 'notStarted' }],
+  // cancellation keeps what was before it
   [
-    'cancelled on T',
+    'cancelled after T',
+    withDeadline().cancel('1', '2017-03-01'),
+    '2017-02-28',
+    { lifecycle: 'notStarted', status: 'inProgressWithinDeadline' },
+  ],
+  [
+    'cancelled on T: no official status',
     withDeadline().cancel('1', '2017-03-01'),
     '2017-03-01',
-    { lifecycle: 'cancelled', lifecycleLabel: 'Đã hủy', staleNoReport: false },
+    { lifecycle: 'cancelled', lifecycleLabel: 'Đã hủy', status: null, statusLabel: null, closedOn: '2017-03-01', staleNoReport: false },
+  ],
+  [
+    'overdue before its cancellation stays overdue as of then',
+    withDeadline().cancel('1', '2017-05-01'),
+    '2017-04-30',
+    { status: 'overdue', lifecycle: 'notStarted', closedOn: null },
+  ],
+  [
+    'completed before its cancellation stays completed in a period ending before it',
+    withDeadline().complete(A, '2017-03-10').confirm(A, '2017-03-10', '2017-03-12').cancel('1', '2017-06-01'),
+    '2017-05-31',
+    { status: 'completedOnTime', lifecycle: 'completed', completedOn: '2017-03-10' },
+  ],
+  [
+    'completed, then cancelled: from the cancellation no official status',
+    withDeadline().complete(A, '2017-03-10').confirm(A, '2017-03-10', '2017-03-12').cancel('1', '2017-06-01'),
+    '2017-06-01',
+    { status: null, lifecycle: 'cancelled', completedOn: null },
+  ],
+  [
+    'one agency cancelled (removed): its assignment closes',
+    withDeadline().cancel('1', '2017-03-01', 'so-tc'),
+    '2017-03-01',
+    { status: null, lifecycle: 'cancelled' },
+  ],
+  // superseded or revoked: open work closes, completed work stays completed
+  [
+    'superseded while open',
+    withDeadline().close('superseded', '2017-03-15'),
+    '2017-04-01',
+    { status: null, lifecycle: 'superseded', lifecycleLabel: 'Đã được thay thế', closedOn: '2017-03-15' },
+  ],
+  [
+    'superseded after completion',
+    withDeadline().complete(A, '2017-03-10').confirm(A, '2017-03-10', '2017-03-12').close('superseded', '2017-03-15'),
+    '2017-04-01',
+    { status: 'completedOnTime', lifecycle: 'completed', closedOn: null },
+  ],
+  [
+    'revoked while open',
+    withDeadline().progress(A, '2017-03-01').close('revoked', '2017-03-15'),
+    '2017-03-15',
+    { status: null, lifecycle: 'revoked', lifecycleLabel: 'Đã thu hồi' },
+  ],
+  [
+    'revoked: before its date the status stands',
+    withDeadline().close('revoked', '2017-04-15'),
+    '2017-04-14',
+    { status: 'overdue', lifecycle: 'notStarted' },
+  ],
+  // reopening
+  [
+    'reopened: completed before the reopening',
+    withDeadline().complete(A, '2017-03-10').confirm(A, '2017-03-10', '2017-03-12').reopen(A, '2017-03-10', '2017-04-10'),
+    '2017-04-09',
+    { status: 'completedOnTime', lifecycle: 'completed', completedOn: '2017-03-10' },
+  ],
+  [
+    'reopened: not completed from the reopening on',
+    withDeadline().complete(A, '2017-03-10').confirm(A, '2017-03-10', '2017-03-12').reopen(A, '2017-03-10', '2017-04-10'),
+    '2017-04-10',
+    { status: 'overdue', lifecycle: 'inProgress', completedOn: null },
+  ],
+  [
+    'reopened, completed again: judged by the new date',
+    withDeadline()
+      .complete(A, '2017-03-10')
+      .confirm(A, '2017-03-10', '2017-03-12')
+      .reopen(A, '2017-03-10', '2017-04-10')
+      .complete(A, '2017-04-20')
+      .confirm(A, '2017-04-20', '2017-04-21'),
+    '2017-04-30',
+    { status: 'completedLate', lifecycle: 'completed', completedOn: '2017-04-20' },
   ],
 ];
 
 describe('deriveStatus', () => {
   it.each(rows)('%s', (_name, story, asOf, expected) => {
     expect(deriveStatus(story.doc(A), asOf)).toMatchObject({ assignmentId: A, asOf, ...expected });
+  });
+
+  it('given a date before the issue date, then there is no status: not found, naming asOf', () => {
+    expect(() => deriveStatus(withDeadline().doc(A), '2017-02-09')).toThrow(NotFoundError);
+    try {
+      deriveStatus(withDeadline().doc(A), '2017-02-09');
+    } catch (e) {
+      expect([(e as NotFoundError).field, (e as Error).message]).toEqual(['asOf', expect.stringContaining('2017-02-10')]);
+    }
+  });
+
+  describe("one agency's deadline", () => {
+    const districts = new Story()
+      .issue([{ number: '3', deadline: '2017-06-30', lead: ['h-1', 'h-2'] }])
+      .changeDeadline('3', '2017-06-30', '2017-09-30', '2017-06-15', 'h-1');
+    it('moves that agency only', () => {
+      expect(deriveStatus(districts.doc(assignmentId('3', 'h-1')), '2017-07-01')).toMatchObject({
+        deadline: '2017-09-30',
+        status: 'inProgressWithinDeadline',
+      });
+      expect(deriveStatus(districts.doc(assignmentId('3', 'h-2')), '2017-07-01')).toMatchObject({
+        deadline: '2017-06-30',
+        status: 'overdue',
+      });
+    });
+  });
+
+  describe('an assignment added by an amendment', () => {
+    const story = withDeadline().addTask({ number: '12', deadline: '2017-09-30', lead: ['so-yt'] }, '2017-05-02');
+    const added = assignmentId('12', 'so-yt');
+    it('has no status before its effective date, and starts then', () => {
+      expect(() => deriveStatus(story.doc(added), '2017-05-01')).toThrow(NotFoundError);
+      expect(deriveStatus(story.doc(added), '2017-05-02')).toMatchObject({
+        assignedOn: '2017-05-02',
+        issuedOn: '2017-02-10',
+        deadline: '2017-09-30',
+        status: 'inProgressWithinDeadline',
+        lifecycle: 'notStarted',
+      });
+    });
+  });
+
+  describe('roles and modes', () => {
+    const story = new Story().issue([
+      { number: '1', deadline: D, lead: ['so-tc'], coordinating: ['so-ldtbxh'] },
+      { number: '10', deadline: D, lead: ['mttq'], mode: 'de-nghi' },
+    ]);
+    it('a coordinating assignment carries no official status and never goes overdue; its stage is kept', () => {
+      const coordinating = story
+        .progress(assignmentId('1', 'so-ldtbxh', 'coordinating'), '2017-03-01')
+        .doc(assignmentId('1', 'so-ldtbxh', 'coordinating'));
+      expect(deriveStatus(coordinating, '2017-12-31')).toMatchObject({
+        role: 'coordinating',
+        status: null,
+        statusLabel: null,
+        lifecycle: 'inProgress',
+      });
+    });
+    it('every assignment carries its task mode', () => {
+      expect(deriveStatus(story.doc(assignmentId('10', 'mttq')), '2017-04-01')).toMatchObject({ mode: 'de-nghi', status: 'overdue' });
+      expect(deriveStatus(story.doc(A), '2017-04-01')).toMatchObject({ mode: 'giao' });
+    });
+  });
+
+  describe('reporting lag', () => {
+    // Friday 03/03/2017: two working days later is Tuesday 07/03
+    const onTime = withDeadline().recordAt('2017-03-07T09:00:00+07:00').progress(A, '2017-03-03');
+    const late = withDeadline().recordAt('2017-03-08T09:00:00+07:00').progress(A, '2017-03-03');
+    it('counts reports recorded more than N working days after their date (default 2)', () => {
+      expect(deriveStatus(onTime.doc(A), '2017-03-31').recordedLateReports).toBe(0);
+      expect(deriveStatus(late.doc(A), '2017-03-31').recordedLateReports).toBe(1);
+      expect(deriveStatus(late.doc(A), '2017-03-31', { recordedLateAfterWorkingDays: 3 }).recordedLateReports).toBe(0);
+    });
+    it('does not count a report dated after T', () => {
+      expect(deriveStatus(late.doc(A), '2017-03-02').recordedLateReports).toBe(0);
+    });
   });
 
   describe('returned, then completed again', () => {
@@ -168,13 +334,14 @@ describe('deriveStatus', () => {
       noDeadline: 'Không có thời hạn',
     });
     expect(LIFECYCLE_LABELS).toEqual({
-      notIssued: 'Chưa ban hành',
       notStarted: 'Chưa thực hiện',
       inProgress: 'Đang thực hiện',
       awaitingConfirmation: 'Chờ xác nhận',
       returned: 'Trả lại',
       completed: 'Đã hoàn thành',
       cancelled: 'Đã hủy',
+      superseded: 'Đã được thay thế',
+      revoked: 'Đã thu hồi',
     });
   });
 

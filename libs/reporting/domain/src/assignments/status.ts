@@ -1,8 +1,8 @@
 import type { AssignmentStatus, LifecycleStage, OfficialStatus } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
-import { daysBetween } from '@dm/periods';
+import { daysBetween, deadlineInForce, isExtendedAfterDue, vietnamDate, workingDaysAfter } from '@dm/periods';
 import type { AssignmentDoc } from './assignment-doc';
-import { readFacts, type FactView } from './fact-view';
+import { readFacts, type CompletionEpisode, type FactView } from './fact-view';
 
 export const STATUS_LABELS: Readonly<Record<OfficialStatus, string>> = {
   completedOnTime: 'Hoàn thành đúng hạn',
@@ -13,105 +13,142 @@ export const STATUS_LABELS: Readonly<Record<OfficialStatus, string>> = {
 };
 
 export const LIFECYCLE_LABELS: Readonly<Record<LifecycleStage, string>> = {
-  notIssued: 'Chưa ban hành',
   notStarted: 'Chưa thực hiện',
   inProgress: 'Đang thực hiện',
   awaitingConfirmation: 'Chờ xác nhận',
   returned: 'Trả lại',
   completed: 'Đã hoàn thành',
   cancelled: 'Đã hủy',
+  superseded: 'Đã được thay thế',
+  revoked: 'Đã thu hồi',
 };
 
 /** A task without a deadline is flagged when nothing was reported for more than this many days. */
 export const STALE_AFTER_DAYS = 90;
 
+/** The rules a deployment sets (docs/domain.md, "Reporting lag"). */
+export interface StatusRules {
+  /** A report recorded more than this many working days after its business date is `recordedLate`. */
+  recordedLateAfterWorkingDays: number;
+}
+export const DEFAULT_STATUS_RULES: StatusRules = { recordedLateAfterWorkingDays: 2 };
+
+/** Recorded more than the allowed working days after its business date. */
+export function isRecordedLate(on: string, recordedAt: string | null | undefined, rules: StatusRules): boolean {
+  if (!recordedAt) return false;
+  const recordedOn = vietnamDate(new Date(recordedAt));
+  return workingDaysAfter(on, recordedOn) > rules.recordedLateAfterWorkingDays;
+}
+
 /**
  * The status of an assignment as of a business date T (end of that day,
- * Asia/Ho_Chi_Minh), judged with everything known now:
- * D is the deadline as last changed (a change replaces D for every T),
- * C the completedOn of the accepted completion. Dates compare as `YYYY-MM-DD`.
+ * Asia/Ho_Chi_Minh), with everything known now (docs/domain.md, "Statuses").
  *
- * Lifecycle, first match: notIssued (T < issuedOn); cancelled (cancelledOn ≤ T);
- * completed (C ≤ T and accepted on or before T); awaitingConfirmation (the
- * latest completion dated ≤ T was still undecided at T, including one
- * accepted or returned after T); returned (that completion was returned on or
- * before T); inProgress (a progress report dated ≤ T); else notStarted.
- * So with C ≤ T but confirmation after T the official status is already
- * completed (known now) while the lifecycle at T is awaitingConfirmation.
+ * - D(X) is the deadline in force on X: the last one effective on or before X.
+ * - C is the completedOn of the accepted completion dated ≤ T and not
+ *   reopened by T. It is on time when C ≤ D(C), or D(C) is null.
+ * - Without C: no D(T) → noDeadline; T ≤ D(T) → within deadline; else overdue.
+ * - Coordinating assignments, and those closed by T (cancelled; superseded
+ *   or revoked unless completed by then), have no official status (null).
  *
- * Throws NotFoundError on a document without its creation fact (callers do
- * not show those). `asOf` is a date `YYYY-MM-DD`, checked at the edge.
+ * Throws NotFoundError before the assignment started (there is no status
+ * before issue) and on a document without its creation fact.
  */
-export function deriveStatus(doc: AssignmentDoc, asOf: string): AssignmentStatus {
+export function deriveStatus(doc: AssignmentDoc, asOf: string, rules: StatusRules = DEFAULT_STATUS_RULES): AssignmentStatus {
   if (doc.created !== true) throw new NotFoundError(`assignment ${doc._id} has not been issued (yet)`);
   const T = asOf;
-  const facts = readFacts(doc);
   const issuedOn = doc.issuedOn as string;
-  const D = facts.deadline;
-  const C = facts.accepted && facts.accepted.completedOn <= T ? facts.accepted.completedOn : null;
+  const assignedOn = doc.assignedOn ?? issuedOn;
+  if (T < assignedOn) throw new NotFoundError(`assignment ${doc._id} did not exist on ${T}: it was assigned on ${assignedOn}`, 'asOf');
+  const facts = readFacts(doc);
+  const D = (date: string) => deadlineInForce(facts.deadlines, date);
+  const accepted = completionAt(facts.episodes, T);
+  const C = accepted?.completedOn ?? null;
+  const closed = closedAt(facts, T);
 
-  const status: OfficialStatus =
-    C !== null
-      ? D === null || C <= D
-        ? 'completedOnTime'
-        : 'completedLate'
-      : D === null
-        ? 'noDeadline'
-        : T <= D
-          ? 'inProgressWithinDeadline'
-          : 'overdue';
-  const lifecycle = lifecycleAt(facts, issuedOn, T);
-  const lastReportedOn = latest(
-    [...facts.progress.map((p) => p.reportedOn), ...facts.episodes.map((e) => e.completedOn)].filter((d) => d <= T),
-  );
-  const staleNoReport =
-    status === 'noDeadline' &&
-    lifecycle !== 'cancelled' &&
-    lifecycle !== 'notIssued' &&
-    daysBetween(lastReportedOn ?? issuedOn, T) > STALE_AFTER_DAYS;
+  const role = doc.role as 'lead' | 'coordinating';
+  const status: OfficialStatus | null =
+    role === 'coordinating' || closed
+      ? null
+      : C !== null
+        ? D(C) === null || C <= (D(C) as string)
+          ? 'completedOnTime'
+          : 'completedLate'
+        : D(T) === null
+          ? 'noDeadline'
+          : T <= (D(T) as string)
+            ? 'inProgressWithinDeadline'
+            : 'overdue';
+  const lifecycle = closed ? closed.as : lifecycleAt(facts, T);
+  const lastReportedOn = latest(facts.reports.map((r) => r.on).filter((d) => d <= T));
+  const staleNoReport = status === 'noDeadline' && daysBetween(lastReportedOn ?? assignedOn, T) > STALE_AFTER_DAYS;
 
   return {
     assignmentId: doc._id,
     directiveId: doc.directiveId as string,
     taskNumber: doc.taskNumber as string,
     agencyId: doc.agencyId as string,
-    role: doc.role as 'lead' | 'coordinating',
+    role,
+    mode: doc.mode ?? 'giao',
     viaGroup: doc.viaGroup ?? null,
     issuedOn,
+    assignedOn,
     asOf: T,
     status,
-    statusLabel: STATUS_LABELS[status],
-    completedWithoutDeadline: C !== null && D === null,
+    statusLabel: status ? STATUS_LABELS[status] : null,
+    completedWithoutDeadline: status !== null && C !== null && D(C) === null,
     lifecycle,
     lifecycleLabel: LIFECYCLE_LABELS[lifecycle],
-    deadline: D,
-    completedOn: C,
+    deadline: D(T),
+    deadlineAtCompletion: status !== null && C !== null ? D(C) : null,
+    extendedAfterDue: facts.deadlines.some(
+      (d, i) => i > 0 && d.effectiveOn <= T && isExtendedAfterDue(facts.deadlines[i - 1].deadline, d.effectiveOn),
+    ),
+    closedOn: closed?.on ?? null,
+    completedOn: status !== null ? C : null,
     lastReportedOn,
     latestPercent: latestPercentAt(facts, T),
     staleNoReport,
+    recordedLateReports: facts.reports.filter((r) => r.on <= T && isRecordedLate(r.on, r.recordedAt, rules)).length,
   };
 }
 
-function lifecycleAt(facts: FactView, issuedOn: string, T: string): LifecycleStage {
-  if (T < issuedOn) return 'notIssued';
-  if (facts.cancelledOn !== null && facts.cancelledOn <= T) return 'cancelled';
+/** The accepted completion that stands at T: dated ≤ T, not reopened by T; the latest such. */
+function completionAt(episodes: CompletionEpisode[], T: string): CompletionEpisode | null {
+  const standing = episodes.filter((e) => e.decision?.accepted && e.completedOn <= T && (e.reopenedOn === null || e.reopenedOn > T));
+  return standing[standing.length - 1] ?? null;
+}
+
+/**
+ * The closure in force at T: a cancellation always; a supersession or
+ * revocation only of work not completed by its date (completed work stays completed).
+ */
+function closedAt(facts: FactView, T: string): FactView['closure'] {
+  const { closure } = facts;
+  if (!closure || closure.on > T) return null;
+  if (closure.as !== 'cancelled' && completionAt(facts.episodes, closure.on)) return null;
+  return closure;
+}
+
+function lifecycleAt(facts: FactView, T: string): LifecycleStage {
   const reported = facts.episodes.filter((e) => e.completedOn <= T);
   const last = reported[reported.length - 1];
   if (last) {
     if (last.decision === null || last.decision.on > T) return 'awaitingConfirmation';
-    return last.decision.accepted ? 'completed' : 'returned';
+    if (!last.decision.accepted) return 'returned';
+    if (last.reopenedOn === null || last.reopenedOn > T) return 'completed';
+    return 'inProgress';
   }
-  if (facts.progress.some((p) => p.reportedOn <= T)) return 'inProgress';
+  if (facts.progress.some((p) => p.on <= T)) return 'inProgress';
   return 'notStarted';
 }
 
 function latestPercentAt(facts: FactView, T: string): number | null {
-  let best: { reportedOn: string; revision: number; percent: number } | null = null;
+  let best: { on: string; revision: number; percent: number } | null = null;
   for (const p of facts.progress) {
-    if (p.reportedOn > T || p.percent === null) continue;
-    if (!best || p.reportedOn > best.reportedOn || (p.reportedOn === best.reportedOn && p.revision > best.revision)) {
-      best = { reportedOn: p.reportedOn, revision: p.revision, percent: p.percent };
-    }
+    if (p.on > T || p.percent === null) continue;
+    if (!best || p.on > best.on || (p.on === best.on && p.revision > best.revision))
+      best = { on: p.on, revision: p.revision, percent: p.percent };
   }
   return best?.percent ?? null;
 }

@@ -37,12 +37,16 @@ const orphan = new Story('d-3').progress('d-3-1-s9-lead', '2017-03-20'); // no c
 
 const docs = [...d1.docs().values(), ...d2.docs().values(), ...orphan.docs().values()] as unknown as AssignmentDoc[];
 
+const closed = { cancelled: 0, superseded: 0, revoked: 0 };
+
 function expectPartition(block: SummaryBlock) {
   const c = block.counts;
   const l = block.lifecycle;
   expect(c.completedOnTime + c.completedLate + c.inProgressWithinDeadline + c.overdue + c.noDeadline).toBe(c.total);
   expect(l.notStarted + l.inProgress + l.awaitingConfirmation + l.returned + l.completed).toBe(c.total);
   expect(c.completedWithoutDeadline).toBeLessThanOrEqual(c.completedOnTime);
+  expect(c.total + l.cancelled + l.superseded + l.revoked).toBe(block.assigned);
+  for (const key of Object.keys(c) as Array<keyof typeof c>) expect(block.carriedOver[key] + block.assignedInWindow[key]).toBe(c[key]);
 }
 
 describe('summarize', () => {
@@ -57,9 +61,19 @@ describe('summarize', () => {
       overdue: 3,
       noDeadline: 1,
       completedWithoutDeadline: 1,
+      extendedAfterDue: 0,
       total: 7,
     });
-    expect(summary.lifecycle).toEqual({ notStarted: 1, inProgress: 1, awaitingConfirmation: 1, returned: 1, completed: 3, cancelled: 1 });
+    expect(summary.lifecycle).toEqual({
+      ...closed,
+      notStarted: 1,
+      inProgress: 1,
+      awaitingConfirmation: 1,
+      returned: 1,
+      completed: 3,
+      cancelled: 1,
+    });
+    expect(summary.assigned).toBe(8);
     expectPartition(summary);
   });
 
@@ -75,21 +89,23 @@ describe('summarize', () => {
   });
 
   it('counts the activity dated within the window', () => {
-    expect(summary.activity).toEqual({ progressReports: 1, completionsReported: 3, confirmations: 3, returns: 1 });
+    expect(summary.activity).toEqual({
+      progressReports: 1,
+      completionsReported: 3,
+      confirmations: 3,
+      returns: 1,
+      reopenings: 0,
+      recordedLate: 0,
+    });
   });
 
-  it('reports coordinating assignments beside, with the same block', () => {
-    expect(summary.coordinating.counts).toMatchObject({ completedOnTime: 1, overdue: 1, total: 2 });
-    expect(summary.coordinating.lifecycle).toEqual({
-      notStarted: 0,
-      inProgress: 1,
-      awaitingConfirmation: 0,
-      returned: 0,
-      completed: 1,
-      cancelled: 0,
+  it('reports coordinating assignments beside, without official statuses', () => {
+    expect(summary.coordinating).toEqual({
+      assigned: 2,
+      total: 2,
+      lifecycle: { ...closed, notStarted: 0, inProgress: 1, awaitingConfirmation: 0, returned: 0, completed: 1 },
+      activity: { progressReports: 1, completionsReported: 0, confirmations: 0, returns: 0, reopenings: 0, recordedLate: 0 },
     });
-    expect(summary.coordinating.activity).toEqual({ progressReports: 1, completionsReported: 0, confirmations: 0, returns: 0 });
-    expectPartition(summary.coordinating);
   });
 
   it('evaluates an earlier window as of its own end', () => {
@@ -102,10 +118,19 @@ describe('summarize', () => {
       overdue: 0,
       noDeadline: 1,
       completedWithoutDeadline: 1,
+      extendedAfterDue: 0,
       total: 7,
     });
     // task 2 s2 was accepted only on 03-20: at 03-14 it was awaiting; task 2 s1's completion of 03-10 too
-    expect(early.lifecycle).toEqual({ notStarted: 5, inProgress: 0, awaitingConfirmation: 2, returned: 0, completed: 0, cancelled: 1 });
+    expect(early.lifecycle).toEqual({
+      ...closed,
+      notStarted: 5,
+      inProgress: 0,
+      awaitingConfirmation: 2,
+      returned: 0,
+      completed: 0,
+      cancelled: 1,
+    });
     expectPartition(early);
   });
 
@@ -141,5 +166,44 @@ describe('scorecards', () => {
     const total = summarize(docs, window).counts;
     const keys = Object.keys(total) as Array<keyof typeof total>;
     for (const key of keys) expect(rows.reduce((sum, r) => sum + r.counts[key], 0)).toBe(total[key]);
+  });
+});
+
+describe('blocks and parts', () => {
+  const story = new Story('d-9', '2017-02-10')
+    .issue([
+      { number: '1', deadline: '2017-03-31', lead: ['s1'] },
+      { number: '10', deadline: '2017-03-31', lead: ['mttq', 'hlhpn'], mode: 'de-nghi' },
+    ])
+    .addTask({ number: '12', deadline: '2017-12-31', lead: ['s2'] }, '2017-04-20')
+    .complete(a('10', 'mttq', 'lead'), '2017-03-20');
+  const docs9 = [...story.docs().values()] as unknown as AssignmentDoc[];
+  const q2 = summarize(docs9, { from: '2017-03-15', to: '2017-06-14' });
+
+  it('reports requests (đề nghị) in their own block, outside the official counts and rates', () => {
+    expect(q2.counts.total).toBe(2);
+    expect(q2.requests.counts).toMatchObject({ total: 2, overdue: 2 });
+    expect(q2.rates.find((r) => r.name === 'overdue/assigned')).toMatchObject({ numerator: 1, denominator: 2 });
+    expectPartition(q2.requests);
+  });
+
+  it('splits what was carried over from what was assigned within the window', () => {
+    expect(q2.carriedOver).toMatchObject({ total: 1, overdue: 1 });
+    expect(q2.assignedInWindow).toMatchObject({ total: 1, inProgressWithinDeadline: 1 });
+    expectPartition(q2);
+  });
+
+  it('leaves an assignment added after the window out of it', () => {
+    expect(summarize(docs9, { from: '2017-03-15', to: '2017-04-14' }).counts.total).toBe(1);
+  });
+
+  it('gives scorecards an official and a requests block per agency', () => {
+    const rows = scorecards(docs9, { from: '2017-03-15', to: '2017-06-14' });
+    expect(rows.map((r) => [r.agencyId, r.counts.total, r.requests.counts.total])).toEqual([
+      ['hlhpn', 0, 1],
+      ['mttq', 0, 1],
+      ['s1', 1, 0],
+      ['s2', 1, 0],
+    ]);
   });
 });

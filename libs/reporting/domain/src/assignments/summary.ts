@@ -1,47 +1,52 @@
+import type { CoordinatingBlock, SummaryBlock } from '@dm/contracts';
 import { ValidationError } from '@dm/eventsourcing';
 import type { AssignmentDoc } from './assignment-doc';
-import type { SummaryBlock } from '@dm/contracts';
-import { isCounted, tally, type ReportWindow } from './tally';
+import type { StatusRules } from './status';
+import { isCounted, tally, tallyCoordinating, type ReportWindow } from './tally';
 
-/** Lead assignments at the top level (the official counts); coordinating ones beside. */
+/** The official block at the top level (lead assignments of orders); requests and coordinating assignments beside. */
 export interface Summary extends SummaryBlock {
   from: string;
   to: string;
   /** Every status is evaluated as of the end of the window. */
   asOf: string;
-  coordinating: SummaryBlock;
+  requests: SummaryBlock;
+  coordinating: CoordinatingBlock;
 }
 
 export interface Scorecard extends SummaryBlock {
   agencyId: string;
+  requests: SummaryBlock;
+}
+
+/** Which block of a summary an assignment counts in (docs/domain.md, "Summaries and scorecards"). */
+export type Block = 'official' | 'requests' | 'coordinating';
+export function blockOf(doc: AssignmentDoc): Block {
+  if (doc.role === 'coordinating') return 'coordinating';
+  return doc.mode === 'de-nghi' ? 'requests' : 'official';
 }
 
 /**
- * Counts the documents that are created and whose directive was issued on or
- * before `to`, evaluated as of `to`. `counts` partition the live (not
- * cancelled by `to`) lead assignments; `activity` counts the facts dated
- * within [from, to]. The caller selects the documents (e.g. one agency or one directive).
+ * Counts the documents started by `to`, each evaluated as of `to`, in three
+ * blocks that partition them: official (lead assignments of orders and
+ * requirements), requests (lead assignments of `de-nghi` tasks) and
+ * coordinating. The caller selects the documents (one agency, one directive).
  */
-export function summarize(docs: AssignmentDoc[], window: ReportWindow): Summary {
+export function summarize(docs: AssignmentDoc[], window: ReportWindow, rules?: StatusRules): Summary {
   const { from, to } = checkWindow(window);
-  const counted = docs.filter((d) => isCounted(d, to));
+  const byBlock = partition(docs.filter((d) => isCounted(d, to)));
   return {
     from,
     to,
     asOf: to,
-    ...tally(
-      counted.filter((d) => d.role === 'lead'),
-      { from, to },
-    ),
-    coordinating: tally(
-      counted.filter((d) => d.role === 'coordinating'),
-      { from, to },
-    ),
+    ...tally(byBlock.official, { from, to }, rules),
+    requests: tally(byBlock.requests, { from, to }, rules),
+    coordinating: tallyCoordinating(byBlock.coordinating, { from, to }, rules),
   };
 }
 
-/** One row per agency with a counted lead assignment, with the same counts and rates, sorted by agencyId. */
-export function scorecards(docs: AssignmentDoc[], window: ReportWindow): Scorecard[] {
+/** One row per agency with a counted lead assignment (official or request), sorted by agencyId. */
+export function scorecards(docs: AssignmentDoc[], window: ReportWindow, rules?: StatusRules): Scorecard[] {
   const { from, to } = checkWindow(window);
   const byAgency = new Map<string, AssignmentDoc[]>();
   for (const doc of docs) {
@@ -52,7 +57,16 @@ export function scorecards(docs: AssignmentDoc[], window: ReportWindow): Scoreca
   }
   return [...byAgency.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((agencyId) => ({ agencyId, ...tally(byAgency.get(agencyId) as AssignmentDoc[], { from, to }) }));
+    .map((agencyId) => {
+      const blocks = partition(byAgency.get(agencyId) as AssignmentDoc[]);
+      return { agencyId, ...tally(blocks.official, { from, to }, rules), requests: tally(blocks.requests, { from, to }, rules) };
+    });
+}
+
+function partition(docs: AssignmentDoc[]): Record<Block, AssignmentDoc[]> {
+  const blocks: Record<Block, AssignmentDoc[]> = { official: [], requests: [], coordinating: [] };
+  for (const doc of docs) blocks[blockOf(doc)].push(doc);
+  return blocks;
 }
 
 function checkWindow(window: ReportWindow): ReportWindow {

@@ -1,61 +1,109 @@
-import { EVENT_TYPES, type ActivityCounts, type LifecycleCounts, type StatusCounts, type SummaryBlock } from '@dm/contracts';
+import {
+  EVENT_TYPES,
+  type ActivityCounts,
+  type CoordinatingBlock,
+  type LifecycleCounts,
+  type StatusCounts,
+  type SummaryBlock,
+} from '@dm/contracts';
 import { factsOf, type AssignmentDoc } from './assignment-doc';
 import { rate } from './rates';
-import { deriveStatus } from './status';
+import { deriveStatus, isRecordedLate, type StatusRules } from './status';
 
 export interface ReportWindow {
   from: string;
   to: string;
 }
 
-/** Documents counted for a window: created, of directives issued on or before its end. */
+/** The business date an assignment started (the issue date for documents written before 0.2). */
+export const assignedOnOf = (doc: AssignmentDoc): string | undefined => doc.assignedOn ?? doc.issuedOn;
+
+/** Documents counted for a window: created, and started on or before its end. */
 export function isCounted(doc: AssignmentDoc, to: string): boolean {
-  return doc.created === true && typeof doc.issuedOn === 'string' && doc.issuedOn <= to;
+  const on = assignedOnOf(doc);
+  return doc.created === true && typeof on === 'string' && on <= to;
 }
 
+const statusCounts = (): StatusCounts => ({
+  completedOnTime: 0,
+  completedLate: 0,
+  inProgressWithinDeadline: 0,
+  overdue: 0,
+  noDeadline: 0,
+  completedWithoutDeadline: 0,
+  extendedAfterDue: 0,
+  total: 0,
+});
+const lifecycleCounts = (): LifecycleCounts => ({
+  notStarted: 0,
+  inProgress: 0,
+  awaitingConfirmation: 0,
+  returned: 0,
+  completed: 0,
+  cancelled: 0,
+  superseded: 0,
+  revoked: 0,
+});
+const activityCounts = (): ActivityCounts => ({
+  progressReports: 0,
+  completionsReported: 0,
+  confirmations: 0,
+  returns: 0,
+  reopenings: 0,
+  recordedLate: 0,
+});
+
 /**
- * Counts already selected documents (all of one role) as of `to`. Cancelled
- * (cancelledOn ≤ to) ones count only in `lifecycle.cancelled`.
+ * Counts already selected documents (of one block: official, requests) as
+ * of `to`. Those closed by `to` count only in `lifecycle` (cancelled,
+ * superseded, revoked); the live ones in `counts`, split by whether they
+ * started before `from` (carried over) or within the window.
  *
  * "Due" (đến hạn), the base of `completed/due`: live assignments whose
- * deadline D exists and D ≤ to, i.e. every overdue and every late one, those
- * completed on time whose deadline has passed (or is `to` itself), and those in
- * progress whose deadline is `to`. Its numerator is the due ones completed by `to`.
+ * deadline in force at `to` exists and is ≤ `to`. Its numerator is the due ones completed by `to`.
  */
-export function tally(docs: AssignmentDoc[], { from, to }: ReportWindow): SummaryBlock {
-  const counts: StatusCounts = {
-    completedOnTime: 0,
-    completedLate: 0,
-    inProgressWithinDeadline: 0,
-    overdue: 0,
-    noDeadline: 0,
-    completedWithoutDeadline: 0,
-    total: 0,
-  };
-  const lifecycle: LifecycleCounts = { notStarted: 0, inProgress: 0, awaitingConfirmation: 0, returned: 0, completed: 0, cancelled: 0 };
-  const activity: ActivityCounts = { progressReports: 0, completionsReported: 0, confirmations: 0, returns: 0 };
+export function tally(docs: AssignmentDoc[], { from, to }: ReportWindow, rules?: StatusRules): SummaryBlock {
+  const counts = statusCounts();
+  const carriedOver = statusCounts();
+  const assignedInWindow = statusCounts();
+  const lifecycle = lifecycleCounts();
+  const activity = activityCounts();
   let due = 0;
   let completedDue = 0;
 
   for (const doc of docs) {
-    countActivity(doc, from, to, activity);
-    const s = deriveStatus(doc, to);
-    if (s.lifecycle === 'cancelled') {
-      lifecycle.cancelled += 1;
-      continue;
-    }
-    if (s.lifecycle === 'notIssued') continue;
-    counts.total += 1;
-    counts[s.status] += 1;
-    if (s.completedWithoutDeadline) counts.completedWithoutDeadline += 1;
+    countActivity(doc, from, to, activity, rules);
+    const s = deriveStatus(doc, to, rules);
     lifecycle[s.lifecycle] += 1;
+    if (s.status === null) continue;
+    const part = (assignedOnOf(doc) as string) < from ? carriedOver : assignedInWindow;
+    for (const c of [counts, part]) {
+      c.total += 1;
+      c[s.status] += 1;
+      if (s.completedWithoutDeadline) c.completedWithoutDeadline += 1;
+      if (s.extendedAfterDue) c.extendedAfterDue += 1;
+    }
     if (s.deadline !== null && s.deadline <= to) {
       due += 1;
       if (s.completedOn !== null) completedDue += 1;
     }
   }
 
-  return { counts, lifecycle, rates: ratesOf(counts, due, completedDue), activity };
+  return { assigned: docs.length, counts, carriedOver, assignedInWindow, lifecycle, rates: ratesOf(counts, due, completedDue), activity };
+}
+
+/** Coordinating assignments: how many, their stages and activity; they carry no official status. */
+export function tallyCoordinating(docs: AssignmentDoc[], { from, to }: ReportWindow, rules?: StatusRules): CoordinatingBlock {
+  const lifecycle = lifecycleCounts();
+  const activity = activityCounts();
+  let total = 0;
+  for (const doc of docs) {
+    countActivity(doc, from, to, activity, rules);
+    const s = deriveStatus(doc, to, rules);
+    lifecycle[s.lifecycle] += 1;
+    if (s.closedOn === null) total += 1;
+  }
+  return { assigned: docs.length, total, lifecycle, activity };
 }
 
 function ratesOf(c: StatusCounts, due: number, completedDue: number) {
@@ -79,13 +127,17 @@ const ACTIVITY: Record<string, [keyof ActivityCounts, string]> = {
   [EVENT_TYPES.completionReported]: ['completionsReported', 'completedOn'],
   [EVENT_TYPES.completionConfirmed]: ['confirmations', 'confirmedOn'],
   [EVENT_TYPES.completionReturned]: ['returns', 'returnedOn'],
+  [EVENT_TYPES.completionReopened]: ['reopenings', 'reopenedOn'],
 };
+const REPORTS: ReadonlySet<string> = new Set([EVENT_TYPES.progressReported, EVENT_TYPES.completionReported]);
 
-function countActivity(doc: AssignmentDoc, from: string, to: string, activity: ActivityCounts): void {
+function countActivity(doc: AssignmentDoc, from: string, to: string, activity: ActivityCounts, rules?: StatusRules): void {
   for (const f of factsOf(doc, 'a')) {
     const entry = Object.hasOwn(ACTIVITY, f.type) ? ACTIVITY[f.type] : undefined;
     if (!entry) continue;
     const date = f.data[entry[1]];
-    if (typeof date === 'string' && from <= date && date <= to) activity[entry[0]] += 1;
+    if (typeof date !== 'string' || date < from || date > to) continue;
+    activity[entry[0]] += 1;
+    if (REPORTS.has(f.type) && isRecordedLate(date, f.recordedAt, rules ?? { recordedLateAfterWorkingDays: 2 })) activity.recordedLate += 1;
   }
 }

@@ -46,7 +46,7 @@ describe('directives projection', () => {
     const mixed = story.events.flatMap((e, i) => [e, ...(others[i] ? [others[i]] : [])]);
     for (const events of [story.events, [...story.events, ...story.events], mixed]) {
       const doc = given.given(events).documents().get('d-1') as DirectiveDoc;
-      expect(currentTasks(doc)).toEqual([
+      expect(currentTasks(doc, '2017-12-31')).toEqual([
         expect.objectContaining({
           number: '1',
           deadline: '2017-09-30',
@@ -82,8 +82,8 @@ describe('directives projection', () => {
       taskCount: 2,
       assignmentCount: 3,
     });
-    const view = directiveView(doc);
+    const view = directiveView(doc, '2017-12-31');
     expect(Object.keys(view)).not.toEqual(expect.arrayContaining(['_id', 'rev', 'created', 'changes']));
-    expect(view).toMatchObject({ id: 'd-1', directiveId: 'd-1', tasks: currentTasks(doc) });
+    expect(view).toMatchObject({ id: 'd-1', directiveId: 'd-1', tasks: currentTasks(doc, '2017-12-31') });
   });
 });

@@ -1,7 +1,9 @@
-import { EVENT_TYPES, type DirectiveIssued, type Task, type TaskView } from '@dm/contracts';
+import { DIRECTIVE_EVENT_TYPES, EVENT_TYPES, type DirectiveIssued, type Task, type TaskView } from '@dm/contracts';
+import { deadlineInForce, type DeadlineEntry } from '@dm/periods';
 import type { Document, Projection } from '@dm/eventsourcing';
 
 export const DIRECTIVES = 'directives';
+const DIRECTIVE_TYPES: ReadonlySet<string> = new Set(Object.values(DIRECTIVE_EVENT_TYPES));
 
 /** The `directives` read model: one directive, its header as issued, then each change as a fact. */
 export interface DirectiveDoc extends Document {
@@ -30,7 +32,7 @@ export function directiveHeader(d: DirectiveIssued) {
 
 export const directivesProjection: Projection = {
   collection: DIRECTIVES,
-  canHandle: [EVENT_TYPES.directiveIssued, EVENT_TYPES.taskDeadlineChanged, EVENT_TYPES.taskCancelled],
+  canHandle: Object.values(DIRECTIVE_EVENT_TYPES),
   indexes: [['issuedOn']],
   evolve(event) {
     const base = { source: 'd', revision: event.streamRevision };
@@ -51,52 +53,86 @@ export const directivesProjection: Projection = {
         },
       ];
     }
-    if (event.type === EVENT_TYPES.taskDeadlineChanged || event.type === EVENT_TYPES.taskCancelled) {
-      const data = event.data as { directiveId: string };
-      return [
-        {
-          ...base,
-          id: data.directiveId,
-          set: {
-            [`changes.r${event.streamRevision}`]: {
-              type: event.type,
-              revision: event.streamRevision,
-              recordedAt: event.recordedAt,
-              data: event.data,
-            },
-          },
-        },
-      ];
-    }
-    return [];
+    if (!DIRECTIVE_TYPES.has(event.type)) return [];
+    const data = event.data as { directiveId: string };
+    const change = { type: event.type, revision: event.streamRevision, recordedAt: event.recordedAt, data: event.data };
+    return [{ ...base, id: data.directiveId, set: { [`changes.r${event.streamRevision}`]: change } }];
   },
 };
 
-/** The directive's tasks with every change folded in, in stream order. */
-export function currentTasks(doc: DirectiveDoc): TaskView[] {
+type Change = { type: string; revision: number; data: Record<string, unknown> };
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * The directive's tasks as of `asOf`, every change folded in from its
+ * effective date: tasks added by then, texts as corrected by then, whole-task
+ * deadlines in force then (with the changes effective by then), cancellations
+ * by then; one-agency changes and agency amendments listed under `amendments`.
+ */
+export function currentTasks(doc: DirectiveDoc, asOf: string): TaskView[] {
   const tasks = new Map<string, TaskView>(
-    doc.tasks.map((t) => [t.number, { ...t, cancelled: false, cancelledOn: null, deadlineChanges: [] }]),
+    doc.tasks.map((t) => [t.number, { ...t, addedOn: null, cancelled: false, cancelledOn: null, amendments: [], deadlineChanges: [] }]),
   );
-  const changes = Object.values(doc.changes ?? {}).sort((a, b) => a.revision - b.revision);
-  for (const change of changes) {
-    const data = change.data as Record<string, string | null>;
+  const deadlines = new Map<string, DeadlineEntry[]>(
+    doc.tasks.map((t) => [t.number, [{ effectiveOn: doc.issuedOn, deadline: t.deadline }]]),
+  );
+  for (const change of changesOf(doc)) {
+    const data = change.data;
+    const on = str(data.effectiveOn ?? data.changedOn ?? data.cancelledOn) as string;
+    if (on > asOf) continue;
+    if (change.type === EVENT_TYPES.taskAdded) {
+      const task = data.task as Task;
+      tasks.set(task.number, { ...task, addedOn: on, cancelled: false, cancelledOn: null, amendments: [], deadlineChanges: [] });
+      deadlines.set(task.number, [{ effectiveOn: on, deadline: task.deadline }]);
+      continue;
+    }
     const task = tasks.get(String(data.taskNumber));
     if (!task) continue;
-    if (change.type === EVENT_TYPES.taskDeadlineChanged) {
+    const wholeTask = !data.agencyId;
+    if (change.type === EVENT_TYPES.taskDeadlineChanged && wholeTask) {
       task.deadlineChanges.push({
-        from: data.previousDeadline,
-        to: data.deadline,
+        from: str(data.previousDeadline),
+        to: str(data.deadline),
         reason: String(data.reason),
         authorizingDocument: String(data.authorizingDocument),
-        changedOn: String(data.changedOn),
+        changedOn: on,
       });
-      task.deadline = data.deadline;
-    } else if (change.type === EVENT_TYPES.taskCancelled) {
+      deadlines.get(task.number)?.push({ effectiveOn: on, deadline: str(data.deadline) });
+    } else if (change.type === EVENT_TYPES.taskCancelled && wholeTask) {
       task.cancelled = true;
-      task.cancelledOn = data.cancelledOn;
+      task.cancelledOn = on;
+    } else {
+      if (change.type === EVENT_TYPES.taskTextCorrected) task.text = String(data.text);
+      if (change.type === EVENT_TYPES.taskLeadChanged) task.lead = data.lead as string[];
+      const { directiveId, taskNumber, reason, effectiveOn, ...rest } = data;
+      void directiveId;
+      void taskNumber;
+      void effectiveOn;
+      task.amendments.push({ type: change.type, effectiveOn: on, reason: String(reason), data: rest });
     }
   }
+  for (const task of tasks.values()) task.deadline = deadlineInForce(deadlines.get(task.number) ?? [], asOf);
   return [...tasks.values()];
+}
+
+/** Every assignment the directive started: at issue and by amendments since. */
+export const assignmentCountOf = (d: DirectiveDoc) =>
+  d.assignmentCount + changesOf(d).reduce((n, c) => n + ((c.data.assignments as unknown[] | undefined)?.length ?? 0), 0);
+
+function changesOf(doc: DirectiveDoc): Change[] {
+  return Object.values(doc.changes ?? {}).sort((a, b) => a.revision - b.revision);
+}
+
+/** Superseded or revoked by `asOf`, or null. */
+export function closureOf(doc: DirectiveDoc, asOf: string) {
+  for (const change of changesOf(doc)) {
+    const on = String(change.data.effectiveOn);
+    if (on > asOf) continue;
+    if (change.type === EVENT_TYPES.directiveSuperseded)
+      return { kind: 'superseded' as const, effectiveOn: on, supersededBy: String(change.data.supersededBy) };
+    if (change.type === EVENT_TYPES.directiveRevoked) return { kind: 'revoked' as const, effectiveOn: on, supersededBy: null };
+  }
+  return null;
 }
 
 /** A directive as the list of directives shows it. */
@@ -109,18 +145,24 @@ export function directiveListEntry(d: DirectiveDoc) {
     issuedOn: d.issuedOn,
     subject: d.subject,
     monitoringAgency: d.monitoringAgency,
-    taskCount: d.tasks.length,
-    assignmentCount: d.assignmentCount,
+    taskCount: d.tasks.length + changesOf(d).filter((c) => c.type === EVENT_TYPES.taskAdded).length,
+    assignmentCount: assignmentCountOf(d),
   };
 }
 
-/** A directive's header as issued and its tasks as changed since (without the document's bookkeeping). */
-export function directiveView(doc: DirectiveDoc) {
+/** A directive's header as issued and its tasks as of `asOf` (without the document's bookkeeping). */
+export function directiveView(doc: DirectiveDoc, asOf: string) {
   const { _id, rev, created, changes, tasks, ...header } = doc;
   void _id;
   void rev;
   void created;
   void changes;
   void tasks;
-  return { id: doc.directiveId, ...header, tasks: currentTasks(doc) };
+  return {
+    id: doc.directiveId,
+    ...header,
+    assignmentCount: assignmentCountOf(doc),
+    closed: closureOf(doc, asOf),
+    tasks: currentTasks(doc, asOf),
+  };
 }

@@ -28,6 +28,7 @@ describe('timeline', () => {
       ['directive.task-cancelled', 'd', 3],
     ]);
     expect(entries[1]).toEqual({
+      recordedLate: false,
       type: 'assignment.progress-reported',
       occurredAt: '2017-03-01T09:00:00+07:00',
       recordedAt: story.events[1].recordedAt,
@@ -118,5 +119,24 @@ describe('timeline projection', () => {
         expect(docs.size).toBe(29);
         expect((docs.get(`${a('3', 'h-1')}:d:0`) as unknown as TimelineDoc).entry.data.subject).toBe('Giảm nghèo bền vững');
       });
+  });
+});
+
+describe('timeline flags on reports', () => {
+  const id = assignmentId('1', 'so-tc');
+  it('marks a report recorded more than two working days after its date, and names the agency a paper report was recorded for', () => {
+    const story = new Story()
+      .issue([{ number: '1', deadline: null, lead: ['so-tc'] }])
+      .recordAt('2017-03-08T09:00:00+07:00')
+      .progress(id, '2017-03-03');
+    const [, report] = timeline(timelineOf(story.events, id));
+    expect(report).toMatchObject({ type: 'assignment.progress-reported', recordedLate: true });
+    expect(report.onBehalfOf).toBeUndefined();
+    const onPaper = {
+      ...story.events[1],
+      data: { ...(story.events[1].data as object), incomingDocument: { number: '45/BC', date: '2017-03-04' } },
+    };
+    const [, recorded] = timeline(timelineOf([story.events[0], onPaper], id));
+    expect(recorded).toMatchObject({ onBehalfOf: 'so-tc', actor: { role: 'agency_officer' } });
   });
 });

@@ -1,7 +1,8 @@
-import type { TimelineEntry } from '@dm/contracts';
+import { EVENT_TYPES, type TimelineEntry } from '@dm/contracts';
 import type { Projection } from '@dm/eventsourcing';
 import type { FactEvent, FactSource } from '../assignments/assignment-doc';
 import { ASSIGNMENT_FACT_TYPES, eventsByAssignment } from '../assignments/assignment-events';
+import { DEFAULT_STATUS_RULES, isRecordedLate, type StatusRules } from '../assignments/status';
 
 export const TIMELINE = 'timeline';
 
@@ -37,14 +38,30 @@ export const timelineProjection: Projection = {
 
 const SOURCE_ORDER: Record<FactSource, number> = { d: 0, a: 1 };
 
+/** The business date of each report, which its recording lag is measured from. */
+const REPORT_DATE: Record<string, string> = {
+  [EVENT_TYPES.progressReported]: 'reportedOn',
+  [EVENT_TYPES.completionReported]: 'completedOn',
+};
+
+/** A report's flags: recorded late, and the agency a monitoring officer recorded it for. */
+function reportFlags(f: FactEvent, rules: StatusRules): Partial<TimelineEntry> {
+  if (!Object.hasOwn(REPORT_DATE, f.type)) return {};
+  const flags: Partial<TimelineEntry> = { recordedLate: isRecordedLate(String(f.data[REPORT_DATE[f.type]]), f.recordedAt, rules) };
+  if (f.data.incomingDocument) flags.onBehalfOf = String(f.data.agencyId);
+  return flags;
+}
+
 /**
- * An assignment's timeline entries from both sources (its creation, its
- * task's deadline changes and cancellation, its own progress events), oldest
- * first by recordedAt, then source (`d` before `a`), then revision.
+ * An assignment's timeline entries from both sources (its start, its
+ * deadline changes and closure, its own progress events), oldest first by
+ * recordedAt, then source (`d` before `a`), then revision. Reports carry
+ * `recordedLate`, and `onBehalfOf` when a monitoring officer recorded them.
  */
-export function timeline(entries: FactEvent[]): TimelineEntry[] {
+export function timeline(entries: FactEvent[], rules: StatusRules = DEFAULT_STATUS_RULES): TimelineEntry[] {
   return entries
     .map((f): TimelineEntry => ({
+      ...reportFlags(f, rules),
       type: f.type,
       occurredAt: f.occurredAt,
       recordedAt: f.recordedAt,

@@ -1,0 +1,55 @@
+import { EVENT_TYPES, type RecordedEvent } from '@dm/contracts';
+import { writesOf, type Document, type Projection } from '@dm/eventsourcing';
+import type { ReadStore } from '@dm/read-store';
+
+export const ACTIVITY_COLLECTION = 'assignment_activity';
+
+/** The business date each assignment event states. */
+const DATE_FIELD: Record<string, string> = {
+  [EVENT_TYPES.progressReported]: 'reportedOn',
+  [EVENT_TYPES.completionReported]: 'completedOn',
+  [EVENT_TYPES.completionConfirmed]: 'confirmedOn',
+  [EVENT_TYPES.completionReturned]: 'returnedOn',
+  [EVENT_TYPES.completionReopened]: 'reopenedOn',
+};
+
+/** task-assignment's read model of each assignment's activity, from the progress topic: the business dates recorded on it. */
+export interface ActivityDoc extends Document {
+  dates?: Record<string, string>;
+}
+
+export const assignmentActivityProjection: Projection = {
+  collection: ACTIVITY_COLLECTION,
+  canHandle: Object.keys(DATE_FIELD),
+  evolve(event) {
+    const data = event.data as Record<string, unknown>;
+    const date = data[DATE_FIELD[event.type]];
+    if (typeof date !== 'string' || typeof data.assignmentId !== 'string') return [];
+    return [{ id: data.assignmentId, source: 'a', revision: event.streamRevision, set: { [`dates.r${event.streamRevision}`]: date } }];
+  },
+};
+
+/** The last business date recorded on each assignment, for the rule that nothing is cancelled before it. */
+export class AssignmentActivity {
+  constructor(private readonly store: ReadStore) {}
+
+  async apply(events: RecordedEvent[]): Promise<void> {
+    const writes = writesOf(assignmentActivityProjection, events);
+    if (writes.length) await this.store.applyFacts(ACTIVITY_COLLECTION, writes);
+  }
+
+  /** By assignment id, the latest business date recorded on it; assignments with nothing recorded are left out. */
+  async lastRecordedOn(ids: string[]): Promise<Record<string, string>> {
+    const last: Record<string, string> = {};
+    for (const id of ids) {
+      const doc = await this.store.get<ActivityDoc>(ACTIVITY_COLLECTION, id);
+      const dates = Object.values(doc?.dates ?? {});
+      if (dates.length) last[id] = dates.reduce((a, b) => (b > a ? b : a));
+    }
+    return last;
+  }
+
+  truncate(): Promise<void> {
+    return this.store.truncate(ACTIVITY_COLLECTION);
+  }
+}

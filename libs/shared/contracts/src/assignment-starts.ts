@@ -1,0 +1,62 @@
+import {
+  DIRECTIVE_EVENT_TYPES as T,
+  type Closure,
+  type DirectiveIssued,
+  type DirectiveRef,
+  type ResolvedAssignment,
+  type TaskAdded,
+  type TaskAgencyAdded,
+  type TaskLeadChanged,
+} from './directives';
+
+/** What every consumer of the directive topic reads off an event: the assignments it starts and those it closes. */
+
+interface DirectiveEventLike {
+  type: string;
+  data: unknown;
+}
+
+export interface StartedAssignment {
+  directive: DirectiveRef & { directiveId: string };
+  assignment: ResolvedAssignment;
+  /** The business date it starts on: the issue date, or the amendment's effective date. */
+  on: string;
+}
+
+/** The assignments an event starts: directive.issued, task-added, task-agency-added, task-lead-changed. */
+export function startedAssignments(event: DirectiveEventLike): StartedAssignment[] {
+  const from = (directive: StartedAssignment['directive'], assignments: ResolvedAssignment[], on: string) =>
+    assignments.map((assignment) => ({ directive, assignment, on }));
+  switch (event.type) {
+    case T.directiveIssued: {
+      const d = event.data as DirectiveIssued;
+      return from(d, d.assignments, d.issuedOn);
+    }
+    case T.taskAdded:
+    case T.taskAgencyAdded:
+    case T.taskLeadChanged: {
+      const d = event.data as TaskAdded | TaskAgencyAdded | TaskLeadChanged;
+      return from({ ...d.directive, directiveId: d.directiveId }, d.assignments, d.effectiveOn);
+    }
+    default:
+      return [];
+  }
+}
+
+const CLOSING: Record<string, Closure> = {
+  [T.taskCancelled]: 'cancelled',
+  [T.taskLeadChanged]: 'cancelled',
+  [T.directiveSuperseded]: 'superseded',
+  [T.directiveRevoked]: 'revoked',
+};
+
+/** The assignments an event closes, how, and from which business date; null for an event that closes none. */
+export function closedAssignments(event: DirectiveEventLike): { ids: string[]; as: Closure; on: string } | null {
+  if (!Object.hasOwn(CLOSING, event.type)) return null;
+  const data = event.data as { assignmentIds?: string[]; endedAssignmentIds?: string[]; cancelledOn?: string; effectiveOn?: string };
+  return {
+    ids: data.endedAssignmentIds ?? data.assignmentIds ?? [],
+    as: CLOSING[event.type],
+    on: (data.cancelledOn ?? data.effectiveOn) as string,
+  };
+}
