@@ -8,6 +8,7 @@ import { ReportProjectionModule } from '@dm/report-projection';
 import { TaskAssignmentModule } from '@dm/task-assignment';
 import { recordedLateAfterOf } from './config';
 import { EmbeddedRuntime } from './embedded-runtime';
+import { upgradeReadModels } from './rebuild';
 import { openApiDocument } from '@dm/contracts';
 
 @Module({})
@@ -62,6 +63,9 @@ export interface EmbeddedOptions {
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const runtime = new EmbeddedRuntime(options.dataDir);
   const logger = options.logger === false ? createLogger('silent') : (options.logger ?? createLogger(options.logLevel ?? 'info'));
+  const upgraded = await upgradeReadModels(runtime);
+  if (upgraded)
+    logger.info({ events: upgraded.events, seconds: upgraded.seconds }, 'read models written by an older version rebuilt from the events');
   const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger });
   await app.init();
   await runtime.startRelays();

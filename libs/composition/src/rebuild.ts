@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@dm/contracts';
 import { TOPICS, topicForStream } from '@dm/contracts';
 import { AssignmentView } from '@dm/progress-events';
 import { StagedReadStore } from '@dm/read-store';
-import { reportProjector } from '@dm/report-projection';
+import { READ_MODEL_VERSION, READ_MODEL_VERSION_CHECKPOINT, reportProjector } from '@dm/report-projection';
 import { AssignmentActivity } from '@dm/task-assignment';
 import type { EmbeddedRuntime } from './embedded-runtime';
 
@@ -58,5 +58,20 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
   await reports.flush();
   await viewStore.flush();
   await activityStore.flush();
+  await runtime.reportStore.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
   return { events: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/**
+ * Brings read models written by an older version up to READ_MODEL_VERSION:
+ * rebuilt from the events when there are any, else only marked. Returns the
+ * rebuild's figures, or null when nothing had to be rebuilt.
+ */
+export async function upgradeReadModels(runtime: EmbeddedRuntime): Promise<RebuildResult | null> {
+  const version = await runtime.reportStore.getCheckpoint(READ_MODEL_VERSION_CHECKPOINT);
+  if (version === READ_MODEL_VERSION) return null;
+  const hasEvents = (await Promise.all(Object.values(runtime.stores).map((s) => s.headPosition()))).some((head) => head > 0);
+  const result = hasEvents ? await rebuildReadModels(runtime) : null;
+  await runtime.reportStore.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
+  return result;
 }

@@ -229,6 +229,7 @@ describe('the HTTP edge (embedded)', () => {
         'event-store:task-assignment',
         'read-store:progress-events',
         'read-store:report-projection',
+        'read-store:task-assignment',
       ]);
       expect(ready.body.checks['event-store:task-assignment']).toMatchObject({ status: 'up', head: expect.any(Number) });
       expect((await anonymous().get('/health')).body).toEqual(ready.body);

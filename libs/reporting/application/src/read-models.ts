@@ -4,7 +4,8 @@ import { validatingConsumer, type BusMessage, type Consumer, type MessageBus } f
 import { problems } from '@dm/platform';
 import { GenerationReadStore, type Projector, type ReadStore } from '@dm/read-store';
 import type { StatusRules } from '@dm/reporting-domain';
-import { REPORT_PROJECTION, reportProjector } from './report-projection';
+import { READ_MODEL_VERSION, READ_MODEL_VERSION_CHECKPOINT, REPORT_PROJECTION, reportProjector } from './report-projection';
+import { ASSIGNMENTS } from '@dm/reporting-domain';
 import { ReportQueries } from './report-queries';
 
 export const REPORT_PROJECTION_GROUP = 'report-projection';
@@ -55,6 +56,19 @@ export class ReadModels {
 
   async start(): Promise<void> {
     this.live = await this.open((await this.store.getCheckpoint(GENERATION_CHECKPOINT)) ?? 0);
+    await this.upgrade();
+  }
+
+  /**
+   * Documents written at an older READ_MODEL_VERSION are replayed anew: on
+   * Kafka by an online rebuild (which marks the version once switched); on
+   * the in-process bus the embedded start has rebuilt them already.
+   */
+  private async upgrade(): Promise<void> {
+    if ((await this.store.getCheckpoint(READ_MODEL_VERSION_CHECKPOINT)) === READ_MODEL_VERSION) return;
+    const written = (await this.current.store.find(ASSIGNMENTS, { limit: 1 })).length > 0;
+    if (written && this.bus.lag) await this.startRebuild();
+    else await this.store.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
   }
 
   async stop(): Promise<void> {
@@ -111,6 +125,7 @@ export class ReadModels {
     const previous = this.current;
     this.live = next;
     await this.store.setCheckpoint(GENERATION_CHECKPOINT, generation);
+    await this.store.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
     await previous.consumer.stop();
     await previous.projector.truncate();
     this.status = { ...this.status!, state: 'switched', switchedAt: new Date().toISOString() };

@@ -1,18 +1,27 @@
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { z } from 'zod';
 import {
+  addAgencyRequest,
+  ASSIGNMENT_ROLES,
+  addTaskRequest,
+  amendmentResponse,
   cancelTaskRequest,
   changeDeadlineRequest,
+  changeLeadRequest,
+  correctTextRequest,
   deadlineChangedResponse,
+  revokeRequest,
+  supersedeRequest,
   groupResponse,
   issueDirectiveRequest,
   issuedDirectiveResponse,
   registryResponse,
   taskCancelledResponse,
 } from './directives';
-import { completionRequest, confirmationRequest, progressRequest, writtenEventResponse } from './progress';
+import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
 import {
   assignmentsResponse,
+  LIFECYCLE_STAGES,
   directiveListResponse,
   directiveResponse,
   OFFICIAL_STATUSES,
@@ -63,6 +72,8 @@ const query = (name: string, description: string, extra: object = {}) => ({
 const asOf = query('asOf', 'Business date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); default today', { format: 'date' });
 const period = { ...query('period', '2017, 2017-Q1, 2017-H1, 2017-M9 (9 months) or 2017-03'), required: true };
 const calendar = query('calendar', 'decree09 (Decree 09/2019 cut-off windows, 15th→14th) or calendar', { enum: ['decree09', 'calendar'] });
+const role = query('role', 'lead (default) or coordinating', { enum: [...ASSIGNMENT_ROLES] });
+const changer = 'A monitoring officer of the monitoring agency, the issuer or its office';
 const healthSchema = z.object({
   status: z.enum(['up', 'down']),
   checks: z.record(z.object({ status: z.enum(['up', 'down']) }).passthrough()),
@@ -126,9 +137,59 @@ export function openApiDocument() {
         ),
         ...read('List directives', directiveListResponse),
       },
-      '/api/v1/directives/{id}': read('A directive with its tasks, assignments and their statuses', directiveResponse, [path('id'), asOf]),
+      '/api/v1/directives/{id}': read(
+        'A directive as of a date: its tasks as amended by then, its assignments (lead, or coordinating when asked) and their statuses; 404 before its issue date',
+        directiveResponse,
+        [path('id'), asOf, role],
+      ),
+      '/api/v1/directives/{id}/tasks': command(
+        'Add a task after issue, effective from effectiveOn',
+        changer,
+        addTaskRequest,
+        amendmentResponse,
+        [path('id')],
+      ),
+      '/api/v1/directives/{id}/tasks/{taskNo}/agencies': command(
+        'Add an agency (or a group) to a task, lead or coordinating, effective from effectiveOn',
+        changer,
+        addAgencyRequest,
+        amendmentResponse,
+        [path('id'), path('taskNo')],
+      ),
+      '/api/v1/directives/{id}/tasks/{taskNo}/lead': command(
+        "Change a task's lead: the old lead assignments end, new ones start, from effectiveOn",
+        changer,
+        changeLeadRequest,
+        amendmentResponse,
+        [path('id'), path('taskNo')],
+        '200',
+      ),
+      '/api/v1/directives/{id}/tasks/{taskNo}/text': command(
+        "Correct a task's text, from effectiveOn",
+        changer,
+        correctTextRequest,
+        amendmentResponse,
+        [path('id'), path('taskNo')],
+        '200',
+      ),
+      '/api/v1/directives/{id}/supersede': command(
+        'Supersede the directive by another issued one: its open assignments close as superseded from effectiveOn',
+        changer,
+        supersedeRequest,
+        amendmentResponse,
+        [path('id')],
+        '200',
+      ),
+      '/api/v1/directives/{id}/revoke': command(
+        'Revoke the directive: its open assignments close as revoked from effectiveOn',
+        changer,
+        revokeRequest,
+        amendmentResponse,
+        [path('id')],
+        '200',
+      ),
       '/api/v1/directives/{id}/tasks/{taskNo}/deadline': command(
-        'Extend or change a task deadline',
+        "Extend or change a task's deadline, or one agency's (agencyId), in force from changedOn",
         'A monitoring officer of the monitoring agency, the issuer or its office',
         changeDeadlineRequest,
         deadlineChangedResponse,
@@ -136,7 +197,7 @@ export function openApiDocument() {
         '200',
       ),
       '/api/v1/directives/{id}/tasks/{taskNo}/cancel': command(
-        'Cancel a task',
+        'Cancel a task, or remove one agency from it (agencyId), from cancelledOn',
         'A monitoring officer of the monitoring agency, the issuer or its office',
         cancelTaskRequest,
         taskCancelledResponse,
@@ -146,19 +207,23 @@ export function openApiDocument() {
       '/api/v1/assignments': read('Assignments with their status as of a date', assignmentsResponse, [
         query('agencyId', 'Agency id'),
         query('directiveId', 'Directive id'),
-        query('status', 'Official status', { enum: [...OFFICIAL_STATUSES] }),
+        query('status', 'Official status (never matches a closed or coordinating assignment)', { enum: [...OFFICIAL_STATUSES] }),
+        query('lifecycle', 'Stage; closed ones (cancelled, superseded, revoked) are listed only when asked for here', {
+          enum: [...LIFECYCLE_STAGES],
+        }),
+        role,
         asOf,
       ]),
       '/api/v1/assignments/{id}/progress': command(
         'Report progress',
-        'An agency officer of the assigned agency',
+        'An agency officer of the assigned agency; or a monitoring officer of the monitoring agency, the issuer or its office recording its paper report (incomingDocument required)',
         progressRequest,
         writtenEventResponse,
         [path('id')],
       ),
       '/api/v1/assignments/{id}/completion': command(
-        'Report completion (awaits confirmation)',
-        'An agency officer of the assigned agency',
+        'Report completion (awaits confirmation); after a return or reopening, dated on or after it (else 422)',
+        'An agency officer of the assigned lead agency; or a monitoring officer of the monitoring agency, the issuer or its office recording its paper report (incomingDocument required)',
         completionRequest,
         writtenEventResponse,
         [path('id')],
@@ -171,8 +236,16 @@ export function openApiDocument() {
         [path('id')],
         '200',
       ),
+      '/api/v1/assignments/{id}/reopen': command(
+        'Reopen an accepted completion: from reopenedOn the assignment is not completed',
+        changer,
+        reopenRequest,
+        writtenEventResponse,
+        [path('id')],
+        '200',
+      ),
       '/api/v1/reports/summary': read(
-        'Period summary: official status counts of live lead assignments as of the period end, lifecycle, coordinating block, rates',
+        'Period summary as of the period end: the official block (lead assignments of orders), requests (đề nghị) and coordinating assignments beside; carried over and new; rates naming their terms',
         summaryResponse,
         [period, calendar, query('agencyId', 'Agency id'), query('directiveId', 'Directive id')],
       ),
