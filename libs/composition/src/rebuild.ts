@@ -75,3 +75,6 @@ export async function upgradeReadModels(runtime: EmbeddedRuntime): Promise<Rebui
   await runtime.reportStore.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
   return result;
 }
+
+/** The read models' document shape, and the checkpoint that records the one a store was written at. */
+export { READ_MODEL_VERSION, READ_MODEL_VERSION_CHECKPOINT } from '@dm/report-projection';

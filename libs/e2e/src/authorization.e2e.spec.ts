@@ -1,4 +1,5 @@
 import { ROLES, type UserRole } from '@dm/contracts';
+import { routesOf } from '@dm/platform';
 import { seed4308Directive, type ApiResponse } from '@dm/testing';
 import { EmbeddedFixture } from './fixture';
 
@@ -7,11 +8,17 @@ import { EmbeddedFixture } from './fixture';
  * an agency the action concerns ("own") or another one. The expected table is
  * written out here, not read from the policy modules, so a broken policy or a
  * route that forgets its policy fails it. An allowed call may still be
- * refused for what it says (400, 404, 409); a refused one is 403, whatever
- * its body.
+ * refused for what it says (400, 404, 409, 422); a refused one is 403,
+ * whatever its body. Every /api route the server serves has an action here.
+ * The directive of letter 4308 is issued by ubnd-tinh (its office
+ * vp-ubnd-tinh) and monitored by so-ldtbxh: the changes name each of the
+ * three as "own" in turn. Amendments, revocation and supersession go to
+ * directives of their own, so they change nothing the other cases read.
  */
 type Scope = 'own' | 'any';
 type Action = {
+  /** The served route the action calls, as Fastify names it ("POST /api/v1/directives/:id/revoke"). */
+  route: string;
   /** The agency whose officer acts "for its own", and one that has nothing to do with the resource. */
   agencies: { own: string; other: string };
   allowed: Partial<Record<UserRole, Scope>>;
@@ -23,6 +30,10 @@ const everyone: Partial<Record<UserRole, Scope>> = { agency_officer: 'any', moni
 describe('authorisation table over HTTP (embedded)', () => {
   const fx = new EmbeddedFixture();
   let directiveId: string;
+  /** One-task directives of ubnd-tinh monitored by so-ldtbxh: one amended, one superseded, one revoked by the table. */
+  let amended: string;
+  let superseded: string;
+  let revoked: string;
   let muongLat: string;
   let n = 0;
   const next = () => String(++n);
@@ -39,16 +50,36 @@ describe('authorisation table over HTTP (embedded)', () => {
       .officer('h-muong-lat')
       .post(`/api/v1/assignments/${muongLat}/completion`, { completedOn: '2017-05-20', summary: 'Hoàn thành' });
     expect(completed.status).toBe(201);
+    const spare = async (number: string) => {
+      const task = {
+        number: '1',
+        text: 'Báo cáo kết quả',
+        mode: 'giao' as const,
+        lead: ['so-tc'],
+        coordinating: [],
+        deadline: null,
+        reportDuty: null,
+      };
+      const response = await fx.monitoring('vp-ubnd-tinh').post('/api/v1/directives', { ...seed4308Directive(), number, tasks: [task] });
+      expect(response.status).toBe(201);
+      return response.body.id as string;
+    };
+    [amended, superseded, revoked] = [await spare('1/SPARE'), await spare('2/SPARE'), await spare('3/SPARE')];
   });
   afterAll(() => fx.stop());
 
+  const amendment = { reason: 'Điều chỉnh', authorizingDocument: '12/QĐ-UBND', effectiveOn: '2017-03-01' };
+  const paperReport = { number: '45/BC-UBND', date: '2017-03-02' };
+
   const actions: Record<string, Action> = {
     'issue a directive in the name of ubnd-tinh': {
+      route: 'POST /api/v1/directives',
       agencies: { own: 'vp-ubnd-tinh', other: 'so-ldtbxh' },
       allowed: { monitoring_officer: 'own' },
       send: (as) => as.post('/api/v1/directives', { ...seed4308Directive(), number: `${next()}/TABLE` }),
     },
     'change a task deadline': {
+      route: 'POST /api/v1/directives/:id/tasks/:taskNo/deadline',
       agencies: { own: 'so-ldtbxh', other: 'so-yt' },
       allowed: { monitoring_officer: 'own' },
       send: (as) =>
@@ -59,77 +90,167 @@ describe('authorisation table over HTTP (embedded)', () => {
         }),
     },
     'cancel a task': {
+      route: 'POST /api/v1/directives/:id/tasks/:taskNo/cancel',
       agencies: { own: 'so-ldtbxh', other: 'so-yt' },
       allowed: { monitoring_officer: 'own' },
       send: (as) => as.post(`/api/v1/directives/${directiveId}/tasks/9/cancel`, { reason: 'Gộp nhiệm vụ', cancelledOn: '2017-09-01' }),
     },
+    'add a task': {
+      route: 'POST /api/v1/directives/:id/tasks',
+      agencies: { own: 'so-ldtbxh', other: 'so-tc' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) =>
+        as.post(`/api/v1/directives/${amended}/tasks`, {
+          number: `T${next()}`,
+          text: 'Nhiệm vụ bổ sung',
+          mode: 'giao',
+          lead: ['so-khdt'],
+          coordinating: [],
+          deadline: null,
+          ...amendment,
+        }),
+    },
+    'add an agency to a task': {
+      route: 'POST /api/v1/directives/:id/tasks/:taskNo/agencies',
+      agencies: { own: 'ubnd-tinh', other: 'so-tc' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/${amended}/tasks/1/agencies`, { agencyId: 'so-xd', role: 'coordinating', ...amendment }),
+    },
+    'change a task lead': {
+      route: 'POST /api/v1/directives/:id/tasks/:taskNo/lead',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-tc' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/${amended}/tasks/1/lead`, { lead: ['so-tc', 'so-khdt'], ...amendment }),
+    },
+    'correct a task text': {
+      route: 'POST /api/v1/directives/:id/tasks/:taskNo/text',
+      agencies: { own: 'so-ldtbxh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/${amended}/tasks/1/text`, { text: `Báo cáo kết quả (${next()})`, ...amendment }),
+    },
+    'supersede a directive': {
+      route: 'POST /api/v1/directives/:id/supersede',
+      agencies: { own: 'ubnd-tinh', other: 'so-tc' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/${superseded}/supersede`, { supersededBy: amended, ...amendment }),
+    },
+    'revoke a directive': {
+      route: 'POST /api/v1/directives/:id/revoke',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-tc' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/${revoked}/revoke`, amendment),
+    },
+    // The assigned agency reports for itself; a monitoring officer of h-muong-lat decides nothing on it. The
+    // deciders (so-ldtbxh, ubnd-tinh, vp-ubnd-tinh) record its paper reports: the two "paper" actions below.
     'report progress': {
+      route: 'POST /api/v1/assignments/:id/progress',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
       allowed: { agency_officer: 'own' },
       send: (as) => as.post(`/api/v1/assignments/${muongLat}/progress`, { reportedOn: '2017-03-01', summary: 'Tiến độ' }),
     },
     'report a completion': {
+      route: 'POST /api/v1/assignments/:id/completion',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
       allowed: { agency_officer: 'own' },
       send: (as) => as.post(`/api/v1/assignments/${muongLat}/completion`, { completedOn: '2017-05-21', summary: 'Hoàn thành' }),
     },
+    'record a paper progress report for an agency': {
+      route: 'POST /api/v1/assignments/:id/progress',
+      agencies: { own: 'so-ldtbxh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) =>
+        as.post(`/api/v1/assignments/${muongLat}/progress`, {
+          reportedOn: '2017-03-02',
+          summary: 'Tiến độ',
+          incomingDocument: paperReport,
+        }),
+    },
+    'record a paper completion for an agency': {
+      route: 'POST /api/v1/assignments/:id/completion',
+      agencies: { own: 'ubnd-tinh', other: 'h-ba-thuoc' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) =>
+        as.post(`/api/v1/assignments/${muongLat}/completion`, {
+          completedOn: '2017-05-21',
+          summary: 'Hoàn thành',
+          incomingDocument: paperReport,
+        }),
+    },
     'confirm or return a completion': {
+      route: 'POST /api/v1/assignments/:id/confirmation',
       agencies: { own: 'so-ldtbxh', other: 'so-yt' },
       allowed: { monitoring_officer: 'own' },
       send: (as) =>
         as.post(`/api/v1/assignments/${muongLat}/confirmation`, { accepted: false, reason: 'Thiếu số liệu', returnedOn: '2017-05-22' }),
     },
+    'reopen a completion': {
+      route: 'POST /api/v1/assignments/:id/reopen',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/assignments/${muongLat}/reopen`, { reason: 'Số liệu chưa khớp', reopenedOn: '2017-05-23' }),
+    },
     'list directives': {
+      route: 'GET /api/v1/directives',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/directives'),
     },
     'read a directive': {
+      route: 'GET /api/v1/directives/:id',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get(`/api/v1/directives/${directiveId}?asOf=2017-03-01`),
     },
     'list assignments': {
+      route: 'GET /api/v1/assignments',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/assignments?agencyId=h-muong-lat&asOf=2017-03-01'),
     },
     'read a summary': {
+      route: 'GET /api/v1/reports/summary',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/reports/summary?period=2017-Q1'),
     },
     'read scorecards': {
+      route: 'GET /api/v1/reports/agencies',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/reports/agencies?period=2017'),
     },
     'read a timeline': {
+      route: 'GET /api/v1/audit/assignments/:id/timeline',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get(`/api/v1/audit/assignments/${muongLat}/timeline`),
     },
     'read a state': {
+      route: 'GET /api/v1/audit/assignments/:id/state',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get(`/api/v1/audit/assignments/${muongLat}/state?asOf=2017-03-01`),
     },
     'read the registry': {
+      route: 'GET /api/v1/agencies',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/agencies'),
     },
     'read a group': {
+      route: 'GET /api/v1/agencies/groups/:id',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/agencies/groups/ubnd-huyen?asOf=2017-02-10'),
     },
     'rebuild the read models': {
+      route: 'POST /api/v1/admin/rebuild',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: { admin: 'any' },
       send: (as) => as.post('/api/v1/admin/rebuild', {}),
     },
     'follow a rebuild': {
+      route: 'GET /api/v1/admin/rebuild',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: { admin: 'any', inspector: 'any' },
       send: (as) => as.get('/api/v1/admin/rebuild'),
@@ -157,6 +278,15 @@ describe('authorisation table over HTTP (embedded)', () => {
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     }
+  });
+
+  it('has an action for every /api route the server serves', () => {
+    const served = routesOf(fx.server.app)
+      .filter((r) => r.url.startsWith('/api/'))
+      .map((r) => `${r.method} ${r.url}`);
+    const covered = new Set(Object.values(actions).map((a) => a.route));
+    expect(served.filter((route) => !covered.has(route))).toEqual([]);
+    expect([...covered].filter((route) => !served.includes(route))).toEqual([]);
   });
 
   it('answers 401 to every action without a valid token', async () => {

@@ -9,9 +9,12 @@ export function isWorkingDay(date: string): boolean {
   return weekday !== 0 && weekday !== 6;
 }
 
-/** The working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+/** The working days after `from` up to and including `to` (0 when `to` is not after `from`); constant time. */
 export function workingDaysAfter(from: string, to: string): number {
-  let count = 0;
-  for (let i = 1; i <= daysBetween(from, to); i++) if (isWorkingDay(addDays(from, i))) count++;
+  const days = daysBetween(from, to);
+  if (days <= 0) return 0;
+  const weeks = Math.floor(days / 7);
+  let count = weeks * 5;
+  for (let i = weeks * 7 + 1; i <= days; i++) if (isWorkingDay(addDays(from, i))) count++;
   return count;
 }

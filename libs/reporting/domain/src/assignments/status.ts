@@ -59,7 +59,10 @@ export function deriveStatus(doc: AssignmentDoc, asOf: string, rules: StatusRule
   const T = asOf;
   const issuedOn = doc.issuedOn as string;
   const assignedOn = doc.assignedOn ?? issuedOn;
-  if (T < assignedOn) throw new NotFoundError(`assignment ${doc._id} did not exist on ${T}: it was assigned on ${assignedOn}`, 'asOf');
+  if (T < assignedOn) {
+    const since = assignedOn === issuedOn ? `its directive was issued on ${issuedOn}` : `it was assigned on ${assignedOn}`;
+    throw new NotFoundError(`assignment ${doc._id} has no status on ${T}, before issue: ${since}`, 'asOf');
+  }
   const facts = readFacts(doc);
   const D = (date: string) => deadlineInForce(facts.deadlines, date);
   const accepted = completionAt(facts.episodes, T);

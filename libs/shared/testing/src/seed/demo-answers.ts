@@ -20,7 +20,9 @@ const PERIODS = ['2017', '2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4', '2017-H1', 
 export async function demoReadPaths(inspector: ApiClient): Promise<string[]> {
   const list = await inspector.get('/api/v1/directives');
   const directiveId: string = list.body.directives[0].id;
-  const all = await inspector.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`);
+  const leads = await inspector.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`);
+  const coordinating = await inspector.get(`/api/v1/assignments?directiveId=${directiveId}&role=coordinating&asOf=2017-12-31`);
+  const all = { body: { assignments: [...leads.body.assignments, ...coordinating.body.assignments] } };
   const ids: string[] = all.body.assignments.map((a: { id: string }) => a.id).sort();
   const reported: string[] = all.body.assignments
     .filter((a: { state: { lastReportedOn: string | null } }) => a.state.lastReportedOn !== null)
@@ -36,6 +38,8 @@ export async function demoReadPaths(inspector: ApiClient): Promise<string[]> {
     for (const status of ['completedOnTime', 'completedLate', 'inProgressWithinDeadline', 'overdue', 'noDeadline']) {
       paths.push(`/api/v1/assignments?directiveId=${directiveId}&status=${status}&asOf=${asOf}`);
     }
+    paths.push(`/api/v1/assignments?directiveId=${directiveId}&role=coordinating&asOf=${asOf}`);
+    paths.push(`/api/v1/assignments?directiveId=${directiveId}&lifecycle=cancelled&asOf=${asOf}`);
   }
   for (const calendar of ['decree09', 'calendar']) {
     for (const period of PERIODS) {
