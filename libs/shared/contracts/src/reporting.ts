@@ -10,7 +10,7 @@ import { actorSchema } from './envelope-schema';
 
 export const CALENDARS = ['decree09', 'calendar'] as const;
 
-/** The official status of an assignment (docs/domain.md, "Statuses, as of a business date T"): exactly one applies. */
+/** The official status of an assignment (docs/domain.md, "Statuses"): at most one applies; none to a coordinating or closed assignment. */
 export const OFFICIAL_STATUSES = ['completedOnTime', 'completedLate', 'inProgressWithinDeadline', 'overdue', 'noDeadline'] as const;
 export type OfficialStatus = (typeof OFFICIAL_STATUSES)[number];
 
