@@ -78,7 +78,13 @@ function decideAddTask(data: AddTaskData, state: DirectiveState): DirectiveEvent
   task.lead.forEach((id, j) => requireParty(registry, id, `lead[${j}]`));
   task.coordinating.forEach((id, j) => requireParty(registry, id, `coordinating[${j}]`));
   if (task.deadline !== null) requireOnOrAfter(task.deadline, 'deadline', data.effectiveOn, 'the effective date');
-  const added = { ...task, lead: [...task.lead], coordinating: [...task.coordinating], reportDuty: task.reportDuty ?? null };
+  const added = {
+    ...task,
+    lead: [...task.lead],
+    coordinating: [...task.coordinating],
+    reportDuty: task.reportDuty ?? null,
+    recurrence: task.recurrence ?? null,
+  };
   const assignments = resolveAssignments(directive.directiveId, added, registry);
   return [{ type: EVENT_TYPES.taskAdded, data: { ...why(data), directive: refOfDirective(directive), task: added, assignments } }];
 }
@@ -135,6 +141,7 @@ function decideChangeLead(data: ChangeTaskLeadData, state: DirectiveState): Dire
         endedAssignmentIds: ended.map((a) => a.id),
         assignments,
         deadline: task.deadline,
+        recurrence: task.recurrence,
       },
     },
   ];

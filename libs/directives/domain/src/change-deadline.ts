@@ -31,6 +31,7 @@ export class ChangeTaskDeadline extends Command<'ChangeTaskDeadline', ChangeTask
 export function decideChangeDeadline({ data }: ChangeTaskDeadline, state: DirectiveState): DirectiveEvent[] {
   const changedOn = { value: data.changedOn, field: 'changedOn', today: data.today };
   const [directive, task] = taskToChange(state, data.taskNumber, changedOn);
+  if (task.recurrence) throw new IllegalStateError(`task ${task.number} recurs: its deadline is its rule`);
   const targets = targetsOf(directive, task, data.agencyId, changedOn);
   if (data.deadline !== null) requireOnOrAfter(data.deadline, 'deadline', directive.issuedOn, 'the issue date');
   const previous = data.agencyId === null ? task : targets[0];

@@ -1,4 +1,12 @@
-import { directiveStreamId, EVENT_TYPES, type DirectiveEvent, type DirectiveRef, type ResolvedAssignment, type Task } from '@dm/contracts';
+import {
+  directiveStreamId,
+  EVENT_TYPES,
+  type DirectiveEvent,
+  type DirectiveRef,
+  type Recurrence,
+  type ResolvedAssignment,
+  type Task,
+} from '@dm/contracts';
 import { IllegalStateError, NotFoundError, type Decider } from '@dm/eventsourcing';
 import { requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
 import { decideAmendment, type AmendmentCommand } from './amend-task';
@@ -25,6 +33,8 @@ export interface TaskState {
   number: string;
   text: string;
   mode: Task['mode'];
+  /** A recurring deadline, which no deadline change replaces. */
+  recurrence: Recurrence | null;
   /** The task's deadline now (after every whole-task change), or null. */
   deadline: string | null;
   lastChangedOn: string;
@@ -122,7 +132,7 @@ export function evolve(state: DirectiveState, event: DirectiveEvent): DirectiveS
 
 function withTask(
   state: IssuedDirective,
-  task: Pick<Task, 'number' | 'text' | 'mode' | 'deadline'>,
+  task: Pick<Task, 'number' | 'text' | 'mode' | 'deadline' | 'recurrence'>,
   assignments: ResolvedAssignment[],
   on: string,
 ): IssuedDirective {
@@ -130,6 +140,7 @@ function withTask(
     number: task.number,
     text: task.text,
     mode: task.mode,
+    recurrence: task.recurrence ?? null,
     deadline: task.deadline,
     lastChangedOn: on,
     cancelled: false,

@@ -28,7 +28,10 @@ describe('IssueDirective', () => {
             monitoringAgency: 'so-ldtbxh',
             issuerOffice: 'vp-ubnd-tinh',
             registryVersion: 'test@1',
-            tasks: [task('1', ['so-tc'], [], '2017-03-31'), task('2', ['ubnd-huyen'], ['so-ldtbxh', 'huyen-ngheo', 'h-a'])],
+            tasks: [task('1', ['so-tc'], [], '2017-03-31'), task('2', ['ubnd-huyen'], ['so-ldtbxh', 'huyen-ngheo', 'h-a'])].map((t) => ({
+              ...t,
+              recurrence: null,
+            })),
             assignments: [
               { id: aid('1', 'so-tc'), taskNumber: '1', agencyId: 'so-tc', role: 'lead', viaGroup: null },
               { id: aid('2', 'h-a'), taskNumber: '2', agencyId: 'h-a', role: 'lead', viaGroup: 'ubnd-huyen' },

@@ -44,6 +44,7 @@ export function decideIssue({ data }: IssueDirective, state: DirectiveState): Di
     lead: [...t.lead],
     coordinating: [...t.coordinating],
     reportDuty: t.reportDuty ?? null,
+    recurrence: t.recurrence ?? null,
   }));
   return [
     {

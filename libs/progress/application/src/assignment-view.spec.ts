@@ -12,6 +12,7 @@ const issued = event(EVENT_TYPES.directiveIssued, 0, {
   issuer: 'ubnd-tinh',
   issuerOffice: 'vp-ubnd-tinh',
   monitoringAgency: 'so-ldtbxh',
+  tasks: [{ number: '3', mode: 'yeu-cau', deadline: null }],
   assignments: [{ id: 'a-1', taskNumber: '3', agencyId: 'h-1', role: 'lead' }],
 });
 const cancelled = event(EVENT_TYPES.taskCancelled, 1, { taskNumber: '3', cancelledOn: '2017-06-01', assignmentIds: ['a-1'] });

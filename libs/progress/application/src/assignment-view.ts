@@ -1,4 +1,4 @@
-import { closedAssignments, EVENT_TYPES, startedAssignments, type Closure, type RecordedEvent } from '@dm/contracts';
+import { closedAssignments, EVENT_TYPES, startedAssignments, type Closure, type RecordedEvent, type Recurrence } from '@dm/contracts';
 import { NotFoundError, writesOf, type Document, type Projection } from '@dm/eventsourcing';
 import type { AssignmentContext } from '@dm/progress-domain';
 import type { ReadStore } from '@dm/read-store';
@@ -20,6 +20,8 @@ export interface AssignmentViewDoc extends Document {
   monitoringAgency: string;
   closedAs: Closure | null;
   closedOn: string | null;
+  /** The task's recurring deadline, or null (absent before 0.2). */
+  recurrence?: Recurrence | null;
 }
 
 export const assignmentViewProjection: Projection = {
@@ -35,7 +37,7 @@ export const assignmentViewProjection: Projection = {
   ],
   evolve(event) {
     const base = { source: 'd', revision: event.streamRevision };
-    const started = startedAssignments(event).map(({ directive, assignment: a, on }) => ({
+    const started = startedAssignments(event).map(({ directive, assignment: a, on, task }) => ({
       ...base,
       id: a.id,
       setOnInsert: { closedAs: null, closedOn: null },
@@ -51,6 +53,7 @@ export const assignmentViewProjection: Projection = {
         issuer: directive.issuer,
         issuerOffice: directive.issuerOffice,
         monitoringAgency: directive.monitoringAgency,
+        recurrence: task.recurrence,
       },
     }));
     const closing = closedAssignments(event);
@@ -79,6 +82,7 @@ export function contextOf(doc: AssignmentViewDoc): AssignmentContext {
     issuerOffice: doc.issuerOffice,
     monitoringAgency: doc.monitoringAgency,
     closed: doc.closedAs && doc.closedOn ? { as: doc.closedAs, on: doc.closedOn } : legacyClosure(doc),
+    recurrence: doc.recurrence ?? null,
   };
 }
 

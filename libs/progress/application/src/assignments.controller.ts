@@ -65,9 +65,10 @@ export class AssignmentsController {
   async confirmation(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const { context, request } = await this.allowed(call, progressPolicy.decideCompletion, confirmationRequest);
     const decidedOn = (request.accepted ? request.confirmedOn : request.returnedOn) ?? today();
+    const { period } = request;
     const data = request.accepted
-      ? { context, accepted: true as const, confirmedOn: decidedOn, today: today() }
-      : { context, accepted: false as const, reason: request.reason, returnedOn: decidedOn, today: today() };
+      ? { context, period, accepted: true as const, confirmedOn: decidedOn, today: today() }
+      : { context, period, accepted: false as const, reason: request.reason, returnedOn: decidedOn, today: today() };
     const metadata = commandMetadata(call, request, 'monitoring_officer', decidedOn);
     await this.answer(reply, await this.commands.execute(new ConfirmCompletion(data, metadata)), 200);
   }
@@ -79,7 +80,7 @@ export class AssignmentsController {
     const { context, request } = await this.allowed(call, progressPolicy.decideCompletion, reopenRequest);
     const reopenedOn = request.reopenedOn ?? today();
     const metadata = commandMetadata(call, request, 'monitoring_officer', reopenedOn);
-    const data = { context, reason: request.reason, reopenedOn, today: today() };
+    const data = { context, period: request.period, reason: request.reason, reopenedOn, today: today() };
     await this.answer(reply, await this.commands.execute(new ReopenCompletion(data, metadata)), 200);
   }
 

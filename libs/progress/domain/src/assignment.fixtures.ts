@@ -20,6 +20,7 @@ export const context: AssignmentContext = {
   issuerOffice: 'vp-ubnd-tinh',
   monitoringAgency: 'so-ldtbxh',
   closed: null,
+  recurrence: null,
 };
 export const ref = { assignmentId: 'a-1', directiveId: 'd-1', taskNumber: '3', agencyId: 'h-muong-lat' };
 export const cancelledContext: AssignmentContext = { ...context, closed: { as: 'cancelled', on: '2017-04-01' } };

@@ -1,6 +1,6 @@
-import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent, type Closure, type IncomingDocument } from '@dm/contracts';
-import { IllegalStateError, type Decider } from '@dm/eventsourcing';
-import { requireBusinessDate, requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
+import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent, type Closure, type IncomingDocument, type Recurrence } from '@dm/contracts';
+import { IllegalStateError, ValidationError, type Decider } from '@dm/eventsourcing';
+import { obligationFor, requireBusinessDate, requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
 import { decideConfirmCompletion, type ConfirmCompletion } from './confirm-completion';
 import { decideReportCompletion, type ReportCompletion } from './report-completion';
 import { decideReopenCompletion, type ReopenCompletion } from './reopen-completion';
@@ -22,15 +22,15 @@ export interface AssignmentContext {
   monitoringAgency: string;
   /** How and when the assignment closed (its task or it cancelled, the directive superseded or revoked), or null. */
   closed: { as: Closure; on: string } | null;
+  /** The task's recurring deadline: completions are then per period. Null for a one-off task. */
+  recurrence: Recurrence | null;
 }
 
-export interface AssignmentState {
-  /** Number of events folded in. */
-  events: number;
-  lastReportedOn: string | null;
+/** The completion of one obligation: the whole assignment for a one-off task, one period for a recurring one. */
+export interface CompletionState {
   /** The reported completion awaiting the monitoring office's decision, if any. */
   awaiting: { completedOn: string } | null;
-  /** The accepted completion; nothing may be reported after it. */
+  /** The accepted completion; no other may be reported while it stands. */
   confirmed: { completedOn: string; confirmedOn: string } | null;
   /** The last returned completion, if any. */
   lastReturned: { completedOn: string; returnedOn: string; reason: string } | null;
@@ -38,35 +38,43 @@ export interface AssignmentState {
   lastReopened: { completedOn: string; reopenedOn: string } | null;
 }
 
+export interface AssignmentState {
+  /** Number of events folded in. */
+  events: number;
+  lastReportedOn: string | null;
+  /** By period: `''` for a one-off task, `2017-Q2` and the like for a recurring one. */
+  completions: Record<string, CompletionState>;
+}
+
+const NO_COMPLETION: CompletionState = { awaiting: null, confirmed: null, lastReturned: null, lastReopened: null };
+
+/** The completion state of one period (`''` for a one-off task). */
+export const completionOf = (state: AssignmentState, period: string): CompletionState =>
+  Object.hasOwn(state.completions, period) ? state.completions[period] : NO_COMPLETION;
+
 export type AssignmentCommand = ReportProgress | ReportCompletion | ConfirmCompletion | ReopenCompletion;
 
-export const initialState = (): AssignmentState => ({
-  events: 0,
-  lastReportedOn: null,
-  awaiting: null,
-  confirmed: null,
-  lastReturned: null,
-  lastReopened: null,
-});
+export const initialState = (): AssignmentState => ({ events: 0, lastReportedOn: null, completions: {} });
 
 /** Folds one assignment event into the state; never mutates its input. */
 export function evolve(state: AssignmentState, event: AssignmentEvent): AssignmentState {
   const next = { ...state, events: state.events + 1 };
+  if (event.type === EVENT_TYPES.progressReported) return { ...next, lastReportedOn: event.data.reportedOn };
+  const period = event.data.period ?? '';
+  const change = (c: Partial<CompletionState>) => ({
+    ...next,
+    completions: { ...state.completions, [period]: { ...completionOf(state, period), ...c } },
+  });
+  const { completedOn } = event.data;
   switch (event.type) {
-    case EVENT_TYPES.progressReported:
-      return { ...next, lastReportedOn: event.data.reportedOn };
     case EVENT_TYPES.completionReported:
-      return { ...next, awaiting: { completedOn: event.data.completedOn } };
+      return change({ awaiting: { completedOn } });
     case EVENT_TYPES.completionConfirmed:
-      return { ...next, awaiting: null, confirmed: { completedOn: event.data.completedOn, confirmedOn: event.data.confirmedOn } };
+      return change({ awaiting: null, confirmed: { completedOn, confirmedOn: event.data.confirmedOn } });
     case EVENT_TYPES.completionReturned:
-      return {
-        ...next,
-        awaiting: null,
-        lastReturned: { completedOn: event.data.completedOn, returnedOn: event.data.returnedOn, reason: event.data.reason },
-      };
+      return change({ awaiting: null, lastReturned: { completedOn, returnedOn: event.data.returnedOn, reason: event.data.reason } });
     case EVENT_TYPES.completionReopened:
-      return { ...next, confirmed: null, lastReopened: { completedOn: event.data.completedOn, reopenedOn: event.data.reopenedOn } };
+      return change({ confirmed: null, lastReopened: { completedOn, reopenedOn: event.data.reopenedOn } });
     default:
       return state;
   }
@@ -114,11 +122,37 @@ export function requireNotClosed(context: AssignmentContext): void {
   if (context.closed) throw new IllegalStateError(`assignment ${context.assignmentId} was ${context.closed.as} on ${context.closed.on}`);
 }
 
-/** Nothing may be reported or decided once the assignment is closed or a completion is confirmed. */
-export function requireOpen(context: AssignmentContext, state: AssignmentState): void {
+/** Nothing may be reported or decided once the assignment is closed or the completion (of that period) is confirmed. */
+export function requireOpen(context: AssignmentContext, state: AssignmentState, period = ''): void {
   requireNotClosed(context);
-  if (state.confirmed) throw new IllegalStateError(`the completion of ${state.confirmed.completedOn} is already confirmed`);
+  const { confirmed } = completionOf(state, period);
+  if (confirmed)
+    throw new IllegalStateError(`the completion of ${confirmed.completedOn}${period ? ` for ${period}` : ''} is already confirmed`);
 }
+
+/**
+ * The period a completion is for: `''` on a one-off task (a period is then
+ * refused); on a recurring one, a period of its rule that is owed (due on
+ * or after the assignment started) and has begun by today.
+ */
+export function requirePeriod(context: AssignmentContext, period: string | undefined, today: string): string {
+  const rule = context.recurrence;
+  if (!rule) {
+    if (period) throw new ValidationError(`task ${context.taskNumber} has a one-off deadline, not periods`, 'period');
+    return '';
+  }
+  if (!period) throw new ValidationError(`task ${context.taskNumber} recurs: name the period of the obligation`, 'period', 'is required');
+  const obligation = obligationFor(rule, period);
+  if (!obligation)
+    throw new ValidationError(`${period} is not a period of task ${context.taskNumber}'s rule (every ${rule.every})`, 'period');
+  if (obligation.dueOn < context.assignedOn)
+    throw new ValidationError(`${period} was due on ${obligation.dueOn}, before the assignment started`, 'period');
+  if (obligation.from > today) throw new ValidationError(`${period} has not begun`, 'period');
+  return period;
+}
+
+/** The period key an event carries: none on a one-off task. */
+export const periodField = (period: string) => (period ? { period } : {});
 
 /** A business date on or after the assignment started and not after today. */
 export function requireDateOfAssignment(date: string, field: string, context: AssignmentContext, today: string): string {

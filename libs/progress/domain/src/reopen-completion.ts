@@ -1,10 +1,21 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
 import { requireNotBeforeRecorded } from '@dm/periods';
-import { refOf, requireDateOfAssignment, requireNotClosed, type AssignmentContext, type AssignmentState } from './assignment';
+import {
+  completionOf,
+  periodField,
+  refOf,
+  requireDateOfAssignment,
+  requireNotClosed,
+  requirePeriod,
+  type AssignmentContext,
+  type AssignmentState,
+} from './assignment';
 
 export interface ReopenCompletionData {
   context: AssignmentContext;
+  /** The period reopened, for a recurring task. */
+  period?: string;
   reason: string;
   reopenedOn: string;
   today: string;
@@ -18,9 +29,16 @@ export class ReopenCompletion extends Command<'ReopenCompletion', ReopenCompleti
 /** Only an accepted completion reopens, with a reason, on or after its acceptance; from then on it is not completed. */
 export function decideReopenCompletion({ data }: ReopenCompletion, state: AssignmentState): AssignmentEvent[] {
   requireNotClosed(data.context);
-  if (!state.confirmed) throw new IllegalStateError('no accepted completion to reopen');
+  const period = requirePeriod(data.context, data.period, data.today);
+  const { confirmed } = completionOf(state, period);
+  if (!confirmed) throw new IllegalStateError(`no accepted completion${period ? ` for ${period}` : ''} to reopen`);
   const reopenedOn = requireDateOfAssignment(data.reopenedOn, 'reopenedOn', data.context, data.today);
-  requireNotBeforeRecorded(reopenedOn, 'reopenedOn', state.confirmed.confirmedOn, 'the completion was accepted');
-  const { completedOn } = state.confirmed;
-  return [{ type: EVENT_TYPES.completionReopened, data: { ...refOf(data.context), completedOn, reason: data.reason, reopenedOn } }];
+  requireNotBeforeRecorded(reopenedOn, 'reopenedOn', confirmed.confirmedOn, 'the completion was accepted');
+  const { completedOn } = confirmed;
+  return [
+    {
+      type: EVENT_TYPES.completionReopened,
+      data: { ...refOf(data.context), ...periodField(period), completedOn, reason: data.reason, reopenedOn },
+    },
+  ];
 }

@@ -5,13 +5,18 @@ import {
   refOf,
   requireDateOfAssignment,
   requireIncomingDocument,
+  completionOf,
+  periodField,
   requireOpen,
+  requirePeriod,
   type AssignmentContext,
   type AssignmentState,
 } from './assignment';
 
 export interface ReportCompletionData {
   context: AssignmentContext;
+  /** The period of a recurring task's obligation; absent on a one-off task. */
+  period?: string;
   completedOn: string;
   summary: string;
   evidence: string | null;
@@ -31,14 +36,21 @@ export class ReportCompletion extends Command<'ReportCompletion', ReportCompleti
  * completion's date cannot come back.
  */
 export function decideReportCompletion({ data }: ReportCompletion, state: AssignmentState): AssignmentEvent[] {
-  requireOpen(data.context, state);
+  const period = requirePeriod(data.context, data.period, data.today);
+  requireOpen(data.context, state, period);
   if (data.context.role === 'coordinating')
     throw new IllegalStateError('a coordinating agency reports progress; the lead agency completes');
-  if (state.awaiting) throw new IllegalStateError(`the completion of ${state.awaiting.completedOn} is still awaiting confirmation`);
+  const current = completionOf(state, period);
+  if (current.awaiting) throw new IllegalStateError(`the completion of ${current.awaiting.completedOn} is still awaiting confirmation`);
   const completedOn = requireDateOfAssignment(data.completedOn, 'completedOn', data.context, data.today);
-  requireNotBeforeRecorded(completedOn, 'completedOn', state.lastReturned?.returnedOn ?? null, 'the last completion was returned');
-  requireNotBeforeRecorded(completedOn, 'completedOn', state.lastReopened?.reopenedOn ?? null, 'the last completion was reopened');
+  requireNotBeforeRecorded(completedOn, 'completedOn', current.lastReturned?.returnedOn ?? null, 'the last completion was returned');
+  requireNotBeforeRecorded(completedOn, 'completedOn', current.lastReopened?.reopenedOn ?? null, 'the last completion was reopened');
   const incomingDocument = requireIncomingDocument(data.incomingDocument, completedOn, data.today);
   const { summary, evidence } = data;
-  return [{ type: EVENT_TYPES.completionReported, data: { ...refOf(data.context), completedOn, summary, evidence, incomingDocument } }];
+  return [
+    {
+      type: EVENT_TYPES.completionReported,
+      data: { ...refOf(data.context), ...periodField(period), completedOn, summary, evidence, incomingDocument },
+    },
+  ];
 }

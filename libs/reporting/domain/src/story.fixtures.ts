@@ -37,6 +37,7 @@ export interface TaskSpec {
   lead: string[];
   coordinating?: string[];
   mode?: Task['mode'];
+  recurrence?: Task['recurrence'];
 }
 
 const fullTask = (t: TaskSpec): Task => ({
@@ -47,6 +48,7 @@ const fullTask = (t: TaskSpec): Task => ({
   coordinating: t.coordinating ?? [],
   deadline: t.deadline,
   reportDuty: null,
+  recurrence: t.recurrence ?? null,
 });
 
 /** A directive stream and its assignments' streams, with revisions and record times handed out in order. */
@@ -178,12 +180,21 @@ export class Story {
     });
   }
 
-  complete(id: string, completedOn: string): this {
-    return this.assignmentEvent(id, EVENT_TYPES.completionReported, completedOn, { completedOn, summary: 'Xong', evidence: null });
+  complete(id: string, completedOn: string, period?: string): this {
+    return this.assignmentEvent(id, EVENT_TYPES.completionReported, completedOn, {
+      completedOn,
+      summary: 'Xong',
+      evidence: null,
+      ...(period ? { period } : {}),
+    });
   }
 
-  confirm(id: string, completedOn: string, confirmedOn: string): this {
-    return this.assignmentEvent(id, EVENT_TYPES.completionConfirmed, confirmedOn, { completedOn, confirmedOn });
+  confirm(id: string, completedOn: string, confirmedOn: string, period?: string): this {
+    return this.assignmentEvent(id, EVENT_TYPES.completionConfirmed, confirmedOn, {
+      completedOn,
+      confirmedOn,
+      ...(period ? { period } : {}),
+    });
   }
 
   giveBack(id: string, completedOn: string, returnedOn: string): this {

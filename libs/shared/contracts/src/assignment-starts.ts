@@ -3,7 +3,9 @@ import {
   type Closure,
   type DirectiveIssued,
   type DirectiveRef,
+  type Recurrence,
   type ResolvedAssignment,
+  type Task,
   type TaskAdded,
   type TaskAgencyAdded,
   type TaskLeadChanged,
@@ -21,22 +23,33 @@ export interface StartedAssignment {
   assignment: ResolvedAssignment;
   /** The business date it starts on: the issue date, or the amendment's effective date. */
   on: string;
+  /** What it takes of its task: the mode, and the deadline (or rule) it starts with. */
+  task: { mode: Task['mode']; deadline: string | null; recurrence: Recurrence | null };
 }
 
 /** The assignments an event starts: directive.issued, task-added, task-agency-added, task-lead-changed. */
 export function startedAssignments(event: DirectiveEventLike): StartedAssignment[] {
-  const from = (directive: StartedAssignment['directive'], assignments: ResolvedAssignment[], on: string) =>
-    assignments.map((assignment) => ({ directive, assignment, on }));
+  const taskOf = (t: Pick<Task, 'mode' | 'deadline' | 'recurrence'>) => ({
+    mode: t.mode,
+    deadline: t.deadline,
+    recurrence: t.recurrence ?? null,
+  });
   switch (event.type) {
     case T.directiveIssued: {
       const d = event.data as DirectiveIssued;
-      return from(d, d.assignments, d.issuedOn);
+      const tasks = new Map(d.tasks.map((t) => [t.number, taskOf(t)]));
+      return d.assignments.map((assignment) => ({ directive: d, assignment, on: d.issuedOn, task: tasks.get(assignment.taskNumber)! }));
     }
-    case T.taskAdded:
+    case T.taskAdded: {
+      const d = event.data as TaskAdded;
+      const directive = { ...d.directive, directiveId: d.directiveId };
+      return d.assignments.map((assignment) => ({ directive, assignment, on: d.effectiveOn, task: taskOf(d.task) }));
+    }
     case T.taskAgencyAdded:
     case T.taskLeadChanged: {
-      const d = event.data as TaskAdded | TaskAgencyAdded | TaskLeadChanged;
-      return from({ ...d.directive, directiveId: d.directiveId }, d.assignments, d.effectiveOn);
+      const d = event.data as TaskAgencyAdded | TaskLeadChanged;
+      const directive = { ...d.directive, directiveId: d.directiveId };
+      return d.assignments.map((assignment) => ({ directive, assignment, on: d.effectiveOn, task: taskOf(d) }));
     }
     default:
       return [];

@@ -23,6 +23,23 @@ export const TASK_MODES = ['giao', 'yeu-cau', 'de-nghi'] as const;
 export const ASSIGNMENT_ROLES = ['lead', 'coordinating'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
+/**
+ * A recurring deadline (hằng năm, hằng quý, hằng tháng, or thường xuyên with
+ * a periodic report duty): one obligation per period, due on `day` of the
+ * due month (docs/domain.md, "Recurring tasks").
+ */
+export const recurrenceSchema = z.object({
+  every: z.enum(['year', 'quarter', 'month']),
+  day: z.number().int().min(1).max(31),
+  /** A year's due month (default 12); a quarter's month within it, 1-3 (default 3). */
+  month: z.number().int().min(1).max(12).optional(),
+  /** Thường xuyên: ongoing work whose obligation each period is its report. */
+  continuous: z.boolean().optional(),
+  /** The directive's own words, e.g. "hằng năm, trước ngày 15/12". */
+  phrase: z.string().nullable().optional(),
+});
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+
 export const taskSchema = z.object({
   number: z.string().min(1),
   text: z.string(),
@@ -31,6 +48,8 @@ export const taskSchema = z.object({
   coordinating: z.array(z.string()),
   deadline: storedDate.nullable(),
   reportDuty: z.string().nullable().optional(),
+  /** A recurring deadline instead of `deadline` (absent before 0.2). */
+  recurrence: recurrenceSchema.nullable().optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
 
@@ -131,6 +150,7 @@ export const taskAgencyAddedV1 = z.object({
   mode: z.enum(TASK_MODES),
   assignments: z.array(resolvedAssignmentSchema),
   deadline: storedDate.nullable(),
+  recurrence: recurrenceSchema.nullable().optional(),
 });
 export type TaskAgencyAdded = z.infer<typeof taskAgencyAddedV1>;
 
@@ -145,6 +165,7 @@ export const taskLeadChangedV1 = z.object({
   endedAssignmentIds: z.array(z.string()),
   assignments: z.array(resolvedAssignmentSchema),
   deadline: storedDate.nullable(),
+  recurrence: recurrenceSchema.nullable().optional(),
 });
 export type TaskLeadChanged = z.infer<typeof taskLeadChangedV1>;
 
@@ -175,15 +196,35 @@ export type DirectiveEvent =
   | { type: typeof DIRECTIVE_EVENT_TYPES.directiveSuperseded; data: DirectiveSuperseded }
   | { type: typeof DIRECTIVE_EVENT_TYPES.directiveRevoked; data: DirectiveRevoked };
 
-export const taskRequest = z.object({
-  number: text(20),
-  text: text(20_000),
-  mode: z.enum(TASK_MODES, { errorMap: () => ({ message: `must be one of ${TASK_MODES.join(', ')}` }) }),
-  lead: z.array(agencyId).min(1, 'needs at least one lead agency or group'),
-  coordinating: z.array(agencyId).default([]),
-  deadline: isoDateString.nullable(),
-  reportDuty: optionalText(2_000),
-});
+const recurrenceRequest = z
+  .object({
+    every: z.enum(['year', 'quarter', 'month'], { errorMap: () => ({ message: 'must be one of year, quarter, month' }) }),
+    day: z.number({ invalid_type_error: 'must be a day 1-31' }).int().min(1).max(31),
+    month: z.number({ invalid_type_error: 'must be a month 1-12' }).int().min(1).max(12).optional(),
+    continuous: z.boolean().optional(),
+    phrase: optionalText(300),
+  })
+  .refine((r) => r.every !== 'quarter' || r.month === undefined || r.month <= 3, {
+    message: "a quarter's due month is 1, 2 or 3 (its last month by default)",
+    path: ['month'],
+  });
+
+export const taskRequest = z
+  .object({
+    number: text(20),
+    text: text(20_000),
+    mode: z.enum(TASK_MODES, { errorMap: () => ({ message: `must be one of ${TASK_MODES.join(', ')}` }) }),
+    lead: z.array(agencyId).min(1, 'needs at least one lead agency or group'),
+    coordinating: z.array(agencyId).default([]),
+    deadline: isoDateString.nullable(),
+    reportDuty: optionalText(2_000),
+    /** A recurring deadline (hằng năm, hằng quý, hằng tháng, thường xuyên) instead of a one-off one. */
+    recurrence: recurrenceRequest.optional(),
+  })
+  .refine((t) => !t.recurrence || t.deadline === null, {
+    message: 'a recurring task has its rule for a deadline: give deadline null',
+    path: ['deadline'],
+  });
 
 export const issueDirectiveRequest = z.object({
   number: text(100),
@@ -220,7 +261,7 @@ export const cancelTaskRequest = z.object({
 /** Every amendment's body: why, on whose authority, and from when (default today). */
 const amendmentRequest = { reason: text(2_000), authorizingDocument: text(300), effectiveOn: isoDateString.optional() };
 
-export const addTaskRequest = taskRequest.extend(amendmentRequest);
+export const addTaskRequest = taskRequest.and(z.object(amendmentRequest));
 export const addAgencyRequest = z.object({
   agencyId,
   role: z.enum(ASSIGNMENT_ROLES, { errorMap: () => ({ message: `must be one of ${ASSIGNMENT_ROLES.join(', ')}` }) }).default('lead'),

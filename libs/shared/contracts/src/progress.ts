@@ -35,8 +35,12 @@ export const progressReportedV1 = z.object({
 });
 export type ProgressReported = z.infer<typeof progressReportedV1>;
 
+/** The period a completion is for, on an assignment of a recurring task (absent on a one-off one). */
+const forPeriod = { period: z.string().optional() };
+
 export const completionReportedV1 = z.object({
   ...assignmentRef,
+  ...forPeriod,
   completedOn: storedDate,
   summary: z.string(),
   evidence: z.string().nullable(),
@@ -46,6 +50,7 @@ export type CompletionReported = z.infer<typeof completionReportedV1>;
 
 export const completionConfirmedV1 = z.object({
   ...assignmentRef,
+  ...forPeriod,
   completedOn: storedDate,
   confirmedOn: storedDate,
 });
@@ -53,6 +58,7 @@ export type CompletionConfirmed = z.infer<typeof completionConfirmedV1>;
 
 export const completionReturnedV1 = z.object({
   ...assignmentRef,
+  ...forPeriod,
   completedOn: storedDate,
   reason: z.string(),
   returnedOn: storedDate,
@@ -62,6 +68,7 @@ export type CompletionReturned = z.infer<typeof completionReturnedV1>;
 /** The monitoring office reopens an accepted completion: from `reopenedOn` the assignment is not completed. */
 export const completionReopenedV1 = z.object({
   ...assignmentRef,
+  ...forPeriod,
   completedOn: storedDate,
   reason: z.string(),
   reopenedOn: storedDate,
@@ -94,21 +101,28 @@ export const progressRequest = z.object({
 });
 export type ProgressRequest = z.infer<typeof progressRequest>;
 
+/** The period of a recurring task's obligation: `2017`, `2017-Q2` or `2017-05`, by its rule. */
+const periodRequest = z
+  .string({ invalid_type_error: 'must be a period: YYYY, YYYY-Q1..Q4 or YYYY-MM' })
+  .regex(/^\d{4}(-Q[1-4]|-\d{2})?$/, 'must be a period: YYYY, YYYY-Q1..Q4 or YYYY-MM')
+  .optional();
+
 export const completionRequest = z.object({
+  period: periodRequest,
   completedOn: isoDateString,
   summary: text(20_000),
   evidence: optionalText(1_000),
   incomingDocument: incomingDocumentRequest,
 });
 
-export const reopenRequest = z.object({ reason: text(2_000), reopenedOn: isoDateString.optional() });
+export const reopenRequest = z.object({ reason: text(2_000), reopenedOn: isoDateString.optional(), period: periodRequest });
 export type CompletionRequest = z.infer<typeof completionRequest>;
 
 export const confirmationRequest = z.discriminatedUnion(
   'accepted',
   [
-    z.object({ accepted: z.literal(true), confirmedOn: isoDateString.optional() }),
-    z.object({ accepted: z.literal(false), reason: text(2_000), returnedOn: isoDateString.optional() }),
+    z.object({ accepted: z.literal(true), confirmedOn: isoDateString.optional(), period: periodRequest }),
+    z.object({ accepted: z.literal(false), reason: text(2_000), returnedOn: isoDateString.optional(), period: periodRequest }),
   ],
   { errorMap: () => ({ message: 'accepted must be true or false' }) },
 );

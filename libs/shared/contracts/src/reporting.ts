@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateString, text } from './common';
-import { ASSIGNMENT_ROLES, CLOSURES, directiveHeaderSchema, signerSchema, TASK_MODES, taskSchema } from './directives';
+import { ASSIGNMENT_ROLES, CLOSURES, directiveHeaderSchema, recurrenceSchema, signerSchema, TASK_MODES, taskSchema } from './directives';
 import { actorSchema } from './envelope-schema';
 
 /**
@@ -44,6 +44,17 @@ export const asOfQuery = z.object({ asOf: isoDateString.optional() });
 
 // ---- what the read routes answer -------------------------------------------
 
+/** One period's obligation of a recurring task, judged as of the same date. */
+export const obligationStatusSchema = z.object({
+  period: z.string(),
+  dueOn: z.string(),
+  status: z.enum(OFFICIAL_STATUSES),
+  statusLabel: z.string(),
+  lifecycle: z.enum(LIFECYCLE_STAGES),
+  completedOn: z.string().nullable(),
+});
+export type ObligationStatus = z.infer<typeof obligationStatusSchema>;
+
 export const assignmentStatusSchema = z.object({
   assignmentId: z.string(),
   directiveId: z.string(),
@@ -81,6 +92,13 @@ export const assignmentStatusSchema = z.object({
   staleNoReport: z.boolean(),
   /** Reports dated ≤ asOf that were recorded more than the allowed working days after their date. */
   recordedLateReports: z.number().int(),
+  /** The task's recurring deadline, or null for a one-off one. */
+  recurrence: recurrenceSchema.nullable(),
+  /**
+   * A recurring task's obligations begun by asOf, oldest first; the status
+   * above is the first overdue one's, else the latest's. Empty for a one-off task.
+   */
+  obligations: z.array(obligationStatusSchema),
 });
 export type AssignmentStatus = z.infer<typeof assignmentStatusSchema>;
 

@@ -1,4 +1,4 @@
-import type { Actor } from '@dm/contracts';
+import type { Actor, Recurrence } from '@dm/contracts';
 
 /** Sources of facts about one assignment: its directive's stream and its own stream. */
 export type FactSource = 'd' | 'a';
@@ -50,6 +50,8 @@ export interface AssignmentDoc {
   taskNumber?: string;
   /** The task's mode (absent before 0.2: `giao`). */
   mode?: 'giao' | 'yeu-cau' | 'de-nghi';
+  /** The task's recurring deadline, when it has one. */
+  recurrence?: Recurrence;
   agencyId?: string;
   role?: 'lead' | 'coordinating';
   viaGroup?: string | null;

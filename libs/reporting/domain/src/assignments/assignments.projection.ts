@@ -13,10 +13,10 @@ const STATUS_FIELDS: Record<string, string[]> = {
   [EVENT_TYPES.directiveSuperseded]: ['effectiveOn'],
   [EVENT_TYPES.directiveRevoked]: ['effectiveOn'],
   [EVENT_TYPES.progressReported]: ['reportedOn', 'percent'],
-  [EVENT_TYPES.completionReported]: ['completedOn'],
-  [EVENT_TYPES.completionConfirmed]: ['completedOn', 'confirmedOn'],
-  [EVENT_TYPES.completionReturned]: ['completedOn', 'returnedOn'],
-  [EVENT_TYPES.completionReopened]: ['completedOn', 'reopenedOn'],
+  [EVENT_TYPES.completionReported]: ['completedOn', 'period'],
+  [EVENT_TYPES.completionConfirmed]: ['completedOn', 'confirmedOn', 'period'],
+  [EVENT_TYPES.completionReturned]: ['completedOn', 'returnedOn', 'period'],
+  [EVENT_TYPES.completionReopened]: ['completedOn', 'reopenedOn', 'period'],
 };
 
 /**
@@ -40,8 +40,7 @@ export const assignmentsProjection: Projection = {
     return eventsByAssignment(event).map(([id, fact]) => {
       const start = starts.get(id);
       if (!start) return write(id, statusFact(event, fact.source, fact.data), {});
-      const { directive, assignment: a, on } = start;
-      const task = startingTask(event, a.taskNumber);
+      const { directive, assignment: a, on, task } = start;
       return write(
         id,
         { source: 'd', revision: event.streamRevision, type: event.type, data: { starts: on, deadline: task.deadline } },
@@ -55,6 +54,7 @@ export const assignmentsProjection: Projection = {
           monitoringAgency: directive.monitoringAgency,
           taskNumber: a.taskNumber,
           mode: task.mode,
+          ...(task.recurrence ? { recurrence: task.recurrence } : {}),
           agencyId: a.agencyId,
           role: a.role,
           viaGroup: a.viaGroup,
@@ -63,18 +63,6 @@ export const assignmentsProjection: Projection = {
     });
   },
 };
-
-/** The mode and first deadline of the task a starting event gives its new assignments. */
-function startingTask(event: RecordedEvent, taskNumber: string): { mode: string; deadline: string | null } {
-  const data = event.data as {
-    tasks?: Array<{ number: string; mode: string; deadline: string | null }>;
-    task?: { mode: string; deadline: string | null };
-    mode?: string;
-    deadline?: string | null;
-  };
-  const task = data.tasks?.find((t) => t.number === taskNumber) ?? data.task;
-  return { mode: task?.mode ?? data.mode ?? 'giao', deadline: task?.deadline ?? data.deadline ?? null };
-}
 
 function statusFact(event: RecordedEvent, source: StatusFact['source'], data: Record<string, unknown>): StatusFact {
   const fields = STATUS_FIELDS[event.type];

@@ -4,6 +4,8 @@ import { factsOf, type AssignmentDoc, type StatusFact } from './assignment-doc';
 
 /** A reported completion, the monitoring office's decision on it, and its reopening, if any. */
 export interface CompletionEpisode {
+  /** The period of a recurring task's obligation; `''` on a one-off task. */
+  period: string;
   completedOn: string;
   decision: { accepted: boolean; on: string } | null;
   reopenedOn: string | null;
@@ -62,17 +64,17 @@ export function readFacts(doc: Pick<AssignmentDoc, 'facts' | 'assignedOn' | 'iss
         view.reports.push({ on: str(f, 'reportedOn'), recordedAt });
         break;
       case EVENT_TYPES.completionReported:
-        view.episodes.push({ completedOn: str(f, 'completedOn'), decision: null, reopenedOn: null });
+        view.episodes.push({ period: periodOf(f), completedOn: str(f, 'completedOn'), decision: null, reopenedOn: null });
         view.reports.push({ on: str(f, 'completedOn'), recordedAt });
         break;
       case EVENT_TYPES.completionConfirmed:
-        decide(view, str(f, 'completedOn'), { accepted: true, on: str(f, 'confirmedOn') });
+        decide(view, periodOf(f), str(f, 'completedOn'), { accepted: true, on: str(f, 'confirmedOn') });
         break;
       case EVENT_TYPES.completionReturned:
-        decide(view, str(f, 'completedOn'), { accepted: false, on: str(f, 'returnedOn') });
+        decide(view, periodOf(f), str(f, 'completedOn'), { accepted: false, on: str(f, 'returnedOn') });
         break;
       case EVENT_TYPES.completionReopened: {
-        const accepted = view.episodes.filter((e) => e.decision?.accepted).pop();
+        const accepted = view.episodes.filter((e) => e.period === periodOf(f) && e.decision?.accepted).pop();
         if (accepted) accepted.reopenedOn = str(f, 'reopenedOn');
         break;
       }
@@ -93,9 +95,11 @@ const isStart = (f: StatusFact) => STARTS.has(f.type) && (f.type === EVENT_TYPES
 const startOf = (doc: Pick<AssignmentDoc, 'assignedOn' | 'issuedOn'>, f: StatusFact) =>
   (f.data.starts as string | undefined) ?? doc.assignedOn ?? (doc.issuedOn as string);
 
-/** Attaches a decision to the pending completion (or records one if its report is missing). */
-function decide(view: FactView, completedOn: string, decision: { accepted: boolean; on: string }): void {
-  const pending = view.episodes[view.episodes.length - 1];
+const periodOf = (f: StatusFact): string => (typeof f.data.period === 'string' ? f.data.period : '');
+
+/** Attaches a decision to the period's pending completion (or records one if its report is missing). */
+function decide(view: FactView, period: string, completedOn: string, decision: { accepted: boolean; on: string }): void {
+  const pending = view.episodes.filter((e) => e.period === period).pop();
   if (pending && pending.decision === null) pending.decision = decision;
-  else view.episodes.push({ completedOn, decision, reopenedOn: null });
+  else view.episodes.push({ period, completedOn, decision, reopenedOn: null });
 }

@@ -1,6 +1,6 @@
-import type { AssignmentStatus, LifecycleStage, OfficialStatus } from '@dm/contracts';
+import type { AssignmentStatus, LifecycleStage, ObligationStatus, OfficialStatus, Recurrence } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
-import { daysBetween, deadlineInForce, isExtendedAfterDue, vietnamDate, workingDaysAfter } from '@dm/periods';
+import { addDays, daysBetween, deadlineInForce, isExtendedAfterDue, obligationsOf, vietnamDate, workingDaysAfter } from '@dm/periods';
 import type { AssignmentDoc } from './assignment-doc';
 import { readFacts, type CompletionEpisode, type FactView } from './fact-view';
 
@@ -64,27 +64,11 @@ export function deriveStatus(doc: AssignmentDoc, asOf: string, rules: StatusRule
     throw new NotFoundError(`assignment ${doc._id} has no status on ${T}, before issue: ${since}`, 'asOf');
   }
   const facts = readFacts(doc);
-  const D = (date: string) => deadlineInForce(facts.deadlines, date);
-  const accepted = completionAt(facts.episodes, T);
-  const C = accepted?.completedOn ?? null;
   const closed = closedAt(facts, T);
-
   const role = doc.role as 'lead' | 'coordinating';
-  const status: OfficialStatus | null =
-    role === 'coordinating' || closed
-      ? null
-      : C !== null
-        ? D(C) === null || C <= (D(C) as string)
-          ? 'completedOnTime'
-          : 'completedLate'
-        : D(T) === null
-          ? 'noDeadline'
-          : T <= (D(T) as string)
-            ? 'inProgressWithinDeadline'
-            : 'overdue';
-  const lifecycle = closed ? closed.as : lifecycleAt(facts, T);
+  const judged = doc.recurrence ? judgeRecurring(doc.recurrence, facts, assignedOn, T) : judgeOnce(facts, T);
+  const status = role === 'coordinating' || closed ? null : judged.status;
   const lastReportedOn = latest(facts.reports.map((r) => r.on).filter((d) => d <= T));
-  const staleNoReport = status === 'noDeadline' && daysBetween(lastReportedOn ?? assignedOn, T) > STALE_AFTER_DAYS;
 
   return {
     assignmentId: doc._id,
@@ -99,21 +83,137 @@ export function deriveStatus(doc: AssignmentDoc, asOf: string, rules: StatusRule
     asOf: T,
     status,
     statusLabel: status ? STATUS_LABELS[status] : null,
-    completedWithoutDeadline: status !== null && C !== null && D(C) === null,
-    lifecycle,
-    lifecycleLabel: LIFECYCLE_LABELS[lifecycle],
-    deadline: D(T),
-    deadlineAtCompletion: status !== null && C !== null ? D(C) : null,
+    completedWithoutDeadline: status !== null && judged.completedOn !== null && judged.deadlineAtCompletion === null,
+    lifecycle: closed ? closed.as : judged.lifecycle,
+    lifecycleLabel: LIFECYCLE_LABELS[closed ? closed.as : judged.lifecycle],
+    deadline: judged.deadline,
+    deadlineAtCompletion: status !== null ? judged.deadlineAtCompletion : null,
     extendedAfterDue: facts.deadlines.some(
       (d, i) => i > 0 && d.effectiveOn <= T && isExtendedAfterDue(facts.deadlines[i - 1].deadline, d.effectiveOn),
     ),
     closedOn: closed?.on ?? null,
-    completedOn: status !== null ? C : null,
+    completedOn: status !== null ? judged.completedOn : null,
     lastReportedOn,
     latestPercent: latestPercentAt(facts, T),
-    staleNoReport,
+    staleNoReport: status === 'noDeadline' && daysBetween(lastReportedOn ?? assignedOn, T) > STALE_AFTER_DAYS,
     recordedLateReports: facts.reports.filter((r) => r.on <= T && isRecordedLate(r.on, r.recordedAt, rules)).length,
+    recurrence: doc.recurrence ?? null,
+    obligations: judged.obligations,
   };
+}
+
+/** What one judgement gives: the official status of the unit judged, and the dates it was judged by. */
+interface Judgement {
+  status: OfficialStatus;
+  lifecycle: LifecycleStage;
+  deadline: string | null;
+  completedOn: string | null;
+  deadlineAtCompletion: string | null;
+  obligations: ObligationStatus[];
+}
+
+/**
+ * Judges completions against a deadline: C, the standing accepted completion
+ * at T, is on time when C ≤ D(C); without C, T against D(T).
+ */
+function judge(
+  episodes: CompletionEpisode[],
+  progress: FactView['progress'],
+  T: string,
+  D: (date: string) => string | null,
+): Omit<Judgement, 'obligations'> {
+  const C = completionAt(episodes, T)?.completedOn ?? null;
+  const deadline = D(T);
+  const status: OfficialStatus =
+    C !== null
+      ? D(C) === null || C <= (D(C) as string)
+        ? 'completedOnTime'
+        : 'completedLate'
+      : deadline === null
+        ? 'noDeadline'
+        : T <= deadline
+          ? 'inProgressWithinDeadline'
+          : 'overdue';
+  return {
+    status,
+    lifecycle: lifecycleAt(episodes, progress, T),
+    deadline,
+    completedOn: C,
+    deadlineAtCompletion: C !== null ? D(C) : null,
+  };
+}
+
+/** A one-off task: its deadlines in force. */
+function judgeOnce(facts: FactView, T: string): Judgement {
+  const episodes = facts.episodes.filter((e) => e.period === '');
+  return { ...judge(episodes, facts.progress, T, (date) => deadlineInForce(facts.deadlines, date)), obligations: [] };
+}
+
+/**
+ * A recurring task: each obligation begun by T judged against its own due
+ * date; the assignment takes the first overdue one's status, else the
+ * latest's. Before its first obligation begins, it is within the deadline of
+ * the next one due.
+ */
+function judgeRecurring(rule: Recurrence, facts: FactView, assignedOn: string, T: string): Judgement {
+  const closedOn = facts.closure?.as === 'cancelled' ? facts.closure.on : null;
+  const obligations = obligationsOf(rule, assignedOn, T, closedOn).map((o) => {
+    const judged = judge(
+      facts.episodes.filter((e) => e.period === o.period),
+      facts.progress,
+      T,
+      () => o.dueOn,
+    );
+    return { obligation: o, judged };
+  });
+  const current = obligations.find((o) => o.judged.status === 'overdue') ?? obligations[obligations.length - 1];
+  const list = obligations.map(({ obligation: o, judged: j }) => ({
+    period: o.period,
+    dueOn: o.dueOn,
+    status: j.status,
+    statusLabel: STATUS_LABELS[j.status],
+    lifecycle: j.lifecycle,
+    completedOn: j.completedOn,
+  }));
+  if (!current) {
+    const next = obligationsOf(rule, assignedOn, addDays(T, 400)).find((o) => o.dueOn >= T);
+    return {
+      status: next ? 'inProgressWithinDeadline' : 'noDeadline',
+      lifecycle: lifecycleAt([], facts.progress, T),
+      deadline: next?.dueOn ?? null,
+      completedOn: null,
+      deadlineAtCompletion: null,
+      obligations: [],
+    };
+  }
+  return { ...current.judged, obligations: list };
+}
+
+/** The units a summary counts of a recurring assignment: its obligations due within [from, to], judged as of `to`. */
+export function obligationsDueWithin(doc: AssignmentDoc, from: string, to: string): Array<ObligationStatus & { from: string }> {
+  if (!doc.recurrence) return [];
+  const facts = readFacts(doc);
+  const assignedOn = doc.assignedOn ?? (doc.issuedOn as string);
+  const closedOn = facts.closure?.as === 'cancelled' ? facts.closure.on : null;
+  return obligationsOf(doc.recurrence, assignedOn, to, closedOn)
+    .filter((o) => from <= o.dueOn && o.dueOn <= to)
+    .map((o) => {
+      const j = judge(
+        facts.episodes.filter((e) => e.period === o.period),
+        facts.progress,
+        to,
+        () => o.dueOn,
+      );
+      return {
+        period: o.period,
+        from: o.from,
+        dueOn: o.dueOn,
+        status: j.status,
+        statusLabel: STATUS_LABELS[j.status],
+        lifecycle: j.lifecycle,
+        completedOn: j.completedOn,
+      };
+    });
 }
 
 /** The accepted completion that stands at T: dated ≤ T, not reopened by T; the latest such. */
@@ -133,8 +233,8 @@ function closedAt(facts: FactView, T: string): FactView['closure'] {
   return closure;
 }
 
-function lifecycleAt(facts: FactView, T: string): LifecycleStage {
-  const reported = facts.episodes.filter((e) => e.completedOn <= T);
+function lifecycleAt(episodes: CompletionEpisode[], progress: FactView['progress'], T: string): LifecycleStage {
+  const reported = episodes.filter((e) => e.completedOn <= T);
   const last = reported[reported.length - 1];
   if (last) {
     if (last.decision === null || last.decision.on > T) return 'awaitingConfirmation';
@@ -142,7 +242,7 @@ function lifecycleAt(facts: FactView, T: string): LifecycleStage {
     if (last.reopenedOn === null || last.reopenedOn > T) return 'completed';
     return 'inProgress';
   }
-  if (facts.progress.some((p) => p.on <= T)) return 'inProgress';
+  if (progress.some((p) => p.on <= T)) return 'inProgress';
   return 'notStarted';
 }
 

@@ -3,12 +3,14 @@ import {
   type ActivityCounts,
   type CoordinatingBlock,
   type LifecycleCounts,
+  type LifecycleStage,
+  type OfficialStatus,
   type StatusCounts,
   type SummaryBlock,
 } from '@dm/contracts';
 import { factsOf, type AssignmentDoc } from './assignment-doc';
 import { rate } from './rates';
-import { deriveStatus, isRecordedLate, type StatusRules } from './status';
+import { deriveStatus, isRecordedLate, obligationsDueWithin, type StatusRules } from './status';
 
 export interface ReportWindow {
   from: string;
@@ -71,25 +73,60 @@ export function tally(docs: AssignmentDoc[], { from, to }: ReportWindow, rules?:
   let due = 0;
   let completedDue = 0;
 
+  let assigned = 0;
   for (const doc of docs) {
     countActivity(doc, from, to, activity, rules);
-    const s = deriveStatus(doc, to, rules);
-    lifecycle[s.lifecycle] += 1;
-    if (s.status === null) continue;
-    const part = (assignedOnOf(doc) as string) < from ? carriedOver : assignedInWindow;
-    for (const c of [counts, part]) {
-      c.total += 1;
-      c[s.status] += 1;
-      if (s.completedWithoutDeadline) c.completedWithoutDeadline += 1;
-      if (s.extendedAfterDue) c.extendedAfterDue += 1;
-    }
-    if (s.deadline !== null && s.deadline <= to) {
-      due += 1;
-      if (s.completedOn !== null) completedDue += 1;
+    for (const unit of unitsOf(doc, { from, to }, rules)) {
+      assigned += 1;
+      lifecycle[unit.lifecycle] += 1;
+      if (unit.status === null) continue;
+      const part = unit.startedOn < from ? carriedOver : assignedInWindow;
+      for (const c of [counts, part]) {
+        c.total += 1;
+        c[unit.status] += 1;
+        if (unit.completedWithoutDeadline) c.completedWithoutDeadline += 1;
+        if (unit.extendedAfterDue) c.extendedAfterDue += 1;
+      }
+      if (unit.deadline !== null && unit.deadline <= to) {
+        due += 1;
+        if (unit.completedOn !== null) completedDue += 1;
+      }
     }
   }
 
-  return { assigned: docs.length, counts, carriedOver, assignedInWindow, lifecycle, rates: ratesOf(counts, due, completedDue), activity };
+  return { assigned, counts, carriedOver, assignedInWindow, lifecycle, rates: ratesOf(counts, due, completedDue), activity };
+}
+
+/** What a summary counts: an assignment, or one obligation of a recurring one. */
+interface CountedUnit {
+  status: OfficialStatus | null;
+  lifecycle: LifecycleStage;
+  completedWithoutDeadline: boolean;
+  extendedAfterDue: boolean;
+  deadline: string | null;
+  completedOn: string | null;
+  /** When it began: the assignment's start, or the obligation's period start. */
+  startedOn: string;
+}
+
+/**
+ * The units a document counts for in a window, as of its end: a one-off
+ * assignment once; a recurring one once per obligation due within the window
+ * (none when none is due), or once as closed when it closed by the end.
+ */
+function unitsOf(doc: AssignmentDoc, { from, to }: ReportWindow, rules?: StatusRules): CountedUnit[] {
+  const s = deriveStatus(doc, to, rules);
+  const startedOn = assignedOnOf(doc) as string;
+  if (!doc.recurrence || s.status === null) return [{ ...s, startedOn }];
+  return obligationsDueWithin(doc, from, to).map((o) => ({
+    status: o.status,
+    lifecycle: o.lifecycle,
+    completedWithoutDeadline: false,
+    extendedAfterDue: false,
+    deadline: o.dueOn,
+    completedOn: o.completedOn,
+    startedOn: o.from < startedOn ? startedOn : o.from,
+  }));
 }
 
 /** Coordinating assignments: how many, their stages and activity; they carry no official status. */
