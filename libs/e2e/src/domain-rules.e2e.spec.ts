@@ -105,6 +105,40 @@ describe('domain rules over HTTP, on the seed directive (embedded)', () => {
       changedOn: '2017-11-01',
     });
     expect([backdated.status, backdated.body.errors?.[0]?.field]).toEqual([422, 'changedOn']);
+    // a one-district change decided after the completion leaves it late too
+    const laundering = await fx.monitoring().post(`/api/v1/directives/${directiveId}/tasks/3/deadline`, {
+      ...why,
+      agencyId: 'h-muong-lat',
+      deadline: '2018-12-31',
+      changedOn: '2017-12-01',
+    });
+    expect(laundering.status).toBe(200);
+    expect(await stateOf(muongLat, '2017-12-31')).toMatchObject({ status: 'completedLate' });
+  });
+
+  it('refuses a lead change, revocation or deadline change dated before what was recorded (422)', async () => {
+    const other = await fx
+      .monitoring('vp-ubnd-tinh')
+      .post('/api/v1/directives', { ...seed4308Directive({ '11': '2017-03-01' }), number: '6000/UBND-VX' });
+    const id = other.body.assignments.find((a: { taskNumber: string }) => a.taskNumber === '11').id;
+    await complete('so-ldtbxh', id, '2017-04-01', '2017-04-05');
+    const base = `/api/v1/directives/${other.body.id}`;
+    const deadline = await fx.monitoring().post(`${base}/tasks/11/deadline`, { ...why, deadline: '2017-05-01', changedOn: '2017-02-20' });
+    expect([deadline.status, deadline.body.errors?.[0]?.field]).toEqual([422, 'changedOn']);
+    const lead = await fx.monitoring().post(`${base}/tasks/11/lead`, { ...why, lead: ['so-tc'], effectiveOn: '2017-02-15' });
+    expect([lead.status, lead.body.errors?.[0]?.field]).toEqual([422, 'effectiveOn']);
+    const revoke = await fx.monitoring().post(`${base}/revoke`, { ...why, effectiveOn: '2017-02-11' });
+    expect([revoke.status, revoke.body.errors?.[0]?.field]).toEqual([422, 'effectiveOn']);
+    expect(await stateOf(id, '2017-12-31')).toMatchObject({ status: 'completedLate' });
+    const later = await fx
+      .monitoring('vp-ubnd-tinh')
+      .post('/api/v1/directives', { ...seed4308Directive(), number: '6001/UBND-VX', issuedOn: '2017-09-01' });
+    const early = await fx.monitoring().post(`${base}/supersede`, { ...why, supersededBy: later.body.id, effectiveOn: '2017-05-01' });
+    expect([early.status, early.body.errors?.[0]?.field]).toEqual([422, 'supersededBy']);
+    const broken = await fx
+      .monitoring()
+      .post(`${base}/tasks`, { ...why, number: '\uD800', text: 'x', mode: 'giao', lead: ['so-tc'], deadline: null });
+    expect([broken.status, broken.body.errors?.[0]?.field]).toEqual([400, 'number']);
   });
 
   it('a cancelled completed assignment stays in the 2017-Q1 summary; the cancellation may not predate what was recorded', async () => {

@@ -41,10 +41,12 @@ export class AssignmentActivity {
   /** By assignment id, the latest business date recorded on it; assignments with nothing recorded are left out. */
   async lastRecordedOn(ids: string[]): Promise<Record<string, string>> {
     const last: Record<string, string> = {};
-    for (const id of ids) {
-      const doc = await this.store.get<ActivityDoc>(ACTIVITY_COLLECTION, id);
-      const dates = Object.values(doc?.dates ?? {});
-      if (dates.length) last[id] = dates.reduce((a, b) => (b > a ? b : a));
+    for (let i = 0; i < ids.length; i += 500) {
+      const docs = await this.store.find<ActivityDoc>(ACTIVITY_COLLECTION, { where: { _id: { in: ids.slice(i, i + 500) } } });
+      for (const doc of docs) {
+        const dates = Object.values(doc.dates ?? {});
+        if (dates.length) last[doc._id] = dates.reduce((a, b) => (b > a ? b : a));
+      }
     }
     return last;
   }

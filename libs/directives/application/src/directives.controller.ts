@@ -75,10 +75,20 @@ export class DirectivesController {
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async changeDeadline(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, task } = await this.allowedChange(call, changeDeadlineRequest);
+    const { request, task, directive } = await this.allowedChange(call, changeDeadlineRequest);
     const changedOn = request.changedOn ?? today();
     const { deadline, reason, authorizingDocument } = request;
-    const data = { ...task, agencyId: request.agencyId ?? null, deadline, reason, authorizingDocument, changedOn, today: today() };
+    const lastRecordedOn = await this.recordedOn(directive, task.taskNumber);
+    const data = {
+      ...task,
+      agencyId: request.agencyId ?? null,
+      deadline,
+      reason,
+      authorizingDocument,
+      changedOn,
+      lastRecordedOn,
+      today: today(),
+    };
     const metadata = commandMetadata(call, request, 'monitoring_officer', changedOn);
     await this.answerChange(reply, await this.commands.execute(new ChangeTaskDeadline(data, metadata)));
   }
@@ -89,14 +99,13 @@ export class DirectivesController {
   async cancel(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const { request, task, directive } = await this.allowedChange(call, cancelTaskRequest);
     const cancelledOn = request.cancelledOn ?? today();
-    const ids = findTask(directive, task.taskNumber)?.assignmentIds ?? [];
     const data = {
       ...task,
       agencyId: request.agencyId ?? null,
       reason: request.reason,
       authorizingDocument: request.authorizingDocument,
       cancelledOn,
-      lastRecordedOn: await this.activity.lastRecordedOn(ids),
+      lastRecordedOn: await this.recordedOn(directive, task.taskNumber),
       today: today(),
     };
     const metadata = commandMetadata(call, request, 'monitoring_officer', cancelledOn);
@@ -141,9 +150,10 @@ export class DirectivesController {
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async changeLead(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment } = await this.allowedAmendment(call, changeLeadRequest);
+    const { request, amendment, directive } = await this.allowedAmendment(call, changeLeadRequest);
     const data = {
       ...amendment,
+      lastRecordedOn: await this.recordedOn(directive, call.params.taskNo),
       taskNumber: call.params.taskNo,
       lead: request.lead,
       registry: this.registry.snapshot(amendment.effectiveOn),
@@ -172,11 +182,12 @@ export class DirectivesController {
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async supersede(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment } = await this.allowedAmendment(call, supersedeRequest);
-    const successor = await this.directiveOrNull(request.supersededBy);
-    if (!successor)
+    const { request, amendment, directive } = await this.allowedAmendment(call, supersedeRequest);
+    const found = await this.directiveOrNull(request.supersededBy);
+    if (!found)
       throw new RuleViolationError(`No directive ${request.supersededBy} has been issued`, 'supersededBy', 'is not an issued directive');
-    const data = { ...amendment, supersededBy: successor.directiveId, supersededByNumber: successor.number };
+    const successor = { directiveId: found.directiveId, number: found.number, issuedOn: found.issuedOn, closed: found.closed !== null };
+    const data = { ...amendment, successor, lastRecordedOn: await this.recordedOn(directive) };
     await this.answerAmendment(
       reply,
       await this.commands.execute(
@@ -190,12 +201,11 @@ export class DirectivesController {
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async revoke(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment } = await this.allowedAmendment(call, revokeRequest);
+    const { request, amendment, directive } = await this.allowedAmendment(call, revokeRequest);
+    const data = { ...amendment, lastRecordedOn: await this.recordedOn(directive) };
     await this.answerAmendment(
       reply,
-      await this.commands.execute(
-        new RevokeDirective(amendment, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn)),
-      ),
+      await this.commands.execute(new RevokeDirective(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
       200,
     );
   }
@@ -213,7 +223,7 @@ export class DirectivesController {
     call: CommandCall,
     schema: S,
   ) {
-    const { request } = await this.allowedChange(call, schema);
+    const { request, directive } = await this.allowedChange(call, schema);
     const { reason, authorizingDocument } = request;
     const amendment = {
       directiveId: call.params.id,
@@ -222,7 +232,13 @@ export class DirectivesController {
       effectiveOn: request.effectiveOn ?? today(),
       today: today(),
     };
-    return { request: request as z.infer<S>, amendment };
+    return { request: request as z.infer<S>, amendment, directive };
+  }
+
+  /** The last business date recorded on each assignment of the directive (of one task when named), from task-assignment's activity view. */
+  private recordedOn(directive: IssuedDirective, taskNumber?: string) {
+    const tasks = taskNumber === undefined ? directive.taskNumbers : [taskNumber];
+    return this.activity.lastRecordedOn(tasks.flatMap((n) => findTask(directive, n)?.assignmentIds ?? []));
   }
 
   /** The amendment written: its event id, type and data. */

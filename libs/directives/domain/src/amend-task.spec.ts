@@ -1,5 +1,5 @@
 import { EVENT_SCHEMAS, EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
-import { IllegalStateError, NotFoundError, ValidationError } from '@dm/eventsourcing';
+import { IllegalStateError, NotFoundError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import { directiveDecider, type IssuedDirective } from './directive';
 import { addAgency, addTask, aid, cancelled, changeLead, correctText, D, decided, issued, revoke } from './directive.fixtures';
@@ -121,6 +121,24 @@ describe('ChangeTaskLead', () => {
   it('narrowing the lead ends the others and starts nobody', () => {
     const [changed] = decided([issued()], changeLead({ taskNumber: '2', lead: ['h-a'] }));
     expect(changed.data).toMatchObject({ endedAssignmentIds: [aid('2', 'h-b'), aid('2', 'h-c')], assignments: [] });
+  });
+
+  it('given a report recorded on the old lead, a change dated before it is refused (422 at effectiveOn)', () => {
+    given([issued()])
+      .when(changeLead({ lastRecordedOn: { [aid('1', 'so-tc')]: '2017-06-01' } }))
+      .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('effectiveOn'));
+  });
+
+  it('refuses amendments dated before the task was added', () => {
+    const added = decided([issued()], addTask({ effectiveOn: '2017-06-01' }))[0];
+    for (const command of [
+      addAgency({ taskNumber: '12', agencyId: 'so-tc' }),
+      changeLead({ taskNumber: '12', lead: ['so-tc'] }),
+      correctText({ taskNumber: '12' }),
+    ])
+      given([issued(), added])
+        .when(command)
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('effectiveOn'));
   });
 
   it('given the same lead, then conflict', () => {

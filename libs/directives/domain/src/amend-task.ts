@@ -7,8 +7,10 @@ import {
   findTask,
   liveAssignments,
   refOfDirective,
+  requireNotBeforeActivity,
   taskToChange,
   type DirectiveState,
+  type LastRecordedOn,
   type IssuedDirective,
   type TaskState,
 } from './directive';
@@ -27,7 +29,7 @@ type WithRegistry = { registry: RegistrySnapshot };
 
 export type AddTaskData = Amendment & WithRegistry & { task: IssueDirectiveRequest['tasks'][number] };
 export type AddTaskAgencyData = Amendment & WithRegistry & { taskNumber: string; agencyId: string; role: 'lead' | 'coordinating' };
-export type ChangeTaskLeadData = Amendment & WithRegistry & { taskNumber: string; lead: string[] };
+export type ChangeTaskLeadData = Amendment & WithRegistry & { taskNumber: string; lead: string[]; lastRecordedOn: LastRecordedOn };
 export type CorrectTaskTextData = Amendment & { taskNumber: string; text: string };
 
 /** A task added to an issued directive (POST /api/v1/directives/{id}/tasks). */
@@ -125,6 +127,7 @@ function decideChangeLead(data: ChangeTaskLeadData, state: DirectiveState): Dire
   if (previousLead.length === newLead.size && previousLead.every((id) => newLead.has(id)))
     throw new IllegalStateError(`task ${task.number} already has lead ${previousLead.join(', ')}`);
   const ended = live.filter((a) => (a.role === 'lead' ? !newLead.has(a.agencyId) : newLead.has(a.agencyId)));
+  requireNotBeforeActivity({ value: data.effectiveOn, field: 'effectiveOn' }, ended, data.lastRecordedOn);
   const stillLead = new Set(live.filter((a) => a.role === 'lead' && newLead.has(a.agencyId)).map((a) => a.agencyId));
   const joining = resolved.filter((a) => !stillLead.has(a.agencyId));
   const assignments = joining.length ? newcomers(directive, task, joining, 'lead') : [];

@@ -1,7 +1,6 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command } from '@dm/eventsourcing';
-import { requireNotBeforeRecorded } from '@dm/periods';
-import { targetsOf, taskToChange, type DirectiveState } from './directive';
+import { requireNotBeforeActivity, targetsOf, taskToChange, type DirectiveState, type LastRecordedOn } from './directive';
 
 export interface CancelTaskData {
   directiveId: string;
@@ -12,7 +11,7 @@ export interface CancelTaskData {
   authorizingDocument: string | null;
   cancelledOn: string;
   /** The last business date recorded on each assignment (its reports and decisions), as far as known. */
-  lastRecordedOn: Record<string, string>;
+  lastRecordedOn: LastRecordedOn;
   today: string;
 }
 
@@ -30,10 +29,7 @@ export function decideCancelTask({ data }: CancelTask, state: DirectiveState): D
   const cancelledOn = { value: data.cancelledOn, field: 'cancelledOn', today: data.today };
   const [directive, task] = taskToChange(state, data.taskNumber, cancelledOn);
   const targets = targetsOf(directive, task, data.agencyId, cancelledOn);
-  for (const t of targets) {
-    const last = Object.hasOwn(data.lastRecordedOn, t.id) ? data.lastRecordedOn[t.id] : null;
-    requireNotBeforeRecorded(data.cancelledOn, 'cancelledOn', last, `the last date recorded on the assignment of ${t.agencyId}`);
-  }
+  requireNotBeforeActivity(cancelledOn, targets, data.lastRecordedOn);
   return [
     {
       type: EVENT_TYPES.taskCancelled,

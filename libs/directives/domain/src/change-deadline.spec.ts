@@ -3,7 +3,7 @@ import { IllegalStateError, NotFoundError, RuleViolationError, ValidationError }
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import type { ChangeTaskDeadlineData } from './change-deadline';
 import { directiveDecider, type IssuedDirective } from './directive';
-import { aid, cancelled, changeDeadline, D, decided, deadlineChanged, issued } from './directive.fixtures';
+import { addTask, aid, cancelled, changeDeadline, D, decided, deadlineChanged, issued } from './directive.fixtures';
 
 const given = DeciderSpecification.for(directiveDecider);
 
@@ -143,5 +143,20 @@ describe('ChangeTaskDeadline', () => {
         .when(changeDeadline({ taskNumber: '2', agencyId: 'h-a', deadline: '2017-12-31', changedOn: '2017-05-01' }))
         .thenThrows(NotFoundError, (e) => expect(e.field).toBe('agencyId'));
     });
+  });
+
+  it('given a completion recorded on 2017-04-01, a change dated before it is refused (422 at changedOn): a judged completion stays judged', () => {
+    given([issued()])
+      .when(changeDeadline({ deadline: '2017-05-01', changedOn: '2017-02-20', lastRecordedOn: { [aid('1', 'so-tc')]: '2017-04-05' } }))
+      .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('changedOn'));
+  });
+
+  it('refuses a change dated before the task was added', () => {
+    const added = decided([issued()], addTask({ effectiveOn: '2017-06-01' }))[0];
+    given([issued(), added])
+      .when(changeDeadline({ taskNumber: '12', changedOn: '2017-05-01', deadline: '2017-12-31' }))
+      .thenThrows(ValidationError, (e) =>
+        expect([e.field, e.message]).toEqual(['changedOn', expect.stringContaining('task 12 was added')]),
+      );
   });
 });

@@ -1,7 +1,7 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
 import { isExtendedAfterDue, requireNotBeforeRecorded, requireOnOrAfter } from '@dm/periods';
-import { targetsOf, taskToChange, type DirectiveState } from './directive';
+import { requireNotBeforeActivity, targetsOf, taskToChange, type DirectiveState, type LastRecordedOn } from './directive';
 
 export interface ChangeTaskDeadlineData {
   directiveId: string;
@@ -14,6 +14,8 @@ export interface ChangeTaskDeadlineData {
   authorizingDocument: string;
   /** The business date the change takes effect on. */
   changedOn: string;
+  /** The last business date recorded on each assignment: a change is not dated before it. */
+  lastRecordedOn: LastRecordedOn;
   today: string;
 }
 
@@ -25,7 +27,8 @@ export class ChangeTaskDeadline extends Command<'ChangeTaskDeadline', ChangeTask
 /**
  * Changes the deadline of a live task's open assignments (or of one
  * agency's), from `changedOn` on. A change may not be dated before the last
- * one it follows (422): what was in force stays in force. Decided after the
+ * one it follows, nor before a business date already recorded on them (422):
+ * what was in force stays in force, and a judged completion stays judged. Decided after the
  * deadline it replaces had passed, it is flagged `extendedAfterDue`.
  */
 export function decideChangeDeadline({ data }: ChangeTaskDeadline, state: DirectiveState): DirectiveEvent[] {
@@ -33,6 +36,7 @@ export function decideChangeDeadline({ data }: ChangeTaskDeadline, state: Direct
   const [directive, task] = taskToChange(state, data.taskNumber, changedOn);
   if (task.recurrence) throw new IllegalStateError(`task ${task.number} recurs: its deadline is its rule`);
   const targets = targetsOf(directive, task, data.agencyId, changedOn);
+  requireNotBeforeActivity(changedOn, targets, data.lastRecordedOn);
   if (data.deadline !== null) requireOnOrAfter(data.deadline, 'deadline', directive.issuedOn, 'the issue date');
   const previous = data.agencyId === null ? task : targets[0];
   for (const t of [previous, ...targets])

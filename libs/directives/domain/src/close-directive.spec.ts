@@ -1,8 +1,8 @@
 import { directiveRevokedV1, directiveSupersededV1, EVENT_TYPES } from '@dm/contracts';
-import { IllegalStateError, ValidationError } from '@dm/eventsourcing';
+import { IllegalStateError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import { directiveDecider } from './directive';
-import { aid, cancelled, changeDeadline, D, decided, issued, revoke, supersede } from './directive.fixtures';
+import { addTask, aid, cancelled, changeDeadline, D, decided, issued, revoke, supersede } from './directive.fixtures';
 
 const given = DeciderSpecification.for(directiveDecider);
 const why = { directiveId: D, reason: 'Bổ sung theo Kết luận 12-KL/TU', authorizingDocument: '567/UBND-VX', effectiveOn: '2017-05-02' };
@@ -35,9 +35,29 @@ describe('SupersedeDirective and RevokeDirective', () => {
     given(events).when(changeDeadline()).thenThrows(IllegalStateError);
   });
 
-  it('a directive does not supersede itself', () => {
+  it.each([
+    ['itself', { directiveId: D, number: '4308/UBND-VX', issuedOn: '2017-02-10', closed: false }],
+    ['a directive itself closed', { directiveId: 'd-new', number: '999/UBND-VX', issuedOn: '2017-03-01', closed: true }],
+    ['a directive issued after the effective date', { directiveId: 'd-new', number: '999/UBND-VX', issuedOn: '2017-06-01', closed: false }],
+  ])('a directive is not superseded by %s (422 at supersededBy)', (_name, successor) => {
     given([issued()])
-      .when(supersede({ supersededBy: D }))
-      .thenThrows(ValidationError, (e) => expect(e.field).toBe('supersededBy'));
+      .when(supersede({ successor }))
+      .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('supersededBy'));
+  });
+
+  it('given a report recorded on 2017-05-10, a revocation or supersession dated before it is refused (422 at effectiveOn)', () => {
+    given([issued()])
+      .when(revoke({ lastRecordedOn: { [aid('1', 'so-tc')]: '2017-05-10' } }))
+      .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('effectiveOn'));
+    given([issued()])
+      .when(supersede({ lastRecordedOn: { [aid('2', 'h-c')]: '2017-05-10' } }))
+      .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('effectiveOn'));
+  });
+
+  it('refuses a closure dated before an open assignment started', () => {
+    const added = decided([issued()], addTask({ effectiveOn: '2017-06-01' }))[0];
+    given([issued(), added])
+      .when(revoke({ effectiveOn: '2017-05-02' }))
+      .thenThrows(ValidationError, (e) => expect(e.field).toBe('effectiveOn'));
   });
 });

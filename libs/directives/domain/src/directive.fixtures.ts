@@ -92,6 +92,7 @@ export const changeDeadline = (overrides: Partial<ChangeTaskDeadlineData> = {}) 
       reason: 'Gia hạn theo đề nghị của Sở Tài chính',
       authorizingDocument: '1234/UBND-VX',
       changedOn: '2017-03-20',
+      lastRecordedOn: {},
       today: '2017-12-31',
       ...overrides,
     },
@@ -118,6 +119,7 @@ export const deadlineChanged = (overrides: Partial<ChangeTaskDeadlineData> = {})
 export const cancelled = (overrides: Partial<CancelTaskData> = {}) => decided([issued()], cancel(overrides))[0];
 
 const amendment = {
+  lastRecordedOn: {} as Record<string, string>,
   directiveId: D,
   reason: 'Bổ sung theo Kết luận 12-KL/TU',
   authorizingDocument: '567/UBND-VX',
@@ -134,6 +136,9 @@ export const changeLead = (overrides: Partial<ChangeTaskLeadData> = {}) =>
 export const correctText = (overrides: Partial<CorrectTaskTextData> = {}) =>
   new CorrectTaskText({ ...amendment, taskNumber: '1', text: 'Nhiệm vụ 1 (đã đính chính)', ...overrides }, specMetadata());
 export const supersede = (overrides: Partial<SupersedeDirective['data']> = {}) =>
-  new SupersedeDirective({ ...amendment, supersededBy: 'd-new', supersededByNumber: '999/UBND-VX', ...overrides }, specMetadata());
+  new SupersedeDirective(
+    { ...amendment, successor: { directiveId: 'd-new', number: '999/UBND-VX', issuedOn: '2017-03-01', closed: false }, ...overrides },
+    specMetadata(),
+  );
 export const revoke = (overrides: Partial<RevokeDirective['data']> = {}) =>
   new RevokeDirective({ ...amendment, ...overrides }, specMetadata());

@@ -28,6 +28,7 @@ describe('directive evolve', () => {
       tasks: {
         '1': {
           number: '1',
+          addedOn: '2017-02-10',
           text: 'Nhiệm vụ 1',
           mode: 'giao',
           recurrence: null,
@@ -38,6 +39,7 @@ describe('directive evolve', () => {
         },
         '2': {
           number: '2',
+          addedOn: '2017-02-10',
           text: 'Nhiệm vụ 2',
           mode: 'giao',
           recurrence: null,

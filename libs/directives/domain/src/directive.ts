@@ -8,7 +8,7 @@ import {
   type Task,
 } from '@dm/contracts';
 import { IllegalStateError, NotFoundError, type Decider } from '@dm/eventsourcing';
-import { requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
+import { requireNotAfterToday, requireNotBeforeRecorded, requireOnOrAfter } from '@dm/periods';
 import { decideAmendment, type AmendmentCommand } from './amend-task';
 import { decideCancelTask, type CancelTask } from './cancel-task';
 import { decideChangeDeadline, type ChangeTaskDeadline } from './change-deadline';
@@ -31,6 +31,8 @@ export interface AssignmentEntry {
 
 export interface TaskState {
   number: string;
+  /** The business date the task began: the issue date, or the effective date of the amendment that added it. */
+  addedOn: string;
   text: string;
   mode: Task['mode'];
   /** A recurring deadline, which no deadline change replaces. */
@@ -138,6 +140,7 @@ function withTask(
 ): IssuedDirective {
   const added: TaskState = {
     number: task.number,
+    addedOn: on,
     text: task.text,
     mode: task.mode,
     recurrence: task.recurrence ?? null,
@@ -249,7 +252,28 @@ export function taskToChange(
   const task = findTask(directive, taskNumber);
   if (!task) throw new NotFoundError(`directive ${directive.number} has no task ${taskNumber}`, 'taskNo');
   if (task.cancelled) throw new IllegalStateError(`task ${task.number} is cancelled`);
+  requireOnOrAfter(date.value, date.field, task.addedOn, `task ${task.number} was added`);
   return [directive, task];
+}
+
+/** The last business date recorded on each assignment (its reports and decisions), as far as task-assignment knows. */
+export type LastRecordedOn = Record<string, string>;
+
+/**
+ * A change that closes or re-dates assignments is dated on or after each
+ * one's start and the last business date recorded on it (422), so what was
+ * reported before stays as it was.
+ */
+export function requireNotBeforeActivity(
+  date: { value: string; field: string },
+  assignments: AssignmentEntry[],
+  lastRecordedOn: LastRecordedOn,
+): void {
+  for (const a of assignments) {
+    requireOnOrAfter(date.value, date.field, a.assignedOn, `the assignment of ${a.agencyId} started`);
+    const last = Object.hasOwn(lastRecordedOn, a.id) ? lastRecordedOn[a.id] : null;
+    requireNotBeforeRecorded(date.value, date.field, last, `the last date recorded on the assignment of ${a.agencyId}`);
+  }
 }
 
 /**

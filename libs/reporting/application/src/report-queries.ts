@@ -70,8 +70,9 @@ export class ReportQueries {
 
   /**
    * The assignments started by asOf, of one role (lead by default), with
-   * their state then. A status filter never returns closed ones; a lifecycle
-   * filter returns that stage; with neither, closed ones are left out too.
+   * their state then. Filters combine: a lifecycle filter returns that stage
+   * (closed ones only when asked for so), a status filter that status (never a
+   * closed or coordinating assignment, which have none).
    */
   async assignments(filter: AssignmentFilter) {
     const asOf = filter.asOf ?? today();
@@ -84,12 +85,10 @@ export class ReportQueries {
     return docs
       .filter((doc) => doc.role === role && isCounted(doc, asOf))
       .map((doc) => ({ ...describe(doc), state: deriveStatus(doc, asOf, this.rules) }))
-      .filter(({ state }) =>
-        filter.lifecycle
-          ? state.lifecycle === filter.lifecycle
-          : filter.status
-            ? state.status === filter.status
-            : !CLOSED_STAGES.has(state.lifecycle),
+      .filter(
+        ({ state }) =>
+          (filter.lifecycle ? state.lifecycle === filter.lifecycle : !CLOSED_STAGES.has(state.lifecycle)) &&
+          (!filter.status || state.status === filter.status),
       )
       .map(({ state, ...a }) => ({ ...a, asOf, status: state.status, lifecycle: state.lifecycle, state }));
   }

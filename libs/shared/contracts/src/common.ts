@@ -13,8 +13,18 @@ export const isoDateString = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isRealDate, 'is not a calendar date');
 
+/** A lone UTF-16 surrogate: not text, and not something an id or a hash can be made of. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const WELL_FORMED = 'must be well-formed Unicode text';
+
 export const text = (max: number) =>
-  z.string({ required_error: 'is required', invalid_type_error: 'must be a string' }).trim().min(1, 'must not be empty').max(max);
+  z
+    .string({ required_error: 'is required', invalid_type_error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .refine(wellFormed, WELL_FORMED);
 
 /** An optional text: absent, null or blank all read as null. */
 export const optionalText = (max: number) =>
@@ -22,6 +32,7 @@ export const optionalText = (max: number) =>
     .string({ invalid_type_error: 'must be a string' })
     .trim()
     .max(max)
+    .refine(wellFormed, WELL_FORMED)
     .nullable()
     .optional()
     .transform((v) => (v ? v : null));

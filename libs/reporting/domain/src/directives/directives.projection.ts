@@ -104,6 +104,10 @@ export function currentTasks(doc: DirectiveDoc, asOf: string): TaskView[] {
     } else {
       if (change.type === EVENT_TYPES.taskTextCorrected) task.text = String(data.text);
       if (change.type === EVENT_TYPES.taskLeadChanged) task.lead = data.lead as string[];
+      if (change.type === EVENT_TYPES.taskAgencyAdded) {
+        for (const a of data.assignments as Array<{ agencyId: string; role: 'lead' | 'coordinating' }>)
+          if (!task[a.role].includes(a.agencyId)) task[a.role] = [...task[a.role], a.agencyId];
+      }
       const { directiveId, taskNumber, reason, effectiveOn, ...rest } = data;
       void directiveId;
       void taskNumber;
