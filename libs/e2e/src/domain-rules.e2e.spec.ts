@@ -382,4 +382,53 @@ describe('domain rules over HTTP, on the seed directive (embedded)', () => {
       .assignments;
     expect(closed.length).toBe(third.body.assignments.filter((a: { role: string }) => a.role === 'lead').length);
   });
+
+  it('a recurring task gives one obligation per period, each with its own status; summaries count those due in their window', async () => {
+    const base = seed4308Directive();
+    const quarterly = {
+      ...base,
+      number: '7000/UBND-VX',
+      tasks: [
+        {
+          ...base.tasks[10],
+          deadline: null,
+          recurrence: { every: 'quarter', day: 20, phrase: 'Định kỳ hằng quý, trước ngày 20 tháng cuối quý, báo cáo UBND tỉnh' },
+        },
+      ],
+    };
+    const wrong = await fx
+      .monitoring('vp-ubnd-tinh')
+      .post('/api/v1/directives', { ...quarterly, number: '7001/UBND-VX', tasks: [{ ...quarterly.tasks[0], deadline: '2017-12-31' }] });
+    expect([wrong.status, wrong.body.errors?.[0]?.field]).toEqual([400, 'tasks[0].deadline']);
+    const issued = await fx.monitoring('vp-ubnd-tinh').post('/api/v1/directives', quarterly);
+    expect(issued.status).toBe(201);
+    const id = issued.body.assignments[0].id;
+    const officer = fx.officer('so-ldtbxh');
+    const noPeriod = await officer.post(`/api/v1/assignments/${id}/completion`, { completedOn: '2017-03-18', summary: 'Báo cáo quý I' });
+    expect([noPeriod.status, noPeriod.body.errors?.[0]?.field]).toEqual([400, 'period']);
+    expect(
+      (
+        await officer.post(`/api/v1/assignments/${id}/completion`, {
+          period: '2017-Q1',
+          completedOn: '2017-03-18',
+          summary: 'Báo cáo quý I',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await fx.monitoring().post(`/api/v1/assignments/${id}/confirmation`, { accepted: true, confirmedOn: '2017-03-19' })).status,
+    ).toBe(200);
+    const state = await stateOf(id, '2017-10-01');
+    expect(state.obligations.map((o: { period: string; status: string }) => [o.period, o.status])).toEqual([
+      ['2017-Q1', 'completedOnTime'],
+      ['2017-Q2', 'overdue'],
+      ['2017-Q3', 'overdue'],
+      ['2017-Q4', 'inProgressWithinDeadline'],
+    ]);
+    expect(state).toMatchObject({ status: 'overdue', deadline: '2017-06-20' });
+    const q3 = (await fx.inspector().get(`/api/v1/reports/summary?period=2017-Q3&calendar=calendar&directiveId=${issued.body.id}`)).body;
+    expect(q3.counts).toMatchObject({ total: 1, overdue: 1 });
+    const year = (await fx.inspector().get(`/api/v1/reports/summary?period=2017&calendar=calendar&directiveId=${issued.body.id}`)).body;
+    expect(year.counts).toMatchObject({ total: 4, completedOnTime: 1, overdue: 3 });
+  });
 });

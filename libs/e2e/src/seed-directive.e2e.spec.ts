@@ -246,21 +246,29 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
     expect((await fx.monitoring().post(`/api/v1/assignments/${langChanh}/confirmation`, { accepted: true })).status).toBe(409);
   });
 
-  it('recomputes statuses against an extended deadline and shows the change in the timeline', async () => {
+  it('judges statuses against the deadline in force from an extension on, and shows the change in the timeline', async () => {
     const missing = await fx.monitoring().post(`/api/v1/directives/${directiveId}/tasks/3/deadline`, { deadline: '2017-07-31' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['reason', 'authorizingDocument']));
-    const extended = await fx.monitoring().post(`/api/v1/directives/${directiveId}/tasks/3/deadline`, {
+    const extension = {
       deadline: '2017-07-31',
       reason: 'Thời tiết bất lợi kéo dài',
       authorizingDocument: 'Công văn số 7001/UBND-VX',
-      changedOn: '2017-06-25',
-    });
+    };
+    // Quan Hóa's late completion of 15/07 (accepted 20/07) is on record: an extension dated before it would launder it
+    const backdated = await fx
+      .monitoring()
+      .post(`/api/v1/directives/${directiveId}/tasks/3/deadline`, { ...extension, changedOn: '2017-06-25' });
+    expect([backdated.status, backdated.body.errors?.[0]?.field]).toEqual([422, 'changedOn']);
+    const extended = await fx
+      .monitoring()
+      .post(`/api/v1/directives/${directiveId}/tasks/3/deadline`, { ...extension, changedOn: '2017-07-21' });
     expect(extended.status).toBe(200);
-    expect(extended.body.previousDeadline).toBe('2017-06-30');
+    expect(extended.body).toMatchObject({ previousDeadline: '2017-06-30', extendedAfterDue: true });
     const quanHoa = lead('3', 'h-quan-hoa');
-    expect((await stateOf(quanHoa, '2017-08-01')).status).toBe('completedOnTime');
-    expect((await stateOf(lead('3', 'h-lang-chanh'), '2017-07-05')).status).toBe('inProgressWithinDeadline');
+    expect(await stateOf(quanHoa, '2017-08-01')).toMatchObject({ status: 'completedLate', deadlineAtCompletion: '2017-06-30' });
+    expect((await stateOf(lead('3', 'h-lang-chanh'), '2017-07-05')).status).toBe('overdue');
+    expect((await stateOf(lead('3', 'h-lang-chanh'), '2017-07-25')).status).toBe('inProgressWithinDeadline');
     expect((await stateOf(lead('3', 'h-lang-chanh'), '2017-08-01')).status).toBe('overdue');
     const events = await timelineOf(quanHoa);
     expect(events.map((e: { type: string }) => e.type)).toEqual([
