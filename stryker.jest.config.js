@@ -1,4 +1,4 @@
-// The unit specs that guard access, counts and idempotency, for the mutation run (npm run mutation).
+// The unit specs that guard access, counts, the domain's date rules and idempotency, for the mutation run (npm run mutation).
 const { projects } = require('./jest.config.js');
 
 const unit = projects.find((p) => p.displayName === 'unit');
@@ -7,7 +7,8 @@ module.exports = {
   displayName: undefined,
   testMatch: [
     '<rootDir>/libs/shared/eventsourcing/src/**/*.spec.ts',
-    '<rootDir>/libs/*/domain/src/policy.spec.ts',
+    '<rootDir>/libs/*/domain/src/**/*.spec.ts',
+    '<rootDir>/libs/shared/periods/src/**/*.spec.ts',
     '<rootDir>/libs/shared/platform/src/**/*.spec.ts',
   ],
 };
