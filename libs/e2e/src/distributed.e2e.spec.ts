@@ -128,6 +128,16 @@ if ('skipped' in infra) {
       const timeline = await officer.get(`/api/v1/audit/assignments/${district.id}/timeline`);
       expect(timeline.body.events.map((e: { type: string }) => e.type)).toContain('assignment.progress-reported');
 
+      // task-assignment learns the report's date from the progress topic (a few hundred ms behind the write):
+      // a cancellation dated before it is then refused
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const refused = await mo.post(`/api/v1/directives/${issued.body.id}/tasks/3/cancel`, {
+        agencyId: district.agencyId,
+        reason: 'Sáp nhập',
+        cancelledOn: '2017-03-01',
+      });
+      expect([refused.status, refused.body.errors?.[0]?.field]).toEqual([422, 'cancelledOn']);
+
       const bad = await officer.get('/api/v1/directives', { 'x-consistency-token': 'nonsense' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].field).toBe('X-Consistency-Token');

@@ -32,7 +32,7 @@ import {
   type DirectiveState,
   type IssuedDirective,
 } from '@dm/directives-domain';
-import { authorize, RuleViolationError, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
+import { authorize, RuleViolationError, type CommandMetadata, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
 import { today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import type { AgencyRegistry } from '@dm/registry';
@@ -115,99 +115,67 @@ export class DirectivesController {
   @Post(':id/tasks')
   @Allow(directivesPolicy.change)
   async addTask(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment } = await this.allowedAmendment(call, addTaskRequest);
-    const { reason, authorizingDocument, effectiveOn, ...task } = request;
-    void reason;
-    void authorizingDocument;
-    void effectiveOn;
-    const data = { ...amendment, task, registry: this.registry.snapshot(amendment.effectiveOn) };
-    await this.answerAmendment(
-      reply,
-      await this.commands.execute(new AddTask(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
-      201,
-    );
+    await this.amend(call, reply, addTaskRequest, 201, async (request, amendment) => {
+      const { reason, authorizingDocument, effectiveOn, ...task } = request;
+      void [reason, authorizingDocument, effectiveOn];
+      return (m) => new AddTask({ ...amendment, task, registry: this.registry.snapshot(amendment.effectiveOn) }, m);
+    });
   }
 
   @Post(':id/tasks/:taskNo/agencies')
   @Allow(directivesPolicy.change)
   async addAgency(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment } = await this.allowedAmendment(call, addAgencyRequest);
-    const data = {
-      ...amendment,
-      taskNumber: call.params.taskNo,
-      agencyId: request.agencyId,
-      role: request.role,
-      registry: this.registry.snapshot(amendment.effectiveOn),
-    };
-    await this.answerAmendment(
-      reply,
-      await this.commands.execute(new AddTaskAgency(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
-      201,
-    );
+    await this.amend(call, reply, addAgencyRequest, 201, async ({ agencyId, role }, amendment) => {
+      const registry = this.registry.snapshot(amendment.effectiveOn);
+      return (m) => new AddTaskAgency({ ...amendment, taskNumber: call.params.taskNo, agencyId, role, registry }, m);
+    });
   }
 
   @Post(':id/tasks/:taskNo/lead')
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async changeLead(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment, directive } = await this.allowedAmendment(call, changeLeadRequest);
-    const data = {
-      ...amendment,
-      lastRecordedOn: await this.recordedOn(directive, call.params.taskNo),
-      taskNumber: call.params.taskNo,
-      lead: request.lead,
-      registry: this.registry.snapshot(amendment.effectiveOn),
-    };
-    await this.answerAmendment(
-      reply,
-      await this.commands.execute(new ChangeTaskLead(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
-      200,
-    );
+    await this.amend(call, reply, changeLeadRequest, 200, async ({ lead }, amendment, directive) => {
+      const taskNumber = call.params.taskNo;
+      const known = {
+        lastRecordedOn: await this.recordedOn(directive, taskNumber),
+        registry: this.registry.snapshot(amendment.effectiveOn),
+      };
+      return (m) => new ChangeTaskLead({ ...amendment, ...known, taskNumber, lead }, m);
+    });
   }
 
   @Post(':id/tasks/:taskNo/text')
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async correctText(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment } = await this.allowedAmendment(call, correctTextRequest);
-    const data = { ...amendment, taskNumber: call.params.taskNo, text: request.text };
-    await this.answerAmendment(
-      reply,
-      await this.commands.execute(new CorrectTaskText(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
-      200,
-    );
+    await this.amend(call, reply, correctTextRequest, 200, async ({ text }, amendment) => {
+      return (m) => new CorrectTaskText({ ...amendment, taskNumber: call.params.taskNo, text }, m);
+    });
   }
 
   @Post(':id/supersede')
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async supersede(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment, directive } = await this.allowedAmendment(call, supersedeRequest);
-    const found = await this.directiveOrNull(request.supersededBy);
-    if (!found)
-      throw new RuleViolationError(`No directive ${request.supersededBy} has been issued`, 'supersededBy', 'is not an issued directive');
-    const successor = { directiveId: found.directiveId, number: found.number, issuedOn: found.issuedOn, closed: found.closed !== null };
-    const data = { ...amendment, successor, lastRecordedOn: await this.recordedOn(directive) };
-    await this.answerAmendment(
-      reply,
-      await this.commands.execute(
-        new SupersedeDirective(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn)),
-      ),
-      200,
-    );
+    await this.amend(call, reply, supersedeRequest, 200, async ({ supersededBy }, amendment, directive) => {
+      const found = await this.directiveOrNull(supersededBy);
+      if (!found)
+        throw new RuleViolationError(`No directive ${supersededBy} has been issued`, 'supersededBy', 'is not an issued directive');
+      const successor = { directiveId: found.directiveId, number: found.number, issuedOn: found.issuedOn, closed: found.closed !== null };
+      const lastRecordedOn = await this.recordedOn(directive);
+      return (m) => new SupersedeDirective({ ...amendment, successor, lastRecordedOn }, m);
+    });
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
   @Allow(directivesPolicy.change)
   async revoke(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const { request, amendment, directive } = await this.allowedAmendment(call, revokeRequest);
-    const data = { ...amendment, lastRecordedOn: await this.recordedOn(directive) };
-    await this.answerAmendment(
-      reply,
-      await this.commands.execute(new RevokeDirective(data, commandMetadata(call, request, 'monitoring_officer', amendment.effectiveOn))),
-      200,
-    );
+    await this.amend(call, reply, revokeRequest, 200, async (_request, amendment, directive) => {
+      const lastRecordedOn = await this.recordedOn(directive);
+      return (m) => new RevokeDirective({ ...amendment, lastRecordedOn }, m);
+    });
   }
 
   /** The directive (404 if unknown), the caller allowed to change it, then the body's shape. */
@@ -218,37 +186,37 @@ export class DirectivesController {
     return { directive, request: validateBody(schema, call.body) as z.infer<S>, task: { directiveId: id, taskNumber: taskNo } };
   }
 
-  /** As allowedChange, with what every amendment states: reason, authorising document, effective date (default today). */
-  private async allowedAmendment<S extends z.ZodType<{ reason: string; authorizingDocument: string; effectiveOn?: string }>>(
+  /**
+   * An amendment: the directive, the caller allowed to change it, the body's
+   * shape, then what every amendment states (reason, authorising document,
+   * effective date, default today); `build` makes the command, which is sent
+   * and its event answered with `status`.
+   */
+  private async amend<S extends z.ZodType<{ reason: string; authorizingDocument: string; effectiveOn?: string }>>(
     call: CommandCall,
+    reply: FastifyReply,
     schema: S,
+    status: number,
+    build: (request: z.infer<S>, amendment: Amendment, directive: IssuedDirective) => Promise<(metadata: CommandMetadata) => object>,
   ) {
     const { request, directive } = await this.allowedChange(call, schema);
     const { reason, authorizingDocument } = request;
-    const amendment = {
-      directiveId: call.params.id,
-      reason,
-      authorizingDocument,
-      effectiveOn: request.effectiveOn ?? today(),
-      today: today(),
-    };
-    return { request: request as z.infer<S>, amendment, directive };
+    const effectiveOn = request.effectiveOn ?? today();
+    const amendment: Amendment = { directiveId: call.params.id, reason, authorizingDocument, effectiveOn, today: today() };
+    const command = (await build(request, amendment, directive))(commandMetadata(call, request, 'monitoring_officer', effectiveOn));
+    const outcome: Outcome = await this.commands.execute(command);
+    const [event] = outcome.events;
+    await answerWrite(reply, this.consistency, this.store.name, outcome, status, {
+      eventId: event.eventId,
+      type: event.type,
+      data: event.data,
+    });
   }
 
   /** The last business date recorded on each assignment of the directive (of one task when named), from task-assignment's activity view. */
   private recordedOn(directive: IssuedDirective, taskNumber?: string) {
     const tasks = taskNumber === undefined ? directive.taskNumbers : [taskNumber];
     return this.activity.lastRecordedOn(tasks.flatMap((n) => findTask(directive, n)?.assignmentIds ?? []));
-  }
-
-  /** The amendment written: its event id, type and data. */
-  private answerAmendment(reply: FastifyReply, outcome: Outcome, status: number) {
-    const [event] = outcome.events;
-    return answerWrite(reply, this.consistency, this.store.name, outcome, status, {
-      eventId: event.eventId,
-      type: event.type,
-      data: event.data,
-    });
   }
 
   /** The directive as its stream tells it now (for the policy), or NotFoundError. */
@@ -272,6 +240,15 @@ export class DirectivesController {
     const [event] = outcome.events;
     return answerWrite(reply, this.consistency, this.store.name, outcome, 200, { ...event.data, eventId: event.eventId });
   }
+}
+
+/** What every amendment states. */
+interface Amendment {
+  directiveId: string;
+  reason: string;
+  authorizingDocument: string;
+  effectiveOn: string;
+  today: string;
 }
 
 function issuedOf(outcome: Outcome) {
