@@ -225,6 +225,12 @@ describe('authorisation table over HTTP (embedded)', () => {
       allowed: everyone,
       send: (as) => as.get(`/api/v1/audit/assignments/${muongLat}/timeline`),
     },
+    "read a task's timeline": {
+      route: 'GET /api/v1/audit/directives/:id/tasks/:taskNo/timeline',
+      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
+      allowed: everyone,
+      send: (as) => as.get(`/api/v1/audit/directives/${directiveId}/tasks/3/timeline`),
+    },
     'read a state': {
       route: 'GET /api/v1/audit/assignments/:id/state',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },

@@ -117,6 +117,45 @@ export class ReportQueries {
     };
   }
 
+  /**
+   * A task's timeline: every event of its assignments, lead and coordinating,
+   * oldest first; an event of the directive that concerned several of them
+   * once (without its per-assignment part), an assignment's own event with
+   * the agency and role it is of.
+   */
+  async taskTimeline(directiveId: string, taskNumber: string) {
+    const docs = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId, taskNumber } });
+    if (!docs.length) throw new NotFoundError(`No task ${taskNumber} in directive ${directiveId}`, 'taskNo');
+    const byId = new Map(docs.map((d) => [d._id, d]));
+    const entries: TimelineDoc[] = [];
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += 500)
+      entries.push(
+        ...(await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: { in: ids.slice(i, i + 500) } } })),
+      );
+    const ownerOf = new Map(entries.filter((t) => t.entry.source === 'a').map((t) => [t.entry.eventId, byId.get(t.assignmentId)]));
+    const seen = new Set<string>();
+    const events = [];
+    for (const e of timeline(
+      entries.map((t) => t.entry),
+      this.rules,
+    )) {
+      const own = e.source === 'a' ? ownerOf.get(e.eventId) : undefined;
+      if (!own && seen.has(e.eventId)) continue;
+      seen.add(e.eventId);
+      const { assignment, ...data } = e.data as Record<string, unknown>;
+      void assignment;
+      events.push({
+        ...e,
+        data: own ? e.data : data,
+        assignmentId: own?._id ?? null,
+        agencyId: own?.agencyId ?? null,
+        role: own?.role ?? null,
+      });
+    }
+    return { directiveId, taskNumber, events };
+  }
+
   async state(id: string, asOf = today()) {
     const doc = await this.assignment(id);
     return { ...describe(doc), ...deriveStatus(doc, asOf, this.rules), asOf };

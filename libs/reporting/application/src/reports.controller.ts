@@ -57,6 +57,12 @@ export class ReportsController {
     return this.models.queries.timeline(id);
   }
 
+  @Get('audit/directives/:id/tasks/:taskNo/timeline')
+  async taskTimeline(@Param('id') id: string, @Param('taskNo') taskNo: string, @Headers('x-consistency-token') token?: string) {
+    await this.consistency.waitFor(token);
+    return this.models.queries.taskTimeline(id, taskNo);
+  }
+
   @Get('audit/assignments/:id/state')
   async state(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const { asOf } = validateQuery(asOfQuery, query);

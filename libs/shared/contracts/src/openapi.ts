@@ -30,6 +30,7 @@ import {
   scorecardsResponse,
   stateResponse,
   summaryResponse,
+  taskTimelineResponse,
   timelineResponse,
 } from './reporting';
 
@@ -257,6 +258,11 @@ export function openApiDocument() {
       '/api/v1/audit/assignments/{id}/timeline': read('Every event that changed the assignment, oldest first', timelineResponse, [
         path('id'),
       ]),
+      '/api/v1/audit/directives/{id}/tasks/{taskNo}/timeline': read(
+        "A task's timeline: the events of its lead and coordinating assignments, oldest first, each own event naming its agency",
+        taskTimelineResponse,
+        [path('id'), path('taskNo')],
+      ),
       '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf]),
       '/api/v1/agencies': read('The agency registry', registryResponse),
       '/api/v1/agencies/groups/{id}': read('A group with its members as of a date', groupResponse, [path('id'), asOf]),

@@ -239,6 +239,19 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const timelineResponse = assignmentRefSchema.extend({ events: z.array(timelineEntrySchema) });
 
+/** A task's timeline: its assignments' events, each of its own events naming the assignment, agency and role. */
+export const taskTimelineResponse = z.object({
+  directiveId: z.string(),
+  taskNumber: z.string(),
+  events: z.array(
+    timelineEntrySchema.extend({
+      assignmentId: z.string().nullable(),
+      agencyId: z.string().nullable(),
+      role: z.enum(ASSIGNMENT_ROLES).nullable(),
+    }),
+  ),
+});
+
 export const directiveListResponse = z.object({
   directives: z.array(
     directiveHeaderSchema.extend({
