@@ -41,6 +41,30 @@ describe('recurring tasks: one obligation per period, each with its own status',
     expect(q3.assignedInWindow.total).toBe(1);
     const none = summarize(docs, { from: '2017-07-01', to: '2017-07-31' });
     expect([none.assigned, none.counts.total]).toEqual([0, 0]);
+    // a window that starts or ends on a due date takes that obligation
+    expect(summarize(docs, { from: '2017-06-20', to: '2017-06-20' }).counts).toMatchObject({ total: 1, inProgressWithinDeadline: 1 });
+    expect(summarize(docs, { from: '2017-06-21', to: '2017-09-19' }).assigned).toBe(0);
+    // one that began before the window is carried over; one that begins within it is new
+    expect(summarize(docs, { from: '2017-07-15', to: '2017-09-30' })).toMatchObject({
+      carriedOver: { total: 1 },
+      assignedInWindow: { total: 0 },
+    });
+    expect(summarize(docs, { from: '2017-07-01', to: '2017-09-30' })).toMatchObject({
+      carriedOver: { total: 0 },
+      assignedInWindow: { total: 1 },
+    });
+  });
+
+  it('a superseded recurring assignment keeps owing nothing new, and closes', () => {
+    const closed = quarterly().close('superseded', '2017-05-01');
+    expect(deriveStatus(closed.doc(A), '2017-05-01')).toMatchObject({ status: null, lifecycle: 'superseded' });
+    expect(deriveStatus(closed.doc(A), '2017-04-30')).toMatchObject({ status: 'overdue', deadline: '2017-03-20' });
+    const docs = [...closed.docs().values()] as unknown as AssignmentDoc[];
+    expect(summarize(docs, { from: '2017-01-01', to: '2017-12-31' })).toMatchObject({
+      assigned: 1,
+      lifecycle: { superseded: 1 },
+      counts: { total: 0 },
+    });
   });
 
   it('owes nothing due before the start, nor from the cancellation on', () => {

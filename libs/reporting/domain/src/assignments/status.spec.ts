@@ -266,6 +266,39 @@ describe('deriveStatus', () => {
     });
   });
 
+  describe('edges', () => {
+    it('names the start of an added assignment when asked before it', () => {
+      const story = withDeadline().addTask({ number: '12', deadline: null, lead: ['so-yt'] }, '2017-05-02');
+      expect(() => deriveStatus(story.doc(assignmentId('12', 'so-yt')), '2017-05-01')).toThrow('it was assigned on 2017-05-02');
+    });
+
+    it('a completion without a deadline, then cancelled: nothing official is left, not even its sub-count', () => {
+      const story = withDeadline(null).complete(A, '2017-03-01').confirm(A, '2017-03-01', '2017-03-02').cancel('1', '2017-04-01');
+      expect(deriveStatus(story.doc(A), '2017-03-31')).toMatchObject({ completedWithoutDeadline: true, deadlineAtCompletion: null });
+      expect(deriveStatus(story.doc(A), '2017-04-01')).toMatchObject({
+        status: null,
+        completedWithoutDeadline: false,
+        completedOn: null,
+        deadlineAtCompletion: null,
+      });
+      const late = withDeadline().complete(A, '2017-04-05').confirm(A, '2017-04-05', '2017-04-06').cancel('1', '2017-05-01');
+      expect(deriveStatus(late.doc(A), '2017-04-30')).toMatchObject({ deadlineAtCompletion: D });
+      expect(deriveStatus(late.doc(A), '2017-05-01')).toMatchObject({ deadlineAtCompletion: null });
+    });
+
+    it('a one-off task has no rule and no obligations', () => {
+      expect(deriveStatus(withDeadline().doc(A), '2017-03-01')).toMatchObject({ recurrence: null, obligations: [] });
+    });
+
+    it('counts a late-recorded report dated on T itself, and none recorded without a time (before 0.2)', () => {
+      const late = withDeadline().recordAt('2017-03-08T09:00:00+07:00').progress(A, '2017-03-03');
+      expect(deriveStatus(late.doc(A), '2017-03-03').recordedLateReports).toBe(1);
+      const doc = late.doc(A);
+      for (const f of Object.values(doc.facts.a ?? {})) delete f.recordedAt;
+      expect(deriveStatus(doc, '2017-03-31').recordedLateReports).toBe(0);
+    });
+  });
+
   describe('reporting lag', () => {
     // Friday 03/03/2017: two working days later is Tuesday 07/03
     const onTime = withDeadline().recordAt('2017-03-07T09:00:00+07:00').progress(A, '2017-03-03');
