@@ -5,7 +5,8 @@ const unit = projects.find((p) => p.displayName === 'unit');
 module.exports = {
   ...unit,
   displayName: undefined,
-  testMatch: [
+  // MUTATION_SPECS (comma-separated globs) narrows the specs to those of the files mutated: each mutant's run loads them all.
+  testMatch: process.env.MUTATION_SPECS?.split(',').map((glob) => `<rootDir>/${glob}`) ?? [
     '<rootDir>/libs/shared/eventsourcing/src/**/*.spec.ts',
     '<rootDir>/libs/*/domain/src/**/*.spec.ts',
     '<rootDir>/libs/shared/periods/src/**/*.spec.ts',

@@ -65,3 +65,6 @@ export const factKey = (revision: number): string => `r${revision}`;
 export function factsOf(doc: Pick<AssignmentDoc, 'facts'>, source: FactSource): StatusFact[] {
   return Object.values(doc.facts?.[source] ?? {}).sort((a, b) => a.revision - b.revision);
 }
+
+/** The business date an assignment started (the issue date for documents written before 0.2). */
+export const assignedOnOf = (doc: Pick<AssignmentDoc, 'assignedOn' | 'issuedOn'>): string => (doc.assignedOn ?? doc.issuedOn) as string;

@@ -34,7 +34,19 @@ describe('recurring tasks: one obligation per period, each with its own status',
   it('counts the obligations due in a summary’s window, each once', () => {
     const docs = [...story.docs().values()] as unknown as AssignmentDoc[];
     const year = summarize(docs, { from: '2017-01-01', to: '2017-12-31' });
-    expect(year.counts).toMatchObject({ completedOnTime: 1, completedLate: 1, overdue: 2, total: 4 });
+    expect(year.counts).toMatchObject({
+      completedOnTime: 1,
+      completedLate: 1,
+      overdue: 2,
+      total: 4,
+      completedWithoutDeadline: 0,
+      extendedAfterDue: 0,
+    });
+    // Q1 began before the assignment (10/02): it counts as begun then, so within a window from 01/02
+    expect(summarize(docs, { from: '2017-02-01', to: '2017-03-31' })).toMatchObject({
+      assignedInWindow: { total: 1 },
+      carriedOver: { total: 0 },
+    });
     expect(year.assigned).toBe(4);
     const q3 = summarize(docs, { from: '2017-07-01', to: '2017-09-30' });
     expect(q3.counts).toMatchObject({ overdue: 1, total: 1 });

@@ -286,6 +286,29 @@ describe('deriveStatus', () => {
       expect(deriveStatus(late.doc(A), '2017-05-01')).toMatchObject({ deadlineAtCompletion: null });
     });
 
+    it('takes what happens on T itself: a report on T makes it in progress, dated and with its percent', () => {
+      const story = withDeadline().progress(A, '2017-03-01', 40).progress(A, '2017-03-01', 55);
+      expect(deriveStatus(story.doc(A), '2017-03-01')).toMatchObject({
+        lifecycle: 'inProgress',
+        lastReportedOn: '2017-03-01',
+        latestPercent: 55,
+        deadlineAtCompletion: null,
+      });
+      expect(deriveStatus(story.doc(A), '2017-02-28')).toMatchObject({ lifecycle: 'notStarted', latestPercent: null });
+    });
+
+    it('a later report without a percent keeps the last percent; an earlier one with a percent does not replace a later one', () => {
+      const story = withDeadline().progress(A, '2017-03-05', 60).progress(A, '2017-03-01', 20).progress(A, '2017-03-06', null);
+      expect(deriveStatus(story.doc(A), '2017-03-10')).toMatchObject({ latestPercent: 60, lastReportedOn: '2017-03-06' });
+    });
+
+    it('reads a document written before 0.2 (no start date, mode or record times) from its issue date, as giao', () => {
+      const doc = withDeadline().doc(A);
+      delete doc.assignedOn;
+      delete doc.mode;
+      expect(deriveStatus(doc, '2017-02-10')).toMatchObject({ assignedOn: '2017-02-10', mode: 'giao', status: 'inProgressWithinDeadline' });
+    });
+
     it('a one-off task has no rule and no obligations', () => {
       expect(deriveStatus(withDeadline().doc(A), '2017-03-01')).toMatchObject({ recurrence: null, obligations: [] });
     });

@@ -1,7 +1,7 @@
 import type { AssignmentStatus, LifecycleStage, ObligationStatus, OfficialStatus, Recurrence } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
 import { addDays, daysBetween, deadlineInForce, isExtendedAfterDue, obligationsOf, vietnamDate, workingDaysAfter } from '@dm/periods';
-import type { AssignmentDoc } from './assignment-doc';
+import { assignedOnOf, type AssignmentDoc } from './assignment-doc';
 import { readFacts, type CompletionEpisode, type FactView } from './fact-view';
 
 export const STATUS_LABELS: Readonly<Record<OfficialStatus, string>> = {
@@ -58,7 +58,7 @@ export function deriveStatus(doc: AssignmentDoc, asOf: string, rules: StatusRule
   if (doc.created !== true) throw new NotFoundError(`assignment ${doc._id} has not been issued (yet)`);
   const T = asOf;
   const issuedOn = doc.issuedOn as string;
-  const assignedOn = doc.assignedOn ?? issuedOn;
+  const assignedOn = assignedOnOf(doc);
   if (T < assignedOn) {
     const since = assignedOn === issuedOn ? `its directive was issued on ${issuedOn}` : `it was assigned on ${assignedOn}`;
     throw new NotFoundError(`assignment ${doc._id} has no status on ${T}, before issue: ${since}`, 'asOf');
@@ -176,11 +176,12 @@ function judgeRecurring(rule: Recurrence, facts: FactView, assignedOn: string, T
     completedOn: j.completedOn,
   }));
   if (!current) {
-    const next = obligationsOf(rule, assignedOn, addDays(T, 400)).find((o) => o.dueOn >= T);
+    // none begun by T: the first within a year and a bit is the next one due
+    const [next] = obligationsOf(rule, assignedOn, addDays(T, 400));
     return {
-      status: next ? 'inProgressWithinDeadline' : 'noDeadline',
+      status: 'inProgressWithinDeadline',
       lifecycle: lifecycleAt([], facts.progress, T),
-      deadline: next?.dueOn ?? null,
+      deadline: next.dueOn,
       completedOn: null,
       deadlineAtCompletion: null,
       obligations: [],
@@ -189,13 +190,19 @@ function judgeRecurring(rule: Recurrence, facts: FactView, assignedOn: string, T
   return { ...current.judged, obligations: list };
 }
 
-/** The units a summary counts of a recurring assignment: its obligations due within [from, to], judged as of `to`. */
-export function obligationsDueWithin(doc: AssignmentDoc, from: string, to: string): Array<ObligationStatus & { from: string }> {
-  if (!doc.recurrence) return [];
+/**
+ * The units a summary counts of a recurring assignment live at `to`: its
+ * obligations due within [from, to], judged as of `to` (a closure after `to`
+ * owes nothing due by then less).
+ */
+export function obligationsDueWithin(
+  doc: AssignmentDoc,
+  rule: Recurrence,
+  from: string,
+  to: string,
+): Array<ObligationStatus & { from: string }> {
   const facts = readFacts(doc);
-  const assignedOn = doc.assignedOn ?? (doc.issuedOn as string);
-  const closedOn = facts.closure?.as === 'cancelled' ? facts.closure.on : null;
-  return obligationsOf(doc.recurrence, assignedOn, to, closedOn)
+  return obligationsOf(rule, assignedOnOf(doc), to)
     .filter((o) => from <= o.dueOn && o.dueOn <= to)
     .map((o) => {
       const j = judge(

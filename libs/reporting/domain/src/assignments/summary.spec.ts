@@ -142,6 +142,15 @@ describe('summarize', () => {
 
   it('refuses a window that ends before it starts', () => {
     expect(() => summarize(docs, { from: '2017-04-15', to: '2017-04-14' })).toThrow(ValidationError);
+    expect(() => summarize(docs, { from: '2017-04-15', to: '2017-04-14' })).toThrow('from 2017-04-15 is after to 2017-04-14');
+  });
+
+  it('counts as due a deadline on the window’s last day, and the activity on its first and last days', () => {
+    const edge = summarize(docs, { from: '2017-03-20', to: '2017-03-31' });
+    expect(edge.rates.find((r) => r.name === 'completed/due')).toMatchObject({ numerator: 1, denominator: 5 });
+    // 20/03: s1's completion and s3's progress; 10/03 and 05/04 are outside
+    expect(edge.activity).toMatchObject({ progressReports: 1, completionsReported: 1, confirmations: 2 });
+    expect(summarize(docs, { from: '2017-03-21', to: '2017-03-21' }).activity).toMatchObject({ completionsReported: 0, confirmations: 0 });
   });
 });
 
@@ -176,7 +185,7 @@ describe('blocks and parts', () => {
       { number: '10', deadline: '2017-03-31', lead: ['mttq', 'hlhpn'], mode: 'de-nghi' },
     ])
     .addTask({ number: '12', deadline: '2017-12-31', lead: ['s2'] }, '2017-04-20')
-    .complete(a('10', 'mttq', 'lead'), '2017-03-20');
+    .complete(assignmentId('10', 'mttq', 'lead', 'd-9'), '2017-03-20');
   const docs9 = [...story.docs().values()] as unknown as AssignmentDoc[];
   const q2 = summarize(docs9, { from: '2017-03-15', to: '2017-06-14' });
 
@@ -199,11 +208,38 @@ describe('blocks and parts', () => {
 
   it('gives scorecards an official and a requests block per agency', () => {
     const rows = scorecards(docs9, { from: '2017-03-15', to: '2017-06-14' });
+    expect(rows.find((r) => r.agencyId === 'mttq')?.requests).toMatchObject({
+      counts: { overdue: 1 },
+      carriedOver: { total: 1 },
+      activity: { completionsReported: 1 },
+    });
     expect(rows.map((r) => [r.agencyId, r.counts.total, r.requests.counts.total])).toEqual([
       ['hlhpn', 0, 1],
       ['mttq', 0, 1],
       ['s1', 1, 0],
       ['s2', 1, 0],
     ]);
+  });
+});
+
+describe('flags and activity', () => {
+  const id = assignmentId('1', 's1', 'lead', 'd-8');
+  const story = new Story('d-8', '2017-02-10')
+    .issue([{ number: '1', deadline: '2017-03-31', lead: ['s1', 's2'] }])
+    .changeDeadline('1', '2017-03-31', '2017-06-30', '2017-04-10') // after the due date
+    .complete(id, '2017-04-20')
+    .confirm(id, '2017-04-20', '2017-04-21')
+    .reopen(id, '2017-04-20', '2017-05-02')
+    .recordAt('2017-05-10T09:00:00+07:00')
+    .progress(id, '2017-05-03'); // recorded five working days later
+  const docs8 = [...story.docs().values()] as unknown as AssignmentDoc[];
+
+  it('counts extensions decided after the due date, reopenings and reports recorded late', () => {
+    const q2 = summarize(docs8, { from: '2017-04-01', to: '2017-06-30' });
+    expect(q2.counts.extendedAfterDue).toBe(2);
+    expect(q2.activity).toMatchObject({ reopenings: 1, recordedLate: 1, progressReports: 1 });
+    expect(summarize(docs8, { from: '2017-04-01', to: '2017-06-30' }, { recordedLateAfterWorkingDays: 5 }).activity.recordedLate).toBe(0);
+    const before = summarize(docs8, { from: '2017-03-01', to: '2017-04-09' });
+    expect([before.counts.extendedAfterDue, before.activity.reopenings]).toEqual([0, 0]);
   });
 });

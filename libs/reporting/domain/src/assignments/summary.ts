@@ -55,12 +55,10 @@ export function scorecards(docs: AssignmentDoc[], window: ReportWindow, rules?: 
     list.push(doc);
     byAgency.set(doc.agencyId, list);
   }
-  return [...byAgency.keys()]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((agencyId) => {
-      const blocks = partition(byAgency.get(agencyId) as AssignmentDoc[]);
-      return { agencyId, ...tally(blocks.official, { from, to }, rules), requests: tally(blocks.requests, { from, to }, rules) };
-    });
+  return [...byAgency.keys()].sort().map((agencyId) => {
+    const blocks = partition(byAgency.get(agencyId) as AssignmentDoc[]);
+    return { agencyId, ...tally(blocks.official, { from, to }, rules), requests: tally(blocks.requests, { from, to }, rules) };
+  });
 }
 
 function partition(docs: AssignmentDoc[]): Record<Block, AssignmentDoc[]> {

@@ -8,22 +8,18 @@ import {
   type StatusCounts,
   type SummaryBlock,
 } from '@dm/contracts';
-import { factsOf, type AssignmentDoc } from './assignment-doc';
+import { assignedOnOf, factsOf, type AssignmentDoc } from './assignment-doc';
 import { rate } from './rates';
-import { deriveStatus, isRecordedLate, obligationsDueWithin, type StatusRules } from './status';
+import { DEFAULT_STATUS_RULES, deriveStatus, isRecordedLate, obligationsDueWithin, type StatusRules } from './status';
 
 export interface ReportWindow {
   from: string;
   to: string;
 }
 
-/** The business date an assignment started (the issue date for documents written before 0.2). */
-export const assignedOnOf = (doc: AssignmentDoc): string | undefined => doc.assignedOn ?? doc.issuedOn;
-
 /** Documents counted for a window: created, and started on or before its end. */
 export function isCounted(doc: AssignmentDoc, to: string): boolean {
-  const on = assignedOnOf(doc);
-  return doc.created === true && typeof on === 'string' && on <= to;
+  return doc.created === true && assignedOnOf(doc) <= to;
 }
 
 const statusCounts = (): StatusCounts => ({
@@ -116,9 +112,9 @@ interface CountedUnit {
  */
 function unitsOf(doc: AssignmentDoc, { from, to }: ReportWindow, rules?: StatusRules): CountedUnit[] {
   const s = deriveStatus(doc, to, rules);
-  const startedOn = assignedOnOf(doc) as string;
+  const startedOn = assignedOnOf(doc);
   if (!doc.recurrence || s.status === null) return [{ ...s, startedOn }];
-  return obligationsDueWithin(doc, from, to).map((o) => ({
+  return obligationsDueWithin(doc, doc.recurrence, from, to).map((o) => ({
     status: o.status,
     lifecycle: o.lifecycle,
     completedWithoutDeadline: false,
@@ -168,13 +164,13 @@ const ACTIVITY: Record<string, [keyof ActivityCounts, string]> = {
 };
 const REPORTS: ReadonlySet<string> = new Set([EVENT_TYPES.progressReported, EVENT_TYPES.completionReported]);
 
-function countActivity(doc: AssignmentDoc, from: string, to: string, activity: ActivityCounts, rules?: StatusRules): void {
+function countActivity(doc: AssignmentDoc, from: string, to: string, activity: ActivityCounts, rules = DEFAULT_STATUS_RULES): void {
   for (const f of factsOf(doc, 'a')) {
     const entry = Object.hasOwn(ACTIVITY, f.type) ? ACTIVITY[f.type] : undefined;
     if (!entry) continue;
     const date = f.data[entry[1]];
     if (typeof date !== 'string' || date < from || date > to) continue;
     activity[entry[0]] += 1;
-    if (REPORTS.has(f.type) && isRecordedLate(date, f.recordedAt, rules ?? { recordedLateAfterWorkingDays: 2 })) activity.recordedLate += 1;
+    if (REPORTS.has(f.type) && isRecordedLate(date, f.recordedAt, rules)) activity.recordedLate += 1;
   }
 }
