@@ -3,7 +3,7 @@ import { IllegalStateError, NotFoundError, RuleViolationError, ValidationError }
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import type { ChangeTaskDeadlineData } from './change-deadline';
 import { directiveDecider, type IssuedDirective } from './directive';
-import { addTask, aid, cancelled, changeDeadline, D, decided, deadlineChanged, issued } from './directive.fixtures';
+import { addTask, aid, cancelled, changeDeadline, D, decided, deadlineChanged, issue, issued, task } from './directive.fixtures';
 
 const given = DeciderSpecification.for(directiveDecider);
 
@@ -158,5 +158,42 @@ describe('ChangeTaskDeadline', () => {
       .thenThrows(ValidationError, (e) =>
         expect([e.field, e.message]).toEqual(['changedOn', expect.stringContaining('task 12 was added')]),
       );
+  });
+
+  describe('edges of one agency and the whole task', () => {
+    const one = deadlineChanged({ taskNumber: '2', agencyId: 'h-b', deadline: '2017-09-30', changedOn: '2017-06-01' });
+
+    it('a second change for the same agency names that agency’s deadline as the previous one', () => {
+      const [again] = decided(
+        [issued(), one],
+        changeDeadline({ taskNumber: '2', agencyId: 'h-b', deadline: '2017-10-31', changedOn: '2017-06-02' }),
+      );
+      expect(again.data).toMatchObject({ previousDeadline: '2017-09-30', assignmentIds: [aid('2', 'h-b')] });
+    });
+
+    it('the same deadline again for one agency is a conflict; for the whole task it is taken while one agency differs', () => {
+      given([issued(), one])
+        .when(changeDeadline({ taskNumber: '2', agencyId: 'h-b', deadline: '2017-09-30', changedOn: '2017-06-02' }))
+        .thenThrows(IllegalStateError, (e) => expect(e.message).toContain('already has deadline'));
+      given([issued(), one])
+        .when(changeDeadline({ taskNumber: '2', deadline: null, changedOn: '2017-06-02' }))
+        .then([expect.objectContaining({ data: expect.objectContaining({ previousDeadline: null, deadline: null }) })]);
+    });
+
+    it('a whole-task change is flagged when any one assignment’s deadline had passed', () => {
+      const early = deadlineChanged({ taskNumber: '2', agencyId: 'h-b', deadline: '2017-03-01', changedOn: '2017-02-20' });
+      const [whole] = decided([issued(), early], changeDeadline({ taskNumber: '2', deadline: '2017-12-31', changedOn: '2017-04-01' }));
+      expect(whole.data).toMatchObject({ previousDeadline: null, extendedAfterDue: true });
+    });
+
+    it('a recurring task’s deadline is its rule: no change is taken', () => {
+      const recurring = decided(
+        [],
+        issue({ tasks: [{ ...task('1', ['so-tc']), deadline: null, recurrence: { every: 'year', day: 15, month: 12, phrase: null } }] }),
+      )[0];
+      given([recurring])
+        .when(changeDeadline({ deadline: '2017-12-31' }))
+        .thenThrows(IllegalStateError, (e) => expect(e.message).toContain('recurs'));
+    });
   });
 });

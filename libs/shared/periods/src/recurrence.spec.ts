@@ -44,4 +44,16 @@ describe('recurring obligations', () => {
     ] as const)
       expect(obligationFor({ every, day: 1 }, period)).toBeNull();
   });
+
+  it('owes an obligation due on the start day itself, and knows months 01 and 12 from 00 and 13', () => {
+    expect(obligationsOf({ every: 'month', day: 10 }, '2017-02-10', '2017-02-28').map((o) => o.period)).toEqual(['2017-02']);
+    expect(obligationsOf({ every: 'month', day: 10 }, '2017-02-11', '2017-02-28')).toEqual([]);
+    expect(obligationFor({ every: 'month', day: 1 }, '2017-01')?.period).toBe('2017-01');
+    expect(obligationFor({ every: 'month', day: 1 }, '2017-12')?.period).toBe('2017-12');
+    expect(obligationFor({ every: 'month', day: 1 }, '2017-00')).toBeNull();
+    expect(obligationFor({ every: 'month', day: 1 }, 'x2017-01')).toBeNull();
+    expect(obligationFor({ every: 'month', day: 1 }, '2017-01x')).toBeNull();
+    expect(obligationsOf({ every: 'year', month: 6, day: 30 }, '2017-01-01', '2018-12-31').map((o) => o.period)).toEqual(['2017', '2018']);
+    expect(obligationsOf({ every: 'month', day: 1 }, '2017-01-01', '2017-12-31')).toHaveLength(12);
+  });
 });
