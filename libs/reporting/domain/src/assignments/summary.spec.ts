@@ -151,6 +151,8 @@ describe('summarize', () => {
     // 20/03: s1's completion and s3's progress; 10/03 and 05/04 are outside
     expect(edge.activity).toMatchObject({ progressReports: 1, completionsReported: 1, confirmations: 2 });
     expect(summarize(docs, { from: '2017-03-21', to: '2017-03-21' }).activity).toMatchObject({ completionsReported: 0, confirmations: 0 });
+    // s1's acceptance of 22/03, on a window's last day
+    expect(summarize(docs, { from: '2017-03-21', to: '2017-03-22' }).activity).toMatchObject({ confirmations: 1 });
   });
 });
 
