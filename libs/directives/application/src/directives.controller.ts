@@ -29,6 +29,7 @@ import {
   requireIssued,
   RevokeDirective,
   SupersedeDirective,
+  type Amendment,
   type DirectiveState,
   type IssuedDirective,
 } from '@dm/directives-domain';
@@ -240,15 +241,6 @@ export class DirectivesController {
     const [event] = outcome.events;
     return answerWrite(reply, this.consistency, this.store.name, outcome, 200, { ...event.data, eventId: event.eventId });
   }
-}
-
-/** What every amendment states. */
-interface Amendment {
-  directiveId: string;
-  reason: string;
-  authorizingDocument: string;
-  effectiveOn: string;
-  today: string;
 }
 
 function issuedOf(outcome: Outcome) {

@@ -17,7 +17,7 @@ import {
 import { requireParty, resolveAssignments } from './issue-directive';
 
 /** What every amendment after issue states: why, on whose authority, and from when. */
-interface Amendment {
+export interface Amendment {
   directiveId: string;
   reason: string;
   authorizingDocument: string;

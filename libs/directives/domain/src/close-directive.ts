@@ -1,16 +1,12 @@
 import { EVENT_TYPES, type DirectiveEvent } from '@dm/contracts';
 import { Command, RuleViolationError } from '@dm/eventsourcing';
+import type { Amendment } from './amend-task';
 import { directiveToChange, requireNotBeforeActivity, type DirectiveState, type IssuedDirective, type LastRecordedOn } from './directive';
 
-interface Closing {
-  directiveId: string;
-  reason: string;
-  authorizingDocument: string;
-  effectiveOn: string;
+type Closing = Amendment & {
   /** The last business date recorded on each assignment: the closure is not dated before it. */
   lastRecordedOn: LastRecordedOn;
-  today: string;
-}
+};
 
 /** The directive that supersedes, as its own stream tells it. */
 export interface Successor {
