@@ -4,6 +4,7 @@ import { directiveDecider, directiveIdFor, IssueDirective } from '@dm/directives
 import { specMetadata } from '@dm/eventsourcing/testing';
 import { addDays, startOfVietnamDay } from '@dm/periods';
 import { EmbeddedRuntime, rebuildReadModels } from '@dm/composition';
+import { defaultRegistry } from '@dm/registry';
 import { seed4308Directive } from '@dm/testing';
 import type { DirectiveIssued } from '@dm/contracts';
 
@@ -30,12 +31,13 @@ export async function rebuildBench(dataDir: string, total: number) {
   const runtime = new EmbeddedRuntime(dataDir);
   try {
     const directives = Math.max(1, Math.round(total / 1000));
+    const registry = defaultRegistry();
     const assignments: Array<DirectiveIssued['assignments'][number] & { directiveId: string }> = [];
     for (let n = 1; n <= directives; n++) {
       const request = { ...seed4308Directive(), number: `${n}/UBND-VX` };
       const directiveId = directiveIdFor(request.issuer, request.issuedOn, request.number);
       const command = new IssueDirective(
-        { ...request, registry: runtime.registry.snapshot(request.issuedOn), today: request.issuedOn },
+        { ...request, registry: registry.snapshot(request.issuedOn), today: request.issuedOn },
         specMetadata(),
       );
       const [issued] = directiveDecider.decide(command, directiveDecider.initialState());

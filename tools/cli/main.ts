@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { ROLES, type UserRole } from '@dm/contracts';
 import { loadOrCreateJwtKey, TokenService } from '@dm/platform';
 import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded } from '@dm/composition';
-import { runDemo } from '@dm/testing';
+import { ApiClient, runDemo } from '@dm/testing';
+import { REGISTRY_USAGE, registryUrl, runRegistry } from './registry';
 
 const USAGE = `usage: npm run cli -- <command>
   token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
@@ -13,7 +14,8 @@ const USAGE = `usage: npm run cli -- <command>
         issues letter 4308/UBND-VX and a year of progress through the API
         (without --url it starts the embedded system in-process for the run)
   rebuild
-        truncates the read models and replays every event store into them (stop the server first)`;
+        truncates the read models and replays every event store into them (stop the server first)
+${REGISTRY_USAGE}`;
 
 /** The shared key of the distributed form (JWT_SECRET, base64), else the embedded server's key file. */
 function signingKey(dataDir: string): Buffer {
@@ -59,6 +61,22 @@ async function main(argv: string[]) {
       const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
       try {
         await runDemo(server.url, (claims) => tokens.sign(claims), console.log);
+      } finally {
+        await server.close();
+      }
+      return;
+    }
+    case 'registry': {
+      const tokens = new TokenService(signingKey(config.dataDir));
+      const token = tokens.sign({ sub: process.env.USER ?? 'cli', name: 'CLI', agencyId: null, roles: ['admin'] }, '1h');
+      const url = registryUrl(rest);
+      if (url) {
+        process.exitCode = await runRegistry(rest, new ApiClient(url.replace(/\/$/, ''), token), console.log);
+        return;
+      }
+      const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
+      try {
+        process.exitCode = await runRegistry(rest, new ApiClient(server.url, token), console.log);
       } finally {
         await server.close();
       }

@@ -27,7 +27,6 @@ class EmbeddedAppModule {
         CqrsModule.forRoot(),
         TaskAssignmentModule.register({
           eventStore: runtime.stores.taskAssignment,
-          registry: runtime.registry,
           activity: runtime.activity,
           bus: runtime.bus,
         }),

@@ -5,7 +5,6 @@ import { InMemoryMessageBus, Relay } from '@dm/message-bus';
 import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
-import { thanhHoa2017Registry, type AgencyRegistry } from '@dm/registry';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
 export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events' } as const;
@@ -17,7 +16,6 @@ export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'pro
  */
 export class EmbeddedRuntime {
   readonly metrics = new Metrics();
-  readonly registry: AgencyRegistry = thanhHoa2017Registry();
   readonly tokens: TokenService;
   readonly bus = new InMemoryMessageBus();
   readonly stores: Record<'taskAssignment' | 'progressEvents', SqliteEventStore>;

@@ -18,7 +18,6 @@ import {
 import { AssignmentView, ProgressEventsModule } from '@dm/progress-events';
 import type { ReadStore } from '@dm/read-store';
 import { ReportProjectionModule } from '@dm/report-projection';
-import { thanhHoa2017Registry } from '@dm/registry';
 import { AssignmentActivity, TaskAssignmentModule } from '@dm/task-assignment';
 import { openBus, openEventStore, openReadStore, readiness } from './adapters';
 import { relayMetrics } from './embedded-runtime';
@@ -59,7 +58,7 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
       const activity = new AssignmentActivity(activityStore);
       return {
         ...writerWiring(config, eventStore, bus, metrics, [() => activityStore.close()]),
-        module: TaskAssignmentModule.register({ eventStore, registry: thanhHoa2017Registry(), activity, bus }),
+        module: TaskAssignmentModule.register({ eventStore, activity, bus }),
         extraChecks: [readiness.readStore(config.readStore.kind, activityStore)],
       };
     }

@@ -70,6 +70,7 @@ describe('authorisation table over HTTP (embedded)', () => {
 
   const amendment = { reason: 'Điều chỉnh', authorizingDocument: '12/QĐ-UBND', effectiveOn: '2017-03-01' };
   const paperReport = { number: '45/BC-UBND', date: '2017-03-02' };
+  const registryChange = { reason: 'Kiểm tra phân quyền', authorizingDocument: '1/QĐ-UBND' };
 
   const actions: Record<string, Action> = {
     'issue a directive in the name of ubnd-tinh': {
@@ -248,6 +249,82 @@ describe('authorisation table over HTTP (embedded)', () => {
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/agencies/groups/ubnd-huyen?asOf=2017-02-10'),
+    },
+    'read an agency': {
+      route: 'GET /api/v1/agencies/:id',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: everyone,
+      send: (as) => as.get('/api/v1/agencies/so-ldtbxh'),
+    },
+    "read the registry's timeline": {
+      route: 'GET /api/v1/registry/timeline',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: everyone,
+      send: (as) => as.get('/api/v1/registry/timeline?limit=5'),
+    },
+    // Registry changes an admin may make are refused for what they say (an id taken, none such), so the table changes nothing.
+    'create an agency': {
+      route: 'POST /api/v1/registry/agencies',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) =>
+        as.post('/api/v1/registry/agencies', {
+          ...registryChange,
+          id: 'so-tc',
+          name: 'Sở Tài chính',
+          kind: 'department',
+          validFrom: '2017-01-01',
+        }),
+    },
+    'rename an agency': {
+      route: 'POST /api/v1/registry/agencies/:id/rename',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) => as.post('/api/v1/registry/agencies/no-such-agency/rename', { ...registryChange, name: 'X', effectiveOn: '2017-01-01' }),
+    },
+    'end an agency': {
+      route: 'POST /api/v1/registry/agencies/:id/end',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) => as.post('/api/v1/registry/agencies/no-such-agency/end', { ...registryChange, validTo: '2017-01-01' }),
+    },
+    "transfer an ended agency's work": {
+      route: 'POST /api/v1/registry/agencies/:id/transfer',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) =>
+        as.post('/api/v1/registry/agencies/so-ldtbxh/transfer', {
+          ...registryChange,
+          to: 'so-nnmt',
+          transferredOn: '2025-03-01',
+          directiveIds: ['00000000-0000-4000-8000-000000000000'],
+        }),
+    },
+    'create a group': {
+      route: 'POST /api/v1/registry/groups',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) => as.post('/api/v1/registry/groups', { ...registryChange, id: 'ubnd-huyen', name: 'X', validFrom: '2017-01-01' }),
+    },
+    "change a group's members": {
+      route: 'POST /api/v1/registry/groups/:id/members',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) =>
+        as.post('/api/v1/registry/groups/no-such-group/members', { ...registryChange, effectiveOn: '2017-01-01', add: ['so-tc'] }),
+    },
+    'end a group': {
+      route: 'POST /api/v1/registry/groups/:id/end',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) => as.post('/api/v1/registry/groups/no-such-group/end', { ...registryChange, validTo: '2017-01-01' }),
+    },
+    'import an edition': {
+      route: 'POST /api/v1/registry/import',
+      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      allowed: { admin: 'any' },
+      send: (as) =>
+        as.post('/api/v1/registry/import', { ...registryChange, edition: 'table', effectiveOn: '2017-01-01', agencies: 'none' }),
     },
     'rebuild the read models': {
       route: 'POST /api/v1/admin/rebuild',

@@ -17,7 +17,8 @@ import { checkAnswer } from './response-schemas';
  * The domain-rules issue changed what the answers say on purpose (deadlines in
  * force by date, requests and coordinating assignments outside the official
  * counts, no status before issue), so the answers were recorded again then;
- * 0.1.0's own are in git history. This version must load the old directory,
+ * the registry issue did again (the registry over time, from 2016 to the 2025
+ * reform; linked legal bases); 0.1.0's own are in git history. This version must load the old directory,
  * rebuild its read models (their documents changed shape), and answer the same
  * every time.
  */

@@ -1,3 +1,6 @@
 export * from './snapshot';
 export * from './registry';
-export * from './thanh-hoa-2017';
+export * from './registry-state';
+export * from './registry.decider';
+export * from './edition';
+export * from './default-registry';

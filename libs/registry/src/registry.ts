@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
+import type { Successor } from '@dm/contracts';
+import { covers, groupsOf, membersOn, nameOn, type RegistryState } from './registry-state';
 import { officeOf, type RegistrySnapshot } from './snapshot';
 
+/** An agency as the registry lists it: its name on the date asked (the latest by default), validity and successors. */
 export interface AgencyRecord {
   id: string;
   name: string;
@@ -9,7 +11,10 @@ export interface AgencyRecord {
   groups: string[];
   aliases: string[];
   validFrom: string;
+  /** The agency's last day, or null while it lasts. */
   validTo: string | null;
+  successors: Successor[];
+  names: Array<{ name: string; from: string }>;
 }
 
 export interface GroupRecord {
@@ -19,54 +24,69 @@ export interface GroupRecord {
   validTo: string | null;
 }
 
-export interface RegistryFile {
-  registry: string;
-  edition: string;
-  source?: string;
-  agencies: AgencyRecord[];
-  groups: GroupRecord[];
-}
-
-const validOn = (date: string) => (r: { validFrom: string; validTo: string | null }) =>
-  r.validFrom <= date && (r.validTo === null || date < r.validTo);
-
-/** The dated agency registry: a group resolves to the agencies that were its members on a given date. */
+/**
+ * The dated agency registry at one revision of its stream: a group resolves
+ * to the agencies that were its members on a given date.
+ */
 export class AgencyRegistry {
-  readonly version: string;
-
-  constructor(private readonly file: RegistryFile) {
-    const digest = createHash('sha256').update(JSON.stringify(file)).digest('hex').slice(0, 12);
-    this.version = `${file.registry}-${file.edition}@${digest}`;
-  }
+  constructor(
+    readonly state: RegistryState,
+    /** `registry@r<revision>`: the registry as known after that event of its stream. */
+    readonly version: string,
+  ) {}
 
   snapshot(date: string): RegistrySnapshot {
-    const agencies = this.file.agencies.filter(validOn(date));
-    const groups = this.file.groups.filter(validOn(date));
+    const { state } = this;
+    const agencies: RegistrySnapshot['agencies'] = {};
+    const outside: NonNullable<RegistrySnapshot['outside']> = {};
+    for (const id of state.order) {
+      const a = state.agencies[id];
+      if (covers(a, date))
+        agencies[id] = { id, name: nameOn(a, date).name, kind: a.kind, parent: a.parent, groups: groupsOf(state, id, date) };
+      else outside[id] = { name: nameOn(a, date).name, validFrom: a.from, validTo: a.to, successors: a.successors };
+    }
+    const groups: RegistrySnapshot['groups'] = {};
+    for (const g of Object.values(state.groups)) {
+      if (covers(g, date)) groups[g.id] = { id: g.id, name: g.name, members: membersOn(state, g, date) };
+      else outside[g.id] = { name: g.name, validFrom: g.from, validTo: g.to, successors: [] };
+    }
+    return { version: this.version, agencies, groups, outside };
+  }
+
+  agency(id: string, date?: string): AgencyRecord | undefined {
+    const a = Object.hasOwn(this.state.agencies, id) ? this.state.agencies[id] : undefined;
+    if (!a) return undefined;
+    // Without a date: as on its last day (or, while it lasts, with every name change so far).
+    const day = date ?? a.to ?? '9999-12-31';
+    const { name, aliases } = nameOn(a, day);
     return {
-      version: this.version,
-      agencies: Object.fromEntries(
-        agencies.map((a) => [a.id, { id: a.id, name: a.name, kind: a.kind, parent: a.parent, groups: a.groups }]),
-      ),
-      groups: Object.fromEntries(
-        groups.map((g) => [g.id, { id: g.id, name: g.name, members: agencies.filter((a) => a.groups.includes(g.id)).map((a) => a.id) }]),
-      ),
+      id,
+      name,
+      kind: a.kind,
+      parent: a.parent,
+      groups: groupsOf(this.state, id, day),
+      aliases,
+      validFrom: a.from,
+      validTo: a.to,
+      successors: a.successors,
+      names: a.names.map((n) => ({ name: n.name, from: n.from })),
     };
   }
 
-  agency(id: string): AgencyRecord | undefined {
-    return this.file.agencies.find((a) => a.id === id);
+  /** Every agency the registry knows, in registry order; with a date, those valid on it, named as then. */
+  agencies(date?: string): AgencyRecord[] {
+    const ids = this.state.order.filter((id) => !date || covers(this.state.agencies[id], date));
+    return ids.map((id) => this.agency(id, date) as AgencyRecord);
   }
 
-  agencies(): AgencyRecord[] {
-    return [...this.file.agencies];
+  groups(date?: string): GroupRecord[] {
+    return Object.values(this.state.groups)
+      .filter((g) => !date || covers(g, date))
+      .map((g) => ({ id: g.id, name: g.name, validFrom: g.from, validTo: g.to }));
   }
 
-  groups(): GroupRecord[] {
-    return [...this.file.groups];
-  }
-
-  /** The office (kind "office") that acts for a body, e.g. vp-ubnd-tinh for ubnd-tinh. */
-  officeOf(bodyId: string): string | null {
-    return officeOf(this.file.agencies, bodyId);
+  /** The office that acts for a body on a date (today by default), e.g. vp-ubnd-tinh for ubnd-tinh. */
+  officeOf(bodyId: string, date: string): string | null {
+    return officeOf(this.snapshot(date).agencies, bodyId);
   }
 }

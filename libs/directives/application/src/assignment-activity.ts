@@ -16,7 +16,12 @@ const DATE_FIELD: Record<string, string> = {
 /** task-assignment's read model of each assignment's activity, from the progress topic: the business dates recorded on it. */
 export interface ActivityDoc extends Document {
   dates?: Record<string, string>;
+  /** A one-off task's completion accepted and not reopened since: its work is done. */
+  acceptedOnce?: boolean;
 }
+
+/** What a completion decision says of a one-off task's work (a recurring task's periods are never all done). */
+const ACCEPTANCE: Record<string, boolean> = { [EVENT_TYPES.completionConfirmed]: true, [EVENT_TYPES.completionReopened]: false };
 
 export const assignmentActivityProjection: Projection = {
   collection: ACTIVITY_COLLECTION,
@@ -25,7 +30,15 @@ export const assignmentActivityProjection: Projection = {
     const data = event.data as Record<string, unknown>;
     const date = data[DATE_FIELD[event.type]];
     if (typeof date !== 'string' || typeof data.assignmentId !== 'string') return [];
-    return [{ id: data.assignmentId, source: 'a', revision: event.streamRevision, set: { [`dates.r${event.streamRevision}`]: date } }];
+    const accepted = Object.hasOwn(ACCEPTANCE, event.type) && !data.period ? { acceptedOnce: ACCEPTANCE[event.type] } : {};
+    return [
+      {
+        id: data.assignmentId,
+        source: 'a',
+        revision: event.streamRevision,
+        set: { [`dates.r${event.streamRevision}`]: date, ...accepted },
+      },
+    ];
   },
 };
 
@@ -49,6 +62,16 @@ export class AssignmentActivity {
       }
     }
     return last;
+  }
+
+  /** Of these assignments, those whose one-off completion stands accepted. */
+  async acceptedOnce(ids: string[]): Promise<string[]> {
+    const done: string[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const docs = await this.store.find<ActivityDoc>(ACTIVITY_COLLECTION, { where: { _id: { in: ids.slice(i, i + 500) } } });
+      done.push(...docs.filter((d) => d.acceptedOnce === true).map((d) => d._id));
+    }
+    return done;
   }
 
   truncate(): Promise<void> {

@@ -32,12 +32,13 @@ import {
   type Amendment,
   type DirectiveState,
   type IssuedDirective,
+  type LinkedDirective,
 } from '@dm/directives-domain';
 import { authorize, RuleViolationError, type CommandMetadata, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
-import { today } from '@dm/periods';
+import { isIsoDate, today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
-import type { AgencyRegistry } from '@dm/registry';
 import { AssignmentActivity } from './assignment-activity';
+import { RegistryProjection } from './registry-projection';
 import { TA_ACTIVITY, TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
 type Outcome = CommandOutcome<DirectiveState, DirectiveEvent>;
@@ -53,18 +54,22 @@ export class DirectivesController {
     private readonly commands: CommandBus,
     @Inject(TA_EVENT_STORE) private readonly store: EventStore,
     @Inject(CONSISTENCY) private readonly consistency: Consistency,
-    @Inject(TA_REGISTRY) private readonly registry: AgencyRegistry,
+    @Inject(TA_REGISTRY) private readonly registries: RegistryProjection,
     @Inject(TA_ACTIVITY) private readonly activity: AssignmentActivity,
   ) {}
 
   @Post()
   @Allow(directivesPolicy.issue)
   async issue(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const named = (call.body as { issuer?: unknown } | null)?.issuer;
-    const issuer = typeof named === 'string' && named ? named : null;
-    authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: issuer ? this.registry.officeOf(issuer) : null });
+    const body = call.body as { issuer?: unknown; issuedOn?: unknown } | null;
+    const issuer = typeof body?.issuer === 'string' && body.issuer ? body.issuer : null;
+    const registry = await this.registries.registry();
+    // The issuer's office as of the issue date named (today while the body is yet unchecked).
+    const on = typeof body?.issuedOn === 'string' && isIsoDate(body.issuedOn) ? body.issuedOn : today();
+    authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: issuer ? registry.officeOf(issuer, on) : null });
     const request = validateBody(issueDirectiveRequest, call.body);
-    const data = { ...request, registry: this.registry.snapshot(request.issuedOn), today: today() };
+    const linked = await this.linkedDirectives(request.legalBasis);
+    const data = { ...request, registry: registry.snapshot(request.issuedOn), today: today(), linked };
     const metadata = commandMetadata(call, request, 'monitoring_officer', request.issuedOn);
     const outcome: Outcome = await this.commands.execute(new IssueDirective(data, metadata));
     const { directiveId: id, number, type, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments } = issuedOf(outcome);
@@ -119,7 +124,8 @@ export class DirectivesController {
     await this.amend(call, reply, addTaskRequest, 201, async (request, amendment) => {
       const { reason, authorizingDocument, effectiveOn, ...task } = request;
       void [reason, authorizingDocument, effectiveOn];
-      return (m) => new AddTask({ ...amendment, task, registry: this.registry.snapshot(amendment.effectiveOn) }, m);
+      const registry = (await this.registries.registry()).snapshot(amendment.effectiveOn);
+      return (m) => new AddTask({ ...amendment, task, registry }, m);
     });
   }
 
@@ -127,7 +133,7 @@ export class DirectivesController {
   @Allow(directivesPolicy.change)
   async addAgency(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     await this.amend(call, reply, addAgencyRequest, 201, async ({ agencyId, role }, amendment) => {
-      const registry = this.registry.snapshot(amendment.effectiveOn);
+      const registry = (await this.registries.registry()).snapshot(amendment.effectiveOn);
       return (m) => new AddTaskAgency({ ...amendment, taskNumber: call.params.taskNo, agencyId, role, registry }, m);
     });
   }
@@ -140,7 +146,7 @@ export class DirectivesController {
       const taskNumber = call.params.taskNo;
       const known = {
         lastRecordedOn: await this.recordedOn(directive, taskNumber),
-        registry: this.registry.snapshot(amendment.effectiveOn),
+        registry: (await this.registries.registry()).snapshot(amendment.effectiveOn),
       };
       return (m) => new ChangeTaskLead({ ...amendment, ...known, taskNumber, lead }, m);
     });
@@ -177,6 +183,19 @@ export class DirectivesController {
       const lastRecordedOn = await this.recordedOn(directive);
       return (m) => new RevokeDirective({ ...amendment, lastRecordedOn }, m);
     });
+  }
+
+  /** The recorded directives a legal basis links to, by id (null where none is issued). */
+  private async linkedDirectives(bases: Array<string | { directiveId: string }>): Promise<Record<string, LinkedDirective | null>> {
+    const linked: Record<string, LinkedDirective | null> = {};
+    for (const basis of bases) {
+      if (typeof basis === 'string' || Object.hasOwn(linked, basis.directiveId)) continue;
+      const found = await this.directiveOrNull(basis.directiveId);
+      linked[basis.directiveId] = found
+        ? { directiveId: found.directiveId, number: found.number, issuer: found.issuer, issuedOn: found.issuedOn }
+        : null;
+    }
+    return linked;
   }
 
   /** The directive (404 if unknown), the caller allowed to change it, then the body's shape. */

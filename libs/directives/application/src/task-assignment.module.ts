@@ -12,14 +12,28 @@ import {
   IssueDirective,
   RevokeDirective,
   SupersedeDirective,
+  TransferToSuccessor,
 } from '@dm/directives-domain';
 import type { EventStore } from '@dm/eventsourcing';
 import { validatingConsumer, type Consumer, type MessageBus } from '@dm/message-bus';
 import { deciderHandlers } from '@dm/platform';
-import type { AgencyRegistry } from '@dm/registry';
+import { REGISTRY_STREAM } from '@dm/contracts';
+import {
+  ChangeGroupMembers,
+  CreateAgency,
+  CreateGroup,
+  EndAgency,
+  EndGroup,
+  ImportEdition,
+  registryDecider,
+  RenameAgency,
+} from '@dm/registry';
 import { AssignmentActivity } from './assignment-activity';
 import { DirectivesController } from './directives.controller';
-import { RegistryController } from './registry.controller';
+import { RegistryChangesController, RegistryController } from './registry.controller';
+import { RegistryProjection } from './registry-projection';
+import { seedDefaultRegistry } from './registry-seed';
+import { TransferController } from './transfer.controller';
 import { TA_ACTIVITY, TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
 export const TASK_ASSIGNMENT_GROUP = 'task-assignment';
@@ -27,13 +41,12 @@ const TA_BUS = Symbol('task-assignment MessageBus');
 
 export interface TaskAssignmentOptions {
   eventStore: EventStore;
-  registry: AgencyRegistry;
   /** What was recorded on each assignment, from the progress topic. */
   activity: AssignmentActivity;
   bus: MessageBus;
 }
 
-/** task-assignment: owns directive streams and the agency registry; follows the dates recorded on assignments. */
+/** task-assignment: owns directive streams and the registry's stream; follows the dates recorded on assignments. */
 @Module({})
 export class TaskAssignmentModule implements OnModuleInit, OnModuleDestroy {
   private consumer?: Consumer;
@@ -41,15 +54,16 @@ export class TaskAssignmentModule implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(TA_BUS) private readonly bus: MessageBus,
     @Inject(TA_ACTIVITY) private readonly activity: AssignmentActivity,
+    @Inject(TA_EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   static register(options: TaskAssignmentOptions): DynamicModule {
     return {
       module: TaskAssignmentModule,
-      controllers: [DirectivesController, RegistryController],
+      controllers: [DirectivesController, RegistryController, RegistryChangesController, TransferController],
       providers: [
         { provide: TA_EVENT_STORE, useValue: options.eventStore },
-        { provide: TA_REGISTRY, useValue: options.registry },
+        { provide: TA_REGISTRY, useValue: new RegistryProjection(options.eventStore) },
         { provide: TA_ACTIVITY, useValue: options.activity },
         { provide: TA_BUS, useValue: options.bus },
         ...deciderHandlers(TA_EVENT_STORE, directiveDecider, directiveStreamOf, [
@@ -62,12 +76,23 @@ export class TaskAssignmentModule implements OnModuleInit, OnModuleDestroy {
           CorrectTaskText,
           SupersedeDirective,
           RevokeDirective,
+          TransferToSuccessor,
+        ]),
+        ...deciderHandlers(TA_EVENT_STORE, registryDecider, () => REGISTRY_STREAM, [
+          CreateAgency,
+          RenameAgency,
+          EndAgency,
+          CreateGroup,
+          EndGroup,
+          ChangeGroupMembers,
+          ImportEdition,
         ]),
       ],
     };
   }
 
   async onModuleInit() {
+    await seedDefaultRegistry(this.store);
     this.consumer = await this.bus.subscribe(
       TASK_ASSIGNMENT_GROUP,
       [TOPICS.progress],

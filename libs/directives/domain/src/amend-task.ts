@@ -77,8 +77,8 @@ function decideAddTask(data: AddTaskData, state: DirectiveState): DirectiveEvent
   const directive = directiveToChange(state, effectiveOn(data));
   const { task, registry } = data;
   if (findTask(directive, task.number)) throw new IllegalStateError(`directive ${directive.number} already has a task ${task.number}`);
-  task.lead.forEach((id, j) => requireParty(registry, id, `lead[${j}]`));
-  task.coordinating.forEach((id, j) => requireParty(registry, id, `coordinating[${j}]`));
+  task.lead.forEach((id, j) => requireParty(registry, id, `lead[${j}]`, data.effectiveOn));
+  task.coordinating.forEach((id, j) => requireParty(registry, id, `coordinating[${j}]`, data.effectiveOn));
   if (task.deadline !== null) requireOnOrAfter(task.deadline, 'deadline', data.effectiveOn, 'the effective date');
   const added = {
     ...task,
@@ -87,18 +87,19 @@ function decideAddTask(data: AddTaskData, state: DirectiveState): DirectiveEvent
     reportDuty: task.reportDuty ?? null,
     recurrence: task.recurrence ?? null,
   };
-  const assignments = resolveAssignments(directive.directiveId, added, registry);
+  const assignments = resolveAssignments(directive.directiveId, added, registry, directive.issuer);
   return [{ type: EVENT_TYPES.taskAdded, data: { ...why(data), directive: refOfDirective(directive), task: added, assignments } }];
 }
 
 /** New assignments of an agency (or a group's members) not already in the task; they take the task's deadline now. */
 function decideAddAgency(data: AddTaskAgencyData, state: DirectiveState): DirectiveEvent[] {
   const [directive, task] = taskToChange(state, data.taskNumber, effectiveOn(data));
-  requireParty(data.registry, data.agencyId, 'agencyId');
+  requireParty(data.registry, data.agencyId, 'agencyId', data.effectiveOn);
   const resolved = resolveAssignments(
     directive.directiveId,
-    { number: task.number, lead: [], coordinating: [], [data.role]: [data.agencyId] },
+    { number: task.number, mode: task.mode, lead: [], coordinating: [], [data.role]: [data.agencyId] },
     data.registry,
+    directive.issuer,
   );
   const assignments = newcomers(directive, task, resolved, 'agencyId');
   return [
@@ -119,8 +120,9 @@ function decideAddAgency(data: AddTaskAgencyData, state: DirectiveState): Direct
 /** The lead replaced: lead assignments of agencies not in the new lead end; new lead agencies start (leaving their coordinating part). */
 function decideChangeLead(data: ChangeTaskLeadData, state: DirectiveState): DirectiveEvent[] {
   const [directive, task] = taskToChange(state, data.taskNumber, effectiveOn(data));
-  data.lead.forEach((id, j) => requireParty(data.registry, id, `lead[${j}]`));
-  const resolved = resolveAssignments(directive.directiveId, { number: task.number, lead: data.lead, coordinating: [] }, data.registry);
+  data.lead.forEach((id, j) => requireParty(data.registry, id, `lead[${j}]`, data.effectiveOn));
+  const lead = { number: task.number, mode: task.mode, lead: data.lead, coordinating: [] };
+  const resolved = resolveAssignments(directive.directiveId, lead, data.registry, directive.issuer);
   const newLead = new Set(resolved.map((a) => a.agencyId));
   const live = liveAssignments(directive, task);
   const previousLead = live.filter((a) => a.role === 'lead').map((a) => a.agencyId);

@@ -15,11 +15,13 @@ import { decideChangeDeadline, type ChangeTaskDeadline } from './change-deadline
 import { decideClose, type CloseCommand } from './close-directive';
 import { directiveIdFor } from './ids';
 import { decideIssue, type IssueDirective } from './issue-directive';
+import { decideTransfer, type TransferToSuccessor } from './transfer';
 
 /** One assignment as its directive knows it: who, in which role, from when, its deadline now, and its end. */
 export interface AssignmentEntry {
   id: string;
   taskNumber: string;
+  /** The agency that holds it now: the one assigned, or its successor after a transfer. */
   agencyId: string;
   role: 'lead' | 'coordinating';
   assignedOn: string;
@@ -69,7 +71,7 @@ export interface IssuedDirective {
 
 export type DirectiveState = NoDirective | IssuedDirective;
 
-export type DirectiveCommand = IssueDirective | ChangeTaskDeadline | CancelTask | AmendmentCommand | CloseCommand;
+export type DirectiveCommand = IssueDirective | ChangeTaskDeadline | CancelTask | AmendmentCommand | CloseCommand | TransferToSuccessor;
 
 export const initialState = (): DirectiveState => ({ exists: false });
 
@@ -127,6 +129,10 @@ export function evolve(state: DirectiveState, event: DirectiveEvent): DirectiveS
       const on = event.data.effectiveOn;
       return { ...withAssignments(state, event.data.assignmentIds, (a) => ({ ...a, closedOn: on })), closed: { kind, on } };
     }
+    case EVENT_TYPES.assignmentsTransferred:
+      return withAssignments(state, event.data.assignmentIds, (a) => ({ ...a, agencyId: event.data.to }));
+    case EVENT_TYPES.monitoringTransferred:
+      return { ...state, monitoringAgency: event.data.to };
     default:
       return state;
   }
@@ -198,6 +204,8 @@ export const directiveDecider: Decider<DirectiveState, DirectiveCommand, Directi
       case 'SupersedeDirective':
       case 'RevokeDirective':
         return decideClose(command, state);
+      case 'TransferToSuccessor':
+        return decideTransfer(command, state);
       default:
         return decideAmendment(command, state);
     }

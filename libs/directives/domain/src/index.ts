@@ -6,3 +6,4 @@ export * from './amend-task';
 export * from './close-directive';
 export * from './ids';
 export * from './policy';
+export * from './transfer';

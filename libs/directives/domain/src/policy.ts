@@ -18,8 +18,10 @@ const changersOf = (d: IssuedDirective) => [d.monitoringAgency, d.issuer, d.issu
  * (libs/reporting/domain/src/policy.ts).
  */
 export const directivesPolicy = {
-  /** The agency registry: every role reads it. */
+  /** The agency registry and its timeline: every role reads them. */
   readRegistry: { roles: ['agency_officer', 'monitoring_officer', 'inspector', 'admin'] } satisfies Permission<void>,
+  /** Changing the registry (agencies, groups, editions) and moving an ended agency's work to its successor: an admin. */
+  changeRegistry: { roles: ['admin'] } satisfies Permission<void>,
   /**
    * Issuing in a body's name: a monitoring officer of that body or of its
    * office. The monitoring agency is the issuer's to choose; naming oneself

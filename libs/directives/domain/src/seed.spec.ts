@@ -1,12 +1,12 @@
 import type { DirectiveIssued, IssueDirectiveRequest } from '@dm/contracts';
 import { specMetadata } from '@dm/eventsourcing/testing';
-import { thanhHoa2017Registry } from '@dm/registry';
+import { defaultRegistry } from '@dm/registry';
 import { directiveDecider } from './directive';
 import { IssueDirective } from './issue-directive';
 
 /** Letter 4308/UBND-VX (Thanh Hóa, 10/02/2017), issued against the real 2017 registry. */
 describe('seed 4308/UBND-VX', () => {
-  const registry = thanhHoa2017Registry().snapshot('2017-02-10');
+  const registry = defaultRegistry().snapshot('2017-02-10');
   const t = (
     number: string,
     mode: 'giao' | 'yeu-cau' | 'de-nghi',

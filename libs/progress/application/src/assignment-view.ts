@@ -34,6 +34,8 @@ export const assignmentViewProjection: Projection = {
     EVENT_TYPES.taskCancelled,
     EVENT_TYPES.directiveSuperseded,
     EVENT_TYPES.directiveRevoked,
+    EVENT_TYPES.assignmentsTransferred,
+    EVENT_TYPES.monitoringTransferred,
   ],
   evolve(event) {
     const base = { source: 'd', revision: event.streamRevision };
@@ -63,9 +65,22 @@ export const assignmentViewProjection: Projection = {
       setOnInsert: {},
       set: { closedAs: closing?.as, closedOn: closing?.on },
     }));
-    return [...closed, ...started];
+    return [...closed, ...transferred(event, base), ...started];
   },
 };
+
+/** A transfer: the successor holds the assignments named (`agencyId`), or monitors them (`monitoringAgency`). */
+function transferred(event: RecordedEvent, base: { source: string; revision: number }) {
+  const field =
+    event.type === EVENT_TYPES.assignmentsTransferred
+      ? 'agencyId'
+      : event.type === EVENT_TYPES.monitoringTransferred
+        ? 'monitoringAgency'
+        : null;
+  if (!field) return [];
+  const { assignmentIds, to } = event.data as { assignmentIds: string[]; to: string };
+  return assignmentIds.map((id) => ({ ...base, id, setOnInsert: {}, set: { [field]: to } }));
+}
 
 /** The assignment as its decider and policy know it. */
 export function contextOf(doc: AssignmentViewDoc): AssignmentContext {

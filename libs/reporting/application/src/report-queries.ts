@@ -9,6 +9,7 @@ import {
   directiveListEntry,
   DIRECTIVES,
   directiveView,
+  holderOn,
   scorecards,
   summarize,
   timeline,
@@ -34,14 +35,14 @@ export interface AssignmentFilter {
 
 const CLOSED_STAGES: ReadonlySet<string> = new Set(['cancelled', 'superseded', 'revoked']);
 
-/** An assignment as every list and audit answer names it. */
-function describe(doc: AssignmentDoc) {
+/** An assignment as every list and audit answer names it, with the agency holding it on `date`. */
+function describe(doc: AssignmentDoc, date: string) {
   return {
     id: doc._id,
     directiveId: doc.directiveId,
     directiveNumber: doc.directiveNumber,
     taskNumber: doc.taskNumber,
-    agencyId: doc.agencyId,
+    agencyId: holderOn(doc, date),
     role: doc.role,
     viaGroup: doc.viaGroup ?? null,
   };
@@ -84,7 +85,7 @@ export class ReportQueries {
     ]);
     return docs
       .filter((doc) => doc.role === role && isCounted(doc, asOf))
-      .map((doc) => ({ ...describe(doc), state: deriveStatus(doc, asOf, this.rules) }))
+      .map((doc) => ({ ...describe(doc, asOf), state: deriveStatus(doc, asOf, this.rules) }))
       .filter(
         ({ state }) =>
           (filter.lifecycle ? state.lifecycle === filter.lifecycle : !CLOSED_STAGES.has(state.lifecycle)) &&
@@ -109,7 +110,7 @@ export class ReportQueries {
     const doc = await this.assignment(id);
     const entries = await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: id } });
     return {
-      ...describe(doc),
+      ...describe(doc, today()),
       events: timeline(
         entries.map((e) => e.entry),
         this.rules,
@@ -158,7 +159,7 @@ export class ReportQueries {
 
   async state(id: string, asOf = today()) {
     const doc = await this.assignment(id);
-    return { ...describe(doc), ...deriveStatus(doc, asOf, this.rules), asOf };
+    return { ...describe(doc, asOf), ...deriveStatus(doc, asOf, this.rules), asOf };
   }
 
   private async assignment(id: string): Promise<AssignmentDocument> {
@@ -167,11 +168,34 @@ export class ReportQueries {
     return doc;
   }
 
-  /** Created assignments of directives issued on or before `date` (callers keep those started by then), of one agency or directive when given. */
-  private issuedBy(date: string, filter: { agencyId?: string; directiveId?: string }, orderBy?: Query['orderBy']) {
+  /**
+   * Created assignments of directives issued on or before `date` (callers
+   * keep those started by then), of one directive when given, and of one
+   * agency: those it holds on `date`, assigned to it or transferred to it.
+   */
+  private async issuedBy(date: string, filter: { agencyId?: string; directiveId?: string }, orderBy?: Query['orderBy']) {
     const where: Query['where'] = { created: true, issuedOn: { lte: date } };
-    if (filter.agencyId) where.agencyId = filter.agencyId;
     if (filter.directiveId) where.directiveId = filter.directiveId;
-    return this.store.find<AssignmentDocument>(ASSIGNMENTS, { where, orderBy });
+    const agencyId = filter.agencyId;
+    if (!agencyId) return this.store.find<AssignmentDocument>(ASSIGNMENTS, { where, orderBy });
+    const assigned = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { ...where, agencyId }, orderBy });
+    const received = await this.store.find<AssignmentDocument>(ASSIGNMENTS, {
+      where: { ...where, transferred: true, [`heldBy.${agencyId}`]: true },
+      orderBy,
+    });
+    const mine = [...assigned, ...received.filter((d) => d.agencyId !== agencyId)].filter((d) => holderOn(d, date) === agencyId);
+    return received.length ? sortLike(mine, orderBy) : mine;
   }
+}
+
+/** Documents merged from two queries, in the order both were asked for. */
+function sortLike(docs: AssignmentDocument[], orderBy: Query['orderBy'] = []): AssignmentDocument[] {
+  const value = (d: AssignmentDocument, path: string) => String((d as unknown as Record<string, unknown>)[path] ?? '');
+  return [...docs].sort((a, b) => {
+    for (const [path, direction] of orderBy) {
+      const c = value(a, path).localeCompare(value(b, path));
+      if (c) return direction === 'desc' ? -c : c;
+    }
+    return 0;
+  });
 }

@@ -13,6 +13,8 @@ export const DIRECTIVE_EVENT_TYPES = {
   taskTextCorrected: 'directive.task-text-corrected',
   directiveSuperseded: 'directive.superseded',
   directiveRevoked: 'directive.revoked',
+  assignmentsTransferred: 'directive.assignments-transferred',
+  monitoringTransferred: 'directive.monitoring-transferred',
 } as const;
 
 /** How an assignment ends before it is done: its task or it alone cancelled (an agency removed, a lead replaced), or its directive superseded or revoked. */
@@ -60,6 +62,8 @@ export const resolvedAssignmentSchema = z.object({
   role: z.enum(ASSIGNMENT_ROLES),
   /** The group the agency was reached through, or null when named directly. */
   viaGroup: z.string().nullable(),
+  /** This assignment's mode when it differs from its task's: a party body addressed by a state body is requested (đề nghị). */
+  mode: z.enum(TASK_MODES).optional(),
 });
 export type ResolvedAssignment = z.infer<typeof resolvedAssignmentSchema>;
 
@@ -73,6 +77,8 @@ export const directiveIssuedV1 = z.object({
   issuedOn: storedDate,
   subject: z.string(),
   legalBasis: z.array(z.string()),
+  /** The legal bases that are recorded directives (absent before 0.3). */
+  basedOn: z.array(z.object({ directiveId: z.string(), number: z.string(), issuer: z.string(), issuedOn: storedDate })).optional(),
   addressees: z.array(z.string()),
   signer: signerSchema,
   monitoringAgency: z.string(),
@@ -185,6 +191,25 @@ export type DirectiveSuperseded = z.infer<typeof directiveSupersededV1>;
 export const directiveRevokedV1 = z.object({ ...amendment, assignmentIds: z.array(z.string()) });
 export type DirectiveRevoked = z.infer<typeof directiveRevokedV1>;
 
+/** What a transfer carries: from which ended agency to which successor, from when, why. */
+const transfer = {
+  directiveId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The first business date the successor holds what is moved. */
+  transferredOn: storedDate,
+  reason: z.string(),
+  authorizingDocument: z.string(),
+};
+
+/** The open assignments of an ended agency moved to its successor: the same assignments, held by the successor from `transferredOn`. */
+export const assignmentsTransferredV1 = z.object({ ...transfer, assignmentIds: z.array(z.string()) });
+export type AssignmentsTransferred = z.infer<typeof assignmentsTransferredV1>;
+
+/** The directive's monitoring moved to the successor; `assignmentIds` are all the directive's assignments, so consumers need no lookup. */
+export const monitoringTransferredV1 = z.object({ ...transfer, assignmentIds: z.array(z.string()) });
+export type MonitoringTransferred = z.infer<typeof monitoringTransferredV1>;
+
 export type DirectiveEvent =
   | { type: typeof DIRECTIVE_EVENT_TYPES.directiveIssued; data: DirectiveIssued }
   | { type: typeof DIRECTIVE_EVENT_TYPES.taskDeadlineChanged; data: TaskDeadlineChanged }
@@ -194,7 +219,9 @@ export type DirectiveEvent =
   | { type: typeof DIRECTIVE_EVENT_TYPES.taskLeadChanged; data: TaskLeadChanged }
   | { type: typeof DIRECTIVE_EVENT_TYPES.taskTextCorrected; data: TaskTextCorrected }
   | { type: typeof DIRECTIVE_EVENT_TYPES.directiveSuperseded; data: DirectiveSuperseded }
-  | { type: typeof DIRECTIVE_EVENT_TYPES.directiveRevoked; data: DirectiveRevoked };
+  | { type: typeof DIRECTIVE_EVENT_TYPES.directiveRevoked; data: DirectiveRevoked }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.assignmentsTransferred; data: AssignmentsTransferred }
+  | { type: typeof DIRECTIVE_EVENT_TYPES.monitoringTransferred; data: MonitoringTransferred };
 
 const recurrenceRequest = z
   .object({
@@ -232,7 +259,11 @@ export const issueDirectiveRequest = z.object({
   issuer: agencyId,
   issuedOn: isoDateString,
   subject: text(2_000),
-  legalBasis: z.array(text(1_000)).max(100).default([]),
+  /** Each basis as text, or linked to a recorded directive (its id, with the text as cited). */
+  legalBasis: z
+    .array(z.union([text(1_000), z.object({ text: text(1_000), directiveId: z.string().uuid('must be the id of a directive') }).strict()]))
+    .max(100)
+    .default([]),
   addressees: z.array(agencyId).max(500).default([]),
   signer: z.object({ name: text(200), capacity: optionalText(100), title: text(200) }),
   monitoringAgency: agencyId,
@@ -303,21 +334,59 @@ export const taskCancelledResponse = taskCancelledV1.extend({ eventId: z.string(
 /** What an amendment answers: the event it wrote, its type and data. */
 export const amendmentResponse = z.object({ eventId: z.string(), type: z.string(), data: z.record(z.unknown()) });
 
+/** Valid from its first day to its last (`validTo`, null while it lasts). */
 const dated = { validFrom: z.string(), validTo: z.string().nullable() };
+export const agencyResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parent: z.string().nullable(),
+  groups: z.array(z.string()),
+  aliases: z.array(z.string()),
+  ...dated,
+  successors: z.array(z.object({ agencyId: z.string(), duties: z.string().nullable() })),
+  names: z.array(z.object({ name: z.string(), from: z.string() })),
+  asOf: z.string().optional(),
+});
 export const registryResponse = z.object({
   version: z.string(),
-  agencies: z.array(
+  asOf: z.string().optional(),
+  agencies: z.array(agencyResponse),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), ...dated })),
+});
+/** What a registry change answers: the events it wrote (none when the registry already said so). */
+export const registryChangeResponse = z.object({
+  changed: z.boolean(),
+  events: z.array(z.object({ eventId: z.string(), revision: z.number().int(), type: z.string(), data: z.record(z.unknown()) })),
+});
+export const registryTimelineResponse = z.object({
+  entries: z.array(
     z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: z.string(),
-      parent: z.string().nullable(),
-      groups: z.array(z.string()),
-      aliases: z.array(z.string()),
-      ...dated,
+      revision: z.number().int(),
+      eventId: z.string(),
+      type: z.string(),
+      occurredAt: z.string(),
+      recordedAt: z.string(),
+      actor: z.object({ userId: z.string(), agencyId: z.string().nullable(), role: z.string() }),
+      reason: z.string(),
+      authorizingDocument: z.string(),
+      data: z.record(z.unknown()),
     }),
   ),
-  groups: z.array(z.object({ id: z.string(), name: z.string(), ...dated })),
+  /** The revision to ask `after` for the next page, or null at the end. */
+  next: z.number().int().nullable(),
+});
+export const transferResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  duties: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  successorFrom: z.string(),
+  transferredOn: z.string(),
+  directives: z.array(
+    z.object({ directiveId: z.string(), number: z.string(), assignmentIds: z.array(z.string()), monitoring: z.boolean() }),
+  ),
+  assignments: z.number().int(),
 });
 export const groupResponse = z.object({
   id: z.string(),

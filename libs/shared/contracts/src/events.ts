@@ -10,7 +10,18 @@ import {
   taskDeadlineChangedV1,
   taskLeadChangedV1,
   taskTextCorrectedV1,
+  assignmentsTransferredV1,
+  monitoringTransferredV1,
 } from './directives';
+import {
+  agencyCreatedV1,
+  agencyEndedV1,
+  agencyRenamedV1,
+  groupCreatedV1,
+  groupEndedV1,
+  groupMembersChangedV1,
+  REGISTRY_EVENT_TYPES,
+} from './registry';
 import {
   ASSIGNMENT_EVENT_TYPES,
   completionConfirmedV1,
@@ -21,7 +32,7 @@ import {
 } from './progress';
 
 /** Every integration event type of the system. */
-export const EVENT_TYPES = { ...DIRECTIVE_EVENT_TYPES, ...ASSIGNMENT_EVENT_TYPES } as const;
+export const EVENT_TYPES = { ...DIRECTIVE_EVENT_TYPES, ...ASSIGNMENT_EVENT_TYPES, ...REGISTRY_EVENT_TYPES } as const;
 
 /** Schema of each integration event's data, by type and schema version. */
 export const EVENT_SCHEMAS: Record<string, Record<number, z.ZodTypeAny>> = {
@@ -34,6 +45,14 @@ export const EVENT_SCHEMAS: Record<string, Record<number, z.ZodTypeAny>> = {
   [EVENT_TYPES.taskTextCorrected]: { 1: taskTextCorrectedV1 },
   [EVENT_TYPES.directiveSuperseded]: { 1: directiveSupersededV1 },
   [EVENT_TYPES.directiveRevoked]: { 1: directiveRevokedV1 },
+  [EVENT_TYPES.assignmentsTransferred]: { 1: assignmentsTransferredV1 },
+  [EVENT_TYPES.monitoringTransferred]: { 1: monitoringTransferredV1 },
+  [EVENT_TYPES.agencyCreated]: { 1: agencyCreatedV1 },
+  [EVENT_TYPES.agencyRenamed]: { 1: agencyRenamedV1 },
+  [EVENT_TYPES.agencyEnded]: { 1: agencyEndedV1 },
+  [EVENT_TYPES.groupCreated]: { 1: groupCreatedV1 },
+  [EVENT_TYPES.groupEnded]: { 1: groupEndedV1 },
+  [EVENT_TYPES.groupMembersChanged]: { 1: groupMembersChangedV1 },
   [EVENT_TYPES.progressReported]: { 1: progressReportedV1 },
   [EVENT_TYPES.completionReported]: { 1: completionReportedV1 },
   [EVENT_TYPES.completionConfirmed]: { 1: completionConfirmedV1 },

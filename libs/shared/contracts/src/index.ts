@@ -6,6 +6,7 @@ export * from './streams';
 export * from './common';
 export * from './directives';
 export * from './progress';
+export * from './registry';
 export * from './reporting';
 export * from './events';
 export * from './assignment-starts';

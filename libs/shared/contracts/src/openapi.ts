@@ -13,11 +13,25 @@ import {
   revokeRequest,
   supersedeRequest,
   groupResponse,
+  agencyResponse,
+  registryChangeResponse,
+  registryTimelineResponse,
+  transferResponse,
   issueDirectiveRequest,
   issuedDirectiveResponse,
   registryResponse,
   taskCancelledResponse,
 } from './directives';
+import {
+  changeMembersRequest,
+  createAgencyRequest,
+  createGroupRequest,
+  editionSchema,
+  endAgencyRequest,
+  endGroupRequest,
+  renameAgencyRequest,
+  transferRequest,
+} from './registry';
 import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
 import {
   assignmentsResponse,
@@ -75,6 +89,7 @@ const period = { ...query('period', '2017, 2017-Q1, 2017-H1, 2017-M9 (9 months) 
 const calendar = query('calendar', 'decree09 (Decree 09/2019 cut-off windows, 15th→14th) or calendar', { enum: ['decree09', 'calendar'] });
 const role = query('role', 'lead (default) or coordinating', { enum: [...ASSIGNMENT_ROLES] });
 const changer = 'A monitoring officer of the monitoring agency, the issuer or its office';
+const registryAdmin = 'An admin';
 const healthSchema = z.object({
   status: z.enum(['up', 'down']),
   checks: z.record(z.object({ status: z.enum(['up', 'down']) }).passthrough()),
@@ -264,8 +279,81 @@ export function openApiDocument() {
         [path('id'), path('taskNo')],
       ),
       '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf]),
-      '/api/v1/agencies': read('The agency registry', registryResponse),
+      '/api/v1/agencies': read(
+        'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
+        registryResponse,
+        [query('asOf', 'Only what was valid on this date', { format: 'date' })],
+      ),
       '/api/v1/agencies/groups/{id}': read('A group with its members as of a date', groupResponse, [path('id'), asOf]),
+      '/api/v1/agencies/{id}': read('One agency: names over time, validity, successors', agencyResponse, [
+        path('id'),
+        query('asOf', 'Named and grouped as on this date', { format: 'date' }),
+      ]),
+      '/api/v1/registry/agencies': command(
+        'Create an agency, valid from validFrom',
+        registryAdmin,
+        createAgencyRequest,
+        registryChangeResponse,
+      ),
+      '/api/v1/registry/agencies/{id}/rename': command(
+        'Rename an agency from effectiveOn',
+        registryAdmin,
+        renameAgencyRequest,
+        registryChangeResponse,
+        [path('id')],
+        '200',
+      ),
+      '/api/v1/registry/agencies/{id}/end': command(
+        'End an agency: validTo is its last day; successors (one for all duties, or one per duty area) take over from the next',
+        registryAdmin,
+        endAgencyRequest,
+        registryChangeResponse,
+        [path('id')],
+        '200',
+      ),
+      '/api/v1/registry/agencies/{id}/transfer': command(
+        "Move an ended agency's open assignments, and the directives it monitors, to one of its successors from transferredOn",
+        registryAdmin,
+        transferRequest,
+        transferResponse,
+        [path('id')],
+        '200',
+      ),
+      '/api/v1/registry/groups': command(
+        'Create a group, valid from validFrom, with its first members',
+        registryAdmin,
+        createGroupRequest,
+        registryChangeResponse,
+      ),
+      '/api/v1/registry/groups/{id}/members': command(
+        "Change a group's members from effectiveOn",
+        registryAdmin,
+        changeMembersRequest,
+        registryChangeResponse,
+        [path('id')],
+        '200',
+      ),
+      '/api/v1/registry/groups/{id}/end': command(
+        'End a group: validTo is its last day',
+        registryAdmin,
+        endGroupRequest,
+        registryChangeResponse,
+        [path('id')],
+        '200',
+      ),
+      '/api/v1/registry/import': command(
+        'Load an edition (JSON; `npm run cli -- registry import` also reads CSV): each difference becomes a change event, all or none',
+        registryAdmin,
+        editionSchema,
+        registryChangeResponse,
+        [],
+        '200',
+      ),
+      '/api/v1/registry/timeline': read(
+        "The registry's timeline: every change, who made it, when, why and on whose authority",
+        registryTimelineResponse,
+        [query('after', 'Only changes after this revision'), query('limit', 'At most this many (default 200, at most 1000)')],
+      ),
       '/api/v1/admin/rebuild': {
         post: {
           summary: 'Replay the Kafka topics into a new generation of the read models, then switch to it',

@@ -283,6 +283,8 @@ export type TaskView = z.infer<typeof taskViewSchema>;
 export const directiveResponse = directiveHeaderSchema.extend({
   directiveId: z.string(),
   legalBasis: z.array(z.string()),
+  /** The legal bases that are recorded directives. */
+  basedOn: z.array(z.object({ directiveId: z.string(), number: z.string(), issuer: z.string(), issuedOn: z.string() })),
   addressees: z.array(z.string()),
   signer: signerSchema,
   registryVersion: z.string(),

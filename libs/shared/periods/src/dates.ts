@@ -32,6 +32,11 @@ export function formatDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A date as a person in Vietnam reads it: `2017-02-10` → `10/02/2017`. */
+export function formatVietnamese(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
 function toDayNumber(date: string): number {
   if (!isIsoDate(date)) throw new RangeError(`not a date YYYY-MM-DD: ${String(date)}`);
   const d = new Date(0);

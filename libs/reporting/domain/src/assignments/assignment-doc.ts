@@ -52,7 +52,11 @@ export interface AssignmentDoc {
   mode?: 'giao' | 'yeu-cau' | 'de-nghi';
   /** The task's recurring deadline, when it has one. */
   recurrence?: Recurrence;
+  /** The agency assigned; after a transfer the holder on a date is holderOn(doc, date). */
   agencyId?: string;
+  /** Set once the assignment has moved to a successor; `heldBy.<agencyId>` marks every successor that has held it. */
+  transferred?: boolean;
+  heldBy?: Record<string, boolean>;
   role?: 'lead' | 'coordinating';
   viaGroup?: string | null;
   facts: Partial<Record<FactSource, Record<string, StatusFact>>>;
@@ -68,3 +72,11 @@ export function factsOf(doc: Pick<AssignmentDoc, 'facts'>, source: FactSource): 
 
 /** The business date an assignment started (the issue date for documents written before 0.2). */
 export const assignedOnOf = (doc: Pick<AssignmentDoc, 'assignedOn' | 'issuedOn'>): string => (doc.assignedOn ?? doc.issuedOn) as string;
+
+/** The agency holding the assignment on a date: the successor of the last transfer effective by then, else the agency assigned. */
+export function holderOn(doc: Pick<AssignmentDoc, 'agencyId' | 'facts'>, date: string): string {
+  let holder = doc.agencyId as string;
+  for (const f of factsOf(doc, 'd'))
+    if (f.type === 'directive.assignments-transferred' && (f.data.transferredOn as string) <= date) holder = f.data.to as string;
+  return holder;
+}

@@ -12,6 +12,8 @@ const STATUS_FIELDS: Record<string, string[]> = {
   [EVENT_TYPES.taskLeadChanged]: ['effectiveOn'],
   [EVENT_TYPES.directiveSuperseded]: ['effectiveOn'],
   [EVENT_TYPES.directiveRevoked]: ['effectiveOn'],
+  [EVENT_TYPES.assignmentsTransferred]: ['transferredOn', 'from', 'to'],
+  [EVENT_TYPES.monitoringTransferred]: ['transferredOn', 'from', 'to'],
   [EVENT_TYPES.progressReported]: ['reportedOn', 'percent'],
   [EVENT_TYPES.completionReported]: ['completedOn', 'period'],
   [EVENT_TYPES.completionConfirmed]: ['completedOn', 'confirmedOn', 'period'],
@@ -28,18 +30,20 @@ const STATUS_FIELDS: Record<string, string[]> = {
  *   (source `d`): its header fields, `created: true`, and a start fact with
  *   its first deadline and start date.
  * - a deadline change or a closure → one write per assignment it names.
+ * - a transfer → one write per assignment it names, marking who has held it
+ *   (`transferred`, `heldBy.<successor>`) or who monitors it now.
  * - `assignment.*` → one write on the assignment of the stream (source `a`),
  *   with the time it was recorded.
  */
 export const assignmentsProjection: Projection = {
   collection: ASSIGNMENTS,
   canHandle: ASSIGNMENT_FACT_TYPES,
-  indexes: [['directiveId'], ['agencyId'], ['assignedOn']],
+  indexes: [['directiveId'], ['agencyId'], ['assignedOn'], ['transferred']],
   evolve(event) {
     const starts = new Map(startedAssignments(event).map((s) => [s.assignment.id, s]));
     return eventsByAssignment(event).map(([id, fact]) => {
       const start = starts.get(id);
-      if (!start) return write(id, statusFact(event, fact.source, fact.data), {});
+      if (!start) return write(id, statusFact(event, fact.source, fact.data), fieldsSetBy(event));
       const { directive, assignment: a, on, task } = start;
       return write(
         id,
@@ -53,7 +57,7 @@ export const assignmentsProjection: Projection = {
           assignedOn: on,
           monitoringAgency: directive.monitoringAgency,
           taskNumber: a.taskNumber,
-          mode: task.mode,
+          mode: a.mode ?? task.mode,
           ...(task.recurrence ? { recurrence: task.recurrence } : {}),
           agencyId: a.agencyId,
           role: a.role,
@@ -63,6 +67,14 @@ export const assignmentsProjection: Projection = {
     });
   },
 };
+
+/** The document fields a transfer changes: who has held it, and who monitors it. */
+function fieldsSetBy(event: RecordedEvent): Record<string, unknown> {
+  const to = (event.data as { to?: string }).to as string;
+  if (event.type === EVENT_TYPES.assignmentsTransferred) return { transferred: true, [`heldBy.${to}`]: true };
+  if (event.type === EVENT_TYPES.monitoringTransferred) return { monitoringAgency: to };
+  return {};
+}
 
 function statusFact(event: RecordedEvent, source: StatusFact['source'], data: Record<string, unknown>): StatusFact {
   const fields = STATUS_FIELDS[event.type];

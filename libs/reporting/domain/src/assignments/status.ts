@@ -1,7 +1,7 @@
 import type { AssignmentStatus, LifecycleStage, ObligationStatus, OfficialStatus, Recurrence } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
 import { addDays, daysBetween, deadlineInForce, isExtendedAfterDue, obligationsOf, vietnamDate, workingDaysAfter } from '@dm/periods';
-import { assignedOnOf, type AssignmentDoc } from './assignment-doc';
+import { assignedOnOf, holderOn, type AssignmentDoc } from './assignment-doc';
 import { readFacts, type CompletionEpisode, type FactView } from './fact-view';
 
 export const STATUS_LABELS: Readonly<Record<OfficialStatus, string>> = {
@@ -74,7 +74,7 @@ export function deriveStatus(doc: AssignmentDoc, asOf: string, rules: StatusRule
     assignmentId: doc._id,
     directiveId: doc.directiveId as string,
     taskNumber: doc.taskNumber as string,
-    agencyId: doc.agencyId as string,
+    agencyId: holderOn(doc, T),
     role,
     mode: doc.mode ?? 'giao',
     viaGroup: doc.viaGroup ?? null,

@@ -1,6 +1,6 @@
 import type { CoordinatingBlock, SummaryBlock } from '@dm/contracts';
 import { ValidationError } from '@dm/eventsourcing';
-import type { AssignmentDoc } from './assignment-doc';
+import { holderOn, type AssignmentDoc } from './assignment-doc';
 import type { StatusRules } from './status';
 import { isCounted, tally, tallyCoordinating, type ReportWindow } from './tally';
 
@@ -45,15 +45,16 @@ export function summarize(docs: AssignmentDoc[], window: ReportWindow, rules?: S
   };
 }
 
-/** One row per agency with a counted lead assignment (official or request), sorted by agencyId. */
+/** One row per agency holding a counted lead assignment (official or request) at the window's end, sorted by agencyId. */
 export function scorecards(docs: AssignmentDoc[], window: ReportWindow, rules?: StatusRules): Scorecard[] {
   const { from, to } = checkWindow(window);
   const byAgency = new Map<string, AssignmentDoc[]>();
   for (const doc of docs) {
     if (!isCounted(doc, to) || doc.role !== 'lead' || typeof doc.agencyId !== 'string') continue;
-    const list = byAgency.get(doc.agencyId) ?? [];
+    const holder = holderOn(doc, to);
+    const list = byAgency.get(holder) ?? [];
     list.push(doc);
-    byAgency.set(doc.agencyId, list);
+    byAgency.set(holder, list);
   }
   return [...byAgency.keys()].sort().map((agencyId) => {
     const blocks = partition(byAgency.get(agencyId) as AssignmentDoc[]);

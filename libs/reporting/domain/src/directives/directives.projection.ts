@@ -15,6 +15,8 @@ export interface DirectiveDoc extends Document {
   issuedOn: string;
   subject: string;
   legalBasis: string[];
+  /** The legal bases that are recorded directives (absent before 0.3). */
+  basedOn?: DirectiveIssued['basedOn'];
   addressees: string[];
   signer: DirectiveIssued['signer'];
   monitoringAgency: string;
@@ -46,6 +48,7 @@ export const directivesProjection: Projection = {
             created: true,
             ...directiveHeader(d),
             legalBasis: d.legalBasis,
+            basedOn: d.basedOn ?? [],
             addressees: d.addressees,
             tasks: d.tasks,
             assignmentCount: d.assignments.length,
@@ -139,6 +142,14 @@ export function closureOf(doc: DirectiveDoc, asOf: string) {
   return null;
 }
 
+/** The agency monitoring the directive on `asOf`: the successor of the last monitoring transfer by then, else the one named at issue. */
+export function monitoringAgencyOn(doc: DirectiveDoc, asOf: string): string {
+  let agency = doc.monitoringAgency;
+  for (const change of changesOf(doc))
+    if (change.type === EVENT_TYPES.monitoringTransferred && String(change.data.transferredOn) <= asOf) agency = String(change.data.to);
+  return agency;
+}
+
 /** A directive as the list of directives shows it. */
 export function directiveListEntry(d: DirectiveDoc) {
   return {
@@ -148,7 +159,7 @@ export function directiveListEntry(d: DirectiveDoc) {
     issuer: d.issuer,
     issuedOn: d.issuedOn,
     subject: d.subject,
-    monitoringAgency: d.monitoringAgency,
+    monitoringAgency: monitoringAgencyOn(d, '9999-12-31'),
     taskCount: d.tasks.length + changesOf(d).filter((c) => c.type === EVENT_TYPES.taskAdded).length,
     assignmentCount: assignmentCountOf(d),
   };
@@ -165,6 +176,8 @@ export function directiveView(doc: DirectiveDoc, asOf: string) {
   return {
     id: doc.directiveId,
     ...header,
+    monitoringAgency: monitoringAgencyOn(doc, asOf),
+    basedOn: doc.basedOn ?? [],
     assignmentCount: assignmentCountOf(doc),
     closed: closureOf(doc, asOf),
     tasks: currentTasks(doc, asOf),

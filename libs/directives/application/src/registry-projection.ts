@@ -1,0 +1,35 @@
+import { REGISTRY_STREAM, type RegistryEvent } from '@dm/contracts';
+import type { EventStore } from '@dm/eventsourcing';
+import { AgencyRegistry, registryDecider, registryVersion, type RegistryState } from '@dm/registry';
+
+/**
+ * The registry's projection: its stream folded in memory, with the revision
+ * folded so far as its checkpoint. Each read first catches up with the
+ * stream (one look-up when nothing is new), so a change appended by another
+ * process, or by the CLI, is seen by the next request.
+ */
+export class RegistryProjection {
+  private state: RegistryState = registryDecider.initialState();
+  private revision = -1;
+  private current = new AgencyRegistry(this.state, registryVersion(-1));
+  private catching: Promise<AgencyRegistry> | null = null;
+
+  constructor(private readonly store: EventStore) {}
+
+  /** The registry as its stream tells it now. */
+  registry(): Promise<AgencyRegistry> {
+    this.catching ??= this.catchUp().finally(() => (this.catching = null));
+    return this.catching;
+  }
+
+  private async catchUp(): Promise<AgencyRegistry> {
+    const head = await this.store.streamRevision(REGISTRY_STREAM);
+    if (head === null || head <= this.revision) return this.current;
+    for await (const event of this.store.readStream<RegistryEvent>(REGISTRY_STREAM, { fromRevision: this.revision + 1 })) {
+      this.state = registryDecider.evolve(this.state, event);
+      this.revision = event.streamRevision;
+    }
+    this.current = new AgencyRegistry(this.state, registryVersion(this.revision));
+    return this.current;
+  }
+}

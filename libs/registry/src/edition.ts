@@ -1,0 +1,145 @@
+import { parse } from 'csv-parse/sync';
+import { editionSchema, type Edition } from '@dm/contracts';
+import { ValidationError } from '@dm/eventsourcing';
+import type { RegistryChange } from './registry.decider';
+import { covers, groupsOf, nameOn, type RegistryState } from './registry-state';
+
+/** The CSV columns of an edition; rows of kind `group` are groups. Multi-valued cells use `;`, a successor's duties follow `:`. */
+export const EDITION_CSV_COLUMNS = ['id', 'name', 'kind', 'parent', 'groups', 'aliases', 'validFrom', 'validTo', 'successors'] as const;
+
+const list = (cell: string | undefined) =>
+  (cell ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * An edition from CSV text, with what the file cannot say (its name, the date
+ * its differences take effect, why and on whose authority) given apart.
+ */
+export function editionFromCsv(
+  csv: string,
+  about: Pick<Edition, 'edition' | 'effectiveOn' | 'reason' | 'authorizingDocument'> & { source?: string },
+): unknown {
+  let rows: Array<Record<string, string>>;
+  try {
+    rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    throw new ValidationError(`not a CSV edition: ${(error as Error).message}`, 'file');
+  }
+  const unknown = Object.keys(rows[0] ?? {}).filter((c) => !(EDITION_CSV_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length)
+    throw new ValidationError(`unknown columns ${unknown.join(', ')}; the columns are ${EDITION_CSV_COLUMNS.join(', ')}`, 'file');
+  const dated = (r: Record<string, string>) => ({
+    ...(r.validFrom ? { validFrom: r.validFrom } : {}),
+    ...(r.validTo ? { validTo: r.validTo } : {}),
+  });
+  return {
+    ...about,
+    groups: rows.filter((r) => r.kind === 'group').map((r) => ({ id: r.id, name: r.name, ...dated(r) })),
+    agencies: rows
+      .filter((r) => r.kind !== 'group')
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        parent: r.parent || null,
+        groups: list(r.groups),
+        aliases: list(r.aliases),
+        ...dated(r),
+        successors: list(r.successors).map((s) => {
+          const at = s.indexOf(':');
+          return at < 0 ? { agencyId: s, duties: null } : { agencyId: s.slice(0, at).trim(), duties: s.slice(at + 1).trim() || null };
+        }),
+      })),
+  };
+}
+
+/** Parses an edition's JSON form (or the object CSV gave), with every field checked. */
+export function parseEdition(value: unknown): Edition {
+  const parsed = editionSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+  throw new ValidationError(`${field || 'edition'}: ${issue.message}`, field || 'edition');
+}
+
+/** One change an edition asks for, with the row it comes from (`agencies[3]`), for the refusal to name. */
+export interface EditionChange {
+  change: RegistryChange;
+  row: string;
+}
+
+/**
+ * The differences between an edition and the registry, as changes in an order
+ * that can be decided one after the other: new groups, new agencies (their
+ * groups from their first day), renames and membership changes of agencies
+ * already known (from the edition's `effectiveOn`), then ends of agencies
+ * (their successors exist by then) and of groups. An edition never removes
+ * what it does not list, and never reopens what has ended.
+ */
+export function editionChanges(edition: Edition, state: RegistryState): EditionChange[] {
+  const about = { reason: edition.reason, authorizingDocument: edition.authorizingDocument };
+  const on = edition.effectiveOn;
+  const created: EditionChange[] = [];
+  const updated: EditionChange[] = [];
+  const ended: EditionChange[] = [];
+  const membership = new Map<string, { add: string[]; remove: string[]; row: string }>();
+  const member = (groupId: string, row: string) => {
+    const entry = membership.get(groupId) ?? { add: [], remove: [], row };
+    membership.set(groupId, entry);
+    return entry;
+  };
+
+  edition.groups.forEach((g, i) => {
+    const row = `groups[${i}]`;
+    const known = Object.hasOwn(state.groups, g.id) ? state.groups[g.id] : undefined;
+    if (!known)
+      created.push({
+        row,
+        change: { type: 'CreateGroup', data: { ...about, id: g.id, name: g.name, validFrom: g.validFrom ?? on, members: [] } },
+      });
+    if (g.validTo && known?.to !== g.validTo)
+      ended.push({ row, change: { type: 'EndGroup', data: { ...about, id: g.id, validTo: g.validTo } } });
+  });
+
+  edition.agencies.forEach((a, i) => {
+    const row = `agencies[${i}]`;
+    const known = Object.hasOwn(state.agencies, a.id) ? state.agencies[a.id] : undefined;
+    if (!known) {
+      const data = {
+        ...about,
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        parent: a.parent ?? null,
+        aliases: a.aliases,
+        groups: a.groups,
+        validFrom: a.validFrom ?? on,
+      };
+      created.push({ row, change: { type: 'CreateAgency', data } });
+    } else if (covers(known, on)) {
+      const then = nameOn(known, on);
+      if (then.name !== a.name || then.aliases.join(';') !== a.aliases.join(';'))
+        updated.push({
+          row,
+          change: { type: 'RenameAgency', data: { ...about, id: a.id, name: a.name, aliases: a.aliases, effectiveOn: on } },
+        });
+      const before = groupsOf(state, a.id, on);
+      for (const g of a.groups.filter((g) => !before.includes(g))) member(g, row).add.push(a.id);
+      for (const g of before.filter((g) => !a.groups.includes(g))) member(g, row).remove.push(a.id);
+    }
+    if (a.validTo && known?.to !== a.validTo) {
+      const successors = a.successors.map((s) => ({ agencyId: s.agencyId, duties: s.duties ?? null }));
+      ended.push({ row, change: { type: 'EndAgency', data: { ...about, id: a.id, validTo: a.validTo, successors } } });
+    }
+  });
+
+  const memberships = [...membership].map(([id, { add, remove, row }]): EditionChange => ({
+    row,
+    change: { type: 'ChangeGroupMembers', data: { ...about, id, effectiveOn: on, add, remove } },
+  }));
+  const endedAgencies = ended.filter((e) => e.change.type === 'EndAgency');
+  const endedGroups = ended.filter((e) => e.change.type === 'EndGroup');
+  return [...created, ...updated, ...memberships, ...endedAgencies, ...endedGroups];
+}

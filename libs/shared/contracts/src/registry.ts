@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { agencyId, isoDateString, optionalText, storedDate, text } from './common';
+
+/**
+ * The registry context's contract: the events of the registry stream (topic
+ * monitoring.registry.v1) and the bodies of its commands (docs/domain.md,
+ * "The registry over time").
+ */
+
+export const REGISTRY_EVENT_TYPES = {
+  agencyCreated: 'registry.agency-created',
+  agencyRenamed: 'registry.agency-renamed',
+  agencyEnded: 'registry.agency-ended',
+  groupCreated: 'registry.group-created',
+  groupEnded: 'registry.group-ended',
+  groupMembersChanged: 'registry.group-members-changed',
+} as const;
+
+/**
+ * The kinds of body, and the sphere each belongs to. A body of the party
+ * sphere is addressed by request (đề nghị) unless the issuer is of that
+ * sphere too; bodies of the central and party spheres, and councils, are
+ * recorded by the province's office when they issue.
+ */
+export const AGENCY_KINDS = {
+  province: 'local',
+  office: 'local',
+  department: 'local',
+  district: 'local',
+  commune: 'local',
+  bank: 'local',
+  front: 'local',
+  'mass-organisation': 'local',
+  'people-council': 'council',
+  'prime-minister': 'central',
+  government: 'central',
+  'central-office': 'central',
+  ministry: 'central',
+  'party-committee': 'party',
+} as const;
+export type AgencyKind = keyof typeof AGENCY_KINDS;
+export const agencyKindSchema = z.enum(Object.keys(AGENCY_KINDS) as [AgencyKind, ...AgencyKind[]], {
+  errorMap: () => ({ message: `must be one of ${Object.keys(AGENCY_KINDS).join(', ')}` }),
+});
+
+/** A successor of an ended agency: for all its duties (`duties` null), or for the duty areas named. */
+export const successorSchema = z.object({ agencyId: z.string(), duties: z.string().nullable() });
+export type Successor = z.infer<typeof successorSchema>;
+
+/** What every registry change carries: why, and on whose authority. */
+const change = { reason: z.string(), authorizingDocument: z.string() };
+
+export const agencyCreatedV1 = z.object({
+  ...change,
+  agencyId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parent: z.string().nullable(),
+  aliases: z.array(z.string()),
+  /** Groups the agency is a member of from its first day. */
+  groups: z.array(z.string()),
+  validFrom: storedDate,
+});
+export type AgencyCreated = z.infer<typeof agencyCreatedV1>;
+
+export const agencyRenamedV1 = z.object({
+  ...change,
+  agencyId: z.string(),
+  previousName: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  effectiveOn: storedDate,
+});
+export type AgencyRenamed = z.infer<typeof agencyRenamedV1>;
+
+/** The agency's last day is `validTo`; its successors take over from the next day. */
+export const agencyEndedV1 = z.object({
+  ...change,
+  agencyId: z.string(),
+  validTo: storedDate,
+  successors: z.array(successorSchema),
+});
+export type AgencyEnded = z.infer<typeof agencyEndedV1>;
+
+export const groupCreatedV1 = z.object({ ...change, groupId: z.string(), name: z.string(), validFrom: storedDate });
+export type GroupCreated = z.infer<typeof groupCreatedV1>;
+
+export const groupEndedV1 = z.object({ ...change, groupId: z.string(), validTo: storedDate });
+export type GroupEnded = z.infer<typeof groupEndedV1>;
+
+/** Members join on `effectiveOn`; members removed have their last day the day before. */
+export const groupMembersChangedV1 = z.object({
+  ...change,
+  groupId: z.string(),
+  effectiveOn: storedDate,
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export type GroupMembersChanged = z.infer<typeof groupMembersChangedV1>;
+
+export type RegistryEvent =
+  | { type: typeof REGISTRY_EVENT_TYPES.agencyCreated; data: AgencyCreated }
+  | { type: typeof REGISTRY_EVENT_TYPES.agencyRenamed; data: AgencyRenamed }
+  | { type: typeof REGISTRY_EVENT_TYPES.agencyEnded; data: AgencyEnded }
+  | { type: typeof REGISTRY_EVENT_TYPES.groupCreated; data: GroupCreated }
+  | { type: typeof REGISTRY_EVENT_TYPES.groupEnded; data: GroupEnded }
+  | { type: typeof REGISTRY_EVENT_TYPES.groupMembersChanged; data: GroupMembersChanged };
+
+/** Requests of the registry's routes (POST /api/v1/registry/…). */
+const changeRequest = { reason: text(1_000), authorizingDocument: text(300) };
+const ids = (max: number) => z.array(agencyId).max(max);
+
+export const createAgencyRequest = z
+  .object({
+    ...changeRequest,
+    id: agencyId.max(100),
+    name: text(300),
+    kind: agencyKindSchema,
+    parent: agencyId.nullable().optional(),
+    aliases: z.array(text(300)).max(20).default([]),
+    groups: ids(50).default([]),
+    validFrom: isoDateString,
+  })
+  .strict();
+export type CreateAgencyRequest = z.infer<typeof createAgencyRequest>;
+
+export const renameAgencyRequest = z
+  .object({ ...changeRequest, name: text(300), aliases: z.array(text(300)).max(20).optional(), effectiveOn: isoDateString })
+  .strict();
+
+export const endAgencyRequest = z
+  .object({
+    ...changeRequest,
+    validTo: isoDateString,
+    successors: z
+      .array(z.object({ agencyId, duties: optionalText(1_000) }).strict())
+      .max(50)
+      .default([]),
+  })
+  .strict();
+
+export const createGroupRequest = z
+  .object({ ...changeRequest, id: agencyId.max(100), name: text(300), validFrom: isoDateString, members: ids(5_000).default([]) })
+  .strict();
+
+export const endGroupRequest = z.object({ ...changeRequest, validTo: isoDateString }).strict();
+
+export const changeMembersRequest = z
+  .object({ ...changeRequest, effectiveOn: isoDateString, add: ids(5_000).default([]), remove: ids(5_000).default([]) })
+  .strict()
+  .refine((r) => r.add.length + r.remove.length > 0, { message: 'name members to add or remove', path: ['add'] });
+
+/** An edition: agencies and groups with their validity, as a file an office keeps (JSON form; CSV rows map onto it). */
+export const editionAgencySchema = z
+  .object({
+    id: agencyId.max(100),
+    name: text(300),
+    kind: agencyKindSchema,
+    parent: agencyId.nullable().optional(),
+    groups: ids(50).default([]),
+    aliases: z.array(text(300)).max(20).default([]),
+    validFrom: isoDateString.optional(),
+    validTo: isoDateString.nullable().optional(),
+    successors: z
+      .array(z.object({ agencyId, duties: optionalText(1_000) }).strict())
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type EditionAgency = z.infer<typeof editionAgencySchema>;
+
+export const editionGroupSchema = z
+  .object({ id: agencyId.max(100), name: text(300), validFrom: isoDateString.optional(), validTo: isoDateString.nullable().optional() })
+  .strict();
+export type EditionGroup = z.infer<typeof editionGroupSchema>;
+
+export const editionSchema = z
+  .object({
+    registry: text(100).optional(),
+    edition: text(100),
+    source: optionalText(2_000),
+    /** The date rows without their own validFrom start on, and names and memberships that differ take effect on. */
+    effectiveOn: isoDateString,
+    reason: text(1_000),
+    authorizingDocument: text(300),
+    groups: z.array(editionGroupSchema).max(1_000).default([]),
+    agencies: z.array(editionAgencySchema).max(20_000),
+  })
+  .strict();
+export type Edition = z.infer<typeof editionSchema>;
+
+/** Moving an ended agency's open assignments, and the directives it monitors, to one of its successors. */
+export const transferRequest = z
+  .object({
+    ...changeRequest,
+    to: agencyId,
+    transferredOn: isoDateString.optional(),
+    /** Only these directives (default: every directive with something to move). */
+    directiveIds: z.array(z.string().uuid()).max(10_000).optional(),
+  })
+  .strict();
+export type TransferRequest = z.infer<typeof transferRequest>;
