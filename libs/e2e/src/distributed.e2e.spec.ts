@@ -295,5 +295,42 @@ if ('skipped' in infra) {
       const without4312 = (docs: unknown[]) => docs.filter((d) => !JSON.stringify(d).includes('4312/UBND-VX'));
       for (const name of names) expect(without4312(after[name])).toEqual(before[name]);
     }, 300_000);
+
+    it("an ended agency's work moved to its successor through the gateway: progress-events learns it from the topic, history stays put", async () => {
+      const session = new ConsistencySession();
+      const registry = await admin().get('/api/v1/registry/timeline?limit=5');
+      expect(registry.status).toBe(200);
+      expect(registry.body.entries[0]).toMatchObject({ type: 'registry.group-created', actor: { userId: 'system' } });
+      const moved = await system.client('admin-1', 'admin', null, session).post('/api/v1/registry/agencies/so-ldtbxh/transfer', {
+        to: 'so-nnmt',
+        transferredOn: '2025-03-01',
+        directiveIds: [directiveId],
+        reason: 'Sở Lao động - Thương binh và Xã hội kết thúc hoạt động',
+        authorizingDocument: '45/2025/NĐ-CP',
+      });
+      expect(moved.status).toBe(200);
+      expect(moved.body.directives[0].monitoring).toBe(true);
+      const [held] = moved.body.directives[0].assignmentIds as string[];
+      const successor = system.client('ao-so-nnmt', 'agency_officer', 'so-nnmt', session);
+      await eventually(async () => {
+        const report = await successor.post(`/api/v1/assignments/${held}/progress`, {
+          reportedOn: '2025-03-10',
+          summary: 'Tiếp nhận',
+          percent: 90,
+        });
+        expect(report.status).toBe(201);
+      }, 30_000);
+      const old = await system.client('ao-so-ldtbxh', 'agency_officer', 'so-ldtbxh').post(`/api/v1/assignments/${held}/progress`, {
+        reportedOn: '2025-03-11',
+        summary: 'x',
+      });
+      expect(old.status).toBe(403);
+      await successor.sync();
+      const reader = system.client('inspector-1', 'inspector', 'thanh-tra-tinh', session);
+      const then = (await reader.get(`/api/v1/reports/agencies?period=2017&directiveId=${directiveId}`)).body.agencies;
+      expect(then.map((a: { agencyId: string }) => a.agencyId)).toContain('so-ldtbxh');
+      const state = await reader.get(`/api/v1/audit/assignments/${held}/state?asOf=2025-12-31`);
+      expect(state.body).toMatchObject({ agencyId: 'so-nnmt', latestPercent: 90 });
+    }, 120_000);
   });
 }

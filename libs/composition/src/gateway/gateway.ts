@@ -12,12 +12,12 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 
 /**
  * Which service answers a request. Commands go to the service that owns the
- * stream; the registry to task-assignment; every read (statuses, summaries,
+ * stream; the registry (its reads, changes, timeline and transfers) to task-assignment; every read (statuses, summaries,
  * timelines, state) and the API documents to report-projection.
  */
 export function routeOf(method: string, path: string): ServiceName {
   const write = method !== 'GET' && method !== 'HEAD';
-  if (path.startsWith('/api/v1/agencies')) return 'task-assignment';
+  if (path.startsWith('/api/v1/agencies') || path.startsWith('/api/v1/registry')) return 'task-assignment';
   if (write && path.startsWith('/api/v1/directives')) return 'task-assignment';
   if (write && path.startsWith('/api/v1/assignments/')) return 'progress-events';
   return 'report-projection';
