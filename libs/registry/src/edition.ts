@@ -23,13 +23,11 @@ export function editionFromCsv(
 ): unknown {
   let rows: Array<Record<string, string>>;
   try {
-    rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+    rows = parse(csv, { columns: checkedHeader, skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
+    if (error instanceof ValidationError) throw error;
     throw new ValidationError(`not a CSV edition: ${(error as Error).message}`, 'file');
   }
-  const unknown = Object.keys(rows[0] ?? {}).filter((c) => !(EDITION_CSV_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length)
-    throw new ValidationError(`unknown columns ${unknown.join(', ')}; the columns are ${EDITION_CSV_COLUMNS.join(', ')}`, 'file');
   const dated = (r: Record<string, string>) => ({
     ...(r.validFrom ? { validFrom: r.validFrom } : {}),
     ...(r.validTo ? { validTo: r.validTo } : {}),
@@ -53,6 +51,13 @@ export function editionFromCsv(
         }),
       })),
   };
+}
+
+function checkedHeader(header: string[]): string[] {
+  const unknown = header.filter((c) => !(EDITION_CSV_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length)
+    throw new ValidationError(`unknown columns ${unknown.join(', ')}; the columns are ${EDITION_CSV_COLUMNS.join(', ')}`, 'file');
+  return header;
 }
 
 /** Parses an edition's JSON form (or the object CSV gave), with every field checked. */
@@ -84,12 +89,15 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
   const created: EditionChange[] = [];
   const updated: EditionChange[] = [];
   const ended: EditionChange[] = [];
-  const membership = new Map<string, { add: string[]; remove: string[]; row: string }>();
-  const member = (groupId: string, row: string) => {
-    const entry = membership.get(groupId) ?? { add: [], remove: [], row };
-    membership.set(groupId, entry);
-    return entry;
-  };
+  const memberships: EditionChange[] = [];
+  const member = (row: string, id: string, groupId: string, move: 'add' | 'remove') =>
+    memberships.push({
+      row,
+      change: {
+        type: 'ChangeGroupMembers',
+        data: { ...about, id: groupId, effectiveOn: on, add: move === 'add' ? [id] : [], remove: move === 'remove' ? [id] : [] },
+      },
+    });
 
   edition.groups.forEach((g, i) => {
     const row = `groups[${i}]`;
@@ -126,19 +134,16 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
           change: { type: 'RenameAgency', data: { ...about, id: a.id, name: a.name, aliases: a.aliases, effectiveOn: on } },
         });
       const before = groupsOf(state, a.id, on);
-      for (const g of a.groups.filter((g) => !before.includes(g))) member(g, row).add.push(a.id);
-      for (const g of before.filter((g) => !a.groups.includes(g))) member(g, row).remove.push(a.id);
+      for (const g of a.groups.filter((g) => !before.includes(g))) member(row, a.id, g, 'add');
+      for (const g of before.filter((g) => !a.groups.includes(g))) member(row, a.id, g, 'remove');
     }
-    if (a.validTo && known?.to !== a.validTo) {
-      const successors = a.successors.map((s) => ({ agencyId: s.agencyId, duties: s.duties ?? null }));
+    const successors = a.successors.map((s) => ({ agencyId: s.agencyId, duties: s.duties ?? null }));
+    const sameEnd = known?.to === a.validTo && (!successors.length || JSON.stringify(known?.successors) === JSON.stringify(successors));
+    if (a.validTo && !sameEnd) {
       ended.push({ row, change: { type: 'EndAgency', data: { ...about, id: a.id, validTo: a.validTo, successors } } });
     }
   });
 
-  const memberships = [...membership].map(([id, { add, remove, row }]): EditionChange => ({
-    row,
-    change: { type: 'ChangeGroupMembers', data: { ...about, id, effectiveOn: on, add, remove } },
-  }));
   const endedAgencies = ended.filter((e) => e.change.type === 'EndAgency');
   const endedGroups = ended.filter((e) => e.change.type === 'EndGroup');
   return [...created, ...updated, ...memberships, ...endedAgencies, ...endedGroups];
