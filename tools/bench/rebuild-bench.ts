@@ -23,7 +23,7 @@ const envelope = (type: string, occurredOn: string, data: unknown): NewEvent => 
 
 /**
  * Writes a province's year straight into the stores (one directive shaped
- * like the seed per 1,000 events, each with its 244 assignments, and progress
+ * like the seed per 1,000 events, each with its 276 assignments, and progress
  * reports spread over them: about four per assignment), then rebuilds every
  * read model from them.
  */

@@ -10,7 +10,7 @@ import { EmbeddedFixture } from './fixture';
 describe('domain rules over HTTP, on the seed directive (embedded)', () => {
   const fx = new EmbeddedFixture();
   let directiveId: string;
-  let assignments: Array<{ id: string; taskNumber: string; agencyId: string; role: string }>;
+  let assignments: Array<{ id: string; taskNumber: string; agencyId: string; role: string; mode?: string }>;
   const lead = (task: string, agency: string) => {
     const found = assignments.find((a) => a.taskNumber === task && a.agencyId === agency && a.role === 'lead');
     if (!found) throw new Error(`no lead assignment of task ${task} for ${agency}`);
@@ -216,12 +216,15 @@ describe('domain rules over HTTP, on the seed directive (embedded)', () => {
     expect(await stateOf(thachThanh, '2017-04-01')).toMatchObject({ status: 'overdue', completedOn: null });
   });
 
-  it('task 10’s requests are in their own block of the 2017 summary; the official total excludes them', async () => {
-    const requests = assignments.filter((a) => a.taskNumber === '10' && a.role === 'lead');
-    expect(requests.length).toBeGreaterThan(1);
+  it('requests (task 10’s, and task 1’s to the Party committees) are in their own block of the 2017 summary; the official total excludes them', async () => {
+    const task10 = assignments.filter((a) => a.taskNumber === '10' && a.role === 'lead');
+    const party = assignments.filter((a) => a.taskNumber === '1' && a.role === 'lead' && a.mode === 'de-nghi');
+    expect(task10.length).toBeGreaterThan(1);
+    expect(party.length).toBe(28);
     const year = (await fx.inspector().get(`/api/v1/reports/summary?period=2017&directiveId=${directiveId}`)).body;
-    expect(year.requests.counts.total).toBe(requests.length);
-    expect(year.requests.counts.overdue).toBe(requests.length);
+    expect(year.requests.counts.total).toBe(task10.length + party.length);
+    expect(year.requests.counts.overdue).toBe(task10.length);
+    expect(year.requests.counts.noDeadline).toBe(party.length);
     const leads = assignments.filter((a) => a.role === 'lead').length;
     expect(year.assigned + year.requests.assigned).toBe(leads);
     expect(year.rates.find((r: { name: string }) => r.name === 'overdue/assigned').denominator).toBe(year.counts.total);
@@ -230,7 +233,8 @@ describe('domain rules over HTTP, on the seed directive (embedded)', () => {
       counts: { total: 0 },
       requests: { counts: { total: 1 } },
     });
-    expect(await stateOf(requests[0].id, '2017-07-01')).toMatchObject({ mode: 'de-nghi', status: 'overdue' });
+    expect(await stateOf(task10[0].id, '2017-07-01')).toMatchObject({ mode: 'de-nghi', status: 'overdue' });
+    expect(await stateOf(party[0].id, '2017-07-01')).toMatchObject({ mode: 'de-nghi', status: 'noDeadline' });
   });
 
   it('coordinating assignments carry no official status and are listed only when asked for', async () => {
@@ -329,10 +333,11 @@ describe('domain rules over HTTP, on the seed directive (embedded)', () => {
       .monitoring()
       .post(`/api/v1/directives/${directiveId}/tasks/5/lead`, { ...why, lead: ['so-tc'], effectiveOn: '2017-06-01' });
     expect(leadChange.status).toBe(200);
+    const banks = ['nhcsxh-tinh', 'agribank-th', 'vietcombank-th', 'vietinbank-th', 'bidv-th'];
     expect(leadChange.body.data).toMatchObject({
-      previousLead: ['nhcsxh-tinh'],
+      previousLead: banks,
       lead: ['so-tc'],
-      endedAssignmentIds: [lead('5', 'nhcsxh-tinh')],
+      endedAssignmentIds: banks.map((bank) => lead('5', bank)),
     });
     expect(await stateOf(lead('5', 'nhcsxh-tinh'), '2017-06-01')).toMatchObject({ lifecycle: 'cancelled', status: null });
     const corrected = await fx

@@ -8,7 +8,10 @@ import { EmbeddedFixture } from './fixture';
 describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
   const fx = new EmbeddedFixture();
   let directiveId: string;
-  let assignments: Array<{ id: string; taskNumber: string; agencyId: string; role: string }>;
+  let assignments: Array<{ id: string; taskNumber: string; agencyId: string; role: string; mode?: string }>;
+  /** Lead assignments that are requests (đề nghị): task 10's, and the Party committees' of task 1. */
+  const isRequest = (a: { role: string; taskNumber: string; mode?: string }) =>
+    a.role === 'lead' && (a.taskNumber === '10' || a.mode === 'de-nghi');
   const lead = (task: string, agency: string) => {
     const found = assignments.find((a) => a.taskNumber === task && a.agencyId === agency && a.role === 'lead');
     if (!found) throw new Error(`no lead assignment of task ${task} for ${agency}`);
@@ -299,7 +302,7 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
       .officer('nhcsxh-tinh')
       .post(`/api/v1/assignments/${bank}/completion`, { completedOn: '2017-03-20', summary: 'Giải ngân xong' });
     await fx.monitoring().post(`/api/v1/assignments/${bank}/confirmation`, { accepted: true, confirmedOn: '2017-03-28' });
-    const requests = assignments.filter((a) => a.role === 'lead' && a.taskNumber === '10').length;
+    const requests = assignments.filter(isRequest).length;
     const leads = assignments.filter((a) => a.role === 'lead').length - requests;
     const decree = (await fx.inspector().get('/api/v1/reports/summary?period=2017-Q1&calendar=decree09')).body;
     expect([decree.from, decree.to]).toEqual(['2016-12-15', '2017-03-14']);
@@ -309,14 +312,15 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
       completedOnTime: 0,
       completedLate: 0,
       overdue: 0,
-      inProgressWithinDeadline: 29,
-      noDeadline: leads - 29,
+      // with a deadline: task 3's 27 districts, task 5's five banks, task 11
+      inProgressWithinDeadline: 33,
+      noDeadline: leads - 33,
     });
     expect(decree.coordinating).toMatchObject({ assigned: 4, total: 4 });
     expect(decree.requests.counts.total).toBe(requests);
     const calendar = (await fx.inspector().get('/api/v1/reports/summary?period=2017-Q1&calendar=calendar')).body;
     expect([calendar.from, calendar.to]).toEqual(['2017-01-01', '2017-03-31']);
-    expect(calendar.counts).toMatchObject({ completedOnTime: 1, inProgressWithinDeadline: 28, noDeadline: leads - 29 });
+    expect(calendar.counts).toMatchObject({ completedOnTime: 1, inProgressWithinDeadline: 32, noDeadline: leads - 33 });
     const rate = calendar.rates.find((r: { name: string }) => r.name === 'completed/assigned');
     expect(rate).toMatchObject({ numerator: 1, denominator: leads });
     for (const r of calendar.rates) expect(r.name).toContain('/');
@@ -338,7 +342,7 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
     const task9 = assignments.filter((a) => a.taskNumber === '9' && a.role === 'lead').length;
     const year = (await fx.inspector().get('/api/v1/reports/summary?period=2017')).body;
     expect(year.lifecycle.cancelled).toBe(task9);
-    const requests = assignments.filter((a) => a.role === 'lead' && a.taskNumber === '10').length;
+    const requests = assignments.filter(isRequest).length;
     expect(year.counts.total).toBe(assignments.filter((a) => a.role === 'lead').length - requests - task9);
     const h1 = (await fx.inspector().get('/api/v1/reports/summary?period=2017-H1')).body;
     expect(h1.lifecycle.cancelled).toBe(0);
@@ -353,7 +357,10 @@ describe('seed directive 4308/UBND-VX over HTTP (embedded)', () => {
   it('lists assignments by agency and status as of a date, and scorecards by agency', async () => {
     const overdue = (await fx.inspector().get('/api/v1/assignments?status=overdue&asOf=2017-08-15')).body.assignments;
     expect(overdue.length).toBeGreaterThan(20);
-    expect(overdue.every((a: { status: string; taskNumber: string }) => a.status === 'overdue' && a.taskNumber === '3')).toBe(true);
+    // Task 3's districts, and task 5's commercial banks (Ngân hàng Chính sách xã hội completed it in Q1)
+    const late = (a: { taskNumber: string; agencyId: string }) =>
+      a.taskNumber === '3' || (a.taskNumber === '5' && a.agencyId !== 'nhcsxh-tinh');
+    expect(overdue.every((a: { status: string; taskNumber: string; agencyId: string }) => a.status === 'overdue' && late(a))).toBe(true);
     const mine = (await fx.officer('h-muong-lat').get('/api/v1/assignments?agencyId=h-muong-lat&asOf=2017-08-15')).body.assignments;
     expect(mine.every((a: { agencyId: string }) => a.agencyId === 'h-muong-lat')).toBe(true);
     expect(mine.find((a: { taskNumber: string }) => a.taskNumber === '3').status).toBe('completedOnTime');

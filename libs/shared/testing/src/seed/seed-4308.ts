@@ -2,7 +2,9 @@ import type { IssueDirectiveRequest } from '@dm/contracts';
 
 /**
  * Letter 4308/UBND-VX (Thanh Hóa, 10/02/2017) as an API request: its 11
- * tasks with their addressees resolved to registry ids and groups. The
+ * tasks with their addressees resolved to registry ids and groups (task 1
+ * to the Party committees too, which are requested, task 5 to the
+ * commercial banks too). The
  * letter sets no deadline; `deadlines` lets a scenario give some tasks one.
  */
 export function seed4308Directive(deadlines: Record<string, string | null> = {}): IssueDirectiveRequest {
@@ -34,7 +36,7 @@ export function seed4308Directive(deadlines: Record<string, string | null> = {})
       task(
         '1',
         'yeu-cau',
-        ['so-ban-nganh', 'ubnd-huyen'],
+        ['cap-uy-dang', 'so-ban-nganh', 'ubnd-huyen'],
         [],
         'Quán triệt sâu sắc Chỉ thị số 01/CT-TTg; đổi mới nội dung, hình thức tuyên truyền về tiêu chí tiếp cận nghèo đa chiều, mục tiêu giảm nghèo bền vững.',
       ),
@@ -62,7 +64,7 @@ export function seed4308Directive(deadlines: Record<string, string | null> = {})
       task(
         '5',
         'yeu-cau',
-        ['nhcsxh-tinh'],
+        ['nhcsxh-tinh', 'ngan-hang-thuong-mai'],
         [],
         'Tạo điều kiện thuận lợi để hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo được tiếp cận vay các nguồn vốn tín dụng ưu đãi để phát triển sản xuất, kinh doanh.',
       ),
