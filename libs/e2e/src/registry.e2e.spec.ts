@@ -162,11 +162,39 @@ describe('the registry over time (embedded, through the API)', () => {
       expect(live.status).toBe(422);
     });
 
+    let later: { id: string; assignment: string };
+
+    it('moves all or nothing: one directive that cannot move (a report dated after the transfer) stops the batch', async () => {
+      const issued = await office().post('/api/v1/directives', directive('20/UBND-VX', '2024-05-01', [oneTask(['so-ldtbxh'])]));
+      expect(issued.status).toBe(201);
+      later = { id: issued.body.id, assignment: issued.body.assignments[0].id };
+      const report = await fx
+        .officer('so-ldtbxh')
+        .post(`/api/v1/assignments/${later.assignment}/progress`, { reportedOn: '2025-06-01', summary: 'Đang thực hiện' });
+      expect(report.status).toBe(201);
+      const early = await admin().post('/api/v1/registry/agencies/so-ldtbxh/transfer', {
+        ...change,
+        to: 'so-nnmt',
+        transferredOn: '2025-02-15',
+      });
+      expect([early.status, early.body.errors[0].field]).toEqual([422, 'transferredOn']);
+      expect(early.body.detail).toContain('01/03/2025');
+      const refused = await admin().post('/api/v1/registry/agencies/so-ldtbxh/transfer', {
+        ...change,
+        to: 'so-nnmt',
+        transferredOn: '2025-03-01',
+      });
+      expect([refused.status, refused.body.errors[0].field]).toEqual([422, 'transferredOn']);
+      const untouched = await fx.inspector().get(`/api/v1/audit/assignments/${own.id}/state`);
+      expect(untouched.body.agencyId).toBe('so-ldtbxh');
+    });
+
     it('moves its open assignments and the directives it monitors, each audited, and moves nothing twice', async () => {
       const moved = await admin().post('/api/v1/registry/agencies/so-ldtbxh/transfer', {
         ...change,
         to: 'so-nnmt',
         transferredOn: '2025-03-01',
+        directiveIds: [seedId],
       });
       expect(moved.status).toBe(200);
       const seed = moved.body.directives.find((d: { directiveId: string }) => d.directiveId === seedId);
@@ -174,6 +202,7 @@ describe('the registry over time (embedded, through the API)', () => {
       expect(seed.assignmentIds).toContain(own.id);
       const again = await admin().post('/api/v1/registry/agencies/so-ldtbxh/transfer', {
         ...change,
+        directiveIds: [seedId],
         to: 'so-nnmt',
         transferredOn: '2025-03-01',
       });
@@ -183,6 +212,19 @@ describe('the registry over time (embedded, through the API)', () => {
       const transfer = timeline.body.events.find((e: { type: string }) => e.type === 'directive.assignments-transferred');
       expect(transfer.data).toMatchObject({ from: 'so-ldtbxh', to: 'so-nnmt', transferredOn: '2025-03-01', reason: change.reason });
       expect(transfer.actor.role).toBe('admin');
+    });
+
+    it('takes one Idempotency-Key for a batch of several directives, and answers a retry the same', async () => {
+      const body = { ...change, to: 'so-nnmt', transferredOn: '2025-06-01' };
+      const first = await admin().post('/api/v1/registry/agencies/so-ldtbxh/transfer', body, { 'idempotency-key': 'chuyen-giao-1' });
+      expect(first.status).toBe(200);
+      expect(first.body.directives.map((d: { directiveId: string }) => d.directiveId)).toContain(later.id);
+      const retry = await admin().post('/api/v1/registry/agencies/so-ldtbxh/transfer', body, { 'idempotency-key': 'chuyen-giao-1' });
+      expect(retry.status).toBe(200);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers.get('idempotent-replayed')).toBeNull();
+      const moved = await fx.inspector().get(`/api/v1/audit/assignments/${later.assignment}/state`);
+      expect(moved.body.agencyId).toBe('so-nnmt');
     });
 
     it("lets the successor's officers report on and confirm what was transferred, and the old agency no longer", async () => {

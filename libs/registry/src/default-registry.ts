@@ -23,7 +23,7 @@ export function defaultRegistry(): AgencyRegistry {
   let revision = -1;
   for (const edition of defaultEditions()) {
     const events = decideImport(edition, state);
-    state = events.reduce(registryDecider.evolve, state);
+    state = registryDecider.evolveMany!(state, events);
     revision += events.length;
   }
   return new AgencyRegistry(state, registryVersion(revision));

@@ -1,5 +1,5 @@
 import { REGISTRY_EVENT_TYPES as T, type RegistryEvent } from '@dm/contracts';
-import { IllegalStateError, ValidationError } from '@dm/eventsourcing';
+import { IllegalStateError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { defaultEditions } from './default-registry';
 import { editionChanges, editionFromCsv, parseEdition } from './edition';
 import { decideImport, registryDecider } from './registry.decider';
@@ -104,7 +104,8 @@ describe('editionFromCsv', () => {
             { agencyId: 'so-e', duties: null },
           ],
         },
-        { id: 'ubnd-tinh', name: 'UBND tỉnh', kind: 'province', parent: null, groups: [], aliases: [], successors: [] },
+        // empty cells say nothing: no parent, groups or aliases stated
+        { id: 'ubnd-tinh', name: 'UBND tỉnh', kind: 'province', successors: [] },
       ],
     });
   });
@@ -171,7 +172,7 @@ describe('parseEdition', () => {
 
   it('fills the defaults of a valid edition', () => {
     const edition = parseEdition(valid());
-    expect(edition.agencies[0]).toEqual({ id: 'so-a', name: 'Sở A', kind: 'department', groups: [], aliases: [], successors: [] });
+    expect(edition.agencies[0]).toEqual({ id: 'so-a', name: 'Sở A', kind: 'department', successors: [] });
     expect(edition.agencies[1].successors).toEqual([{ agencyId: 'so-a', duties: null }]);
   });
 
@@ -268,6 +269,41 @@ describe('editionChanges', () => {
     expect(decideImport(edition, before)).toEqual([]);
     expect(before.agencies['h-a'].to).toBeNull();
     expect(membersOn(before, before.groups['ubnd-huyen'], '2019-01-01')).toEqual(['h-a']);
+  });
+
+  it('leaves a known agency’s groups and aliases as they are when its row does not state them, and clears them when it states none', () => {
+    const before = imported(first());
+    const row = (extra: object) =>
+      parseEdition({
+        ...about,
+        edition: 'rows',
+        effectiveOn: '2019-01-01',
+        agencies: [{ id: 'h-a', name: 'UBND huyện A', kind: 'district', ...extra }],
+      });
+    expect(decideImport(row({}), before)).toEqual([]);
+    expect(decideImport(row({ groups: [] }), before)).toEqual([
+      expect.objectContaining({ type: 'registry.group-members-changed', data: expect.objectContaining({ removed: ['h-a'] }) }),
+    ]);
+  });
+
+  it('refuses a row that gives a known agency another kind, parent or first day, naming the field', () => {
+    const before = imported(first());
+    const row = (extra: object) =>
+      parseEdition({
+        ...about,
+        edition: 'rows',
+        effectiveOn: '2019-01-01',
+        agencies: [{ id: 'h-a', name: 'UBND huyện A', kind: 'district', ...extra }],
+      });
+    for (const [extra, field] of [
+      [{ kind: 'commune' }, 'agencies[0].kind'],
+      [{ parent: 'h-a' }, 'agencies[0].parent'],
+      [{ validFrom: '2015-01-01' }, 'agencies[0].validFrom'],
+    ] as const) {
+      const error = refusal(() => decideImport(row(extra), before));
+      expect(error).toBeInstanceOf(RuleViolationError);
+      expect(error).toMatchObject({ field });
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { editionSchema, type Edition } from '@dm/contracts';
-import { ValidationError } from '@dm/eventsourcing';
+import { editionSchema, type Edition, type EditionAgency } from '@dm/contracts';
+import { RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import type { RegistryChange } from './registry.decider';
-import { covers, groupsOf, nameOn, type RegistryState } from './registry-state';
+import { covers, groupsOf, nameOn, type AgencyEntry, type RegistryState } from './registry-state';
 
 /** The CSV columns of an edition; rows of kind `group` are groups. Multi-valued cells use `;`, a successor's duties follow `:`. */
 export const EDITION_CSV_COLUMNS = ['id', 'name', 'kind', 'parent', 'groups', 'aliases', 'validFrom', 'validTo', 'successors'] as const;
@@ -41,9 +41,10 @@ export function editionFromCsv(
         id: r.id,
         name: r.name,
         kind: r.kind,
-        parent: r.parent || null,
-        groups: list(r.groups),
-        aliases: list(r.aliases),
+        // An empty cell says nothing: a known agency keeps what it has.
+        ...(r.parent ? { parent: r.parent } : {}),
+        ...(r.groups ? { groups: list(r.groups) } : {}),
+        ...(r.aliases ? { aliases: list(r.aliases) } : {}),
         ...dated(r),
         successors: list(r.successors).map((s) => {
           const at = s.indexOf(':');
@@ -66,7 +67,22 @@ export function parseEdition(value: unknown): Edition {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
-  throw new ValidationError(`${field || 'edition'}: ${issue.message}`, field || 'edition');
+  throw new ValidationError(`${field || 'the edition'}: ${issue.message}`, field || '(body)');
+}
+
+/** What no change event alters: an edition row for a known agency that states another kind, parent or first day is refused. */
+function requireSameRecord(a: EditionAgency, known: AgencyEntry, row: string): void {
+  const differs = (field: string, theirs: unknown, ours: unknown) => {
+    if (theirs !== undefined && theirs !== ours)
+      throw new RuleViolationError(
+        `${row}: ${a.id} has ${field} ${String(ours)} in the registry, which no edition changes (end it and create another)`,
+        `${row}.${field}`,
+        `is ${String(ours)} in the registry`,
+      );
+  };
+  differs('kind', a.kind, known.kind);
+  differs('parent', a.parent === undefined ? undefined : (a.parent ?? null), known.parent);
+  differs('validFrom', a.validFrom, known.from);
 }
 
 /** One change an edition asks for, with the row it comes from (`agencies[3]`), for the refusal to name. */
@@ -111,6 +127,14 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
       ended.push({ row, change: { type: 'EndGroup', data: { ...about, id: g.id, validTo: g.validTo } } });
   });
 
+  /** A row's end, unless the registry already ends the agency so (with the same successors, or the row names none). */
+  const endOf = (a: EditionAgency, known: AgencyEntry | undefined, row: string) => {
+    if (!a.validTo) return;
+    const successors = a.successors.map((s) => ({ agencyId: s.agencyId, duties: s.duties ?? null }));
+    const sameEnd = known?.to === a.validTo && (!successors.length || JSON.stringify(known.successors) === JSON.stringify(successors));
+    if (!sameEnd) ended.push({ row, change: { type: 'EndAgency', data: { ...about, id: a.id, validTo: a.validTo, successors } } });
+  };
+
   edition.agencies.forEach((a, i) => {
     const row = `agencies[${i}]`;
     const known = Object.hasOwn(state.agencies, a.id) ? state.agencies[a.id] : undefined;
@@ -121,27 +145,26 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
         name: a.name,
         kind: a.kind,
         parent: a.parent ?? null,
-        aliases: a.aliases,
-        groups: a.groups,
+        aliases: a.aliases ?? [],
+        groups: a.groups ?? [],
         validFrom: a.validFrom ?? on,
       };
       created.push({ row, change: { type: 'CreateAgency', data } });
-    } else if (covers(known, on)) {
+      endOf(a, undefined, row);
+      return;
+    }
+    requireSameRecord(a, known, row);
+    if (covers(known, on)) {
       const then = nameOn(known, on);
-      if (then.name !== a.name || then.aliases.join(';') !== a.aliases.join(';'))
-        updated.push({
-          row,
-          change: { type: 'RenameAgency', data: { ...about, id: a.id, name: a.name, aliases: a.aliases, effectiveOn: on } },
-        });
+      const aliases = a.aliases ?? then.aliases;
+      if (then.name !== a.name || then.aliases.join(';') !== aliases.join(';'))
+        updated.push({ row, change: { type: 'RenameAgency', data: { ...about, id: a.id, name: a.name, aliases, effectiveOn: on } } });
       const before = groupsOf(state, a.id, on);
-      for (const g of a.groups.filter((g) => !before.includes(g))) member(row, a.id, g, 'add');
-      for (const g of before.filter((g) => !a.groups.includes(g))) member(row, a.id, g, 'remove');
+      const after = a.groups ?? before;
+      for (const g of after.filter((g) => !before.includes(g))) member(row, a.id, g, 'add');
+      for (const g of before.filter((g) => !after.includes(g))) member(row, a.id, g, 'remove');
     }
-    const successors = a.successors.map((s) => ({ agencyId: s.agencyId, duties: s.duties ?? null }));
-    const sameEnd = known?.to === a.validTo && (!successors.length || JSON.stringify(known?.successors) === JSON.stringify(successors));
-    if (a.validTo && !sameEnd) {
-      ended.push({ row, change: { type: 'EndAgency', data: { ...about, id: a.id, validTo: a.validTo, successors } } });
-    }
+    endOf(a, known, row);
   });
 
   const endedAgencies = ended.filter((e) => e.change.type === 'EndAgency');

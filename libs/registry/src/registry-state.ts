@@ -36,62 +36,90 @@ export const initialRegistryState = (): RegistryState => ({ agencies: {}, groups
 export const covers = (span: Span, date: string): boolean => span.from <= date && (span.to === null || date <= span.to);
 export const overlaps = (a: Span, b: Span): boolean => (a.to === null || b.from <= a.to) && (b.to === null || a.from <= b.to);
 
-export function evolveRegistry(state: RegistryState, event: RegistryEvent): RegistryState {
-  switch (event.type) {
-    case T.agencyCreated: {
-      const d = event.data;
-      const agency: AgencyEntry = {
-        id: d.agencyId,
-        kind: d.kind,
-        parent: d.parent,
-        from: d.validFrom,
-        to: null,
-        names: [{ name: d.name, aliases: d.aliases, from: d.validFrom }],
-        successors: [],
-      };
-      const groups = { ...state.groups };
-      for (const g of d.groups) groups[g] = join(groups[g], d.agencyId, d.validFrom);
-      return { agencies: { ...state.agencies, [d.agencyId]: agency }, groups, order: [...state.order, d.agencyId] };
+/**
+ * A registry being folded: its own copies of the maps and the order, and of
+ * each group it has changed, so events apply in place without touching the
+ * state it started from. Folding k events into a registry of n agencies costs
+ * O(n + k), not O(n × k).
+ */
+export class RegistryDraft {
+  readonly state: RegistryState;
+  private readonly ownGroups = new Set<string>();
+
+  constructor(from: RegistryState) {
+    this.state = { agencies: { ...from.agencies }, groups: { ...from.groups }, order: [...from.order] };
+  }
+
+  apply(event: RegistryEvent): this {
+    const { agencies, order } = this.state;
+    switch (event.type) {
+      case T.agencyCreated: {
+        const d = event.data;
+        agencies[d.agencyId] = {
+          id: d.agencyId,
+          kind: d.kind,
+          parent: d.parent,
+          from: d.validFrom,
+          to: null,
+          names: [{ name: d.name, aliases: d.aliases, from: d.validFrom }],
+          successors: [],
+        };
+        order.push(d.agencyId);
+        for (const g of d.groups) this.group(g).members.push({ agencyId: d.agencyId, from: d.validFrom, to: null });
+        break;
+      }
+      case T.agencyRenamed: {
+        const d = event.data;
+        const agency = agencies[d.agencyId];
+        agencies[d.agencyId] = { ...agency, names: [...agency.names, { name: d.name, aliases: d.aliases, from: d.effectiveOn }] };
+        break;
+      }
+      case T.agencyEnded: {
+        const d = event.data;
+        agencies[d.agencyId] = { ...agencies[d.agencyId], to: d.validTo, successors: d.successors };
+        break;
+      }
+      case T.groupCreated: {
+        const d = event.data;
+        this.state.groups[d.groupId] = { id: d.groupId, name: d.name, from: d.validFrom, to: null, members: [] };
+        this.ownGroups.add(d.groupId);
+        break;
+      }
+      case T.groupEnded:
+        this.group(event.data.groupId).to = event.data.validTo;
+        break;
+      case T.groupMembersChanged: {
+        const d = event.data;
+        const group = this.group(d.groupId);
+        const lastDay = addDays(d.effectiveOn, -1);
+        const removed = new Set(d.removed);
+        group.members = group.members.map((m) => (removed.has(m.agencyId) && m.to === null ? { ...m, to: lastDay } : m));
+        for (const id of d.added) group.members.push({ agencyId: id, from: d.effectiveOn, to: null });
+        break;
+      }
     }
-    case T.agencyRenamed: {
-      const d = event.data;
-      const agency = state.agencies[d.agencyId];
-      const names = [...agency.names, { name: d.name, aliases: d.aliases, from: d.effectiveOn }];
-      return { ...state, agencies: { ...state.agencies, [d.agencyId]: { ...agency, names } } };
+    return this;
+  }
+
+  /** The group, copied into this draft the first time it changes here. */
+  private group(id: string): GroupEntry {
+    if (!this.ownGroups.has(id)) {
+      const group = this.state.groups[id];
+      this.state.groups[id] = { ...group, members: [...group.members] };
+      this.ownGroups.add(id);
     }
-    case T.agencyEnded: {
-      const d = event.data;
-      const agency = { ...state.agencies[d.agencyId], to: d.validTo, successors: d.successors };
-      return { ...state, agencies: { ...state.agencies, [d.agencyId]: agency } };
-    }
-    case T.groupCreated: {
-      const d = event.data;
-      const group: GroupEntry = { id: d.groupId, name: d.name, from: d.validFrom, to: null, members: [] };
-      return { ...state, groups: { ...state.groups, [d.groupId]: group } };
-    }
-    case T.groupEnded: {
-      const d = event.data;
-      return { ...state, groups: { ...state.groups, [d.groupId]: { ...state.groups[d.groupId], to: d.validTo } } };
-    }
-    case T.groupMembersChanged: {
-      const d = event.data;
-      let group = state.groups[d.groupId];
-      const lastDay = addDays(d.effectiveOn, -1);
-      const removed = new Set(d.removed);
-      group = {
-        ...group,
-        members: group.members.map((m) => (removed.has(m.agencyId) && m.to === null ? { ...m, to: lastDay } : m)),
-      };
-      for (const id of d.added) group = join(group, id, d.effectiveOn);
-      return { ...state, groups: { ...state.groups, [d.groupId]: group } };
-    }
-    default:
-      return state;
+    return this.state.groups[id];
   }
 }
 
-function join(group: GroupEntry, agencyId: string, from: string): GroupEntry {
-  return { ...group, members: [...group.members, { agencyId, from, to: null }] };
+export function evolveRegistry(state: RegistryState, event: RegistryEvent): RegistryState {
+  return new RegistryDraft(state).apply(event).state;
+}
+
+export function evolveRegistryMany(state: RegistryState, events: RegistryEvent[]): RegistryState {
+  const draft = new RegistryDraft(state);
+  for (const event of events) draft.apply(event);
+  return draft.state;
 }
 
 /** The name (and aliases) an agency bore on a date: the last taking effect on or before it, else its first. */
@@ -110,6 +138,21 @@ export function membersOn(state: RegistryState, group: GroupEntry, date: string)
       .map((m) => m.agencyId),
   );
   return state.order.filter((id) => members.has(id));
+}
+
+/** By agency, the groups it belongs to on a date (memberships, agencies and groups valid then), in one pass. */
+export function groupsByAgencyOn(state: RegistryState, date: string): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const g of Object.values(state.groups)) {
+    if (!covers(g, date)) continue;
+    for (const m of g.members) {
+      if (!covers(m, date)) continue;
+      const list = index.get(m.agencyId) ?? [];
+      if (!list.includes(g.id)) list.push(g.id);
+      index.set(m.agencyId, list);
+    }
+  }
+  return index;
 }
 
 /** The groups an agency belongs to on a date. */

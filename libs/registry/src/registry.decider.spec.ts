@@ -108,10 +108,10 @@ describe('the registry decider', () => {
         });
       given(province)
         .when(create({ groups: ['no-such'] }))
-        .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('groups[0]'));
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('groups[0]'));
       given(province)
         .when(create({ parent: 'no-such' }))
-        .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('parent'));
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('parent'));
       given(province)
         .when(create({ groups: ['so-ban-nganh', 'so-ban-nganh'] }))
         .thenThrows(ValidationError, (e) => expect(e.field).toBe('groups[1]'));
@@ -212,7 +212,7 @@ describe('the registry decider', () => {
         });
       given(province)
         .when(end({ successors: [{ agencyId: 'no-such', duties: null }] }))
-        .thenThrows(RuleViolationError, (e) => expect(e.field).toBe('successors[0].agencyId'));
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('successors[0].agencyId'));
       given(province)
         .when(end({ successors: [{ agencyId: 'so-ldtbxh', duties: null }] }))
         .thenThrows(ValidationError, (e) => expect(e.field).toBe('successors[0].agencyId'));
@@ -242,6 +242,19 @@ describe('the registry decider', () => {
       given(province)
         .when(end({ id: 'no-such' }))
         .thenThrows(NotFoundError);
+    });
+
+    it('refuses to end a successor before the day it takes over', () => {
+      const ended = agencyEnded('so-ldtbxh', '2025-02-28', [{ agencyId: 'so-nv', duties: null }]);
+      given([...province, ended])
+        .when(end({ id: 'so-nv', validTo: '2025-02-28', successors: [] }))
+        .thenThrows(RuleViolationError, (e) => {
+          expect(e.field).toBe('validTo');
+          expect(e.message).toContain('01/03/2025');
+        });
+      given([...province, ended])
+        .when(end({ id: 'so-nv', validTo: '2025-03-01', successors: [] }))
+        .then([{ type: T.agencyEnded, data: { ...why, agencyId: 'so-nv', validTo: '2025-03-01', successors: [] } }]);
     });
 
     it('leaves the agency valid through its last day, out of its groups from the next, with its successors', () => {

@@ -2,7 +2,16 @@ import { REGISTRY_EVENT_TYPES as T, type Edition, type RegistryEvent, type Succe
 import { Command, IllegalStateError, NotFoundError, RuleViolationError, ValidationError, type Decider } from '@dm/eventsourcing';
 import { addDays, formatVietnamese } from '@dm/periods';
 import { editionChanges } from './edition';
-import { covers, evolveRegistry, initialRegistryState, nameOn, overlaps, type RegistryState } from './registry-state';
+import {
+  covers,
+  evolveRegistry,
+  evolveRegistryMany,
+  initialRegistryState,
+  nameOn,
+  overlaps,
+  RegistryDraft,
+  type RegistryState,
+} from './registry-state';
 
 /** Why, and on whose authority: every registry change states both. */
 export interface Authority {
@@ -65,7 +74,7 @@ function requireKnownAgency(state: RegistryState, id: string, field: string, sta
   const agency = Object.hasOwn(state.agencies, id) ? state.agencies[id] : undefined;
   if (agency) return agency;
   if (status === 'not_found') throw new NotFoundError(`No agency ${id}`, field);
-  throw new RuleViolationError(`${id} is not an agency of the registry`, field, 'is not an agency of the registry');
+  throw new ValidationError(`${id} is not an agency of the registry`, field, 'is not an agency of the registry');
 }
 
 function requireValidOn(state: RegistryState, id: string, date: string, field: string) {
@@ -86,7 +95,7 @@ function requireNewId(state: RegistryState, id: string, from: string) {
 
 function requireGroupOn(state: RegistryState, id: string, date: string, field: string) {
   const group = Object.hasOwn(state.groups, id) ? state.groups[id] : undefined;
-  if (!group) throw new RuleViolationError(`${id} is not a group of the registry`, field, 'is not a group of the registry');
+  if (!group) throw new ValidationError(`${id} is not a group of the registry`, field, 'is not a group of the registry');
   if (!covers(group, date))
     throw new RuleViolationError(
       `group ${id} exists ${spanText(group)}: nothing can be a member of it on ${dmy(date)}`,
@@ -174,6 +183,15 @@ function decideEnd(d: EndAgencyData, state: RegistryState): RegistryEvent[] {
       'validTo',
       `must not be before ${dmy(lastNamed)}`,
     );
+  for (const predecessor of Object.values(state.agencies)) {
+    const takesOver = predecessor.to && predecessor.successors.some((s) => s.agencyId === d.id) ? addDays(predecessor.to, 1) : null;
+    if (takesOver && d.validTo < takesOver)
+      throw new RuleViolationError(
+        `${d.id} succeeds ${predecessor.id} from ${dmy(takesOver)}: it cannot end before`,
+        'validTo',
+        `must not be before ${dmy(takesOver)}`,
+      );
+  }
   const next = addDays(d.validTo, 1);
   requireDistinct(
     d.successors.map((s) => s.agencyId),
@@ -213,6 +231,12 @@ function decideEndGroup(d: EndGroupData, state: RegistryState): RegistryEvent[] 
     throw new IllegalStateError(`group ${d.id} already ended on ${dmy(group.to)}`, 'validTo');
   }
   const lastJoined = group.members.reduce((last, m) => (m.from > last ? m.from : last), group.from);
+  if (d.validTo < group.from)
+    throw new RuleViolationError(
+      `group ${d.id} begins on ${dmy(group.from)}: it cannot end before`,
+      'validTo',
+      `must not be before ${dmy(group.from)}`,
+    );
   if (d.validTo < lastJoined)
     throw new RuleViolationError(
       `group ${d.id} has a member from ${dmy(lastJoined)}: it cannot end before`,
@@ -281,16 +305,16 @@ export function decideChange(change: RegistryChange, state: RegistryState): Regi
 /** Every difference of the edition, decided in order on the registry as the earlier ones left it; a refusal names the edition's row. */
 export function decideImport(edition: Edition, state: RegistryState): RegistryEvent[] {
   const events: RegistryEvent[] = [];
-  let current = state;
+  const draft = new RegistryDraft(state);
   for (const { change, row } of editionChanges(edition, state)) {
     let decided: RegistryEvent[];
     try {
-      decided = decideChange(change, current);
+      decided = decideChange(change, draft.state);
     } catch (error) {
       throw atRow(error, row);
     }
     events.push(...decided);
-    current = decided.reduce(evolveRegistry, current);
+    for (const event of decided) draft.apply(event);
   }
   return events;
 }
@@ -318,5 +342,6 @@ export const registryDecider: Decider<RegistryState, RegistryCommand, RegistryEv
   decide: (command, state) =>
     command.type === 'ImportEdition' ? decideImport(command.data, state) : decideChange(command as RegistryChange, state),
   evolve: evolveRegistry,
+  evolveMany: evolveRegistryMany,
   initialState: initialRegistryState,
 };

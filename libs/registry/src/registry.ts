@@ -1,5 +1,5 @@
 import type { Successor } from '@dm/contracts';
-import { covers, groupsOf, membersOn, nameOn, type RegistryState } from './registry-state';
+import { covers, groupsByAgencyOn, groupsOf, membersOn, nameOn, type RegistryState } from './registry-state';
 import { officeOf, type RegistrySnapshot } from './snapshot';
 
 /** An agency as the registry lists it: its name on the date asked (the latest by default), validity and successors. */
@@ -29,6 +29,9 @@ export interface GroupRecord {
  * to the agencies that were its members on a given date.
  */
 export class AgencyRegistry {
+  /** Snapshots by date: a registry at one revision never changes, and a province's directives share few dates. */
+  private readonly snapshots = new Map<string, RegistrySnapshot>();
+
   constructor(
     readonly state: RegistryState,
     /** `registry@r<revision>`: the registry as known after that event of its stream. */
@@ -36,13 +39,23 @@ export class AgencyRegistry {
   ) {}
 
   snapshot(date: string): RegistrySnapshot {
+    let found = this.snapshots.get(date);
+    if (!found) {
+      if (this.snapshots.size >= 64) this.snapshots.delete(this.snapshots.keys().next().value as string);
+      this.snapshots.set(date, (found = this.snapshotOn(date)));
+    }
+    return found;
+  }
+
+  private snapshotOn(date: string): RegistrySnapshot {
     const { state } = this;
     const agencies: RegistrySnapshot['agencies'] = {};
     const outside: NonNullable<RegistrySnapshot['outside']> = {};
+    const groupsOfAgency = groupsByAgencyOn(state, date);
     for (const id of state.order) {
       const a = state.agencies[id];
       if (covers(a, date))
-        agencies[id] = { id, name: nameOn(a, date).name, kind: a.kind, parent: a.parent, groups: groupsOf(state, id, date) };
+        agencies[id] = { id, name: nameOn(a, date).name, kind: a.kind, parent: a.parent, groups: groupsOfAgency.get(id) ?? [] };
       else outside[id] = { name: nameOn(a, date).name, validFrom: a.from, validTo: a.to, successors: a.successors };
     }
     const groups: RegistrySnapshot['groups'] = {};
@@ -53,7 +66,7 @@ export class AgencyRegistry {
     return { version: this.version, agencies, groups, outside };
   }
 
-  agency(id: string, date?: string): AgencyRecord | undefined {
+  agency(id: string, date?: string, groups?: Map<string, string[]>): AgencyRecord | undefined {
     const a = Object.hasOwn(this.state.agencies, id) ? this.state.agencies[id] : undefined;
     if (!a) return undefined;
     // Without a date: as on its last day (or, while it lasts, with every name change so far).
@@ -64,7 +77,7 @@ export class AgencyRegistry {
       name,
       kind: a.kind,
       parent: a.parent,
-      groups: groupsOf(this.state, id, day),
+      groups: groups ? (groups.get(id) ?? []) : groupsOf(this.state, id, day),
       aliases,
       validFrom: a.from,
       validTo: a.to,
@@ -76,7 +89,11 @@ export class AgencyRegistry {
   /** Every agency the registry knows, in registry order; with a date, those valid on it, named as then. */
   agencies(date?: string): AgencyRecord[] {
     const ids = this.state.order.filter((id) => !date || covers(this.state.agencies[id], date));
-    return ids.map((id) => this.agency(id, date) as AgencyRecord);
+    if (date) {
+      const groups = groupsByAgencyOn(this.state, date);
+      return ids.map((id) => this.agency(id, date, groups) as AgencyRecord);
+    }
+    return ids.map((id) => this.agency(id) as AgencyRecord);
   }
 
   groups(date?: string): GroupRecord[] {

@@ -1,5 +1,5 @@
-import { REGISTRY_STREAM, type RegistryEvent } from '@dm/contracts';
-import type { EventStore } from '@dm/eventsourcing';
+import { REGISTRY_STREAM, type RecordedEvent, type RegistryEvent } from '@dm/contracts';
+import { foldEvents, type EventStore } from '@dm/eventsourcing';
 import { AgencyRegistry, registryDecider, registryVersion, type RegistryState } from '@dm/registry';
 
 /**
@@ -25,10 +25,12 @@ export class RegistryProjection {
   private async catchUp(): Promise<AgencyRegistry> {
     const head = await this.store.streamRevision(REGISTRY_STREAM);
     if (head === null || head <= this.revision) return this.current;
-    for await (const event of this.store.readStream<RegistryEvent>(REGISTRY_STREAM, { fromRevision: this.revision + 1 })) {
-      this.state = registryDecider.evolve(this.state, event);
-      this.revision = event.streamRevision;
-    }
+    const events: Array<RecordedEvent<RegistryEvent>> = [];
+    for await (const event of this.store.readStream<RegistryEvent>(REGISTRY_STREAM, { fromRevision: this.revision + 1 }))
+      events.push(event);
+    if (!events.length) return this.current;
+    this.state = foldEvents(registryDecider, this.state, events);
+    this.revision = events[events.length - 1].streamRevision;
     this.current = new AgencyRegistry(this.state, registryVersion(this.revision));
     return this.current;
   }

@@ -43,9 +43,16 @@ import { TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
 type Outcome = CommandOutcome<RegistryState, RegistryEvent>;
 
+const whole = (message: string) =>
+  z
+    .string()
+    .regex(/^-?\d{1,9}$/, message)
+    .transform(Number);
 const timelineQuery = z.object({
-  after: z.coerce.number({ invalid_type_error: 'must be a revision' }).int().min(-1).optional(),
-  limit: z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(1).max(1_000).optional(),
+  after: whole('must be a revision (a whole number, -1 for the start)').pipe(z.number().int().min(-1, 'must be -1 or more')).optional(),
+  limit: whole('must be a whole number from 1 to 1000')
+    .pipe(z.number().int().min(1, 'must be at least 1').max(1_000, 'must be at most 1000'))
+    .optional(),
 });
 
 /** The agency registry: agencies and groups, with a group's members as of a date. */
@@ -64,12 +71,12 @@ export class RegistryController {
   @Get('groups/:id')
   async group(@Param('id') id: string, @Query() query: Record<string, unknown>) {
     const asOf = validateQuery(asOfQuery, query).asOf ?? today();
-    const snapshot = (await this.projection.registry()).snapshot(asOf);
+    const registry = await this.projection.registry();
+    const snapshot = registry.snapshot(asOf);
     const group = Object.hasOwn(snapshot.groups, id) ? snapshot.groups[id] : undefined;
     if (!group) {
-      const outside = snapshot.outside && Object.hasOwn(snapshot.outside, id) ? snapshot.outside[id] : undefined;
-      if (outside)
-        throw new NotFoundError(`Group ${id} exists from ${outside.validFrom} to ${outside.validTo ?? '…'}, not on ${asOf}`, 'asOf');
+      const known = registry.groups().find((g) => g.id === id);
+      if (known) throw new NotFoundError(`Group ${id} exists from ${known.validFrom} to ${known.validTo ?? '…'}, not on ${asOf}`, 'asOf');
       throw new NotFoundError(`No group ${id}`);
     }
     return { ...group, asOf, members: group.members.map((m) => snapshot.agencies[m]) };
@@ -80,6 +87,8 @@ export class RegistryController {
     const { asOf } = validateQuery(asOfQuery, query);
     const found = (await this.projection.registry()).agency(id, asOf);
     if (!found) throw new NotFoundError(`No agency ${id}`);
+    if (asOf && (asOf < found.validFrom || (found.validTo !== null && asOf > found.validTo)))
+      throw new NotFoundError(`Agency ${id} exists from ${found.validFrom} to ${found.validTo ?? '…'}, not on ${asOf}`, 'asOf');
     return { ...found, ...(asOf ? { asOf } : {}) };
   }
 }

@@ -22,6 +22,8 @@ export interface AssignmentViewDoc extends Document {
   closedOn: string | null;
   /** The task's recurring deadline, or null (absent before 0.2). */
   recurrence?: Recurrence | null;
+  /** The first day `agencyId` holds it after a transfer (absent when never transferred). */
+  heldSince?: string;
 }
 
 export const assignmentViewProjection: Projection = {
@@ -78,8 +80,9 @@ function transferred(event: RecordedEvent, base: { source: string; revision: num
         ? 'monitoringAgency'
         : null;
   if (!field) return [];
-  const { assignmentIds, to } = event.data as { assignmentIds: string[]; to: string };
-  return assignmentIds.map((id) => ({ ...base, id, setOnInsert: {}, set: { [field]: to } }));
+  const { assignmentIds, to, transferredOn } = event.data as { assignmentIds: string[]; to: string; transferredOn: string };
+  const set = field === 'agencyId' ? { agencyId: to, heldSince: transferredOn } : { monitoringAgency: to };
+  return assignmentIds.map((id) => ({ ...base, id, setOnInsert: {}, set }));
 }
 
 /** The assignment as its decider and policy know it. */
@@ -98,6 +101,7 @@ export function contextOf(doc: AssignmentViewDoc): AssignmentContext {
     monitoringAgency: doc.monitoringAgency,
     closed: doc.closedAs && doc.closedOn ? { as: doc.closedAs, on: doc.closedOn } : legacyClosure(doc),
     recurrence: doc.recurrence ?? null,
+    heldSince: doc.heldSince ?? null,
   };
 }
 

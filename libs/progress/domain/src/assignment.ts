@@ -1,6 +1,6 @@
 import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent, type Closure, type IncomingDocument, type Recurrence } from '@dm/contracts';
-import { IllegalStateError, ValidationError, type Decider } from '@dm/eventsourcing';
-import { obligationFor, requireBusinessDate, requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
+import { IllegalStateError, RuleViolationError, ValidationError, type Decider } from '@dm/eventsourcing';
+import { formatVietnamese, obligationFor, requireBusinessDate, requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
 import { decideConfirmCompletion, type ConfirmCompletion } from './confirm-completion';
 import { decideReportCompletion, type ReportCompletion } from './report-completion';
 import { decideReopenCompletion, type ReopenCompletion } from './reopen-completion';
@@ -24,6 +24,8 @@ export interface AssignmentContext {
   closed: { as: Closure; on: string } | null;
   /** The task's recurring deadline: completions are then per period. Null for a one-off task. */
   recurrence: Recurrence | null;
+  /** The first day `agencyId` holds it, when it came by a transfer from an ended agency (absent or null otherwise). */
+  heldSince?: string | null;
 }
 
 /** The completion of one obligation: the whole assignment for a one-off task, one period for a recurring one. */
@@ -158,6 +160,20 @@ export const periodField = (period: string) => (period ? { period } : {});
 export function requireDateOfAssignment(date: string, field: string, context: AssignmentContext, today: string): string {
   const fromName = context.assignedOn === context.issuedOn ? 'the directive was issued' : 'the assignment started';
   return requireBusinessDate(date, field, { from: context.assignedOn, fromName, today });
+}
+
+/**
+ * What an agency reports itself is dated from the day it holds the
+ * assignment: before a transfer the work was the ended agency's, whose paper
+ * reports a monitoring officer records (`incomingDocument`).
+ */
+export function requireHeldOn(date: string, field: string, context: AssignmentContext, incomingDocument: IncomingDocument | null): void {
+  if (incomingDocument || !context.heldSince || date >= context.heldSince) return;
+  throw new RuleViolationError(
+    `${context.agencyId} holds assignment ${context.assignmentId} from ${formatVietnamese(context.heldSince)}: what was done before is the ended agency's, recorded from its paper report`,
+    field,
+    `is before ${formatVietnamese(context.heldSince)}, when ${context.agencyId} took the assignment over`,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { requireNotBeforeRecorded } from '@dm/periods';
 import {
   refOf,
   requireDateOfAssignment,
+  requireHeldOn,
   requireIncomingDocument,
   completionOf,
   periodField,
@@ -46,6 +47,7 @@ export function decideReportCompletion({ data }: ReportCompletion, state: Assign
   requireNotBeforeRecorded(completedOn, 'completedOn', current.lastReturned?.returnedOn ?? null, 'the last completion was returned');
   requireNotBeforeRecorded(completedOn, 'completedOn', current.lastReopened?.reopenedOn ?? null, 'the last completion was reopened');
   const incomingDocument = requireIncomingDocument(data.incomingDocument, completedOn, data.today);
+  requireHeldOn(completedOn, 'completedOn', data.context, incomingDocument);
   const { summary, evidence } = data;
   return [
     {

@@ -3,6 +3,7 @@ import { Command } from '@dm/eventsourcing';
 import {
   refOf,
   requireDateOfAssignment,
+  requireHeldOn,
   requireIncomingDocument,
   requireOpen,
   type AssignmentContext,
@@ -33,6 +34,7 @@ export function decideReportProgress({ data }: ReportProgress, state: Assignment
   requireOpen(data.context, state);
   const reportedOn = requireDateOfAssignment(data.reportedOn, 'reportedOn', data.context, data.today);
   const incomingDocument = requireIncomingDocument(data.incomingDocument, reportedOn, data.today);
+  requireHeldOn(reportedOn, 'reportedOn', data.context, incomingDocument);
   const { summary, percent, difficulties, proposals } = data;
   return [
     {

@@ -38,8 +38,17 @@ export const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 export const agencyId = z
-  .string({ invalid_type_error: 'must be an agency or group id' })
+  .string({ required_error: 'is required', invalid_type_error: 'must be an agency or group id' })
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an agency or group id');
 
 /** The date of a stored event's data, as written by this system. */
 export const storedDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/** A name a person reads (an agency's, a group's): NFC, with at least one letter or digit. */
+export const nameText = (max: number) =>
+  text(max)
+    .transform((s) => s.normalize('NFC'))
+    .refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or a digit');
+
+/** A date of the registry's records: `YYYY-MM-DD` between 1900 and 2100. */
+export const recordDate = isoDateString.refine((s) => s >= '1900-01-01' && s <= '2100-12-31', 'must lie between 1900-01-01 and 2100-12-31');

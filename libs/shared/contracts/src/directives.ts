@@ -261,7 +261,23 @@ export const issueDirectiveRequest = z.object({
   subject: text(2_000),
   /** Each basis as text, or linked to a recorded directive (its id, with the text as cited). */
   legalBasis: z
-    .array(z.union([text(1_000), z.object({ text: text(1_000), directiveId: z.string().uuid('must be the id of a directive') }).strict()]))
+    .array(
+      z.union(
+        [
+          text(1_000),
+          z
+            .object({
+              text: text(1_000),
+              directiveId: z
+                .string({ required_error: 'is required' })
+                .uuid('must be the id of a directive')
+                .transform((id) => id.toLowerCase()),
+            })
+            .strict(),
+        ],
+        { errorMap: () => ({ message: 'must be a text, or { text, directiveId } linking a recorded directive' }) },
+      ),
+    )
     .max(100)
     .default([]),
   addressees: z.array(agencyId).max(500).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agencyId, isoDateString, optionalText, storedDate, text } from './common';
+import { agencyId, nameText, optionalText, recordDate, storedDate, text } from './common';
 
 /**
  * The registry context's contract: the events of the registry stream (topic
@@ -108,45 +108,56 @@ export type RegistryEvent =
 
 /** Requests of the registry's routes (POST /api/v1/registry/…). */
 const changeRequest = { reason: text(1_000), authorizingDocument: text(300) };
-const ids = (max: number) => z.array(agencyId).max(max);
+/** Ids, each named once. */
+const ids = (max: number) =>
+  z
+    .array(agencyId)
+    .max(max)
+    .superRefine((list, ctx) =>
+      list.forEach((id, i) => {
+        if (list.indexOf(id) !== i) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${id} is named twice`, path: [i] });
+      }),
+    );
+const names = z.array(nameText(300)).max(20);
+const successors = z
+  .array(z.object({ agencyId, duties: optionalText(1_000) }).strict())
+  .max(50)
+  .default([]);
 
 export const createAgencyRequest = z
   .object({
     ...changeRequest,
     id: agencyId.max(100),
-    name: text(300),
+    name: nameText(300),
     kind: agencyKindSchema,
     parent: agencyId.nullable().optional(),
-    aliases: z.array(text(300)).max(20).default([]),
+    aliases: names.default([]),
     groups: ids(50).default([]),
-    validFrom: isoDateString,
+    validFrom: recordDate,
   })
   .strict();
 export type CreateAgencyRequest = z.infer<typeof createAgencyRequest>;
 
 export const renameAgencyRequest = z
-  .object({ ...changeRequest, name: text(300), aliases: z.array(text(300)).max(20).optional(), effectiveOn: isoDateString })
+  .object({ ...changeRequest, name: nameText(300), aliases: names.optional(), effectiveOn: recordDate })
   .strict();
 
 export const endAgencyRequest = z
   .object({
     ...changeRequest,
-    validTo: isoDateString,
-    successors: z
-      .array(z.object({ agencyId, duties: optionalText(1_000) }).strict())
-      .max(50)
-      .default([]),
+    validTo: recordDate,
+    successors,
   })
   .strict();
 
 export const createGroupRequest = z
-  .object({ ...changeRequest, id: agencyId.max(100), name: text(300), validFrom: isoDateString, members: ids(5_000).default([]) })
+  .object({ ...changeRequest, id: agencyId.max(100), name: nameText(300), validFrom: recordDate, members: ids(5_000).default([]) })
   .strict();
 
-export const endGroupRequest = z.object({ ...changeRequest, validTo: isoDateString }).strict();
+export const endGroupRequest = z.object({ ...changeRequest, validTo: recordDate }).strict();
 
 export const changeMembersRequest = z
-  .object({ ...changeRequest, effectiveOn: isoDateString, add: ids(5_000).default([]), remove: ids(5_000).default([]) })
+  .object({ ...changeRequest, effectiveOn: recordDate, add: ids(5_000).default([]), remove: ids(5_000).default([]) })
   .strict()
   .refine((r) => r.add.length + r.remove.length > 0, { message: 'name members to add or remove', path: ['add'] });
 
@@ -154,23 +165,21 @@ export const changeMembersRequest = z
 export const editionAgencySchema = z
   .object({
     id: agencyId.max(100),
-    name: text(300),
+    name: nameText(300),
     kind: agencyKindSchema,
     parent: agencyId.nullable().optional(),
-    groups: ids(50).default([]),
-    aliases: z.array(text(300)).max(20).default([]),
-    validFrom: isoDateString.optional(),
-    validTo: isoDateString.nullable().optional(),
-    successors: z
-      .array(z.object({ agencyId, duties: optionalText(1_000) }).strict())
-      .max(50)
-      .default([]),
+    /** For an agency the registry knows, absent leaves its groups (aliases) as they are. */
+    groups: ids(50).optional(),
+    aliases: names.optional(),
+    validFrom: recordDate.optional(),
+    validTo: recordDate.nullable().optional(),
+    successors,
   })
   .strict();
 export type EditionAgency = z.infer<typeof editionAgencySchema>;
 
 export const editionGroupSchema = z
-  .object({ id: agencyId.max(100), name: text(300), validFrom: isoDateString.optional(), validTo: isoDateString.nullable().optional() })
+  .object({ id: agencyId.max(100), name: nameText(300), validFrom: recordDate.optional(), validTo: recordDate.nullable().optional() })
   .strict();
 export type EditionGroup = z.infer<typeof editionGroupSchema>;
 
@@ -180,11 +189,11 @@ export const editionSchema = z
     edition: text(100),
     source: optionalText(2_000),
     /** The date rows without their own validFrom start on, and names and memberships that differ take effect on. */
-    effectiveOn: isoDateString,
+    effectiveOn: recordDate,
     reason: text(1_000),
     authorizingDocument: text(300),
     groups: z.array(editionGroupSchema).max(1_000).default([]),
-    agencies: z.array(editionAgencySchema).max(20_000),
+    agencies: z.array(editionAgencySchema).max(5_000),
   })
   .strict();
 export type Edition = z.infer<typeof editionSchema>;
@@ -194,7 +203,7 @@ export const transferRequest = z
   .object({
     ...changeRequest,
     to: agencyId,
-    transferredOn: isoDateString.optional(),
+    transferredOn: recordDate.optional(),
     /** Only these directives (default: every directive with something to move). */
     directiveIds: z.array(z.string().uuid()).max(10_000).optional(),
   })

@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Event, NewEvent, RecordedEvent } from '@dm/contracts';
 import type { CommandMetadata } from './command';
-import type { Decider } from './decider';
+import { foldEvents, type Decider } from './decider';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors';
 import { EventIdConflictError } from './event-store/event-id-conflict-error';
 import { WrongExpectedRevisionError, type EventStore } from './event-store/event-store';
@@ -101,7 +101,7 @@ async function decideAndAppend<State, C, E extends Event>(
         assertSameBody(metadata, result.events[0].metadata.bodyHash);
         return { events: result.events, state: current.state, position: result.position, replayed: true };
       }
-      const state = result.events.reduce((s, e) => decider.evolve(s, e), current.state);
+      const state = foldEvents(decider, current.state, result.events);
       // The set belongs to this stream's cache entry alone: grown in place, not copied on every command.
       cache.set(streamId, { state, revision: result.nextExpectedRevision, commandIds: current.commandIds.add(metadata.commandId) });
       return { events: result.events, state, position: result.position, replayed: false };
@@ -135,6 +135,9 @@ function toNewEvent<E extends Event>(event: E, index: number, metadata: CommandM
   };
 }
 
+/** Events read back are folded this many at a time (a decider with `evolveMany` folds a batch at the cost of one event). */
+const FOLD_BATCH = 1_000;
+
 const commandIdOf = (event: RecordedEvent) => (event.metadata.commandId as string | undefined) ?? event.eventId;
 
 /** Folds the events after the cached revision (all of them when nothing is cached). */
@@ -148,12 +151,14 @@ async function catchUp<State, C, E extends Event>(
   let state = cached?.state ?? decider.initialState();
   let revision = cached?.revision ?? -1;
   const commandIds = new Set(cached?.commandIds);
+  let batch: E[] = [];
   for await (const event of store.readStream<E>(streamId, { fromRevision: revision + 1 })) {
-    state = decider.evolve(state, event);
+    batch.push(event);
     revision = event.streamRevision;
     commandIds.add(commandIdOf(event));
+    if (batch.length === FOLD_BATCH) [state, batch] = [foldEvents(decider, state, batch), []];
   }
-  return { state, revision, commandIds };
+  return { state: foldEvents(decider, state, batch), revision, commandIds };
 }
 
 async function eventsOfCommand<E extends Event>(store: EventStore, streamId: string, commandId: string): Promise<RecordedEvent<E>[]> {
