@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { appendBench } from './append-bench';
 import { httpBench } from './http-bench';
 import { rebuildBench } from './rebuild-bench';
+import { registryBench } from './registry-bench';
 
 /** `npm run bench`: the figures issue "Core" asks for, printed in one run. */
 async function main() {
@@ -17,6 +18,7 @@ async function main() {
       reports: { type: 'string', default: '20000' },
       concurrency: { type: 'string', default: '32' },
       rebuild: { type: 'string', default: '100000' },
+      registry: { type: 'string', default: '5000' },
     },
   });
   const dir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
@@ -42,6 +44,13 @@ async function main() {
     const rebuild = await rebuildBench(join(dir, 'rebuild'), Number(values.rebuild));
     console.log(`\nprojection rebuild`);
     console.log(`  ${rebuild.events} events in ${rebuild.seconds} s: ${rebuild.perSecond} events/s (aim ≥ 50000)`);
+
+    const registry = registryBench(Number(values.registry));
+    console.log(`\nregistry edition of ${registry.rows} agencies on the default registry (${registry.events} events)`);
+    console.log(`  import decided             : ${registry.decideMs} ms`);
+    console.log(`  folded at once (evolveMany): ${registry.foldManyMs} ms`);
+    console.log(`  folded one event at a time : ${registry.foldOneByOneMs} ms (baseline; ${registry.oneByOneOverMany}× the above)`);
+    console.log(`  a date's snapshot and list : ${registry.readMs} ms`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
