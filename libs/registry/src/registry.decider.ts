@@ -1,5 +1,13 @@
 import { REGISTRY_EVENT_TYPES as T, type Edition, type RegistryEvent, type Successor } from '@dm/contracts';
-import { Command, IllegalStateError, NotFoundError, RuleViolationError, ValidationError, type Decider } from '@dm/eventsourcing';
+import {
+  Command,
+  DomainError,
+  IllegalStateError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+  type Decider,
+} from '@dm/eventsourcing';
 import { addDays, formatVietnamese } from '@dm/periods';
 import { editionChanges } from './edition';
 import {
@@ -319,18 +327,11 @@ export function decideImport(edition: Edition, state: RegistryState): RegistryEv
   return events;
 }
 
+/** A refusal of one of an edition's changes, named by the row it comes from (`agencies[3].validTo`). */
 function atRow(error: unknown, row: string): unknown {
-  if (!(
-    error instanceof RuleViolationError ||
-    error instanceof IllegalStateError ||
-    error instanceof ValidationError ||
-    error instanceof NotFoundError
-  ))
-    return error;
-  const field = error.field && error.field !== 'id' ? `${row}.${error.field}` : `${row}.id`;
-  const Kind =
-    error instanceof NotFoundError ? RuleViolationError : (error.constructor as new (m: string, f?: string, fm?: string) => Error);
-  return new Kind(`${row}: ${error.message}`, field, error.fieldMessage);
+  if (!(error instanceof DomainError)) return error;
+  const Kind = error.constructor as new (message: string, field?: string, fieldMessage?: string) => DomainError;
+  return new Kind(`${row}: ${error.message}`, `${row}.${error.field ?? 'id'}`, error.fieldMessage);
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
