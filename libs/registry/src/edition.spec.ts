@@ -271,15 +271,17 @@ describe('editionChanges', () => {
     expect(membersOn(before, before.groups['ubnd-huyen'], '2019-01-01')).toEqual(['h-a']);
   });
 
+  /** An edition of one row for district h-a, from 01/01/2019. */
+  const row = (extra: object) =>
+    parseEdition({
+      ...about,
+      edition: 'rows',
+      effectiveOn: '2019-01-01',
+      agencies: [{ id: 'h-a', name: 'UBND huyện A', kind: 'district', ...extra }],
+    });
+
   it('leaves a known agency’s groups and aliases as they are when its row does not state them, and clears them when it states none', () => {
     const before = imported(first());
-    const row = (extra: object) =>
-      parseEdition({
-        ...about,
-        edition: 'rows',
-        effectiveOn: '2019-01-01',
-        agencies: [{ id: 'h-a', name: 'UBND huyện A', kind: 'district', ...extra }],
-      });
     expect(decideImport(row({}), before)).toEqual([]);
     expect(decideImport(row({ groups: [] }), before)).toEqual([
       expect.objectContaining({ type: 'registry.group-members-changed', data: expect.objectContaining({ removed: ['h-a'] }) }),
@@ -288,13 +290,6 @@ describe('editionChanges', () => {
 
   it('refuses a row that gives a known agency another kind, parent or first day, naming the field', () => {
     const before = imported(first());
-    const row = (extra: object) =>
-      parseEdition({
-        ...about,
-        edition: 'rows',
-        effectiveOn: '2019-01-01',
-        agencies: [{ id: 'h-a', name: 'UBND huyện A', kind: 'district', ...extra }],
-      });
     for (const [extra, field] of [
       [{ kind: 'commune' }, 'agencies[0].kind'],
       [{ parent: 'h-a' }, 'agencies[0].parent'],
