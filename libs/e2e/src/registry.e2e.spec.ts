@@ -100,6 +100,15 @@ describe('the registry over time (embedded, through the API)', () => {
     const read = await fx.inspector().get(`/api/v1/directives/${linked.body.id}`);
     expect(read.body.legalBasis[0]).toBe('Chỉ thị số 01/CT-TTg ngày 06/01/2017');
     expect(read.body.basedOn).toEqual([{ directiveId: chiThi.body.id, number: '01/CT-TTg', issuer: 'thu-tuong', issuedOn: '2017-01-06' }]);
+    const bare = await office().post('/api/v1/directives', {
+      ...directive('21/UBND-VX', '2017-01-20', [oneTask(['so-tc'])]),
+      legalBasis: [{ directiveId: chiThi.body.id.toUpperCase() }],
+    });
+    expect(bare.status).toBe(201);
+    expect((await fx.inspector().get(`/api/v1/directives/${bare.body.id}`)).body).toMatchObject({
+      legalBasis: ['01/CT-TTg'],
+      basedOn: [{ directiveId: chiThi.body.id }],
+    });
     const later = await office().post('/api/v1/directives', {
       ...directive('18/UBND-VX', '2016-12-01', [oneTask(['so-tc'])]),
       legalBasis: [{ text: '01/CT-TTg', directiveId: chiThi.body.id }],

@@ -66,7 +66,7 @@ export function decideIssue({ data }: IssueDirective, state: DirectiveState): Di
         issuer: data.issuer,
         issuedOn,
         subject: data.subject,
-        legalBasis: data.legalBasis.map((b) => (typeof b === 'string' ? b : b.text)),
+        legalBasis: data.legalBasis.map((b) => (typeof b === 'string' ? b : (b.text ?? (data.linked?.[b.directiveId]?.number as string)))),
         ...(basedOn.length ? { basedOn } : {}),
         addressees: [...data.addressees],
         signer: { name: data.signer.name, capacity: data.signer.capacity ?? null, title: data.signer.title },

@@ -267,7 +267,8 @@ export const issueDirectiveRequest = z.object({
           text(1_000),
           z
             .object({
-              text: text(1_000),
+              /** The basis as cited; the linked directive's number when left out. */
+              text: text(1_000).optional(),
               directiveId: z
                 .string({ required_error: 'is required' })
                 .uuid('must be the id of a directive')
@@ -275,7 +276,7 @@ export const issueDirectiveRequest = z.object({
             })
             .strict(),
         ],
-        { errorMap: () => ({ message: 'must be a text, or { text, directiveId } linking a recorded directive' }) },
+        { errorMap: () => ({ message: 'must be a text, or { directiveId, text? } linking a recorded directive' }) },
       ),
     )
     .max(100)
