@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { today } from '@dm/periods';
 import { editionFromCsv } from '@dm/registry';
 import type { ApiClient, ApiResponse } from '@dm/testing';
 
 export const REGISTRY_USAGE = `  registry <action> [--url http://localhost:3000]   changes and reads the agency registry through the API, as an admin
                                                     (without --url it starts the embedded system in-process for the call)
     import <file.json|file.csv> [--effective-on D --reason R --document DOC --edition NAME]
-        loads an edition; each difference becomes a change event (a CSV needs the four options; a JSON edition states them)
+        loads an edition; each difference becomes a change event (what the file does not state: the options,
+        else today as effectiveOn, the file's name as edition and authorising document)
     create-agency --id ID --name NAME --kind KIND --valid-from D [--parent ID] [--group G]... [--alias A]... --reason R --document DOC
     rename <id> --name NAME --effective-on D [--alias A]... --reason R --document DOC
     end <id> --valid-to D [--successor ID[:duties]]... --reason R --document DOC
@@ -140,14 +142,26 @@ function successorOf(text: string) {
   return at < 0 ? { agencyId: text } : { agencyId: text.slice(0, at), duties: text.slice(at + 1) };
 }
 
-/** A JSON edition as written, or a CSV one with what the file cannot say taken from the options. */
+/**
+ * A JSON edition as written, or a CSV one; what the file does not say comes
+ * from the options, else: the file's name as the edition and the
+ * authorising document, today as the date its differences take effect.
+ */
 function readEdition(file: string, v: { reason?: string; document?: string; edition?: string; 'effective-on'?: string }): unknown {
   const text = readFileSync(file, 'utf8');
-  if (extname(file).toLowerCase() !== '.csv') return JSON.parse(text);
-  return editionFromCsv(text, {
-    edition: v.edition ?? basename(file, extname(file)),
-    effectiveOn: v['effective-on'] as string,
-    reason: v.reason as string,
-    authorizingDocument: v.document as string,
-  });
+  const name = basename(file);
+  const defaults = {
+    edition: basename(file, extname(file)),
+    effectiveOn: today(),
+    reason: `Nhập danh mục từ tệp ${name}`,
+    authorizingDocument: name,
+  };
+  const given = {
+    ...(v.edition ? { edition: v.edition } : {}),
+    ...(v['effective-on'] ? { effectiveOn: v['effective-on'] } : {}),
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(v.document ? { authorizingDocument: v.document } : {}),
+  };
+  if (extname(file).toLowerCase() !== '.csv') return { ...defaults, ...(JSON.parse(text) as object), ...given };
+  return editionFromCsv(text, { ...defaults, ...given });
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { today } from '@dm/periods';
 import { buildOnce, freePort, kill, runCli, startStandalone } from './process-harness';
 
 /** `npm run cli -- registry …` on a data directory: in-process, then against the running server with --url. */
@@ -36,6 +37,19 @@ describe('the registry through the CLI', () => {
     expect(again).toEqual({ changed: false, events: [] });
   });
 
+  it('imports a file that states only its rows: today as the date, its name as the edition and the document', () => {
+    const bare = join(dataDir, 'them-xa.csv');
+    writeFileSync(bare, 'id,name,kind,parent,groups\nx-them,UBND xã Thêm,commune,ubnd-tinh,ubnd-xa\n');
+    const imported = JSON.parse(runCli(['registry', 'import', bare], dataDir));
+    expect(imported.events[0].data).toMatchObject({
+      agencyId: 'x-them',
+      validFrom: today(),
+      reason: 'Nhập danh mục từ tệp them-xa.csv',
+      authorizingDocument: 'them-xa.csv',
+    });
+    expect(JSON.parse(runCli(['registry', 'import', '../shared/data/thanh-hoa-2017-agencies.csv'], dataDir)).changed).toBe(false);
+  });
+
   it('loads the shipped 2025 edition again without a change: the default registry holds it', () => {
     const shipped = JSON.parse(runCli(['registry', 'import', 'libs/registry/src/data/thanh-hoa-2025.json'], dataDir));
     expect(shipped).toEqual({ changed: false, events: [] });
@@ -56,13 +70,14 @@ describe('the registry through the CLI', () => {
     expect(shown).toMatchObject({ name: 'UBND xã Thử Nghiệm', validFrom: '2026-01-01', validTo: '2026-06-30' });
     const group = JSON.parse(runCli(['registry', 'group', 'thon-dbkk', '--as-of', '2026-03-01', ...url], dataDir));
     expect(group.members.map((m: { id: string }) => m.id)).toEqual(['x-thu-nghiem']);
-    const timeline = JSON.parse(runCli(['registry', 'timeline', '--after', String(ended.events[0].revision - 3), ...url], dataDir));
-    expect(timeline.entries.map((e: { type: string }) => e.type)).toEqual([
+    const timeline = JSON.parse(runCli(['registry', 'timeline', '--after', String(ended.events[0].revision - 4), ...url], dataDir));
+    const ours = timeline.entries.filter((e: { reason: string }) => e.reason === 'Thành lập xã mới');
+    expect(ours.map((e: { type: string }) => e.type)).toEqual([
       'registry.group-created',
       'registry.agency-created',
       'registry.agency-ended',
     ]);
-    for (const entry of timeline.entries)
+    for (const entry of ours)
       expect(entry).toMatchObject({ actor: { role: 'admin' }, reason: 'Thành lập xã mới', authorizingDocument: '12/NQ-HĐND' });
     const refused = (() => {
       try {
