@@ -336,6 +336,12 @@ describe('the registry over time (embedded, through the API)', () => {
       expect(e.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
     expect(mine[1].data).toMatchObject({ previousName: 'Sở Thử nghiệm', name: 'Sở Thử nghiệm mới', effectiveOn: '2026-06-01' });
+    const ofOne = await fx.officer('so-tc').get('/api/v1/registry/timeline?id=so-test&limit=2');
+    expect(ofOne.body.entries.map((e: { type: string }) => e.type)).toEqual(['registry.agency-created', 'registry.agency-renamed']);
+    const rest = await fx.officer('so-tc').get(`/api/v1/registry/timeline?id=so-test&after=${ofOne.body.next}`);
+    expect(rest.body).toMatchObject({ entries: [{ type: 'registry.agency-ended' }], next: null });
+    const successorOf = await fx.officer('so-tc').get('/api/v1/registry/timeline?id=so-ldtbxh');
+    expect(successorOf.body.entries.map((e: { type: string }) => e.type)).toEqual(['registry.agency-created', 'registry.agency-ended']);
     const refused = await fx
       .monitoring('so-tc')
       .post('/api/v1/registry/agencies/so-tc/rename', { ...change, name: 'X', effectiveOn: '2026-01-01' });

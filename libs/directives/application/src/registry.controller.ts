@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  agencyId,
   asOfQuery,
   changeMembersRequest,
   createAgencyRequest,
@@ -53,6 +54,7 @@ const timelineQuery = z.object({
   limit: whole('must be a whole number from 1 to 1000')
     .pipe(z.number().int().min(1, 'must be at least 1').max(1_000, 'must be at most 1000'))
     .optional(),
+  id: agencyId.optional(),
 });
 
 /** The agency registry: agencies and groups, with a group's members as of a date. */
@@ -163,13 +165,18 @@ export class RegistryChangesController {
     await this.change(call, reply, edition, edition.effectiveOn, 200, (m) => new ImportEdition(edition, m));
   }
 
+  /** The registry's changes in order, after a revision; with `id`, those that name that agency or group (as itself, a member or a successor). */
   @Get('timeline')
   @Allow(directivesPolicy.readRegistry)
   async timeline(@Query() query: Record<string, unknown>) {
-    const { after = -1, limit = 200 } = validateQuery(timelineQuery, query);
+    const { after = -1, limit = 200, id } = validateQuery(timelineQuery, query);
+    const names = id ? (data: unknown) => JSON.stringify(data).includes(`"${id}"`) : () => true;
     const entries = [];
-    for await (const e of this.store.readStream<RegistryEvent>(REGISTRY_STREAM, { fromRevision: after + 1, maxCount: limit })) {
+    let scanned = after;
+    for await (const e of this.store.readStream<RegistryEvent>(REGISTRY_STREAM, { fromRevision: after + 1 })) {
+      scanned = e.streamRevision;
       const { reason, authorizingDocument, ...what } = e.data as RegistryEvent['data'] & { reason: string; authorizingDocument: string };
+      if (!names(what)) continue;
       entries.push({
         revision: e.streamRevision,
         eventId: e.eventId,
@@ -181,9 +188,9 @@ export class RegistryChangesController {
         authorizingDocument,
         data: what,
       });
+      if (entries.length === limit) break;
     }
-    const last = entries[entries.length - 1];
-    return { entries, next: entries.length === limit && last ? last.revision : null };
+    return { entries, next: entries.length === limit ? scanned : null };
   }
 
   /** Sends a registry command; answers the events it wrote (none when the registry already said so). */

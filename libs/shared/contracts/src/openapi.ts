@@ -352,7 +352,11 @@ export function openApiDocument() {
       '/api/v1/registry/timeline': read(
         "The registry's timeline: every change, who made it, when, why and on whose authority",
         registryTimelineResponse,
-        [query('after', 'Only changes after this revision'), query('limit', 'At most this many (default 200, at most 1000)')],
+        [
+          query('after', 'Only changes after this revision'),
+          query('limit', 'At most this many (default 200, at most 1000)'),
+          query('id', 'Only the changes that name this agency or group (itself, as a member or as a successor)'),
+        ],
       ),
       '/api/v1/admin/rebuild': {
         post: {
