@@ -1,5 +1,5 @@
 import { REGISTRY_STREAM } from '@dm/contracts';
-import { handleCommand, type CommandMetadata, type EventStore } from '@dm/eventsourcing';
+import { handleCommand, IdempotencyKeyReusedError, type CommandMetadata, type EventStore } from '@dm/eventsourcing';
 import { startOfVietnamDay } from '@dm/periods';
 import { commandIdentity } from '@dm/platform';
 import { defaultEditions, ImportEdition, registryDecider } from '@dm/registry';
@@ -8,12 +8,13 @@ import { defaultEditions, ImportEdition, registryDecider } from '@dm/registry';
 const SYSTEM = { userId: 'system', agencyId: null, role: 'admin' } as const;
 
 /**
- * A fresh install's registry: the default editions, each loaded as an import
- * when the registry's stream is empty. Each import's command id is fixed by
- * its edition, so two services starting together load each edition once.
+ * The default editions, each loaded once as an import on start. Each
+ * import's command id is fixed by its edition: one already loaded answers
+ * its first result (two services starting together, or a start after a
+ * crash between two editions, load each once), and a default edition added
+ * by a later version is loaded on the first start of that version.
  */
 export async function seedDefaultRegistry(store: EventStore): Promise<number> {
-  if ((await store.streamRevision(REGISTRY_STREAM)) !== null) return 0;
   let written = 0;
   for (const edition of defaultEditions()) {
     const metadata: CommandMetadata = {
@@ -22,8 +23,13 @@ export async function seedDefaultRegistry(store: EventStore): Promise<number> {
       correlationId: `default-registry:${edition.edition}`,
       occurredAt: startOfVietnamDay(edition.effectiveOn),
     };
-    const outcome = await handleCommand(store, REGISTRY_STREAM, registryDecider, new ImportEdition(edition, metadata), metadata);
-    written += outcome.replayed ? 0 : outcome.events.length;
+    try {
+      const outcome = await handleCommand(store, REGISTRY_STREAM, registryDecider, new ImportEdition(edition, metadata), metadata);
+      written += outcome.replayed ? 0 : outcome.events.length;
+    } catch (error) {
+      // The edition was loaded as it read then; what a later version changed in it comes as an edition of its own.
+      if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+    }
   }
   return written;
 }
