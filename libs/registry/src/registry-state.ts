@@ -147,8 +147,9 @@ export function groupsByAgencyOn(state: RegistryState, date: string): Map<string
     if (!covers(g, date)) continue;
     for (const m of g.members) {
       if (!covers(m, date)) continue;
+      // The decider lets no two memberships of one agency in one group overlap: one covers the day at most.
       const list = index.get(m.agencyId) ?? [];
-      if (!list.includes(g.id)) list.push(g.id);
+      list.push(g.id);
       index.set(m.agencyId, list);
     }
   }

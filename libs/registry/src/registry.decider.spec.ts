@@ -421,6 +421,19 @@ describe('the registry decider at its edges', () => {
     given([...province, agencyEnded('so-ldtbxh', '2025-02-28', [{ agencyId: 'so-nnmt', duties: null }])])
       .when(end({ successors: [{ agencyId: 'so-nv', duties: null }] }))
       .thenThrows(IllegalStateError);
+    const two = [
+      { agencyId: 'so-nv', duties: 'lao động' },
+      { agencyId: 'so-nnmt', duties: 'giảm nghèo' },
+    ];
+    given([...province, agencyEnded('so-ldtbxh', '2025-02-28', two)])
+      .when(end({ successors: two }))
+      .thenNothingHappened();
+    given([...province, agencyEnded('so-ldtbxh', '2025-02-28', two)])
+      .when(end({ successors: [two[0], { ...two[1], duties: 'môi trường' }] }))
+      .thenThrows(IllegalStateError);
+    given([...province, agencyEnded('so-ldtbxh', '2025-02-28', two)])
+      .when(end({ successors: [two[0]] }))
+      .thenThrows(IllegalStateError);
   });
 
   it('renames when only the aliases change', () => {
