@@ -47,7 +47,7 @@ describe('the registry through the CLI', () => {
       reason: 'Nhập danh mục từ tệp them-xa.csv',
       authorizingDocument: 'them-xa.csv',
     });
-    expect(JSON.parse(runCli(['registry', 'import', '../shared/data/thanh-hoa-2017-agencies.csv'], dataDir)).changed).toBe(false);
+    expect(JSON.parse(runCli(['registry', 'import', 'libs/registry/src/data/thanh-hoa-2017-agencies.csv'], dataDir)).changed).toBe(false);
   });
 
   it('loads the shipped 2025 edition again without a change: the default registry holds it', () => {
