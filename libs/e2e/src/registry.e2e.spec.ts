@@ -109,6 +109,21 @@ describe('the registry over time (embedded, through the API)', () => {
       legalBasis: ['01/CT-TTg'],
       basedOn: [{ directiveId: chiThi.body.id }],
     });
+    const byId = await office().post('/api/v1/directives', {
+      ...directive('22/UBND-VX', '2017-01-25', [oneTask(['so-tc'])]),
+      legalBasis: ['Chỉ thị số 01/CT-TTg ngày 06/01/2017'],
+      basedOn: [chiThi.body.id],
+    });
+    expect(byId.status).toBe(201);
+    expect((await fx.inspector().get(`/api/v1/directives/${byId.body.id}`)).body).toMatchObject({
+      legalBasis: ['Chỉ thị số 01/CT-TTg ngày 06/01/2017'],
+      basedOn: [{ directiveId: chiThi.body.id, number: '01/CT-TTg' }],
+    });
+    const unknown = await office().post('/api/v1/directives', {
+      ...directive('23/UBND-VX', '2017-01-25', [oneTask(['so-tc'])]),
+      basedOn: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([422, 'basedOn[0]']);
     const later = await office().post('/api/v1/directives', {
       ...directive('18/UBND-VX', '2016-12-01', [oneTask(['so-tc'])]),
       legalBasis: [{ text: '01/CT-TTg', directiveId: chiThi.body.id }],

@@ -68,7 +68,7 @@ export class DirectivesController {
     const on = typeof body?.issuedOn === 'string' && isIsoDate(body.issuedOn) ? body.issuedOn : today();
     authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: issuer ? registry.officeOf(issuer, on) : null });
     const request = validateBody(issueDirectiveRequest, call.body);
-    const linked = await this.linkedDirectives(request.legalBasis);
+    const linked = await this.linkedDirectives([...request.legalBasis, ...(request.basedOn ?? []).map((directiveId) => ({ directiveId }))]);
     const data = { ...request, registry: registry.snapshot(request.issuedOn), today: today(), linked };
     const metadata = commandMetadata(call, request, 'monitoring_officer', request.issuedOn);
     const outcome: Outcome = await this.commands.execute(new IssueDirective(data, metadata));

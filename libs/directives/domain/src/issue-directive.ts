@@ -148,11 +148,9 @@ function refuseOutside(registry: RegistrySnapshot, id: string, field: string, da
 /** The legal bases linked to recorded directives: each issued, not after this one, and linked once. */
 function linkedBases(data: IssueDirectiveData, issuedOn: string): LinkedDirective[] {
   const result: LinkedDirective[] = [];
-  data.legalBasis.forEach((basis, i) => {
-    if (typeof basis === 'string') return;
-    const field = `legalBasis[${i}].directiveId`;
-    const linked = data.linked?.[basis.directiveId] ?? null;
-    if (!linked) throw new RuleViolationError(`No directive ${basis.directiveId} has been recorded`, field, 'is not a recorded directive');
+  const link = (directiveId: string, field: string) => {
+    const linked = data.linked?.[directiveId] ?? null;
+    if (!linked) throw new RuleViolationError(`No directive ${directiveId} has been recorded`, field, 'is not a recorded directive');
     if (linked.issuedOn > issuedOn)
       throw new RuleViolationError(
         `${linked.number} was issued on ${formatVietnamese(linked.issuedOn)}, after this directive`,
@@ -161,7 +159,11 @@ function linkedBases(data: IssueDirectiveData, issuedOn: string): LinkedDirectiv
       );
     if (result.some((r) => r.directiveId === linked.directiveId)) throw new ValidationError(`${linked.number} is linked twice`, field);
     result.push({ directiveId: linked.directiveId, number: linked.number, issuer: linked.issuer, issuedOn: linked.issuedOn });
+  };
+  data.legalBasis.forEach((basis, i) => {
+    if (typeof basis !== 'string') link(basis.directiveId, `legalBasis[${i}].directiveId`);
   });
+  (data.basedOn ?? []).forEach((directiveId, i) => link(directiveId, `basedOn[${i}]`));
   return result;
 }
 

@@ -281,6 +281,16 @@ export const issueDirectiveRequest = z.object({
     )
     .max(100)
     .default([]),
+  /** Recorded directives this one rests on, besides (or instead of) linking them in `legalBasis`. */
+  basedOn: z
+    .array(
+      z
+        .string()
+        .uuid('must be the id of a directive')
+        .transform((id) => id.toLowerCase()),
+    )
+    .max(100)
+    .optional(),
   addressees: z.array(agencyId).max(500).default([]),
   signer: z.object({ name: text(200), capacity: optionalText(100), title: text(200) }),
   monitoringAgency: agencyId,
