@@ -258,6 +258,15 @@ describe('the registry over time (embedded, through the API)', () => {
         summary: 'Tiếp nhận và tiếp tục thực hiện',
       });
       expect(successor.status).toBe(201);
+      const beforeTakeover = await fx
+        .officer('so-nnmt')
+        .post(`/api/v1/assignments/${own.id}/progress`, { reportedOn: '2025-02-20', summary: 'Trước khi tiếp nhận' });
+      expect([beforeTakeover.status, beforeTakeover.body.errors[0].field]).toEqual([422, 'reportedOn']);
+      // moved on 01/06/2025, but taken over with the duties on 01/03/2025: the successor's report of April stands
+      const inGap = await fx
+        .officer('so-nnmt')
+        .post(`/api/v1/assignments/${later.assignment}/progress`, { reportedOn: '2025-04-01', summary: 'Tiếp tục thực hiện' });
+      expect(inGap.status).toBe(201);
       const old = await fx.officer('so-ldtbxh').post(`/api/v1/assignments/${own.id}/progress`, { reportedOn: '2025-03-10', summary: 'x' });
       expect(old.status).toBe(403);
       const done = await fx.officer('h-muong-lat').post(`/api/v1/assignments/${muongLat.id}/completion`, {

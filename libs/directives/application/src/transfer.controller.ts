@@ -49,11 +49,12 @@ export class TransferController {
     const from = call.params.id;
     const transferredOn = requireNotAfterToday(request.transferredOn ?? today(), 'transferredOn', today());
     const { successor, successorFrom, endedOn } = await this.successorOf(from, request.to, transferredOn);
+    const takeOver = { transferredOn, successorFrom };
 
     // Every directive is decided first, and nothing is written unless all of them can be: all or none.
     const planned: Array<{ command: TransferToSuccessor; number: string }> = [];
     for (const directiveId of request.directiveIds ?? (await this.directivesMentioning(from))) {
-      const command = await this.planned(call, request, directiveId, transferredOn);
+      const command = await this.planned(call, request, directiveId, takeOver);
       if (command) planned.push(command);
     }
     const moved: Array<{ directiveId: string; number: string; assignmentIds: string[]; monitoring: boolean }> = [];
@@ -117,7 +118,12 @@ export class TransferController {
   }
 
   /** The transfer of one directive, decided now on its stream (a refusal stops the whole batch), or null with nothing to move. */
-  private async planned(call: CommandCall, request: TransferRequest, directiveId: string, transferredOn: string) {
+  private async planned(
+    call: CommandCall,
+    request: TransferRequest,
+    directiveId: string,
+    { transferredOn, successorFrom }: { transferredOn: string; successorFrom: string },
+  ) {
     const state = await this.stateOf(directiveId);
     if (!state.exists) {
       if (request.directiveIds) throw new NotFoundError(`No directive ${directiveId}`, 'directiveIds');
@@ -137,6 +143,7 @@ export class TransferController {
       from,
       to: request.to,
       transferredOn,
+      successorFrom,
       reason: request.reason,
       authorizingDocument: request.authorizingDocument,
       done: await this.activity.acceptedOnce(held.filter((a) => !recurring.has(a.taskNumber)).map((a) => a.id)),

@@ -15,6 +15,7 @@ const transfer = (overrides: Partial<TransferData> = {}) =>
       from: 'so-ldtbxh',
       to: 'so-nv',
       transferredOn: '2017-07-01',
+      successorFrom: '2017-06-01',
       reason: 'Sắp xếp tổ chức bộ máy',
       authorizingDocument: 'NQ 3/NQ-HĐND',
       done: [],
@@ -30,6 +31,7 @@ const moved = (from: string, to: string, transferredOn = '2017-07-01') => ({
   from,
   to,
   transferredOn,
+  successorFrom: '2017-06-01',
   reason: 'Sắp xếp tổ chức bộ máy',
   authorizingDocument: 'NQ 3/NQ-HĐND',
 });

@@ -9,6 +9,8 @@ export interface TransferData {
   from: string;
   to: string;
   transferredOn: string;
+  /** The day after the ended agency's last day, when the successor took over its duties. */
+  successorFrom: string;
   reason: string;
   authorizingDocument: string;
   /** The assignments whose work is done (a one-off task's standing accepted completion): they stay with their agency. */
@@ -42,8 +44,8 @@ export function decideTransfer({ data }: TransferToSuccessor, state: DirectiveSt
       `the last date recorded on assignment ${a.id}`,
     );
   }
-  const { directiveId, from, to, transferredOn, reason, authorizingDocument } = data;
-  const transfer = { directiveId, from, to, transferredOn, reason, authorizingDocument };
+  const { directiveId, from, to, transferredOn, successorFrom, reason, authorizingDocument } = data;
+  const transfer = { directiveId, from, to, transferredOn, successorFrom, reason, authorizingDocument };
   const events: DirectiveEvent[] = [];
   if (moved.length) events.push({ type: EVENT_TYPES.assignmentsTransferred, data: { ...transfer, assignmentIds: moved.map((a) => a.id) } });
   if (directive.monitoringAgency === from)

@@ -22,7 +22,7 @@ export interface AssignmentViewDoc extends Document {
   closedOn: string | null;
   /** The task's recurring deadline, or null (absent before 0.2). */
   recurrence?: Recurrence | null;
-  /** The first day `agencyId` holds it after a transfer (absent when never transferred). */
+  /** After a transfer, the day `agencyId` took over the ended agency's duties (absent when never transferred). */
   heldSince?: string;
 }
 
@@ -80,8 +80,14 @@ function transferred(event: RecordedEvent, base: { source: string; revision: num
         ? 'monitoringAgency'
         : null;
   if (!field) return [];
-  const { assignmentIds, to, transferredOn } = event.data as { assignmentIds: string[]; to: string; transferredOn: string };
-  const set = field === 'agencyId' ? { agencyId: to, heldSince: transferredOn } : { monitoringAgency: to };
+  const { assignmentIds, to, transferredOn, successorFrom } = event.data as {
+    assignmentIds: string[];
+    to: string;
+    transferredOn: string;
+    successorFrom?: string;
+  };
+  // The successor's own reports may be dated from the day it took over the duties, which a transfer recorded later does not move.
+  const set = field === 'agencyId' ? { agencyId: to, heldSince: successorFrom ?? transferredOn } : { monitoringAgency: to };
   return assignmentIds.map((id) => ({ ...base, id, setOnInsert: {}, set }));
 }
 

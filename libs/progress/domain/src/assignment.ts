@@ -24,7 +24,7 @@ export interface AssignmentContext {
   closed: { as: Closure; on: string } | null;
   /** The task's recurring deadline: completions are then per period. Null for a one-off task. */
   recurrence: Recurrence | null;
-  /** The first day `agencyId` holds it, when it came by a transfer from an ended agency (absent or null otherwise). */
+  /** When it came by a transfer from an ended agency, the day `agencyId` took over that agency's duties (absent or null otherwise). */
   heldSince?: string | null;
 }
 
@@ -170,7 +170,7 @@ export function requireDateOfAssignment(date: string, field: string, context: As
 export function requireHeldOn(date: string, field: string, context: AssignmentContext, incomingDocument: IncomingDocument | null): void {
   if (incomingDocument || !context.heldSince || date >= context.heldSince) return;
   throw new RuleViolationError(
-    `${context.agencyId} holds assignment ${context.assignmentId} from ${formatVietnamese(context.heldSince)}: what was done before is the ended agency's, recorded from its paper report`,
+    `${context.agencyId} took assignment ${context.assignmentId} over on ${formatVietnamese(context.heldSince)}: what was done before is the ended agency's, recorded from its paper report`,
     field,
     `is before ${formatVietnamese(context.heldSince)}, when ${context.agencyId} took the assignment over`,
   );

@@ -198,6 +198,8 @@ const transfer = {
   to: z.string(),
   /** The first business date the successor holds what is moved. */
   transferredOn: storedDate,
+  /** The day the successor took over the ended agency's duties (the day after its end): its own reports may be dated from then. */
+  successorFrom: storedDate.optional(),
   reason: z.string(),
   authorizingDocument: z.string(),
 };
