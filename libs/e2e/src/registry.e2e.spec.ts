@@ -364,6 +364,8 @@ describe('the registry over time (embedded, through the API)', () => {
     expect(ofOne.body.entries.map((e: { type: string }) => e.type)).toEqual(['registry.agency-created', 'registry.agency-renamed']);
     const rest = await fx.officer('so-tc').get(`/api/v1/registry/timeline?id=so-test&after=${ofOne.body.next}`);
     expect(rest.body).toMatchObject({ entries: [{ type: 'registry.agency-ended' }], next: null });
+    const oddId = await fx.inspector().get('/api/v1/assignments?agencyId=a%5C');
+    expect([oddId.status, oddId.body.errors[0].field]).toEqual([400, 'agencyId']);
     const successorOf = await fx.officer('so-tc').get('/api/v1/registry/timeline?id=so-ldtbxh');
     expect(successorOf.body.entries.map((e: { type: string }) => e.type)).toEqual(['registry.agency-created', 'registry.agency-ended']);
     const refused = await fx

@@ -288,6 +288,35 @@ describe('editionChanges', () => {
     ]);
   });
 
+  it('compares no name or group of a row the edition ends before its date', () => {
+    const before = imported(first());
+    const ended = parseEdition({
+      ...about,
+      edition: 'late',
+      effectiveOn: '2025-07-01',
+      agencies: [{ id: 'h-a', name: 'UBND huyện A mới', kind: 'district', groups: ['so-ban-nganh'], validTo: '2025-02-28' }],
+    });
+    expect(decideImport(ended, before)).toEqual([
+      expect.objectContaining({ type: 'registry.agency-ended', data: expect.objectContaining({ agencyId: 'h-a', validTo: '2025-02-28' }) }),
+    ]);
+  });
+
+  it('creates a new agency after its new parent, whatever the order of the rows', () => {
+    const edition = parseEdition({
+      ...about,
+      edition: 'unsorted',
+      effectiveOn: '2016-01-01',
+      agencies: [
+        { id: 'vp', name: 'Văn phòng', kind: 'office', parent: 'p' },
+        { id: 'p', name: 'UBND tỉnh', kind: 'province' },
+      ],
+    });
+    expect(decideImport(edition, registryDecider.initialState()).map((e) => (e.data as { agencyId: string }).agencyId)).toEqual([
+      'p',
+      'vp',
+    ]);
+  });
+
   it('refuses a row that gives a known agency another kind, parent or first day, naming the field', () => {
     const before = imported(first());
     for (const [extra, field] of [

@@ -70,6 +70,26 @@ export function parseEdition(value: unknown): Edition {
   throw new ValidationError(`${field || 'the edition'}: ${issue.message}`, field || '(body)');
 }
 
+/** New groups, then new agencies each after the new agency that is its parent (a file need not be sorted). */
+function parentsFirst(created: EditionChange[]): EditionChange[] {
+  const groups = created.filter((c) => c.change.type !== 'CreateAgency');
+  const agencies = created.filter((c) => c.change.type === 'CreateAgency');
+  const byId = new Map(agencies.map((c) => [c.change.data.id, c]));
+  const placed = new Set<string>();
+  const ordered: EditionChange[] = [];
+  const place = (c: EditionChange, path: Set<string>) => {
+    const id = c.change.data.id;
+    if (placed.has(id) || path.has(id)) return;
+    const parent = c.change.type === 'CreateAgency' ? c.change.data.parent : null;
+    const parentRow = parent ? byId.get(parent) : undefined;
+    if (parentRow) place(parentRow, new Set([...path, id]));
+    placed.add(id);
+    ordered.push(c);
+  };
+  for (const c of agencies) place(c, new Set());
+  return [...groups, ...ordered];
+}
+
 /** What no change event alters: an edition row for a known agency that states another kind, parent or first day is refused. */
 function requireSameRecord(a: EditionAgency, known: AgencyEntry, row: string): void {
   const differs = (field: string, theirs: unknown, ours: unknown) => {
@@ -154,7 +174,8 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
       return;
     }
     requireSameRecord(a, known, row);
-    if (covers(known, on)) {
+    // Names and groups are compared on the edition's date, for an agency valid then by the registry and by its row.
+    if (covers(known, on) && (!a.validTo || on <= a.validTo)) {
       const then = nameOn(known, on);
       const aliases = a.aliases ?? then.aliases;
       if (then.name !== a.name || then.aliases.join(';') !== aliases.join(';'))
@@ -169,5 +190,5 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
 
   const endedAgencies = ended.filter((e) => e.change.type === 'EndAgency');
   const endedGroups = ended.filter((e) => e.change.type === 'EndGroup');
-  return [...created, ...updated, ...memberships, ...endedAgencies, ...endedGroups];
+  return [...parentsFirst(created), ...updated, ...memberships, ...endedAgencies, ...endedGroups];
 }

@@ -16,8 +16,13 @@ export class RegistryProjection {
 
   constructor(private readonly store: EventStore) {}
 
-  /** The registry as its stream tells it now. */
-  registry(): Promise<AgencyRegistry> {
+  /**
+   * The registry as its stream tells it now. A catch-up already running may
+   * have looked at the stream before a write this caller has seen answered:
+   * the caller then catches up again after it.
+   */
+  async registry(): Promise<AgencyRegistry> {
+    if (this.catching) await this.catching.catch(() => undefined);
     this.catching ??= this.catchUp().finally(() => (this.catching = null));
     return this.catching;
   }

@@ -132,7 +132,8 @@ export class TransferController {
     const from = call.params.id;
     const held = Object.values(state.assignments).filter((a) => a.agencyId === from && a.closedOn === null);
     const keyed = idempotencyKeyOf(call.request) !== undefined;
-    if (state.closed || (!held.length && state.monitoringAgency !== from && !keyed)) return null;
+    // A keyed retry looks again at directives it may have moved, but never at one issued after the transfer date.
+    if (state.closed || (!held.length && state.monitoringAgency !== from && (!keyed || state.issuedOn > transferredOn))) return null;
     const recurring = new Set(
       Object.values(state.tasks)
         .filter((t) => t.recurrence)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateString, text } from './common';
+import { agencyId, isoDateString, text } from './common';
 import { ASSIGNMENT_ROLES, CLOSURES, directiveHeaderSchema, recurrenceSchema, signerSchema, TASK_MODES, taskSchema } from './directives';
 import { actorSchema } from './envelope-schema';
 
@@ -21,14 +21,14 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const summaryQuery = z.object({
   period: text(20),
   calendar: z.enum(CALENDARS).default('decree09'),
-  agencyId: z.string().optional(),
+  agencyId: agencyId.optional(),
   directiveId: z.string().optional(),
 });
 
 export const agenciesQuery = summaryQuery.omit({ agencyId: true });
 
 export const assignmentsQuery = z.object({
-  agencyId: z.string().optional(),
+  agencyId: agencyId.optional(),
   directiveId: z.string().optional(),
   status: z.enum(OFFICIAL_STATUSES).optional(),
   /** Closed stages (cancelled, superseded, revoked) are listed only when asked for here. */
