@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { editionSchema, type Edition, type EditionAgency } from '@dm/contracts';
 import { RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import type { RegistryChange } from './registry.decider';
-import { covers, groupsOf, nameOn, type AgencyEntry, type RegistryState } from './registry-state';
+import { covers, groupsOf, nameOn, sameSuccessors, type AgencyEntry, type RegistryState } from './registry-state';
 
 /** The CSV columns of an edition; rows of kind `group` are groups. Multi-valued cells use `;`, a successor's duties follow `:`. */
 export const EDITION_CSV_COLUMNS = ['id', 'name', 'kind', 'parent', 'groups', 'aliases', 'validFrom', 'validTo', 'successors'] as const;
@@ -151,7 +151,7 @@ export function editionChanges(edition: Edition, state: RegistryState): EditionC
   const endOf = (a: EditionAgency, known: AgencyEntry | undefined, row: string) => {
     if (!a.validTo) return;
     const successors = a.successors.map((s) => ({ agencyId: s.agencyId, duties: s.duties ?? null }));
-    const sameEnd = known?.to === a.validTo && (!successors.length || JSON.stringify(known.successors) === JSON.stringify(successors));
+    const sameEnd = known?.to === a.validTo && (!successors.length || sameSuccessors(known.successors, successors));
     if (!sameEnd) ended.push({ row, change: { type: 'EndAgency', data: { ...about, id: a.id, validTo: a.validTo, successors } } });
   };
 

@@ -162,3 +162,7 @@ export function groupsOf(state: RegistryState, agencyId: string, date: string): 
     .filter((g) => covers(g, date) && g.members.some((m) => m.agencyId === agencyId && covers(m, date)))
     .map((g) => g.id);
 }
+
+/** The same successors, in the same order, each for the same duties (a missing duty reads as all). */
+export const sameSuccessors = (a: Successor[], b: Array<{ agencyId: string; duties?: string | null }>): boolean =>
+  a.length === b.length && a.every((s, i) => s.agencyId === b[i].agencyId && s.duties === (b[i].duties ?? null));

@@ -18,6 +18,7 @@ import {
   nameOn,
   overlaps,
   RegistryDraft,
+  sameSuccessors,
   type RegistryState,
 } from './registry-state';
 
@@ -335,9 +336,6 @@ function atRow(error: unknown, row: string): unknown {
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const sameSuccessors = (a: Successor[], b: Array<{ agencyId: string; duties: string | null }>) =>
-  a.length === b.length && a.every((s, i) => s.agencyId === b[i].agencyId && s.duties === (b[i].duties ?? null));
-
 /** The registry's one stream: agencies and groups with dated validity, names and memberships (docs/domain.md, "The registry over time"). */
 export const registryDecider: Decider<RegistryState, RegistryCommand, RegistryEvent> = {
   decide: (command, state) =>

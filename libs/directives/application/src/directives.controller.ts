@@ -9,7 +9,6 @@ import {
   changeDeadlineRequest,
   changeLeadRequest,
   correctTextRequest,
-  directiveStreamId,
   issueDirectiveRequest,
   revokeRequest,
   supersedeRequest,
@@ -22,7 +21,6 @@ import {
   ChangeTaskDeadline,
   ChangeTaskLead,
   CorrectTaskText,
-  directiveDecider,
   directivesPolicy,
   findTask,
   IssueDirective,
@@ -38,6 +36,7 @@ import { authorize, RuleViolationError, type CommandMetadata, type CommandOutcom
 import { isIsoDate, today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import { AssignmentActivity } from './assignment-activity';
+import { directiveStateOf } from './directive-state';
 import { RegistryProjection } from './registry-projection';
 import { TA_ACTIVITY, TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
@@ -241,18 +240,12 @@ export class DirectivesController {
 
   /** The directive as its stream tells it now (for the policy), or NotFoundError. */
   private async directive(id: string): Promise<IssuedDirective> {
-    return requireIssued(await this.stateOf(id), id);
+    return requireIssued(await directiveStateOf(this.store, id), id);
   }
 
   private async directiveOrNull(id: string): Promise<IssuedDirective | null> {
-    const state = await this.stateOf(id);
+    const state = await directiveStateOf(this.store, id);
     return state.exists ? state : null;
-  }
-
-  private async stateOf(id: string): Promise<DirectiveState> {
-    let state = directiveDecider.initialState();
-    for await (const event of this.store.readStream<DirectiveEvent>(directiveStreamId(id))) state = directiveDecider.evolve(state, event);
-    return state;
   }
 
   /** The change written, with its event id. */

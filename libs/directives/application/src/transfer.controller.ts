@@ -2,7 +2,7 @@ import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
-import { directiveStreamId, EVENT_TYPES, STREAM_PREFIX, transferRequest, type DirectiveEvent, type TransferRequest } from '@dm/contracts';
+import { EVENT_TYPES, STREAM_PREFIX, transferRequest, type DirectiveEvent, type TransferRequest } from '@dm/contracts';
 import { directiveDecider, directivesPolicy, TransferToSuccessor, type DirectiveState } from '@dm/directives-domain';
 import { NotFoundError, RuleViolationError, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
 import { addDays, formatVietnamese, requireNotAfterToday, today } from '@dm/periods';
@@ -17,6 +17,7 @@ import {
   type Consistency,
 } from '@dm/platform';
 import { AssignmentActivity } from './assignment-activity';
+import { directiveStateOf } from './directive-state';
 import { RegistryProjection } from './registry-projection';
 import { TA_ACTIVITY, TA_EVENT_STORE, TA_REGISTRY } from './tokens';
 
@@ -124,7 +125,7 @@ export class TransferController {
     directiveId: string,
     { transferredOn, successorFrom }: { transferredOn: string; successorFrom: string },
   ) {
-    const state = await this.stateOf(directiveId);
+    const state = await directiveStateOf(this.store, directiveId);
     if (!state.exists) {
       if (request.directiveIds) throw new NotFoundError(`No directive ${directiveId}`, 'directiveIds');
       return null;
@@ -168,11 +169,5 @@ export class TransferController {
       if (JSON.stringify(e.data).includes(needle)) found.add(e.streamId.slice(STREAM_PREFIX.directive.length));
     }
     return [...found];
-  }
-
-  private async stateOf(id: string): Promise<DirectiveState> {
-    let state = directiveDecider.initialState();
-    for await (const event of this.store.readStream<DirectiveEvent>(directiveStreamId(id))) state = directiveDecider.evolve(state, event);
-    return state;
   }
 }

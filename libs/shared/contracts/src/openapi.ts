@@ -12,25 +12,25 @@ import {
   deadlineChangedResponse,
   revokeRequest,
   supersedeRequest,
-  groupResponse,
-  agencyResponse,
-  registryChangeResponse,
-  registryTimelineResponse,
-  transferResponse,
   issueDirectiveRequest,
   issuedDirectiveResponse,
-  registryResponse,
   taskCancelledResponse,
 } from './directives';
 import {
+  agencyResponse,
   changeMembersRequest,
   createAgencyRequest,
   createGroupRequest,
   editionSchema,
   endAgencyRequest,
   endGroupRequest,
+  groupResponse,
+  registryChangeResponse,
+  registryResponse,
+  registryTimelineResponse,
   renameAgencyRequest,
   transferRequest,
+  transferResponse,
 } from './registry';
 import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
 import {

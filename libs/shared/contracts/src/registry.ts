@@ -209,3 +209,68 @@ export const transferRequest = z
   })
   .strict();
 export type TransferRequest = z.infer<typeof transferRequest>;
+
+// ---- what the registry routes answer ---------------------------------------
+
+/** Valid from its first day to its last (`validTo`, null while it lasts). */
+const dated = { validFrom: z.string(), validTo: z.string().nullable() };
+export const agencyResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parent: z.string().nullable(),
+  groups: z.array(z.string()),
+  aliases: z.array(z.string()),
+  ...dated,
+  successors: z.array(z.object({ agencyId: z.string(), duties: z.string().nullable() })),
+  names: z.array(z.object({ name: z.string(), from: z.string() })),
+  asOf: z.string().optional(),
+});
+export const registryResponse = z.object({
+  version: z.string(),
+  asOf: z.string().optional(),
+  agencies: z.array(agencyResponse),
+  groups: z.array(z.object({ id: z.string(), name: z.string(), ...dated })),
+});
+/** What a registry change answers: the events it wrote (none when the registry already said so). */
+export const registryChangeResponse = z.object({
+  changed: z.boolean(),
+  events: z.array(z.object({ eventId: z.string(), revision: z.number().int(), type: z.string(), data: z.record(z.unknown()) })),
+});
+export const registryTimelineResponse = z.object({
+  entries: z.array(
+    z.object({
+      revision: z.number().int(),
+      eventId: z.string(),
+      type: z.string(),
+      occurredAt: z.string(),
+      recordedAt: z.string(),
+      actor: z.object({ userId: z.string(), agencyId: z.string().nullable(), role: z.string() }),
+      reason: z.string(),
+      authorizingDocument: z.string(),
+      data: z.record(z.unknown()),
+    }),
+  ),
+  /** The revision to ask `after` for the next page, or null at the end. */
+  next: z.number().int().nullable(),
+});
+export const transferResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  duties: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  successorFrom: z.string(),
+  transferredOn: z.string(),
+  directives: z.array(
+    z.object({ directiveId: z.string(), number: z.string(), assignmentIds: z.array(z.string()), monitoring: z.boolean() }),
+  ),
+  assignments: z.number().int(),
+});
+export const groupResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  asOf: z.string(),
+  members: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), parent: z.string().nullable(), groups: z.array(z.string()) }),
+  ),
+});
