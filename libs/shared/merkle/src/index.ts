@@ -1,1 +1,3 @@
+export * from './hashing';
 export * from './merkle';
+export * from './stored-tree';

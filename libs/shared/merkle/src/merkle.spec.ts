@@ -8,7 +8,7 @@ import {
   rootOf,
   verifyConsistency,
   verifyInclusion,
-} from './merkle';
+} from './index';
 
 /** The leaves and tree heads of the Certificate Transparency reference test vectors (RFC 6962). */
 const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { EMPTY_ROOT, nodeHash, splitPoint } from './hashing';
+import { consistencyPath, inclusionPath } from './stored-tree';
 
 /**
  * RFC 6962 (and RFC 9162 §2.1) Merkle tree hashing over leaf hashes: the tree
@@ -6,30 +7,6 @@ import { createHash } from 'node:crypto';
  * consistency proofs (the tree of size m is a prefix of the tree of size n),
  * and their verification. Hashes are 32-byte SHA-256 digests.
  */
-
-const sha256 = (...parts: Uint8Array[]): Buffer => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return hash.digest();
-};
-const LEAF_PREFIX = Uint8Array.of(0x00);
-const NODE_PREFIX = Uint8Array.of(0x01);
-
-/** MTH of the empty tree: SHA-256 of the empty string. */
-export const EMPTY_ROOT: Buffer = sha256();
-
-/** The hash of a leaf's data: SHA-256(0x00 || data). */
-export const leafHash = (data: Uint8Array): Buffer => sha256(LEAF_PREFIX, data);
-
-/** The hash of an inner node: SHA-256(0x01 || left || right). */
-export const nodeHash = (left: Uint8Array, right: Uint8Array): Buffer => sha256(NODE_PREFIX, left, right);
-
-/** The largest power of two smaller than n (n ≥ 2): where RFC 6962 splits a tree of n leaves. */
-export function splitPoint(n: number): number {
-  let k = 1;
-  while (k * 2 < n) k *= 2;
-  return k;
-}
 
 /** MTH(D[from:to]) over leaf hashes. */
 export function rootOf(leaves: readonly Uint8Array[], from = 0, to = leaves.length): Buffer {
@@ -41,30 +18,13 @@ export function rootOf(leaves: readonly Uint8Array[], from = 0, to = leaves.leng
 }
 
 /** PATH(index, D[n]): the audit path of leaf `index` in the tree of all `leaves`. */
-export function inclusionProof(leaves: readonly Uint8Array[], index: number, from = 0, to = leaves.length): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= to - from) throw new RangeError(`no leaf ${index} in a tree of ${to - from}`);
-  const n = to - from;
-  if (n === 1) return [];
-  const k = splitPoint(n);
-  return index < k
-    ? [...inclusionProof(leaves, index, from, from + k), rootOf(leaves, from + k, to)]
-    : [...inclusionProof(leaves, index - k, from + k, to), rootOf(leaves, from, from + k)];
+export function inclusionProof(leaves: readonly Uint8Array[], index: number): Buffer[] {
+  return inclusionPath((from, to) => rootOf(leaves, from, to), index, 0, leaves.length);
 }
 
 /** PROOF(m, D[n]): what shows the tree of the first m leaves is a prefix of the tree of all `leaves`. */
 export function consistencyProof(leaves: readonly Uint8Array[], m: number): Buffer[] {
-  if (!Number.isInteger(m) || m < 0 || m > leaves.length) throw new RangeError(`no tree of ${m} within a tree of ${leaves.length}`);
-  if (m === 0 || m === leaves.length) return [];
-  return subproof(leaves, m, 0, leaves.length, true);
-}
-
-function subproof(leaves: readonly Uint8Array[], m: number, from: number, to: number, whole: boolean): Buffer[] {
-  const n = to - from;
-  if (m === n) return whole ? [] : [rootOf(leaves, from, to)];
-  const k = splitPoint(n);
-  return m <= k
-    ? [...subproof(leaves, m, from, from + k, whole), rootOf(leaves, from + k, to)]
-    : [...subproof(leaves, m - k, from + k, to, false), rootOf(leaves, from, from + k)];
+  return consistencyPath((from, to) => rootOf(leaves, from, to), m, leaves.length);
 }
 
 const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
