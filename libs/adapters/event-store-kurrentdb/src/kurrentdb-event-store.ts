@@ -1,4 +1,4 @@
-import type { Event, NewEvent, RecordedEvent, Upcaster } from '@dm/contracts';
+import type { Event, NewEvent, RecordedEvent, StoredEventText, Upcaster } from '@dm/contracts';
 import {
   BACKWARDS,
   END,
@@ -25,7 +25,9 @@ import {
   type EventStore,
   type ExpectedRevision,
   type ReadAllOptions,
+  type ReadLogOptions,
   type ReadStreamOptions,
+  storedText,
   type SubscribeOptions,
   type Subscription,
   upcasting,
@@ -195,7 +197,7 @@ export class KurrentDbEventStore implements EventStore {
     return (await this.lastEvent(streamId))?.streamRevision ?? null;
   }
 
-  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+  async *readAll(options: ReadAllOptions & { raw?: boolean } = {}): AsyncGenerator<RecordedEvent> {
     this.assertOpen();
     const filter = streamNameFilter({ prefixes: this.streams.filterPrefixes(options.streamPrefixes) });
     let cursor = options.after ?? 0;
@@ -209,11 +211,16 @@ export class KurrentDbEventStore implements EventStore {
         const event = fromResolved(resolved, this.streams);
         if (event && event.globalPosition > cursor && page.length < limit) page.push(event);
       }
-      for (const event of page) yield this.upcast(event);
+      for (const event of page) yield options.raw ? event : this.upcast(event);
       if (page.length < limit) return;
       remaining -= page.length;
       cursor = page[page.length - 1].globalPosition;
     }
+  }
+
+  /** Every event as stored, not upcast; KurrentDB keeps them as objects, so their text is canonical JSON. */
+  async *readLog(options: ReadLogOptions = {}): AsyncGenerator<StoredEventText> {
+    for await (const event of this.readAll({ ...options, raw: true })) yield storedText(event);
   }
 
   subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {

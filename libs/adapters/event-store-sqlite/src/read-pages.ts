@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@dm/contracts';
-import type { ReadAllOptions, ReadStreamOptions } from '@dm/eventsourcing';
-import { fromRow } from './event-row';
+import type { RecordedEvent, StoredEventText } from '@dm/contracts';
+import type { ReadAllOptions, ReadLogOptions, ReadStreamOptions } from '@dm/eventsourcing';
+import { fromRow, textOfRow } from './event-row';
 import type { Statements } from './statements';
 
 const PAGE_SIZE = 256;
@@ -34,6 +34,21 @@ export async function* readAllPages(statements: Statements, options: ReadAllOpti
     const limit = Math.min(PAGE_SIZE, remaining);
     const rows = statements.readAll(after, END, limit, options.streamPrefixes);
     for (const row of rows) yield upcast(fromRow(row));
+    if (rows.length < limit) return;
+    remaining -= rows.length;
+    after = rows[rows.length - 1].global_position;
+  }
+}
+
+const LOG_PAGE_SIZE = 4096;
+
+export async function* readLogPages(statements: Statements, options: ReadLogOptions): AsyncGenerator<StoredEventText> {
+  let after = options.after ?? 0;
+  let remaining = options.maxCount ?? Infinity;
+  while (remaining > 0) {
+    const limit = Math.min(LOG_PAGE_SIZE, remaining);
+    const rows = statements.readAll(after, END, limit);
+    for (const row of rows) yield textOfRow(row);
     if (rows.length < limit) return;
     remaining -= rows.length;
     after = rows[rows.length - 1].global_position;

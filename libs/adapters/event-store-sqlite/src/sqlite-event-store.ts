@@ -1,4 +1,4 @@
-import type { Event, NewEvent, RecordedEvent, Upcaster } from '@dm/contracts';
+import type { Event, NewEvent, RecordedEvent, StoredEventText, Upcaster } from '@dm/contracts';
 import type Database from 'better-sqlite3';
 import type {
   AppendResult,
@@ -6,6 +6,7 @@ import type {
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
+  ReadLogOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
@@ -14,7 +15,7 @@ import { appendEvents } from './append';
 import { GroupCommit } from './group-commit';
 import { AppendSignal, CatchUpSubscription, tracked, upcasting, type PageSource, type SubscriptionLogger } from '@dm/eventsourcing';
 import { fromRow } from './event-row';
-import { readAllPages, readStreamPages } from './read-pages';
+import { readAllPages, readLogPages, readStreamPages } from './read-pages';
 import { openEventStoreDatabase } from './schema';
 import { Statements } from './statements';
 
@@ -94,6 +95,10 @@ export class SqliteEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     return readAllPages(this.statements, options, this.upcast);
+  }
+
+  readLog(options: ReadLogOptions = {}): AsyncIterable<StoredEventText> {
+    return readLogPages(this.statements, options);
   }
 
   subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {

@@ -1,4 +1,4 @@
-import type { Event, NewEvent, RecordedEvent, Upcaster } from '@dm/contracts';
+import { canonicalJson, type Event, type NewEvent, type RecordedEvent, type StoredEventText, type Upcaster } from '@dm/contracts';
 import { NO_STREAM, type ExpectedRevision } from '../expected-revision';
 
 /** An append found the stream at another revision than expected; nothing was written. */
@@ -49,6 +49,17 @@ export function upcasting(upcasters: Record<string, Upcaster> = {}): (event: Rec
   return (event) => byType.get(event.type)?.(event) ?? event;
 }
 
+export interface ReadLogOptions {
+  /** Exclusive: events with a global position greater than this. Defaults to 0 (the beginning). */
+  after?: number;
+  maxCount?: number;
+}
+
+/** An event's stored text as a store that keeps events as objects writes it: canonical JSON members. */
+export function storedText(event: RecordedEvent): StoredEventText {
+  return { ...event, actor: canonicalJson(event.actor), data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) };
+}
+
 export type BatchHandler = (events: RecordedEvent[]) => Promise<void>;
 
 export interface Subscription {
@@ -75,6 +86,8 @@ export interface EventStore {
   /** Revision of the last event in the stream, or null when the stream does not exist. */
   streamRevision(streamId: string): Promise<number | null>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
+  /** Every event as stored, in global order, never upcast, its JSON members as text: what an audit hashes (docs/audit.md). */
+  readLog(options?: ReadLogOptions): AsyncIterable<StoredEventText>;
   /** Catch-up subscription: delivers stored events after `after`, then new ones as they are appended, one batch at a time. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
   /** Global position of the last stored event (0 when empty). */

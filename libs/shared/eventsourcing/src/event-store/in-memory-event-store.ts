@@ -1,4 +1,4 @@
-import type { Event, NewEvent, RecordedEvent, Upcaster } from '@dm/contracts';
+import type { Event, NewEvent, RecordedEvent, StoredEventText, Upcaster } from '@dm/contracts';
 import { ANY, type ExpectedRevision } from '../expected-revision';
 import { AppendSignal } from './append-signal';
 import { tracked, type SubscriptionLogger } from './catch-up';
@@ -10,11 +10,12 @@ import type {
   BatchHandler,
   EventStore,
   ReadAllOptions,
+  ReadLogOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
 } from './event-store';
-import { upcasting } from './event-store';
+import { storedText, upcasting } from './event-store';
 
 export interface InMemoryEventStoreOptions {
   name: string;
@@ -102,6 +103,10 @@ export class InMemoryEventStore implements EventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const events = this.page(options.after ?? 0, this.log.length, options.maxCount ?? Infinity, options.streamPrefixes);
     for (const event of events) yield this.upcast(event);
+  }
+
+  async *readLog(options: ReadLogOptions = {}): AsyncIterable<StoredEventText> {
+    for (const event of this.page(options.after ?? 0, this.log.length, options.maxCount ?? Infinity)) yield storedText(event);
   }
 
   subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {

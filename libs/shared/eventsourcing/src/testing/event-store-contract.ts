@@ -1,4 +1,4 @@
-import { eventHash, GENESIS_HASH, type RecordedEvent, type Upcaster } from '@dm/contracts';
+import { eventHash, eventHashOfText, GENESIS_HASH, parseStoredEvent, type RecordedEvent, type Upcaster } from '@dm/contracts';
 import { EventIdConflictError, WrongExpectedRevisionError, type EventStore } from '../index';
 import { collect, deferred, delay, eventually, newEvent, newEvents, uniqueName } from '@dm/testing';
 
@@ -199,6 +199,26 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
           if (i > 0) expect(event.prevHash).toBe(events[i - 1].hash);
           expect(event.hash).toBe(eventHash(event.prevHash, event));
         });
+      });
+    });
+
+    describe('readLog', () => {
+      it('gives every event as stored, in global order, its text hashing to its hash without parsing', async () => {
+        const upcasting = await open({
+          upcasters: { 'contract.renamed': () => ({ ...newEvent(), type: 'changed by an upcaster' }) } as never,
+        });
+        const streamId = uniqueName('directive-');
+        const head = await upcasting.headPosition();
+        const written = await upcasting.appendToStream(streamId, [
+          newEvent({ type: 'contract.renamed', data: { z: 1, a: ['ừ', { y: null, b: 2.5 }] }, metadata: { k: 'v', bodyHash: 'h' } }),
+          newEvent({ data: null }),
+        ]);
+        const logged = await collect(upcasting.readLog({ after: head }));
+        const mine = logged.filter((e) => e.streamId === streamId);
+        expect(mine.map(parseStoredEvent)).toEqual(written.events);
+        mine.forEach((e) => expect(eventHashOfText(e.prevHash, e)).toBe(e.hash));
+        expect(logged.every((e, i) => i === 0 || e.globalPosition > logged[i - 1].globalPosition)).toBe(true);
+        expect(await collect(upcasting.readLog({ after: head, maxCount: 1 }))).toHaveLength(1);
       });
     });
 
