@@ -1,0 +1,4 @@
+export * from './checkpoint';
+export * from './fault';
+export * from './leaf';
+export * from './log-verifier';

@@ -1,0 +1,203 @@
+import { eventHash, eventHashOfText, GENESIS_HASH, parseStoredEvent, type StoredEventText } from '@dm/contracts';
+import { CompactRange } from '@dm/merkle';
+import type { KeyObject } from 'node:crypto';
+import { checkpointFault, type Checkpoint } from './checkpoint';
+import type { Fault } from './fault';
+import { eventLeaf } from './leaf';
+
+export interface LogVerifierOptions {
+  /** Signed tree heads of this store to hold the log to, from the database or from outside it. */
+  checkpoints?: Checkpoint[];
+  /** Checks every checkpoint's signature when given. */
+  publicKey?: KeyObject;
+  /** Global positions run 1, 2, 3, … with no gap (SQLite); KurrentDB's commit positions do not. */
+  contiguous?: boolean;
+}
+
+export interface LogReport {
+  store: string;
+  ok: boolean;
+  events: number;
+  streams: number;
+  /** The tree head recomputed from the events. */
+  treeSize: number;
+  rootHash: string;
+  checkpointsChecked: number;
+  fault: Fault | null;
+}
+
+interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
+/**
+ * Checks one store's events in global order (docs/audit.md, "Verification"):
+ * positions, each stream's revisions and hash chain, each event's hash from
+ * its content, the Merkle tree over them against the stored tree and every
+ * checkpoint. Stops at the first fault.
+ */
+export class LogVerifier {
+  private readonly range = new CompactRange();
+  private readonly heads = new Map<string, StreamHead>();
+  private readonly pending: Checkpoint[];
+  private lastPosition = 0;
+  private checked = 0;
+  private fault: Fault | null = null;
+
+  constructor(
+    readonly store: string,
+    private readonly options: LogVerifierOptions = {},
+  ) {
+    this.pending = [...(options.checkpoints ?? [])].sort((a, b) => a.treeSize - b.treeSize);
+    for (const checkpoint of this.pending) {
+      const wrong = options.publicKey ? checkpointFault(checkpoint, options.publicKey) : null;
+      if (checkpoint.store !== store) this.fail('checkpoint', `the checkpoint of ${checkpoint.time} is for store ${checkpoint.store}`);
+      else if (wrong) this.fail('signature', `the checkpoint of ${checkpoint.time} (size ${checkpoint.treeSize}): ${wrong}`);
+      if (this.fault) return;
+    }
+  }
+
+  get ok(): boolean {
+    return this.fault === null;
+  }
+
+  get size(): number {
+    return this.range.size;
+  }
+
+  /** Checks the next event; `storedLeaf` is what the store's Merkle log holds at its index. False once a fault is found. */
+  add(event: StoredEventText, storedLeaf?: Buffer | null): boolean {
+    if (this.fault) return false;
+    const place = { position: event.globalPosition, streamId: event.streamId, revision: event.streamRevision, eventId: event.eventId };
+    const expectedPosition = this.lastPosition + 1;
+    if (this.options.contiguous !== false ? event.globalPosition !== expectedPosition : event.globalPosition <= this.lastPosition)
+      return this.fail('position', `position ${expectedPosition} is missing or out of order: found ${event.globalPosition}`, {
+        ...place,
+        expected: expectedPosition,
+        found: event.globalPosition,
+      });
+    const head = this.heads.get(event.streamId);
+    const revision = head ? head.revision + 1 : 0;
+    if (event.streamRevision !== revision)
+      return this.fail('revision', `stream ${event.streamId} has revision ${event.streamRevision} where ${revision} comes next`, {
+        ...place,
+        expected: revision,
+        found: event.streamRevision,
+      });
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    if (event.prevHash !== prevHash)
+      return this.fail('chain', `${describe(event)} does not link to the event before it in its stream`, {
+        ...place,
+        expected: prevHash,
+        found: event.prevHash,
+      });
+    const recomputed = this.recompute(event, prevHash);
+    if (recomputed === null) return this.fail('unreadable', `${describe(event)} is not valid JSON`, place);
+    if (recomputed !== event.hash)
+      return this.fail('hash', `${describe(event)} does not hash to its stored hash: its content changed after it was recorded`, {
+        ...place,
+        expected: event.hash,
+        found: recomputed,
+      });
+    const leaf = eventLeaf(event.globalPosition, event.hash);
+    if (storedLeaf !== undefined && (storedLeaf === null || !storedLeaf.equals(leaf)))
+      return this.fail(
+        'leaf',
+        storedLeaf === null
+          ? `${describe(event)} is not in the Merkle log: it was added behind the log's back`
+          : `${describe(event)} is not the event the Merkle log recorded at index ${this.range.size}: events were moved, inserted or removed`,
+        { ...place, expected: storedLeaf?.toString('hex') ?? null, found: leaf.toString('hex') },
+      );
+    this.heads.set(event.streamId, { revision, hash: event.hash });
+    this.lastPosition = event.globalPosition;
+    this.range.push(leaf);
+    return this.checkCheckpointsAt(place);
+  }
+
+  /** Ends the check: sizes against the checkpoints, stream heads and stored tree against what the events gave. */
+  finish(stored: { heads?: Map<string, number>; treeSize?: number; rootHash?: string } = {}): LogReport {
+    if (!this.fault && this.pending.length) {
+      const next = this.pending[0];
+      this.fail(
+        'truncated',
+        `the checkpoint of ${next.time} covers ${next.treeSize} events but the store has ${this.range.size}: events after position ${this.lastPosition} were removed`,
+        { expected: next.treeSize, found: this.range.size },
+      );
+    }
+    if (!this.fault && stored.treeSize !== undefined && stored.treeSize > this.range.size)
+      this.fail(
+        'truncated',
+        `the Merkle log holds ${stored.treeSize} events but the store has ${this.range.size}: events after position ${this.lastPosition} were removed`,
+        { expected: stored.treeSize, found: this.range.size },
+      );
+    if (!this.fault && stored.heads) this.checkHeads(stored.heads);
+    return {
+      store: this.store,
+      ok: this.fault === null,
+      events: this.range.size,
+      streams: this.heads.size,
+      treeSize: this.range.size,
+      rootHash: this.range.root().toString('hex'),
+      checkpointsChecked: this.checked,
+      fault: this.fault,
+    };
+  }
+
+  private recompute(event: StoredEventText, prevHash: string): string | null {
+    try {
+      const fast = eventHashOfText(prevHash, event);
+      // The text hashed as is only stands for the event its members parse to when each member is whole JSON.
+      JSON.parse(event.actor);
+      JSON.parse(event.data);
+      JSON.parse(event.metadata);
+      return fast === event.hash ? fast : eventHash(prevHash, parseStoredEvent(event));
+    } catch {
+      return null;
+    }
+  }
+
+  private checkCheckpointsAt(place: Partial<Fault>): boolean {
+    while (this.pending.length && this.pending[0].treeSize <= this.range.size) {
+      const checkpoint = this.pending.shift()!;
+      if (checkpoint.treeSize < this.range.size) continue;
+      const root = this.range.root().toString('hex');
+      if (root !== checkpoint.rootHash)
+        return this.fail(
+          'checkpoint',
+          `the first ${checkpoint.treeSize} events do not give the root signed in the checkpoint of ${checkpoint.time}: an event up to position ${this.lastPosition} was changed, moved, inserted or removed`,
+          { ...place, expected: checkpoint.rootHash, found: root },
+        );
+      this.checked += 1;
+    }
+    return true;
+  }
+
+  private checkHeads(stored: Map<string, number>): void {
+    for (const [streamId, head] of this.heads)
+      if (stored.get(streamId) !== head.revision) {
+        this.fail('head', `stream ${streamId} ends at revision ${head.revision} but its head says ${stored.get(streamId) ?? 'none'}`, {
+          streamId,
+          expected: stored.get(streamId) ?? null,
+          found: head.revision,
+        });
+        return;
+      }
+    for (const [streamId, revision] of stored)
+      if (!this.heads.has(streamId)) {
+        this.fail('head', `stream ${streamId} has a head at revision ${revision} but no events`, {
+          streamId,
+          expected: revision,
+          found: null,
+        });
+        return;
+      }
+  }
+
+  private fail(kind: Fault['kind'], message: string, place: Partial<Fault> = {}): false {
+    this.fault ??= { store: this.store, kind, message, ...place };
+    return false;
+  }
+}
+
+const describe = (e: StoredEventText) => `the event at position ${e.globalPosition} (stream ${e.streamId}, revision ${e.streamRevision})`;
