@@ -8,6 +8,8 @@ import { EmbeddedRuntime } from '@dm/composition';
 import { rebuildReadModels } from '@dm/composition';
 import { READ_MODEL_VERSION, READ_MODEL_VERSION_CHECKPOINT } from '@dm/composition';
 import { ROOT } from './process-harness';
+import { ASSIGNMENTS, type AssignmentDoc } from '@dm/reporting-domain';
+import type { Document } from '@dm/read-store';
 import { checkAnswer } from './response-schemas';
 
 /**
@@ -18,7 +20,8 @@ import { checkAnswer } from './response-schemas';
  * force by date, requests and coordinating assignments outside the official
  * counts, no status before issue), so the answers were recorded again then;
  * the registry issue did again (the registry over time, from 2016 to the 2025
- * reform; linked legal bases); 0.1.0's own are in git history. This version must load the old directory,
+ * reform; linked legal bases), and the knownAt issue did (every reporting answer echoes `knownAt`,
+ * null when not asked; nothing else changed); 0.1.0's own are in git history. This version must load the old directory,
  * rebuild its read models (their documents changed shape), and answer the same
  * every time.
  */
@@ -64,6 +67,10 @@ describe('data written by version 0.1.0', () => {
     }
     server = await startEmbedded({ dataDir, logger: false });
     expect(await server.runtime.reportStore.getCheckpoint(READ_MODEL_VERSION_CHECKPOINT)).toBe(READ_MODEL_VERSION);
+    const docs = await server.runtime.reportStore.find<AssignmentDoc & Document>(ASSIGNMENTS, {});
+    const facts = docs.flatMap((d) => [...Object.values(d.facts.d ?? {}), ...Object.values(d.facts.a ?? {})]);
+    expect(facts.length).toBeGreaterThan(docs.length);
+    expect(facts.filter((f) => typeof f.recordedAt !== 'string')).toEqual([]);
     expectSameAnswers(await recordDemoAnswers(inspectorOf(server)));
     await server.close();
     server = await startEmbedded({ dataDir, logger: false });

@@ -7,4 +7,5 @@ export * from './assignments/tally';
 export * from './assignments/summary';
 export * from './timeline/timeline.projection';
 export * from './directives/directives.projection';
+export * from './known-at';
 export * from './policy';

@@ -101,6 +101,21 @@ export class Story {
     return this.directiveEvent(type, on, { ...this.amendment(on), ...link, assignmentIds: this.allIds() });
   }
 
+  /** The assignments `from` holds (or, with `monitoring`, the directive's monitoring) moved to `to` from `transferredOn`. */
+  transfer(from: string, to: string, transferredOn: string, what: 'assignments' | 'monitoring' = 'assignments'): this {
+    const type = what === 'assignments' ? EVENT_TYPES.assignmentsTransferred : EVENT_TYPES.monitoringTransferred;
+    const ids = what === 'assignments' ? this.started().filter((a) => a.agencyId === from) : this.started();
+    return this.directiveEvent(type, transferredOn, {
+      directiveId: this.directiveId,
+      from,
+      to,
+      transferredOn,
+      reason: 'Sắp xếp tổ chức bộ máy',
+      authorizingDocument: '3/QĐ-UBND',
+      assignmentIds: ids.map((a) => a.id),
+    });
+  }
+
   reopen(id: string, completedOn: string, reopenedOn: string): this {
     return this.assignmentEvent(id, EVENT_TYPES.completionReopened, reopenedOn, { completedOn, reason: 'Kiểm tra lại', reopenedOn });
   }

@@ -26,7 +26,11 @@ export interface StatusFact {
   revision: number;
   type: string;
   data: Record<string, unknown>;
-  /** When an assignment event was recorded (absent on the directive's facts, and on facts written before 0.2). */
+  /**
+   * When its event was recorded: the start fact's is when the assignment
+   * became known. Absent on facts written before read-model version 4 (on
+   * the directive's) or 0.2 (on the assignment's): those count as known.
+   */
   recordedAt?: string;
 }
 
@@ -46,6 +50,7 @@ export interface AssignmentDoc {
   issuedOn?: string;
   /** The business date the assignment started (absent before 0.2: the issue date). */
   assignedOn?: string;
+  /** The directive's monitoring agency as last recorded (a monitoring transfer overwrites it); as known at a time: asKnownAt. */
   monitoringAgency?: string;
   taskNumber?: string;
   /** The task's mode (absent before 0.2: `giao`). */

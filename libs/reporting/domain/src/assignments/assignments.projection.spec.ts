@@ -55,6 +55,7 @@ describe('assignments projection', () => {
       revision: 0,
       type: 'directive.issued',
       data: { starts: '2017-02-10', deadline: null },
+      recordedAt: issued.recordedAt,
     });
     expect((writes[0].set['facts.d.r0'] as StatusFact).data).toEqual({ starts: '2017-02-10', deadline: '2017-03-31' });
   });
@@ -66,7 +67,13 @@ describe('assignments projection', () => {
       [a('1', 'so-ldtbxh', 'coordinating'), 'd', 1],
     ]);
     expect(Object.keys(changes[0].set)).toEqual(['facts.d.r1']);
-    expect((changes[0].set['facts.d.r1'] as StatusFact).data).toEqual({ deadline: '2017-06-30', changedOn: '2017-03-20' });
+    expect(changes[0].set['facts.d.r1']).toEqual({
+      source: 'd',
+      revision: 1,
+      type: 'directive.task-deadline-changed',
+      data: { deadline: '2017-06-30', changedOn: '2017-03-20' },
+      recordedAt: changed.recordedAt,
+    });
     expect(timelineWritesFor(changed)[0].set.entry.data).toEqual({
       directiveId: 'd-1',
       taskNumber: '1',

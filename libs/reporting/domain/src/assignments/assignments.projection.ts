@@ -32,8 +32,9 @@ const STATUS_FIELDS: Record<string, string[]> = {
  * - a deadline change or a closure → one write per assignment it names.
  * - a transfer → one write per assignment it names, marking who has held it
  *   (`transferred`, `heldBy.<successor>`) or who monitors it now.
- * - `assignment.*` → one write on the assignment of the stream (source `a`),
- *   with the time it was recorded.
+ * - `assignment.*` → one write on the assignment of the stream (source `a`).
+ *
+ * Every fact keeps the time its event was recorded (for asKnownAt).
  */
 export const assignmentsProjection: Projection = {
   collection: ASSIGNMENTS,
@@ -47,7 +48,13 @@ export const assignmentsProjection: Projection = {
       const { directive, assignment: a, on, task } = start;
       return write(
         id,
-        { source: 'd', revision: event.streamRevision, type: event.type, data: { starts: on, deadline: task.deadline } },
+        {
+          source: 'd',
+          revision: event.streamRevision,
+          type: event.type,
+          data: { starts: on, deadline: task.deadline },
+          recordedAt: event.recordedAt,
+        },
         {
           created: true,
           directiveId: directive.directiveId,
@@ -79,8 +86,7 @@ function fieldsSetBy(event: RecordedEvent): Record<string, unknown> {
 function statusFact(event: RecordedEvent, source: StatusFact['source'], data: Record<string, unknown>): StatusFact {
   const fields = STATUS_FIELDS[event.type];
   const picked = fields ? Object.fromEntries(fields.filter((f) => f in data).map((f) => [f, data[f]])) : data;
-  const fact: StatusFact = { source, revision: event.streamRevision, type: event.type, data: picked };
-  return source === 'a' ? { ...fact, recordedAt: event.recordedAt } : fact;
+  return { source, revision: event.streamRevision, type: event.type, data: picked, recordedAt: event.recordedAt };
 }
 
 function write(id: string, fact: StatusFact, fields: Record<string, unknown>): FactWrite {

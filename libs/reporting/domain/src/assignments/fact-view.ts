@@ -40,7 +40,7 @@ const str = (f: StatusFact, key: string): string => f.data[key] as string;
 export function readFacts(doc: Pick<AssignmentDoc, 'facts' | 'assignedOn' | 'issuedOn'>): FactView {
   const view: FactView = { deadlines: [], closure: null, progress: [], episodes: [], reports: [] };
   for (const f of factsOf(doc, 'd')) {
-    if (isStart(f)) {
+    if (isStartFact(f)) {
       view.deadlines.unshift({ effectiveOn: startOf(doc, f), deadline: (f.data.deadline as string | null) ?? null });
     } else if (f.type === EVENT_TYPES.taskDeadlineChanged) {
       view.deadlines.push({ effectiveOn: str(f, 'changedOn') ?? startOf(doc, f), deadline: (f.data.deadline as string | null) ?? null });
@@ -91,7 +91,7 @@ const STARTS: ReadonlySet<string> = new Set([
 ]);
 
 /** The fact that started the assignment (directive.issued facts written before 0.2 carry no `starts`). */
-const isStart = (f: StatusFact) => STARTS.has(f.type) && (f.type === EVENT_TYPES.directiveIssued || 'starts' in f.data);
+export const isStartFact = (f: StatusFact) => STARTS.has(f.type) && (f.type === EVENT_TYPES.directiveIssued || 'starts' in f.data);
 const startOf = (doc: Pick<AssignmentDoc, 'assignedOn' | 'issuedOn'>, f: StatusFact) =>
   (f.data.starts as string | undefined) ?? doc.assignedOn ?? (doc.issuedOn as string);
 

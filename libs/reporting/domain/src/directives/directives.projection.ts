@@ -5,7 +5,7 @@ import type { Document, Projection } from '@dm/eventsourcing';
 export const DIRECTIVES = 'directives';
 const DIRECTIVE_TYPES: ReadonlySet<string> = new Set(Object.values(DIRECTIVE_EVENT_TYPES));
 
-/** The `directives` read model: one directive, its header as issued, then each change as a fact. */
+/** The `directives` read model: one directive, its header as issued, then each change as a fact; each with its record time. */
 export interface DirectiveDoc extends Document {
   created?: boolean;
   directiveId: string;
@@ -23,6 +23,8 @@ export interface DirectiveDoc extends Document {
   registryVersion: string;
   tasks: Task[];
   assignmentCount: number;
+  /** When directive.issued was recorded (absent before read-model version 4: counts as known). */
+  recordedAt?: string;
   changes?: Record<string, { type: string; revision: number; recordedAt: string; data: Record<string, unknown> }>;
 }
 
@@ -52,6 +54,7 @@ export const directivesProjection: Projection = {
             addressees: d.addressees,
             tasks: d.tasks,
             assignmentCount: d.assignments.length,
+            recordedAt: event.recordedAt,
           },
         },
       ];
@@ -167,12 +170,13 @@ export function directiveListEntry(d: DirectiveDoc) {
 
 /** A directive's header as issued and its tasks as of `asOf` (without the document's bookkeeping). */
 export function directiveView(doc: DirectiveDoc, asOf: string) {
-  const { _id, rev, created, changes, tasks, ...header } = doc;
+  const { _id, rev, created, changes, tasks, recordedAt, ...header } = doc;
   void _id;
   void rev;
   void created;
   void changes;
   void tasks;
+  void recordedAt;
   return {
     id: doc.directiveId,
     ...header,
