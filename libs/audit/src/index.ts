@@ -2,3 +2,4 @@ export * from './checkpoint';
 export * from './fault';
 export * from './leaf';
 export * from './log-verifier';
+export * from './policy';

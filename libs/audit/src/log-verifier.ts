@@ -12,6 +12,8 @@ export interface LogVerifierOptions {
   publicKey?: KeyObject;
   /** Global positions run 1, 2, 3, … with no gap (SQLite); KurrentDB's commit positions do not. */
   contiguous?: boolean;
+  /** The head of the tree as the store's Merkle log keeps it (unsigned): a difference is a `leaf` fault. */
+  storedTree?: { treeSize: number; rootHash: string };
 }
 
 export interface LogReport {
@@ -66,6 +68,10 @@ export class LogVerifier {
     return this.range.size;
   }
 
+  streamIds(): string[] {
+    return [...this.heads.keys()];
+  }
+
   /** Checks the next event; `storedLeaf` is what the store's Merkle log holds at its index. False once a fault is found. */
   add(event: StoredEventText, storedLeaf?: Buffer | null): boolean {
     if (this.fault) return false;
@@ -112,7 +118,7 @@ export class LogVerifier {
     this.heads.set(event.streamId, { revision, hash: event.hash });
     this.lastPosition = event.globalPosition;
     this.range.push(leaf);
-    return this.checkCheckpointsAt(place);
+    return this.checkStoredTreeAt(place) && this.checkCheckpointsAt(place);
   }
 
   /** Ends the check: sizes against the checkpoints, stream heads and stored tree against what the events gave. */
@@ -155,6 +161,18 @@ export class LogVerifier {
     } catch {
       return null;
     }
+  }
+
+  private checkStoredTreeAt(place: Partial<Fault>): boolean {
+    const stored = this.options.storedTree;
+    if (!stored || stored.treeSize !== this.range.size) return true;
+    const root = this.range.root().toString('hex');
+    if (root === stored.rootHash) return true;
+    return this.fail(
+      'leaf',
+      `the first ${stored.treeSize} events do not give the root of the stored Merkle log: an event up to position ${this.lastPosition} was changed, moved, inserted or removed`,
+      { ...place, expected: stored.rootHash, found: root },
+    );
   }
 
   private checkCheckpointsAt(place: Partial<Fault>): boolean {

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, createLogger, flushLogs, PlatformModule, type LogLevel } from '@dm/platform';
 import type { Logger } from 'pino';
+import { InspectionModule } from '@dm/inspection';
 import { ProgressEventsModule } from '@dm/progress-events';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { TaskAssignmentModule } from '@dm/task-assignment';
@@ -36,6 +37,7 @@ class EmbeddedAppModule {
           bus: runtime.bus,
           rules: { recordedLateAfterWorkingDays: recordedLateAfterOf(process.env) },
         }),
+        InspectionModule.register(runtime.audit),
       ],
     };
   }
@@ -68,6 +70,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger });
   await app.init();
   await runtime.startRelays();
+  await runtime.startAudit();
   await app.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -5,6 +5,7 @@ import { InMemoryMessageBus, Relay } from '@dm/message-bus';
 import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
+import { AuditTrail, CheckpointLog, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
 export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events' } as const;
@@ -25,6 +26,8 @@ export class EmbeddedRuntime {
   readonly activityStore: SqliteReadStore;
   readonly activity: AssignmentActivity;
   readonly relays: Record<string, Relay>;
+  readonly auditStore: SqliteReadStore;
+  readonly audit: AuditTrail;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -44,6 +47,11 @@ export class EmbeddedRuntime {
         new Relay({ name: `relay:${store.name}`, store, bus: this.bus, batchSize: 500 }),
       ]),
     );
+    this.auditStore = new SqliteReadStore({ file: join(dataDir, 'audit.db') });
+    const logs = Object.values(this.stores).map((store) => new MerkleLog(store, this.auditStore));
+    const keys = loadOrCreateAuditKeys(dataDir);
+    const outside = process.env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints');
+    this.audit = new AuditTrail({ logs, keys, contiguous: true, checkpoints: new CheckpointLog(logs, keys, this.auditStore, outside) });
     this.registerMetrics();
   }
 
@@ -67,6 +75,7 @@ export class EmbeddedRuntime {
       readiness.readStore('task-assignment', this.activityStore),
       readiness.readStore('progress-events', this.progressViewStore),
       readiness.readStore('report-projection', this.reportStore),
+      readiness.readStore('audit', this.auditStore),
     ];
   }
 
@@ -74,13 +83,21 @@ export class EmbeddedRuntime {
     for (const relay of Object.values(this.relays)) await relay.start();
   }
 
+  /** The Merkle logs follow the stores; checkpoints are taken daily and at each month's cut-off. */
+  async startAudit(): Promise<void> {
+    await this.audit.start();
+    this.audit.checkpoints.startSchedule();
+  }
+
   async close(): Promise<void> {
     for (const relay of Object.values(this.relays)) await relay.stop();
+    await this.audit.stop();
     await this.bus.close();
     for (const store of Object.values(this.stores)) await store.close();
     await this.progressViewStore.close();
     await this.activityStore.close();
     await this.reportStore.close();
+    await this.auditStore.close();
   }
 
   private registerMetrics() {

@@ -1,0 +1,6 @@
+export * from './audit-keys';
+export * from './audit-trail';
+export * from './checkpoint-log';
+export * from './inspection.module';
+export * from './merkle-log';
+export * from './store-verification';

@@ -1,0 +1,120 @@
+import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { inspectionPolicy } from '@dm/audit';
+import { NotFoundError } from '@dm/eventsourcing';
+import { Allow, validateQuery } from '@dm/platform';
+import { AuditTrail } from './audit-trail';
+import { AUDIT_TRAIL } from './tokens';
+
+const count = (message: string) =>
+  z
+    .string({ required_error: 'is required' })
+    .regex(/^\d{1,15}$/, message)
+    .transform(Number);
+const storeName = z.string({ required_error: 'is required' }).regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a store name');
+const storeQuery = z.object({ store: storeName.optional() });
+const inclusionQuery = z.object({
+  store: storeName,
+  position: count('must be a global position (a whole number)').pipe(z.number().min(1, 'must be at least 1')),
+  treeSize: count('must be a tree size (a whole number)').optional(),
+});
+const consistencyQuery = z.object({
+  store: storeName,
+  from: count('must be a tree size (a whole number)'),
+  to: count('must be a tree size (a whole number)').optional(),
+});
+
+type Raw = Record<string, unknown>;
+const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
+
+/** The inspection API over the audit trail (docs/audit.md, "Inspection API"): read-only, for inspectors and admins. */
+@Controller('api/v1/audit')
+@Allow(inspectionPolicy.inspect)
+export class InspectionController {
+  constructor(@Inject(AUDIT_TRAIL) private readonly trail: AuditTrail) {}
+
+  @Get('verify')
+  verify() {
+    return this.trail.verify();
+  }
+
+  @Get('verify/progress')
+  progress() {
+    return this.trail.progressReport();
+  }
+
+  @Get('public-key')
+  @Allow(inspectionPolicy.publicKey)
+  publicKey() {
+    return { algorithm: 'Ed25519', keyId: this.trail.keys.keyId, pem: this.trail.keys.publicKeyPem };
+  }
+
+  @Get('checkpoints')
+  async checkpoints(@Query() query: Raw) {
+    const { store } = validateQuery(storeQuery, query);
+    if (store) this.trail.log(store);
+    return { checkpoints: await this.trail.checkpoints.stored(store) };
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  async takeCheckpoint() {
+    return { checkpoints: await this.trail.checkpoints.take('on-demand') };
+  }
+
+  @Get('tree')
+  async tree(@Query() query: Raw) {
+    const { store } = validateQuery(storeQuery, query);
+    const logs = store ? [this.trail.log(store)] : this.trail.storeNames.map((s) => this.trail.log(s));
+    const heads = [];
+    for (const log of logs) {
+      await log.sync();
+      heads.push(await log.head());
+    }
+    return { trees: heads };
+  }
+
+  @Get('proofs/inclusion')
+  async inclusion(@Query() query: Raw) {
+    const q = validateQuery(inclusionQuery, query);
+    const log = this.trail.log(q.store);
+    await log.sync();
+    const head = await log.head();
+    const treeSize = q.treeSize ?? head.treeSize;
+    if (treeSize > head.treeSize)
+      throw new NotFoundError(`The log of ${q.store} holds ${head.treeSize} events, not ${treeSize}`, 'treeSize');
+    const index = await log.indexOf(q.position);
+    if (index === null) throw new NotFoundError(`No event at position ${q.position} in the log of ${q.store}`, 'position');
+    if (index >= treeSize)
+      throw new NotFoundError(`The event at position ${q.position} came after the tree of size ${treeSize}`, 'treeSize');
+    const [leaf] = await log.leaves(index, 1);
+    return {
+      store: q.store,
+      position: q.position,
+      leafIndex: index,
+      treeSize,
+      leafHash: leaf.toString('hex'),
+      rootHash: (await log.rangeHash(0, treeSize)).toString('hex'),
+      proof: hex(await log.inclusionProof(index, treeSize)),
+    };
+  }
+
+  @Get('proofs/consistency')
+  async consistency(@Query() query: Raw) {
+    const q = validateQuery(consistencyQuery, query);
+    const log = this.trail.log(q.store);
+    await log.sync();
+    const head = await log.head();
+    const to = q.to ?? head.treeSize;
+    if (to > head.treeSize) throw new NotFoundError(`The log of ${q.store} holds ${head.treeSize} events, not ${to}`, 'to');
+    if (q.from > to) throw new NotFoundError(`A tree of ${q.from} is not within a tree of ${to}`, 'from');
+    return {
+      store: q.store,
+      from: q.from,
+      to,
+      fromRoot: (await log.rangeHash(0, q.from)).toString('hex'),
+      toRoot: (await log.rangeHash(0, to)).toString('hex'),
+      proof: hex(await log.consistencyProof(q.from, to)),
+    };
+  }
+}
