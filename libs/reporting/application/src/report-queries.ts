@@ -2,8 +2,11 @@ import { NotFoundError } from '@dm/eventsourcing';
 import { parsePeriod, today, type PeriodCalendar } from '@dm/periods';
 import type { Document, Query, ReadStore } from '@dm/read-store';
 import {
+  asKnownAt,
   ASSIGNMENTS,
   DEFAULT_STATUS_RULES,
+  directiveAsKnownAt,
+  entriesKnownAt,
   deriveStatus,
   isCounted,
   directiveListEntry,
@@ -31,6 +34,8 @@ export interface AssignmentFilter {
   /** lead (the default) or coordinating. */
   role?: 'lead' | 'coordinating';
   asOf?: string;
+  /** A record time: only the facts recorded by then (docs/domain.md, "As known at a time"). */
+  knownAt?: string;
 }
 
 const CLOSED_STAGES: ReadonlySet<string> = new Set(['cancelled', 'superseded', 'revoked']);
@@ -48,25 +53,41 @@ function describe(doc: AssignmentDoc, date: string) {
   };
 }
 
-/** Every read route's answer: documents loaded from the read models, statuses derived as of a business date. */
+/** The documents as known at `knownAt` (all of them, as they are, without it): those not known yet left out. */
+function known<D extends AssignmentDoc>(docs: D[], knownAt: string | undefined): D[] {
+  if (!knownAt) return docs;
+  return docs.map((doc) => asKnownAt(doc, knownAt)).filter((doc): doc is D => doc !== null);
+}
+
+const notKnownYet = (what: string, knownAt: string) => new NotFoundError(`${what} was not recorded yet at ${knownAt}`, 'knownAt');
+
+/**
+ * Every read route's answer: documents loaded from the read models, as known
+ * at a record time when one is given, statuses derived as of a business date.
+ * Each answer echoes `knownAt` (null when not given).
+ */
 export class ReportQueries {
   constructor(
     private readonly store: ReadStore,
     private readonly rules: StatusRules = DEFAULT_STATUS_RULES,
   ) {}
 
-  async listDirectives() {
+  async listDirectives(knownAt?: string) {
     const docs = await this.store.find<DirectiveDoc>(DIRECTIVES, { where: { created: true }, orderBy: [['issuedOn', 'desc']] });
-    return docs.map(directiveListEntry);
+    const shown = knownAt ? docs.map((d) => directiveAsKnownAt(d, knownAt)).filter((d): d is DirectiveDoc => d !== null) : docs;
+    return { knownAt: knownAt ?? null, directives: shown.map(directiveListEntry) };
   }
 
-  async directive(id: string, asOf = today(), role: AssignmentFilter['role'] = 'lead') {
-    const doc = await this.store.get<DirectiveDoc>(DIRECTIVES, id);
-    if (!doc?.created) throw new NotFoundError(`No directive ${id}`);
+  async directive(id: string, asOf = today(), role: AssignmentFilter['role'] = 'lead', knownAt?: string) {
+    const stored = await this.store.get<DirectiveDoc>(DIRECTIVES, id);
+    if (!stored?.created) throw new NotFoundError(`No directive ${id}`);
+    const doc = knownAt ? directiveAsKnownAt(stored, knownAt) : stored;
+    if (!doc) throw notKnownYet(`directive ${stored.number}`, knownAt as string);
     if (asOf < doc.issuedOn)
       throw new NotFoundError(`directive ${doc.number} was not issued yet on ${asOf}: it was issued on ${doc.issuedOn}`, 'asOf');
     const { tasks, ...header } = directiveView(doc, asOf);
-    return { ...header, asOf, tasks, assignments: await this.assignments({ directiveId: id, asOf, role }) };
+    const assignments = await this.assignments({ directiveId: id, asOf, role, knownAt });
+    return { ...header, asOf, knownAt: knownAt ?? null, tasks, assignments };
   }
 
   /**
@@ -78,7 +99,7 @@ export class ReportQueries {
   async assignments(filter: AssignmentFilter) {
     const asOf = filter.asOf ?? today();
     const role = filter.role ?? 'lead';
-    const docs = await this.issuedBy(asOf, filter, [
+    const docs = await this.issuedBy(asOf, filter, filter.knownAt, [
       ['directiveId', 'asc'],
       ['taskNumber', 'asc'],
       ['agencyId', 'asc'],
@@ -94,27 +115,25 @@ export class ReportQueries {
       .map(({ state, ...a }) => ({ ...a, asOf, status: state.status, lifecycle: state.lifecycle, state }));
   }
 
-  async summary(period: string, calendar: PeriodCalendar, filter: { agencyId?: string; directiveId?: string }) {
+  async summary(period: string, calendar: PeriodCalendar, filter: { agencyId?: string; directiveId?: string }, knownAt?: string) {
     const window = parsePeriod(period, calendar);
-    const docs = await this.issuedBy(window.to, filter);
-    return { ...window, filter, ...summarize(docs, { from: window.from, to: window.to }, this.rules) };
+    const docs = await this.issuedBy(window.to, filter, knownAt);
+    return { ...window, filter, knownAt: knownAt ?? null, ...summarize(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
-  async agencies(period: string, calendar: PeriodCalendar, filter: { directiveId?: string }) {
+  async agencies(period: string, calendar: PeriodCalendar, filter: { directiveId?: string }, knownAt?: string) {
     const window = parsePeriod(period, calendar);
-    const docs = await this.issuedBy(window.to, filter);
-    return { ...window, filter, agencies: scorecards(docs, { from: window.from, to: window.to }, this.rules) };
+    const docs = await this.issuedBy(window.to, filter, knownAt);
+    return { ...window, filter, knownAt: knownAt ?? null, agencies: scorecards(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
-  async timeline(id: string) {
-    const doc = await this.assignment(id);
-    const entries = await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: id } });
+  async timeline(id: string, knownAt?: string) {
+    const doc = await this.assignment(id, knownAt);
+    const entries = (await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: id } })).map((e) => e.entry);
     return {
       ...describe(doc, today()),
-      events: timeline(
-        entries.map((e) => e.entry),
-        this.rules,
-      ),
+      knownAt: knownAt ?? null,
+      events: timeline(knownAt ? entriesKnownAt(entries, knownAt) : entries, this.rules),
     };
   }
 
@@ -124,9 +143,11 @@ export class ReportQueries {
    * once (without its per-assignment part), an assignment's own event with
    * the agency and role it is of.
    */
-  async taskTimeline(directiveId: string, taskNumber: string) {
-    const docs = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId, taskNumber } });
-    if (!docs.length) throw new NotFoundError(`No task ${taskNumber} in directive ${directiveId}`, 'taskNo');
+  async taskTimeline(directiveId: string, taskNumber: string, knownAt?: string) {
+    const stored = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId, taskNumber } });
+    if (!stored.length) throw new NotFoundError(`No task ${taskNumber} in directive ${directiveId}`, 'taskNo');
+    const docs = known(stored, knownAt);
+    if (!docs.length) throw notKnownYet(`task ${taskNumber} of directive ${directiveId}`, knownAt as string);
     const byId = new Map(docs.map((d) => [d._id, d]));
     const entries: TimelineDoc[] = [];
     const ids = [...byId.keys()];
@@ -137,10 +158,8 @@ export class ReportQueries {
     const ownerOf = new Map(entries.filter((t) => t.entry.source === 'a').map((t) => [t.entry.eventId, byId.get(t.assignmentId)]));
     const seen = new Set<string>();
     const events = [];
-    for (const e of timeline(
-      entries.map((t) => t.entry),
-      this.rules,
-    )) {
+    const recorded = entries.map((t) => t.entry);
+    for (const e of timeline(knownAt ? entriesKnownAt(recorded, knownAt) : recorded, this.rules)) {
       const own = e.source === 'a' ? ownerOf.get(e.eventId) : undefined;
       if (!own && seen.has(e.eventId)) continue;
       seen.add(e.eventId);
@@ -154,35 +173,41 @@ export class ReportQueries {
         role: own?.role ?? null,
       });
     }
-    return { directiveId, taskNumber, events };
+    return { directiveId, taskNumber, knownAt: knownAt ?? null, events };
   }
 
-  async state(id: string, asOf = today()) {
-    const doc = await this.assignment(id);
-    return { ...describe(doc, asOf), ...deriveStatus(doc, asOf, this.rules), asOf };
+  async state(id: string, asOf = today(), knownAt?: string) {
+    const doc = await this.assignment(id, knownAt);
+    return { ...describe(doc, asOf), ...deriveStatus(doc, asOf, this.rules), asOf, knownAt: knownAt ?? null };
   }
 
-  private async assignment(id: string): Promise<AssignmentDocument> {
+  private async assignment(id: string, knownAt?: string): Promise<AssignmentDocument> {
     const doc = await this.store.get<AssignmentDocument>(ASSIGNMENTS, id);
     if (!doc?.created) throw new NotFoundError(`No assignment ${id}`);
-    return doc;
+    const [asKnown] = known([doc], knownAt);
+    if (!asKnown) throw notKnownYet(`assignment ${id}`, knownAt as string);
+    return asKnown;
   }
 
   /**
    * Created assignments of directives issued on or before `date` (callers
-   * keep those started by then), of one directive when given, and of one
-   * agency: those it holds on `date`, assigned to it or transferred to it.
+   * keep those started by then), as known at `knownAt`, of one directive
+   * when given, and of one agency: those it holds on `date`, assigned to it
+   * or transferred to it.
    */
-  private async issuedBy(date: string, filter: { agencyId?: string; directiveId?: string }, orderBy?: Query['orderBy']) {
+  private async issuedBy(
+    date: string,
+    filter: { agencyId?: string; directiveId?: string },
+    knownAt: string | undefined,
+    orderBy?: Query['orderBy'],
+  ) {
     const where: Query['where'] = { created: true, issuedOn: { lte: date } };
     if (filter.directiveId) where.directiveId = filter.directiveId;
     const agencyId = filter.agencyId;
-    if (!agencyId) return this.store.find<AssignmentDocument>(ASSIGNMENTS, { where, orderBy });
-    const assigned = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { ...where, agencyId }, orderBy });
-    const received = await this.store.find<AssignmentDocument>(ASSIGNMENTS, {
-      where: { ...where, transferred: true, [`heldBy.${agencyId}`]: true },
-      orderBy,
-    });
+    const find = async (q: Query['where']) => known(await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q, orderBy }), knownAt);
+    if (!agencyId) return find(where);
+    const assigned = await find({ ...where, agencyId });
+    const received = await find({ ...where, transferred: true, [`heldBy.${agencyId}`]: true });
     const mine = [...assigned, ...received.filter((d) => d.agencyId !== agencyId)].filter((d) => holderOn(d, date) === agencyId);
     return received.length ? sortLike(mine, orderBy) : mine;
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
-import { agenciesQuery, asOfQuery, assignmentsQuery, directiveQuery, summaryQuery } from '@dm/contracts';
+import { agenciesQuery, assignmentsQuery, directiveQuery, knownAtQuery, stateQuery, summaryQuery } from '@dm/contracts';
 import { Allow, validateQuery } from '@dm/platform';
 import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
@@ -8,7 +8,7 @@ import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
 
 type Raw = Record<string, unknown>;
 
-/** Every route that answers a status, summary, timeline or state. */
+/** Every route that answers a status, summary, timeline or state; each takes `knownAt` (a record time) and echoes it. */
 @Controller('api/v1')
 @Allow(reportingPolicy.read)
 export class ReportsController {
@@ -18,55 +18,63 @@ export class ReportsController {
   ) {}
 
   @Get('directives')
-  async directives(@Headers('x-consistency-token') token?: string) {
+  async directives(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return { directives: await this.models.queries.listDirectives() };
+    return this.models.queries.listDirectives(knownAt);
   }
 
   @Get('directives/:id')
   async directive(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const { asOf, role } = validateQuery(directiveQuery, query);
+    const { asOf, role, knownAt } = validateQuery(directiveQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.directive(id, asOf, role);
+    return this.models.queries.directive(id, asOf, role, knownAt);
   }
 
   @Get('assignments')
   async assignments(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const filter = validateQuery(assignmentsQuery, query);
     await this.consistency.waitFor(token);
-    return { asOf: filter.asOf, assignments: await this.models.queries.assignments(filter) };
+    return { asOf: filter.asOf, knownAt: filter.knownAt ?? null, assignments: await this.models.queries.assignments(filter) };
   }
 
   @Get('reports/summary')
   async summary(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(summaryQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId });
+    return this.models.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId }, q.knownAt);
   }
 
   @Get('reports/agencies')
   async agencies(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(agenciesQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.agencies(q.period, q.calendar, { directiveId: q.directiveId });
+    return this.models.queries.agencies(q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
   }
 
   @Get('audit/assignments/:id/timeline')
-  async timeline(@Param('id') id: string, @Headers('x-consistency-token') token?: string) {
+  async timeline(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.timeline(id);
+    return this.models.queries.timeline(id, knownAt);
   }
 
   @Get('audit/directives/:id/tasks/:taskNo/timeline')
-  async taskTimeline(@Param('id') id: string, @Param('taskNo') taskNo: string, @Headers('x-consistency-token') token?: string) {
+  async taskTimeline(
+    @Param('id') id: string,
+    @Param('taskNo') taskNo: string,
+    @Query() query: Raw,
+    @Headers('x-consistency-token') token?: string,
+  ) {
+    const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.taskTimeline(id, taskNo);
+    return this.models.queries.taskTimeline(id, taskNo, knownAt);
   }
 
   @Get('audit/assignments/:id/state')
   async state(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const { asOf } = validateQuery(asOfQuery, query);
+    const { asOf, knownAt } = validateQuery(stateQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.state(id, asOf);
+    return this.models.queries.state(id, asOf, knownAt);
   }
 }

@@ -85,6 +85,10 @@ const query = (name: string, description: string, extra: object = {}) => ({
   description,
 });
 const asOf = query('asOf', 'Business date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); default today', { format: 'date' });
+const knownAt = query(
+  'knownAt',
+  'Record time: an ISO 8601 instant (Z or an offset such as +07:00), or a date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); the answer counts only the events recorded by then, and echoes it in UTC',
+);
 const period = { ...query('period', '2017, 2017-Q1, 2017-H1, 2017-M9 (9 months) or 2017-03'), required: true };
 const calendar = query('calendar', 'decree09 (Decree 09/2019 cut-off windows, 15th→14th) or calendar', { enum: ['decree09', 'calendar'] });
 const role = query('role', 'lead (default) or coordinating', { enum: [...ASSIGNMENT_ROLES] });
@@ -151,12 +155,12 @@ export function openApiDocument() {
           issueDirectiveRequest,
           issuedDirectiveResponse,
         ),
-        ...read('List directives', directiveListResponse),
+        ...read('List directives (with knownAt, those recorded by then)', directiveListResponse, [knownAt]),
       },
       '/api/v1/directives/{id}': read(
         'A directive as of a date: its tasks as amended by then, its assignments (lead, or coordinating when asked) and their statuses; 404 before its issue date',
         directiveResponse,
-        [path('id'), asOf, role],
+        [path('id'), asOf, role, knownAt],
       ),
       '/api/v1/directives/{id}/tasks': command(
         'Add a task after issue, effective from effectiveOn',
@@ -229,6 +233,7 @@ export function openApiDocument() {
         }),
         role,
         asOf,
+        knownAt,
       ]),
       '/api/v1/assignments/{id}/progress': command(
         'Report progress',
@@ -263,22 +268,24 @@ export function openApiDocument() {
       '/api/v1/reports/summary': read(
         'Period summary as of the period end: the official block (lead assignments of orders), requests (đề nghị) and coordinating assignments beside; carried over and new; rates naming their terms',
         summaryResponse,
-        [period, calendar, query('agencyId', 'Agency id'), query('directiveId', 'Directive id')],
+        [period, calendar, query('agencyId', 'Agency id'), query('directiveId', 'Directive id'), knownAt],
       ),
       '/api/v1/reports/agencies': read('Scorecards by agency for a period', scorecardsResponse, [
         period,
         calendar,
         query('directiveId', 'Directive id'),
+        knownAt,
       ]),
       '/api/v1/audit/assignments/{id}/timeline': read('Every event that changed the assignment, oldest first', timelineResponse, [
         path('id'),
+        knownAt,
       ]),
       '/api/v1/audit/directives/{id}/tasks/{taskNo}/timeline': read(
         "A task's timeline: the events of its lead and coordinating assignments, oldest first, each own event naming its agency",
         taskTimelineResponse,
-        [path('id'), path('taskNo')],
+        [path('id'), path('taskNo'), knownAt],
       ),
-      '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf]),
+      '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
       '/api/v1/agencies': read(
         'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
         registryResponse,

@@ -18,11 +18,43 @@ export type OfficialStatus = (typeof OFFICIAL_STATUSES)[number];
 export const LIFECYCLE_STAGES = ['notStarted', 'inProgress', 'awaitingConfirmation', 'returned', 'completed', ...CLOSURES] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_MESSAGE = 'must be an ISO 8601 instant (2017-04-05T10:00:00Z, or with an offset such as +07:00) or a date YYYY-MM-DD';
+
+/**
+ * The instant a record time names, in UTC with milliseconds, or null: an
+ * ISO 8601 instant with `Z` or an offset (digits past the millisecond are
+ * dropped), or a date `YYYY-MM-DD`, the end of that day in Asia/Ho_Chi_Minh
+ * (23:59:59.999+07:00).
+ */
+export function parseRecordInstant(value: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return isoDateString.safeParse(value).success ? new Date(`${value}T23:59:59.999+07:00`).toISOString() : null;
+  const m = INSTANT.exec(value);
+  if (!m) return null;
+  const [, date, hh, mm, ss = '00', fraction = '', offset] = m;
+  if (!isoDateString.safeParse(date).success || +hh > 23 || +mm > 59 || +ss > 59) return null;
+  if (offset !== 'Z' && (+offset.slice(1, 3) > 23 || +offset.slice(4) > 59)) return null;
+  const t = Date.parse(`${date}T${hh}:${mm}:${ss}.${fraction.slice(1, 4).padEnd(3, '0')}${offset}`);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+/** A record time (docs/domain.md, "As known at a time"), normalised to a UTC instant. */
+export const recordInstant = z.string({ invalid_type_error: INSTANT_MESSAGE }).transform((value, ctx) => {
+  const instant = parseRecordInstant(value);
+  if (instant === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: INSTANT_MESSAGE });
+  return instant ?? z.NEVER;
+});
+
+/** `knownAt`: answer from the events recorded by then only. */
+export const knownAtQuery = z.object({ knownAt: recordInstant.optional() });
+
 export const summaryQuery = z.object({
   period: text(20),
   calendar: z.enum(CALENDARS).default('decree09'),
   agencyId: agencyId.optional(),
   directiveId: z.string().optional(),
+  knownAt: recordInstant.optional(),
 });
 
 export const agenciesQuery = summaryQuery.omit({ agencyId: true });
@@ -36,11 +68,18 @@ export const assignmentsQuery = z.object({
   /** Coordinating assignments are listed only when asked for. */
   role: z.enum(ASSIGNMENT_ROLES).default('lead'),
   asOf: isoDateString.optional(),
+  knownAt: recordInstant.optional(),
 });
 
-export const directiveQuery = assignmentsQuery.pick({ asOf: true, role: true });
+export const directiveQuery = assignmentsQuery.pick({ asOf: true, role: true, knownAt: true });
 
 export const asOfQuery = z.object({ asOf: isoDateString.optional() });
+
+/** An assignment's state: as of a business date, as known at a record time. */
+export const stateQuery = asOfQuery.merge(knownAtQuery);
+
+/** Every read answer of the reporting context echoes its record time: normalised to UTC, or null when not asked. */
+const knownAtEcho = { knownAt: z.string().nullable() };
 
 // ---- what the read routes answer -------------------------------------------
 
@@ -120,9 +159,9 @@ export const assignmentRowSchema = assignmentRefSchema.extend({
   state: assignmentStatusSchema,
 });
 
-export const assignmentsResponse = z.object({ asOf: z.string().optional(), assignments: z.array(assignmentRowSchema) });
+export const assignmentsResponse = z.object({ asOf: z.string().optional(), ...knownAtEcho, assignments: z.array(assignmentRowSchema) });
 
-export const stateResponse = assignmentRefSchema.merge(assignmentStatusSchema);
+export const stateResponse = assignmentRefSchema.merge(assignmentStatusSchema).extend(knownAtEcho);
 
 /** A rate that names what is divided by what. */
 export const rateSchema = z.object({
@@ -208,6 +247,7 @@ export const summaryResponse = windowSchema.merge(summaryBlockSchema).extend({
   filter: z.object({ agencyId: z.string().optional(), directiveId: z.string().optional() }),
   /** Every status is evaluated as of the end of the window. */
   asOf: z.string(),
+  ...knownAtEcho,
   /** Requests (đề nghị) to bodies outside the issuer's authority: tracked, outside the official counts and rates. */
   requests: summaryBlockSchema,
   coordinating: coordinatingBlockSchema,
@@ -216,6 +256,7 @@ export const summaryResponse = windowSchema.merge(summaryBlockSchema).extend({
 export const scorecardSchema = summaryBlockSchema.extend({ agencyId: z.string(), requests: summaryBlockSchema });
 export const scorecardsResponse = windowSchema.extend({
   filter: z.object({ directiveId: z.string().optional() }),
+  ...knownAtEcho,
   agencies: z.array(scorecardSchema),
 });
 
@@ -237,12 +278,13 @@ export const timelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-export const timelineResponse = assignmentRefSchema.extend({ events: z.array(timelineEntrySchema) });
+export const timelineResponse = assignmentRefSchema.extend({ ...knownAtEcho, events: z.array(timelineEntrySchema) });
 
 /** A task's timeline: its assignments' events, each of its own events naming the assignment, agency and role. */
 export const taskTimelineResponse = z.object({
   directiveId: z.string(),
   taskNumber: z.string(),
+  ...knownAtEcho,
   events: z.array(
     timelineEntrySchema.extend({
       assignmentId: z.string().nullable(),
@@ -253,6 +295,7 @@ export const taskTimelineResponse = z.object({
 });
 
 export const directiveListResponse = z.object({
+  ...knownAtEcho,
   directives: z.array(
     directiveHeaderSchema.extend({
       taskCount: z.number().int(),
@@ -290,6 +333,7 @@ export const directiveResponse = directiveHeaderSchema.extend({
   registryVersion: z.string(),
   assignmentCount: z.number().int(),
   asOf: z.string(),
+  ...knownAtEcho,
   /** Superseded or revoked by asOf, or null. */
   closed: z.object({ kind: z.enum(['superseded', 'revoked']), effectiveOn: z.string(), supersededBy: z.string().nullable() }).nullable(),
   tasks: z.array(taskViewSchema),
