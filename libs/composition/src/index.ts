@@ -8,3 +8,4 @@ export * from './adapters';
 export * from './gateway/gateway';
 export * from './gateway/run-gateway';
 export * from './run-main';
+export { loadOrCreateAuditKeys } from '@dm/inspection';

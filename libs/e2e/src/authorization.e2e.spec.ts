@@ -26,6 +26,7 @@ type Action = {
 };
 
 const everyone: Partial<Record<UserRole, Scope>> = { agency_officer: 'any', monitoring_officer: 'any', inspector: 'any', admin: 'any' };
+const inspectors: Partial<Record<UserRole, Scope>> = { inspector: 'any', admin: 'any' };
 
 describe('authorisation table over HTTP (embedded)', () => {
   const fx = new EmbeddedFixture();
@@ -261,6 +262,60 @@ describe('authorisation table over HTTP (embedded)', () => {
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/registry/timeline?limit=5'),
+    },
+    'verify the audit trail': {
+      route: 'GET /api/v1/audit/verify',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/verify'),
+    },
+    'follow a verification': {
+      route: 'GET /api/v1/audit/verify/progress',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/verify/progress'),
+    },
+    'fetch the checkpoint key': {
+      route: 'GET /api/v1/audit/public-key',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: everyone,
+      send: (as) => as.get('/api/v1/audit/public-key'),
+    },
+    'list checkpoints': {
+      route: 'GET /api/v1/audit/checkpoints',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/checkpoints'),
+    },
+    'take a checkpoint': {
+      route: 'POST /api/v1/audit/checkpoints',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.post('/api/v1/audit/checkpoints', {}),
+    },
+    'read the tree heads': {
+      route: 'GET /api/v1/audit/tree',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/tree'),
+    },
+    'prove an event is in the log': {
+      route: 'GET /api/v1/audit/proofs/inclusion',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/proofs/inclusion?store=task-assignment&position=1'),
+    },
+    'prove the log only grew': {
+      route: 'GET /api/v1/audit/proofs/consistency',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/proofs/consistency?store=task-assignment&from=1'),
+    },
+    'export the audit trail': {
+      route: 'GET /api/v1/audit/export',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get(`/api/v1/audit/export?directiveId=${directiveId}`),
     },
     // Registry changes an admin may make are refused for what they say (an id taken, none such), so the table changes nothing.
     'create an agency': {

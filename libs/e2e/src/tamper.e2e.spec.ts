@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { publicKeyFromPem, verifyExport, type ExportReport } from '@dm/audit';
 import { canonicalJson, eventHash, GENESIS_HASH } from '@dm/contracts';
 import { startEmbedded, type EmbeddedServer } from '@dm/composition';
 import { ApiClient, seed4308Directive } from '@dm/testing';
@@ -62,10 +63,14 @@ describe('tampering with the event store file is caught and named', () => {
     }
     const server = await start(dataDir);
     try {
-      const answer = await client(server, 'inspector', 'inspector', 'thanh-tra-tinh').get('/api/v1/audit/verify');
+      const inspector = client(server, 'inspector', 'inspector', 'thanh-tra-tinh');
+      const answer = await inspector.get('/api/v1/audit/verify');
       expect(answer.status).toBe(200);
       expect(answer.body.ok).toBe(false);
-      return answer.body.firstFault;
+      const offline = await offlineReport(inspector, '/api/v1/audit/export?all=true');
+      expect(offline.ok).toBe(false);
+      expect(offline.fault?.store).toBe('progress-events');
+      return { ...answer.body.firstFault, offline: offline.fault };
     } finally {
       await server.close();
     }
@@ -80,6 +85,8 @@ describe('tampering with the event store file is caught and named', () => {
       const answer = await client(server, 'inspector', 'inspector', 'thanh-tra-tinh').get('/api/v1/audit/verify');
       expect(answer.body).toMatchObject({ ok: true, firstFault: null });
       for (const store of answer.body.stores) expect(store.checkpointsChecked).toBeGreaterThanOrEqual(1);
+      const inspector = client(server, 'inspector', 'inspector', 'thanh-tra-tinh');
+      expect(await offlineReport(inspector, '/api/v1/audit/export?all=true')).toMatchObject({ ok: true, fault: null });
     } finally {
       await server.close();
     }
@@ -90,11 +97,13 @@ describe('tampering with the event store file is caught and named', () => {
       db.prepare(`UPDATE events SET data = replace(data, 'lần 2', 'lần 3') WHERE global_position = 8`).run(),
     );
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'hash', position: 8, revision: 1 });
+    expect(fault.offline).toMatchObject({ kind: 'hash', position: 8 });
   });
 
   it('an event deleted', async () => {
     const fault = await verifyAfter((db) => db.prepare('DELETE FROM events WHERE global_position = 9').run());
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'position', expected: 9, found: 10 });
+    expect(fault.offline).toMatchObject({ kind: 'position', expected: 9, found: 10 });
   });
 
   it('two events swapped', async () => {
@@ -104,6 +113,7 @@ describe('tampering with the event store file is caught and named', () => {
       db.prepare('UPDATE events SET global_position = 5 WHERE global_position = -1').run();
     });
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'leaf', position: 4 });
+    expect(fault.offline).toMatchObject({ kind: 'checkpoint', position: 24 });
   });
 
   it('one event inserted, its stream re-chained and every hash recomputed', async () => {
@@ -113,6 +123,7 @@ describe('tampering with the event store file is caught and named', () => {
       rewrite(db, [...rows.slice(0, 10), forged, ...rows.slice(10)]);
     });
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'leaf', position: 11, eventId: 'inserted-by-hand' });
+    expect(fault.offline).toMatchObject({ kind: 'checkpoint', position: 24 });
   });
 
   it('a recorded time changed', async () => {
@@ -120,11 +131,13 @@ describe('tampering with the event store file is caught and named', () => {
       db.prepare(`UPDATE events SET recorded_at = '2017-03-31T09:00:00.000Z' WHERE global_position = 20`).run(),
     );
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'hash', position: 20 });
+    expect(fault.offline).toMatchObject({ kind: 'hash', position: 20 });
   });
 
   it('the last 10 events cut off with their stream heads: caught by the Merkle log', async () => {
     const fault = await verifyAfter((db) => cutTail(db, 10));
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'truncated', expected: head, found: head - 10 });
+    expect(fault.offline).toMatchObject({ kind: 'truncated' });
   });
 
   it('the last 10 events cut off with their stream heads, the Merkle log and the checkpoints in the database: caught by the checkpoint file', async () => {
@@ -134,8 +147,20 @@ describe('tampering with the event store file is caught and named', () => {
     });
     expect(fault).toMatchObject({ store: 'progress-events', kind: 'truncated', expected: head, found: head - 10 });
     expect(fault.message).toMatch(/checkpoint of/);
+    expect(fault.offline).toMatchObject({ kind: 'truncated', expected: head, found: head - 10 });
   });
 });
+
+/** An export fetched from the server, checked offline with the public key it serves. */
+async function offlineReport(inspector: ApiClient, path: string): Promise<ExportReport> {
+  const key = await inspector.get('/api/v1/audit/public-key');
+  const exported = await inspector.get<string>(path);
+  expect(exported.status).toBe(200);
+  async function* lines() {
+    yield* exported.body.split('\n');
+  }
+  return verifyExport(lines(), publicKeyFromPem(key.body.pem));
+}
 
 interface Row {
   global_position: number;

@@ -1,8 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { inspectionPolicy } from '@dm/audit';
 import { NotFoundError } from '@dm/eventsourcing';
 import { Allow, validateQuery } from '@dm/platform';
+import { exportLines } from './audit-export';
 import { AuditTrail } from './audit-trail';
 import { AUDIT_TRAIL } from './tokens';
 
@@ -23,6 +26,13 @@ const consistencyQuery = z.object({
   from: count('must be a tree size (a whole number)'),
   to: count('must be a tree size (a whole number)').optional(),
 });
+
+const exportQuery = z
+  .object({
+    directiveId: z.string().uuid('must be a directive id (a UUID)').optional(),
+    all: z.enum(['true'], { errorMap: () => ({ message: 'must be true' }) }).optional(),
+  })
+  .refine((q) => !!q.directiveId !== !!q.all, { message: 'give either directiveId or all=true', path: ['directiveId'] });
 
 type Raw = Record<string, unknown>;
 const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
@@ -72,6 +82,22 @@ export class InspectionController {
       heads.push(await log.head());
     }
     return { trees: heads };
+  }
+
+  @Get('export')
+  async export(@Query() query: Raw, @Res() reply: FastifyReply) {
+    const q = validateQuery(exportQuery, query);
+    const lines = exportLines(this.trail, q.directiveId ? { directiveId: q.directiveId } : { all: true });
+    const first = await lines.next();
+    const name = q.directiveId ? `audit-${q.directiveId}.jsonl` : 'audit-all.jsonl';
+    async function* text() {
+      if (!first.done) yield JSON.stringify(first.value) + '\n';
+      for await (const line of lines) yield JSON.stringify(line) + '\n';
+    }
+    return reply
+      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(Readable.from(text()));
   }
 
   @Get('proofs/inclusion')

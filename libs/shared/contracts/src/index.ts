@@ -12,3 +12,4 @@ export * from './events';
 export * from './assignment-starts';
 export * from './integration-message';
 export * from './openapi';
+export * from './audit';

@@ -32,6 +32,15 @@ import {
   transferRequest,
   transferResponse,
 } from './registry';
+import {
+  checkpointsResponse,
+  consistencyProofResponse,
+  inclusionProofResponse,
+  publicKeyResponse,
+  treeResponse,
+  verifyProgressResponse,
+  verifyResponse,
+} from './audit';
 import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
 import {
   assignmentsResponse,
@@ -116,6 +125,10 @@ const read = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => (
     responses: { 200: { description: 'OK', content: json(answer) }, ...errors },
   },
 });
+const inspect = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => {
+  const route = read(summary, answer, params);
+  return { get: { ...route.get, description: 'Inspectors and admins.' } };
+};
 const open = (summary: string, type: string, answer: object, extra: object = {}) => ({
   get: { summary, security: [], responses: { 200: { description: 'OK', content: { [type]: { schema: answer } } }, ...extra } },
 });
@@ -286,6 +299,54 @@ export function openApiDocument() {
         [path('id'), path('taskNo'), knownAt],
       ),
       '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
+      '/api/v1/audit/verify': inspect(
+        'Verify every store: chains, hashes, the Merkle log and every checkpoint; the first fault named',
+        verifyResponse,
+      ),
+      '/api/v1/audit/verify/progress': inspect('How far the running verification is, per store', verifyProgressResponse),
+      '/api/v1/audit/public-key': read('The Ed25519 public key that checks checkpoints (PEM, SPKI)', publicKeyResponse),
+      '/api/v1/audit/checkpoints': {
+        ...inspect('Signed checkpoints kept in the database, oldest first', checkpointsResponse, [query('store', 'One store')]),
+        post: {
+          summary: 'Take a checkpoint of every store now',
+          description: 'Inspectors and admins.',
+          parameters: [correlationId],
+          responses: { 201: { description: 'Taken', content: json(checkpointsResponse) }, ...errors },
+        },
+      },
+      '/api/v1/audit/tree': inspect('Each store’s Merkle log head', treeResponse, [query('store', 'One store')]),
+      '/api/v1/audit/proofs/inclusion': inspect(
+        'An inclusion proof: the event at a position is in the tree of a size',
+        inclusionProofResponse,
+        [
+          { ...query('store', 'Store name'), required: true },
+          { ...query('position', 'Global position of the event'), required: true },
+          query('treeSize', 'Tree size (default: the current one)'),
+        ],
+      ),
+      '/api/v1/audit/proofs/consistency': inspect(
+        'A consistency proof: the tree of size from is a prefix of the tree of size to',
+        consistencyProofResponse,
+        [
+          { ...query('store', 'Store name'), required: true },
+          { ...query('from', 'Older tree size'), required: true },
+          query('to', 'Newer tree size (default: the current one)'),
+        ],
+      ),
+      '/api/v1/audit/export': {
+        get: {
+          summary: 'Export the events of a directive (with inclusion proofs) or of every store, with checkpoints, as JSON lines',
+          description: 'Inspectors and admins. Check it offline: npm run cli -- verify <file> --public-key <file>.',
+          parameters: [query('directiveId', 'A directive'), query('all', 'true: every event of every store'), correlationId],
+          responses: {
+            200: {
+              description: 'JSON lines (docs/audit.md, "Exports")',
+              content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+            },
+            ...errors,
+          },
+        },
+      },
       '/api/v1/agencies': read(
         'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
         registryResponse,

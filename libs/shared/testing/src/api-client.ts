@@ -96,6 +96,6 @@ export class ApiClient {
       if ((this.session?.size ?? 0) >= FLUSH_AT) await this.sync();
     }
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+    return { status: response.status, headers: response.headers, body: (/[/+]json\b/.test(type) && text ? JSON.parse(text) : text) as T };
   }
 }

@@ -1,0 +1,75 @@
+import { EXPORT_FORMAT, type Checkpoint, type ExportLine } from '@dm/audit';
+import { assignmentStreamId, directiveStreamId, parseStoredEvent, startedAssignments } from '@dm/contracts';
+import { NotFoundError } from '@dm/eventsourcing';
+import type { AuditTrail } from './audit-trail';
+
+export type ExportScope = { all: true } | { directiveId: string };
+
+/**
+ * An export (docs/audit.md, "Exports"): a header with the public key, every
+ * checkpoint of each store (one taken for the export, the anchor), proofs
+ * that each older one is a prefix of the anchor, the events, and an end
+ * line. `all`: every event of every store. A directive: its stream and its
+ * assignments' streams whole, each event with its proof to the anchor.
+ */
+export async function* exportLines(trail: AuditTrail, scope: ExportScope): AsyncGenerator<ExportLine> {
+  const streams = 'directiveId' in scope ? await streamsOf(trail, scope.directiveId) : null;
+  const anchors = await trail.checkpoints.take('export');
+  yield {
+    kind: 'header',
+    format: EXPORT_FORMAT,
+    encoding: 1,
+    leafVersion: 1,
+    exportedAt: new Date().toISOString(),
+    scope,
+    stores: trail.storeNames.map((store) => ({ store, contiguous: trail.options.contiguous })),
+    publicKey: { keyId: trail.keys.keyId, pem: trail.keys.publicKeyPem },
+  };
+  for (const anchor of anchors) {
+    const log = trail.log(anchor.store);
+    yield { kind: 'checkpoint', checkpoint: anchor, anchor: true };
+    for (const checkpoint of await knownCheckpoints(trail, anchor.store)) {
+      if (sameCheckpoint(checkpoint, anchor)) continue;
+      yield { kind: 'checkpoint', checkpoint };
+      if (checkpoint.treeSize <= anchor.treeSize)
+        yield {
+          kind: 'consistency',
+          store: anchor.store,
+          from: checkpoint.treeSize,
+          to: anchor.treeSize,
+          proof: (await log.consistencyProof(checkpoint.treeSize, anchor.treeSize)).map((h) => h.toString('hex')),
+        };
+    }
+  }
+  let events = 0;
+  for (const anchor of anchors) {
+    const log = trail.log(anchor.store);
+    let index = 0;
+    for await (const text of log.store.readLog({ maxCount: anchor.treeSize })) {
+      const leafIndex = index++;
+      if (streams && !streams.has(text.streamId)) continue;
+      const proof = streams ? (await log.inclusionProof(leafIndex, anchor.treeSize)).map((h) => h.toString('hex')) : undefined;
+      events += 1;
+      yield { kind: 'event', store: anchor.store, leafIndex, event: parseStoredEvent(text), ...(proof ? { proof } : {}) };
+    }
+  }
+  yield { kind: 'end', events };
+}
+
+/** The directive's stream and the streams of every assignment it started. */
+async function streamsOf(trail: AuditTrail, directiveId: string): Promise<Set<string>> {
+  const streams = new Set([directiveStreamId(directiveId)]);
+  for (const name of trail.storeNames)
+    for await (const event of trail.log(name).store.readStream(directiveStreamId(directiveId)))
+      for (const started of startedAssignments(event)) streams.add(assignmentStreamId(started.assignment.id));
+  if (streams.size === 1) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
+  return streams;
+}
+
+async function knownCheckpoints(trail: AuditTrail, store: string): Promise<Checkpoint[]> {
+  const all = [...(await trail.checkpoints.stored(store)), ...trail.checkpoints.outside(store).checkpoints];
+  const unique = new Map(all.map((c) => [c.signature, c]));
+  return [...unique.values()].sort((a, b) => a.treeSize - b.treeSize || a.time.localeCompare(b.time));
+}
+
+const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => a.signature === b.signature;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** Answers of the inspection API (docs/audit.md, "Inspection API"). */
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+export const checkpointSchema = z.object({
+  store: z.string(),
+  treeSize: z.number().int(),
+  rootHash: hash,
+  time: z.string(),
+  keyId: z.string(),
+  signature: z.string(),
+  reason: z.string().optional(),
+});
+const fault = z
+  .object({
+    store: z.string(),
+    kind: z.string(),
+    message: z.string(),
+    position: z.number().optional(),
+    streamId: z.string().optional(),
+    revision: z.number().optional(),
+    eventId: z.string().optional(),
+  })
+  .passthrough();
+export const verifyResponse = z.object({
+  ok: z.boolean(),
+  startedAt: z.string(),
+  seconds: z.number(),
+  firstFault: fault.nullable(),
+  stores: z.array(
+    z
+      .object({ store: z.string(), ok: z.boolean(), events: z.number(), streams: z.number(), treeSize: z.number(), rootHash: hash })
+      .passthrough(),
+  ),
+});
+export const verifyProgressResponse = z.object({
+  running: z.boolean(),
+  stores: z.array(z.object({ store: z.string(), checked: z.number(), total: z.number() })),
+});
+export const publicKeyResponse = z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), pem: z.string() });
+export const checkpointsResponse = z.object({ checkpoints: z.array(checkpointSchema) });
+export const treeResponse = z.object({
+  trees: z.array(z.object({ store: z.string(), treeSize: z.number(), rootHash: hash, lastPosition: z.number() })),
+});
+export const inclusionProofResponse = z.object({
+  store: z.string(),
+  position: z.number(),
+  leafIndex: z.number(),
+  treeSize: z.number(),
+  leafHash: hash,
+  rootHash: hash,
+  proof: z.array(hash),
+});
+export const consistencyProofResponse = z.object({
+  store: z.string(),
+  from: z.number(),
+  to: z.number(),
+  fromRoot: hash,
+  toRoot: hash,
+  proof: z.array(hash),
+});
