@@ -67,7 +67,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const upgraded = await upgradeReadModels(runtime);
   if (upgraded)
     logger.info({ events: upgraded.events, seconds: upgraded.seconds }, 'read models written by an older version rebuilt from the events');
-  const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger });
+  const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger, accessLog: runtime.accessLog });
   await app.init();
   await runtime.startRelays();
   await runtime.startAudit();

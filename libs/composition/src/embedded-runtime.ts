@@ -5,10 +5,10 @@ import { InMemoryMessageBus, Relay } from '@dm/message-bus';
 import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
-import { AuditTrail, CheckpointLog, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
+import { AccessLog, AuditTrail, CheckpointLog, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
-export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events' } as const;
+export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events', audit: 'audit' } as const;
 
 /**
  * The embedded adapters of the three services, in one process: SQLite event
@@ -27,6 +27,9 @@ export class EmbeddedRuntime {
   readonly activity: AssignmentActivity;
   readonly relays: Record<string, Relay>;
   readonly auditStore: SqliteReadStore;
+  /** The access log's events: chained and checkpointed like the others, never published on the bus. */
+  readonly accessStore: SqliteEventStore;
+  readonly accessLog: AccessLog;
   readonly audit: AuditTrail;
 
   constructor(readonly dataDir: string) {
@@ -48,10 +51,13 @@ export class EmbeddedRuntime {
       ]),
     );
     this.auditStore = new SqliteReadStore({ file: join(dataDir, 'audit.db') });
-    const logs = Object.values(this.stores).map((store) => new MerkleLog(store, this.auditStore));
+    this.accessStore = new SqliteEventStore({ name: SOURCES.audit, file: join(dataDir, 'audit.events.db') });
+    this.accessLog = new AccessLog(this.accessStore);
+    const logs = [...Object.values(this.stores), this.accessStore].map((store) => new MerkleLog(store, this.auditStore));
     const keys = loadOrCreateAuditKeys(dataDir);
     const outside = process.env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints');
-    this.audit = new AuditTrail({ logs, keys, contiguous: true, checkpoints: new CheckpointLog(logs, keys, this.auditStore, outside) });
+    const checkpoints = new CheckpointLog(logs, keys, this.auditStore, outside);
+    this.audit = new AuditTrail({ logs, keys, contiguous: true, checkpoints, accessLog: this.accessLog });
     this.registerMetrics();
   }
 
@@ -75,6 +81,7 @@ export class EmbeddedRuntime {
       readiness.readStore('task-assignment', this.activityStore),
       readiness.readStore('progress-events', this.progressViewStore),
       readiness.readStore('report-projection', this.reportStore),
+      readiness.eventStore(this.accessStore),
       readiness.readStore('audit', this.auditStore),
     ];
   }
@@ -98,6 +105,7 @@ export class EmbeddedRuntime {
     await this.activityStore.close();
     await this.reportStore.close();
     await this.auditStore.close();
+    await this.accessStore.close();
   }
 
   private registerMetrics() {

@@ -225,6 +225,7 @@ describe('the HTTP edge (embedded)', () => {
       const ready = await anonymous().get('/health/ready');
       expect(ready.status).toBe(200);
       expect(Object.keys(ready.body.checks).sort()).toEqual([
+        'event-store:audit',
         'event-store:progress-events',
         'event-store:task-assignment',
         'read-store:audit',

@@ -1,4 +1,5 @@
 import { NotFoundError } from '@dm/eventsourcing';
+import type { AccessLog } from './access-log';
 import type { AuditKeys } from './audit-keys';
 import type { CheckpointLog } from './checkpoint-log';
 import type { MerkleLog } from './merkle-log';
@@ -10,6 +11,8 @@ export interface AuditTrailOptions {
   keys: AuditKeys;
   /** Global positions without gaps (SQLite stores). */
   contiguous: boolean;
+  /** Where reads are recorded; its store is one of the logs'. */
+  accessLog?: AccessLog;
 }
 
 export interface VerificationReport {
@@ -33,6 +36,11 @@ export class AuditTrail {
 
   get checkpoints() {
     return this.options.checkpoints;
+  }
+
+  get accessLog(): AccessLog {
+    if (!this.options.accessLog) throw new NotFoundError('This deployment keeps no access log');
+    return this.options.accessLog;
   }
 
   get storeNames(): string[] {

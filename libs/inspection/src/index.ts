@@ -1,3 +1,4 @@
+export * from './access-log';
 export * from './audit-keys';
 export * from './audit-trail';
 export * from './checkpoint-log';

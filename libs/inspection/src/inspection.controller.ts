@@ -34,6 +34,18 @@ const exportQuery = z
   })
   .refine((q) => !!q.directiveId !== !!q.all, { message: 'give either directiveId or all=true', path: ['directiveId'] });
 
+const instant = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant with its offset' });
+const accessQuery = z.object({
+  after: count('must be a global position (a whole number)').optional(),
+  limit: count('must be a whole number from 1 to 1000')
+    .pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000'))
+    .optional(),
+  userId: z.string().max(200).optional(),
+  route: z.string().startsWith('/api/v1/', 'must be a route, starting with /api/v1/').max(300).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+
 type Raw = Record<string, unknown>;
 const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
 
@@ -98,6 +110,13 @@ export class InspectionController {
       .header('content-type', 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)
       .send(Readable.from(text()));
+  }
+
+  @Get('access-log')
+  async accessLog(@Query() query: Raw) {
+    const q = validateQuery(accessQuery, query);
+    const iso = (t?: string) => (t ? new Date(t).toISOString() : undefined);
+    return this.trail.accessLog.read({ ...q, from: iso(q.from), to: iso(q.to) });
   }
 
   @Get('proofs/inclusion')

@@ -60,3 +60,21 @@ export const consistencyProofResponse = z.object({
   toRoot: hash,
   proof: z.array(hash),
 });
+export const accessLogResponse = z.object({
+  entries: z.array(
+    z.object({
+      position: z.number(),
+      at: z.string(),
+      userId: z.string(),
+      agencyId: z.string().nullable(),
+      role: z.string(),
+      route: z.string(),
+      params: z.record(z.string()),
+      query: z.record(z.unknown()),
+      status: z.number(),
+      correlationId: z.string(),
+      hash: hash,
+    }),
+  ),
+  next: z.number().nullable(),
+});

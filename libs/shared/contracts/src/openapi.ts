@@ -33,6 +33,7 @@ import {
   transferResponse,
 } from './registry';
 import {
+  accessLogResponse,
   checkpointsResponse,
   consistencyProofResponse,
   inclusionProofResponse,
@@ -314,6 +315,18 @@ export function openApiDocument() {
           responses: { 201: { description: 'Taken', content: json(checkpointsResponse) }, ...errors },
         },
       },
+      '/api/v1/audit/access-log': inspect(
+        'Every signed-in read of a report or inspection route, oldest first, chained',
+        accessLogResponse,
+        [
+          query('after', 'Only entries after this position'),
+          query('limit', 'At most this many (default 100, at most 1000)'),
+          query('userId', 'Only reads by this user'),
+          query('route', 'Only routes starting with this'),
+          query('from', 'Recorded at or after (ISO 8601 instant)'),
+          query('to', 'Recorded at or before (ISO 8601 instant)'),
+        ],
+      ),
       '/api/v1/audit/tree': inspect('Each store’s Merkle log head', treeResponse, [query('store', 'One store')]),
       '/api/v1/audit/proofs/inclusion': inspect(
         'An inclusion proof: the event at a position is in the tree of a size',

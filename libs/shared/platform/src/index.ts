@@ -10,6 +10,7 @@ export * from './http/logger';
 export * from './http/platform.controller';
 export * from './http/platform.module';
 export * from './http/create-http-app';
+export * from './http/access-log';
 export * from './auth/token-service';
 export * from './auth/key-file';
 export * from './auth/auth.guard';

@@ -7,10 +7,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { Metrics } from '../metrics/metrics';
 import { PinoNestLogger } from './logger';
 import { MalformedBody, UnsupportedBody } from './validation';
+import { recordReads, type AccessLogSink } from './access-log';
 
 export interface HttpAppOptions {
   metrics: Metrics;
   logger: Logger;
+  /** Records every signed-in read of a report or inspection route. */
+  accessLog?: AccessLogSink;
 }
 
 /** A header value of 1 to 200 characters without control characters, not blank. */
@@ -68,6 +71,7 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
+  if (options.accessLog) recordReads(fastify, options.accessLog);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
