@@ -14,18 +14,40 @@ import { EmbeddedFixture } from './fixture';
  * vp-ubnd-tinh) and monitored by so-ldtbxh: the changes name each of the
  * three as "own" in turn. Amendments, revocation and supersession go to
  * directives of their own, so they change nothing the other cases read.
+ *
+ * Reads are scoped by agency (docs/domain.md, "Who reads what"). An agency
+ * officer reads the directives addressed to its agency and, of them, its own
+ * assignments: "own" is Mường Lát for its assignment of task 3 (its timeline,
+ * its state, the task's timeline, a list narrowed to it), "other" Bá Thước
+ * (addressed too, but not holding that assignment), Sở Y tế (no assignment of
+ * task 3) or hdnd-tinh (not addressed by the letter at all). A monitoring
+ * officer reads besides all of the directives its agency issued or monitors:
+ * "own" is so-ldtbxh, the letter's monitoring agency; "other" an agency
+ * addressed elsewhere in the letter or not at all. Inspectors and admins read
+ * everything. A list is narrowed rather than refused ("any" for every role),
+ * except when an agency officer names another agency (`agencyId`); what the
+ * narrowed lists hold is checked after the table.
  */
 type Scope = 'own' | 'any';
+type Agencies = { own: string; other: string };
 type Action = {
   /** The served route the action calls, as Fastify names it ("POST /api/v1/directives/:id/revoke"). */
   route: string;
   /** The agency whose officer acts "for its own", and one that has nothing to do with the resource. */
-  agencies: { own: string; other: string };
+  agencies: Agencies;
+  /** Those agencies for one role, where they differ (reads: the monitoring officer's own is the monitoring agency). */
+  byRole?: Partial<Record<UserRole, Agencies>>;
   allowed: Partial<Record<UserRole, Scope>>;
   send: (as: ReturnType<EmbeddedFixture['client']>) => Promise<ApiResponse>;
 };
 
 const everyone: Partial<Record<UserRole, Scope>> = { agency_officer: 'any', monitoring_officer: 'any', inspector: 'any', admin: 'any' };
+/** A read of one resource: an agency officer of its agency, a monitoring officer of the directive's overseers, inspectors and admins. */
+const scoped: Partial<Record<UserRole, Scope>> = { agency_officer: 'own', monitoring_officer: 'own', inspector: 'any', admin: 'any' };
+/** A list narrowed to one agency: an agency officer names its own only; monitoring officers (within their scope), inspectors and admins any. */
+const narrowed: Partial<Record<UserRole, Scope>> = { agency_officer: 'own', monitoring_officer: 'any', inspector: 'any', admin: 'any' };
+/** The monitoring officers of the letter's monitoring agency, and of one addressed in it that does not hold the assignment read. */
+const monitoringOfficers: Partial<Record<UserRole, Agencies>> = { monitoring_officer: { own: 'so-ldtbxh', other: 'h-ba-thuoc' } };
 const inspectors: Partial<Record<UserRole, Scope>> = { inspector: 'any', admin: 'any' };
 
 describe('authorisation table over HTTP (embedded)', () => {
@@ -193,50 +215,66 @@ describe('authorisation table over HTTP (embedded)', () => {
     },
     'list directives': {
       route: 'GET /api/v1/directives',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      agencies: { own: 'so-ldtbxh', other: 'hdnd-tinh' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/directives'),
     },
     'read a directive': {
       route: 'GET /api/v1/directives/:id',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
-      allowed: everyone,
+      agencies: { own: 'h-muong-lat', other: 'hdnd-tinh' },
+      byRole: { monitoring_officer: { own: 'so-ldtbxh', other: 'hdnd-tinh' } },
+      allowed: scoped,
       send: (as) => as.get(`/api/v1/directives/${directiveId}?asOf=2017-03-01`),
     },
     'list assignments': {
       route: 'GET /api/v1/assignments',
-      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
+      agencies: { own: 'so-ldtbxh', other: 'hdnd-tinh' },
       allowed: everyone,
+      send: (as) => as.get('/api/v1/assignments?asOf=2017-03-01'),
+    },
+    "list one agency's assignments": {
+      route: 'GET /api/v1/assignments',
+      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
+      allowed: narrowed,
       send: (as) => as.get('/api/v1/assignments?agencyId=h-muong-lat&asOf=2017-03-01'),
     },
     'read a summary': {
       route: 'GET /api/v1/reports/summary',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      agencies: { own: 'so-ldtbxh', other: 'hdnd-tinh' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/reports/summary?period=2017-Q1'),
     },
+    "read one agency's summary": {
+      route: 'GET /api/v1/reports/summary',
+      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
+      allowed: narrowed,
+      send: (as) => as.get('/api/v1/reports/summary?period=2017-Q1&agencyId=h-muong-lat'),
+    },
     'read scorecards': {
       route: 'GET /api/v1/reports/agencies',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
+      agencies: { own: 'so-ldtbxh', other: 'hdnd-tinh' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/reports/agencies?period=2017'),
     },
     'read a timeline': {
       route: 'GET /api/v1/audit/assignments/:id/timeline',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
-      allowed: everyone,
+      byRole: monitoringOfficers,
+      allowed: scoped,
       send: (as) => as.get(`/api/v1/audit/assignments/${muongLat}/timeline`),
     },
     "read a task's timeline": {
       route: 'GET /api/v1/audit/directives/:id/tasks/:taskNo/timeline',
-      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
-      allowed: everyone,
+      agencies: { own: 'h-muong-lat', other: 'so-yt' },
+      byRole: { monitoring_officer: { own: 'so-ldtbxh', other: 'so-yt' } },
+      allowed: scoped,
       send: (as) => as.get(`/api/v1/audit/directives/${directiveId}/tasks/3/timeline`),
     },
     'read a state': {
       route: 'GET /api/v1/audit/assignments/:id/state',
       agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
-      allowed: everyone,
+      byRole: monitoringOfficers,
+      allowed: scoped,
       send: (as) => as.get(`/api/v1/audit/assignments/${muongLat}/state?asOf=2017-03-01`),
     },
     'read the registry': {
@@ -407,7 +445,7 @@ describe('authorisation table over HTTP (embedded)', () => {
 
   it.each(cases)('%s as %s of %s agency: allowed %s', async (name, role, whose, allowed) => {
     const action = actions[name];
-    const agency = action.agencies[whose];
+    const agency = (action.byRole?.[role] ?? action.agencies)[whose];
     const response = await action.send(fx.client(`${role}-${agency}`, role, agency));
     if (allowed) {
       expect([401, 403]).not.toContain(response.status);
@@ -416,6 +454,118 @@ describe('authorisation table over HTTP (embedded)', () => {
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     }
+  });
+
+  describe('what a scoped reader reads (docs/domain.md, "Who reads what")', () => {
+    type Listed = { id: string; agencyId: string; directiveId: string };
+    const agenciesOf = (list: Listed[]) => [...new Set(list.map((a) => a.agencyId))].sort();
+
+    it("an agency officer's lists are its own agency's: assignments, summary, scorecards", async () => {
+      const officer = fx.officer('h-muong-lat');
+      const leads = await officer.get('/api/v1/assignments?asOf=2017-12-31');
+      expect(leads.status).toBe(200);
+      expect(leads.body.assignments.length).toBeGreaterThan(1);
+      expect(agenciesOf(leads.body.assignments)).toEqual(['h-muong-lat']);
+      const named = await officer.get('/api/v1/assignments?agencyId=h-muong-lat&asOf=2017-12-31');
+      expect(named.body.assignments).toEqual(leads.body.assignments);
+      const refused = await officer.get('/api/v1/assignments?agencyId=h-ba-thuoc&asOf=2017-12-31');
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain('h-ba-thuoc');
+
+      const cards = await officer.get('/api/v1/reports/agencies?period=2017');
+      expect(cards.body.agencies.map((c: { agencyId: string }) => c.agencyId)).toEqual(['h-muong-lat']);
+      const everyCard = (await fx.inspector().get('/api/v1/reports/agencies?period=2017')).body.agencies;
+      expect(cards.body.agencies[0]).toEqual(everyCard.find((c: { agencyId: string }) => c.agencyId === 'h-muong-lat'));
+
+      const summary = await officer.get('/api/v1/reports/summary?period=2017');
+      const ofMuongLat = await fx.inspector().get('/api/v1/reports/summary?period=2017&agencyId=h-muong-lat');
+      expect(summary.body.filter).toEqual({ agencyId: 'h-muong-lat' });
+      expect(summary.body).toEqual(ofMuongLat.body);
+    });
+
+    it('a directive addressed to an agency shows its officer the header and every task, and its own assignments only', async () => {
+      const whole = (await fx.inspector().get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`)).body;
+      const mine = await fx.officer('h-muong-lat').get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`);
+      expect(mine.status).toBe(200);
+      expect(mine.body.tasks).toEqual(whole.tasks);
+      expect(mine.body.number).toBe(whole.number);
+      expect(agenciesOf(mine.body.assignments)).toEqual(['h-muong-lat']);
+      expect(mine.body.assignments).toEqual(whole.assignments.filter((a: Listed) => a.agencyId === 'h-muong-lat'));
+      const coordinating = await fx.officer('so-tc').get(`/api/v1/directives/${directiveId}?asOf=2017-12-31&role=coordinating`);
+      expect(agenciesOf(coordinating.body.assignments)).toEqual(['so-tc']);
+    });
+
+    it('an agency the letter does not address lists no directive, assignment or scorecard, and reads none', async () => {
+      for (const reader of [fx.officer('hdnd-tinh'), fx.monitoring('hdnd-tinh')]) {
+        expect((await reader.get('/api/v1/directives')).body.directives).toEqual([]);
+        expect((await reader.get('/api/v1/assignments?asOf=2017-12-31')).body.assignments).toEqual([]);
+        expect((await reader.get('/api/v1/reports/agencies?period=2017')).body.agencies).toEqual([]);
+        expect((await reader.get('/api/v1/reports/summary?period=2017')).body.assigned).toBe(0);
+        const refused = await reader.get(`/api/v1/directives/${directiveId}`);
+        expect(refused.status).toBe(403);
+        expect(refused.body.detail).toContain('is not addressed to hdnd-tinh');
+      }
+      // The letter and the table's copies of it reach Mường Lát; the one-task directives to Sở Tài chính do not.
+      const ids = (list: { body: { directives: Array<{ id: string }> } }) => list.body.directives.map((d) => d.id);
+      const addressed = ids(await fx.officer('h-muong-lat').get('/api/v1/directives'));
+      expect(addressed).toContain(directiveId);
+      expect(addressed).toEqual(
+        ids(await fx.inspector().get('/api/v1/directives')).filter((id) => ![amended, superseded, revoked].includes(id)),
+      );
+    });
+
+    it('the monitoring agency and the issuer read all of the directive; an addressed agency its own part', async () => {
+      const whole = (await fx.inspector().get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`)).body.assignments;
+      const everyone = (await fx.inspector().get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`)).body.assignments;
+      for (const agency of ['so-ldtbxh', 'ubnd-tinh']) {
+        const reader = fx.monitoring(agency);
+        expect((await reader.get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`)).body.assignments).toEqual(whole);
+        expect((await reader.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`)).body.assignments).toEqual(everyone);
+        const baThuoc = await reader.get(`/api/v1/assignments?agencyId=h-ba-thuoc&directiveId=${directiveId}&asOf=2017-12-31`);
+        expect(agenciesOf(baThuoc.body.assignments)).toEqual(['h-ba-thuoc']);
+        expect((await reader.get(`/api/v1/audit/assignments/${muongLat}/timeline`)).status).toBe(200);
+      }
+      const district = fx.monitoring('h-ba-thuoc');
+      expect(agenciesOf((await district.get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`)).body.assignments)).toEqual([
+        'h-ba-thuoc',
+      ]);
+      expect(agenciesOf((await district.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`)).body.assignments)).toEqual([
+        'h-ba-thuoc',
+      ]);
+      expect(
+        (await district.get('/api/v1/reports/agencies?period=2017')).body.agencies.map((c: { agencyId: string }) => c.agencyId),
+      ).toEqual(['h-ba-thuoc']);
+    });
+
+    it("a task's timeline shows an agency its own events and the directive's, not another agency's", async () => {
+      const path = `/api/v1/audit/directives/${directiveId}/tasks/3/timeline`;
+      type Entry = { eventId: string; source: string; agencyId: string | null };
+      const every: Entry[] = (await fx.inspector().get(path)).body.events;
+      expect(every.some((e) => e.agencyId === 'h-muong-lat')).toBe(true);
+      const seen: Entry[] = (await fx.officer('h-ba-thuoc').get(path)).body.events;
+      expect(seen.filter((e) => e.agencyId === 'h-muong-lat')).toEqual([]);
+      expect(seen).toEqual(every.filter((e) => e.source === 'd' || e.agencyId === 'h-ba-thuoc'));
+      const own: Entry[] = (await fx.officer('h-muong-lat').get(path)).body.events;
+      expect(own).toEqual(every.filter((e) => e.source === 'd' || e.agencyId === 'h-muong-lat'));
+    });
+
+    it('knownAt and asOf keep the scope: who reads is decided first, then what was known or in force', async () => {
+      const before = '2000-01-01';
+      const refused = await fx.officer('hdnd-tinh').get(`/api/v1/directives/${directiveId}?knownAt=${before}`);
+      expect(refused.status).toBe(403);
+      const notYet = await fx.officer('h-muong-lat').get(`/api/v1/directives/${directiveId}?knownAt=${before}`);
+      expect([notYet.status, notYet.body.errors?.[0]?.field]).toEqual([404, 'knownAt']);
+      expect((await fx.officer('h-ba-thuoc').get(`/api/v1/audit/assignments/${muongLat}/state?knownAt=${before}`)).status).toBe(403);
+      expect((await fx.officer('h-muong-lat').get(`/api/v1/audit/assignments/${muongLat}/state?knownAt=${before}`)).status).toBe(404);
+      const now = new Date().toISOString();
+      const known = await fx.officer('h-muong-lat').get(`/api/v1/assignments?asOf=2017-03-01&knownAt=${now}`);
+      expect(known.body.knownAt).toBe(now);
+      expect(agenciesOf(known.body.assignments)).toEqual(['h-muong-lat']);
+      expect((await fx.officer('h-muong-lat').get(`/api/v1/assignments?asOf=2017-03-01&knownAt=${before}`)).body.assignments).toEqual([]);
+      expect((await fx.officer('h-muong-lat').get(`/api/v1/directives?knownAt=${before}`)).body.directives).toEqual([]);
+      const cards = await fx.officer('h-muong-lat').get(`/api/v1/reports/agencies?period=2017-Q1&knownAt=${now}`);
+      expect(cards.body.agencies.map((c: { agencyId: string }) => c.agencyId)).toEqual(['h-muong-lat']);
+    });
   });
 
   it('has an action for every /api route the server serves', () => {

@@ -1,4 +1,5 @@
-import { NotFoundError } from '@dm/eventsourcing';
+import type { Principal } from '@dm/contracts';
+import { authorize, NotFoundError } from '@dm/eventsourcing';
 import { parsePeriod, today, type PeriodCalendar } from '@dm/periods';
 import type { Document, Query, ReadStore } from '@dm/read-store';
 import {
@@ -13,6 +14,11 @@ import {
   DIRECTIVES,
   directiveView,
   holderOn,
+  agencyFilterOf,
+  mayReadAssignment,
+  mayReadDirective,
+  readScopeOf,
+  reportingPolicy,
   scorecards,
   summarize,
   timeline,
@@ -64,7 +70,11 @@ const notKnownYet = (what: string, knownAt: string) => new NotFoundError(`${what
 /**
  * Every read route's answer: documents loaded from the read models, as known
  * at a record time when one is given, statuses derived as of a business date.
- * Each answer echoes `knownAt` (null when not given).
+ * Each answer echoes `knownAt` (null when not given). Each is the reader's:
+ * lists leave out what the reader may not read, and a single directive,
+ * assignment or task outside the reader's scope is refused
+ * (reportingPolicy, libs/reporting/domain/src/read-scope.ts), decided on the
+ * documents as they are now, before `knownAt` cuts them.
  */
 export class ReportQueries {
   constructor(
@@ -72,21 +82,27 @@ export class ReportQueries {
     private readonly rules: StatusRules = DEFAULT_STATUS_RULES,
   ) {}
 
-  async listDirectives(knownAt?: string) {
-    const docs = await this.store.find<DirectiveDoc>(DIRECTIVES, { where: { created: true }, orderBy: [['issuedOn', 'desc']] });
+  async listDirectives(reader: Principal, knownAt?: string) {
+    const all = await this.store.find<DirectiveDoc>(DIRECTIVES, { where: { created: true }, orderBy: [['issuedOn', 'desc']] });
+    const docs = await this.readableDirectives(reader, all);
     const shown = knownAt ? docs.map((d) => directiveAsKnownAt(d, knownAt)).filter((d): d is DirectiveDoc => d !== null) : docs;
     return { knownAt: knownAt ?? null, directives: shown.map(directiveListEntry) };
   }
 
-  async directive(id: string, asOf = today(), role: AssignmentFilter['role'] = 'lead', knownAt?: string) {
+  async directive(reader: Principal, id: string, asOf = today(), role: AssignmentFilter['role'] = 'lead', knownAt?: string) {
     const stored = await this.store.get<DirectiveDoc>(DIRECTIVES, id);
     if (!stored?.created) throw new NotFoundError(`No directive ${id}`);
+    if (!readScopeOf(reader).all)
+      authorize(reportingPolicy.readDirective, reader, {
+        directive: stored,
+        assignments: await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId: id } }),
+      });
     const doc = knownAt ? directiveAsKnownAt(stored, knownAt) : stored;
     if (!doc) throw notKnownYet(`directive ${stored.number}`, knownAt as string);
     if (asOf < doc.issuedOn)
       throw new NotFoundError(`directive ${doc.number} was not issued yet on ${asOf}: it was issued on ${doc.issuedOn}`, 'asOf');
     const { tasks, ...header } = directiveView(doc, asOf);
-    const assignments = await this.assignments({ directiveId: id, asOf, role, knownAt });
+    const assignments = await this.listAssignments(reader, { directiveId: id, asOf, role, knownAt });
     return { ...header, asOf, knownAt: knownAt ?? null, tasks, assignments };
   }
 
@@ -94,12 +110,17 @@ export class ReportQueries {
    * The assignments started by asOf, of one role (lead by default), with
    * their state then. Filters combine: a lifecycle filter returns that stage
    * (closed ones only when asked for so), a status filter that status (never a
-   * closed or coordinating assignment, which have none).
+   * closed or coordinating assignment, which have none). An agency officer's
+   * list is its own agency's (`agencyId` defaults to it, and names no other).
    */
-  async assignments(filter: AssignmentFilter) {
+  async assignments(reader: Principal, filter: AssignmentFilter) {
+    return this.listAssignments(reader, { ...filter, agencyId: this.agencyFilter(reader, filter.agencyId) });
+  }
+
+  private async listAssignments(reader: Principal, filter: AssignmentFilter) {
     const asOf = filter.asOf ?? today();
     const role = filter.role ?? 'lead';
-    const docs = await this.issuedBy(asOf, filter, filter.knownAt, [
+    const docs = await this.issuedBy(reader, asOf, filter, filter.knownAt, [
       ['directiveId', 'asc'],
       ['taskNumber', 'asc'],
       ['agencyId', 'asc'],
@@ -115,20 +136,29 @@ export class ReportQueries {
       .map(({ state, ...a }) => ({ ...a, asOf, status: state.status, lifecycle: state.lifecycle, state }));
   }
 
-  async summary(period: string, calendar: PeriodCalendar, filter: { agencyId?: string; directiveId?: string }, knownAt?: string) {
+  /** A period's summary of what the reader may read; an agency officer's is its own agency's (`agencyId` defaults to it). */
+  async summary(
+    reader: Principal,
+    period: string,
+    calendar: PeriodCalendar,
+    asked: { agencyId?: string; directiveId?: string },
+    knownAt?: string,
+  ) {
     const window = parsePeriod(period, calendar);
-    const docs = await this.issuedBy(window.to, filter, knownAt);
+    const filter = { ...asked, agencyId: this.agencyFilter(reader, asked.agencyId) };
+    const docs = await this.issuedBy(reader, window.to, filter, knownAt);
     return { ...window, filter, knownAt: knownAt ?? null, ...summarize(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
-  async agencies(period: string, calendar: PeriodCalendar, filter: { directiveId?: string }, knownAt?: string) {
+  /** Scorecards of what the reader may read: an agency officer's own agency's only. */
+  async agencies(reader: Principal, period: string, calendar: PeriodCalendar, filter: { directiveId?: string }, knownAt?: string) {
     const window = parsePeriod(period, calendar);
-    const docs = await this.issuedBy(window.to, filter, knownAt);
+    const docs = await this.issuedBy(reader, window.to, { ...filter, agencyId: this.agencyFilter(reader, undefined) }, knownAt);
     return { ...window, filter, knownAt: knownAt ?? null, agencies: scorecards(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
-  async timeline(id: string, knownAt?: string) {
-    const doc = await this.assignment(id, knownAt);
+  async timeline(reader: Principal, id: string, knownAt?: string) {
+    const doc = await this.assignment(reader, id, knownAt);
     const entries = (await this.store.find<TimelineDoc & Document>(TIMELINE, { where: { assignmentId: id } })).map((e) => e.entry);
     return {
       ...describe(doc, today()),
@@ -141,11 +171,14 @@ export class ReportQueries {
    * A task's timeline: every event of its assignments, lead and coordinating,
    * oldest first; an event of the directive that concerned several of them
    * once (without its per-assignment part), an assignment's own event with
-   * the agency and role it is of.
+   * the agency and role it is of. A reader who may read only some of the
+   * assignments gets their own events and the directive's.
    */
-  async taskTimeline(directiveId: string, taskNumber: string, knownAt?: string) {
+  async taskTimeline(reader: Principal, directiveId: string, taskNumber: string, knownAt?: string) {
     const stored = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId, taskNumber } });
     if (!stored.length) throw new NotFoundError(`No task ${taskNumber} in directive ${directiveId}`, 'taskNo');
+    authorize(reportingPolicy.readTask, reader, { taskNumber, assignments: stored });
+    const readable = new Set(stored.filter((d) => mayReadAssignment(reader, d)).map((d) => d._id));
     const docs = known(stored, knownAt);
     if (!docs.length) throw notKnownYet(`task ${taskNumber} of directive ${directiveId}`, knownAt as string);
     const byId = new Map(docs.map((d) => [d._id, d]));
@@ -161,6 +194,7 @@ export class ReportQueries {
     const recorded = entries.map((t) => t.entry);
     for (const e of timeline(knownAt ? entriesKnownAt(recorded, knownAt) : recorded, this.rules)) {
       const own = e.source === 'a' ? ownerOf.get(e.eventId) : undefined;
+      if (own && !readable.has(own._id)) continue;
       if (!own && seen.has(e.eventId)) continue;
       seen.add(e.eventId);
       const { assignment, ...data } = e.data as Record<string, unknown>;
@@ -176,26 +210,55 @@ export class ReportQueries {
     return { directiveId, taskNumber, knownAt: knownAt ?? null, events };
   }
 
-  async state(id: string, asOf = today(), knownAt?: string) {
-    const doc = await this.assignment(id, knownAt);
+  async state(reader: Principal, id: string, asOf = today(), knownAt?: string) {
+    const doc = await this.assignment(reader, id, knownAt);
     return { ...describe(doc, asOf), ...deriveStatus(doc, asOf, this.rules), asOf, knownAt: knownAt ?? null };
   }
 
-  private async assignment(id: string, knownAt?: string): Promise<AssignmentDocument> {
+  private async assignment(reader: Principal, id: string, knownAt?: string): Promise<AssignmentDocument> {
     const doc = await this.store.get<AssignmentDocument>(ASSIGNMENTS, id);
     if (!doc?.created) throw new NotFoundError(`No assignment ${id}`);
+    authorize(reportingPolicy.readAssignment, reader, doc);
     const [asKnown] = known([doc], knownAt);
     if (!asKnown) throw notKnownYet(`assignment ${id}`, knownAt as string);
     return asKnown;
   }
 
+  /** The agency a list is narrowed to (an agency officer's own by default); another agency than an agency officer's is refused. */
+  private agencyFilter(reader: Principal, asked: string | undefined): string | undefined {
+    const agencyId = agencyFilterOf(reader, asked);
+    authorize(reportingPolicy.readAgency, reader, agencyId);
+    return agencyId;
+  }
+
+  /**
+   * Of the directives given, those the reader may read: for a reader scoped
+   * to an agency, those addressed to it (an assignment it holds or has held)
+   * and, for its monitoring officers, those it issued or monitors.
+   */
+  private async readableDirectives(reader: Principal, docs: DirectiveDoc[]): Promise<DirectiveDoc[]> {
+    const scope = readScopeOf(reader);
+    if (scope.all) return docs;
+    const held = new Map<string, AssignmentDocument[]>();
+    if (scope.agencyId) {
+      const find = (where: Query['where']) => this.store.find<AssignmentDocument>(ASSIGNMENTS, { where });
+      const ever = [
+        ...(await find({ created: true, agencyId: scope.agencyId })),
+        ...(await find({ created: true, transferred: true, [`heldBy.${scope.agencyId}`]: true })),
+      ];
+      for (const doc of ever) held.set(doc.directiveId as string, [...(held.get(doc.directiveId as string) ?? []), doc]);
+    }
+    return docs.filter((d) => mayReadDirective(reader, d, held.get(d.directiveId) ?? []));
+  }
+
   /**
    * Created assignments of directives issued on or before `date` (callers
-   * keep those started by then), as known at `knownAt`, of one directive
-   * when given, and of one agency: those it holds on `date`, assigned to it
-   * or transferred to it.
+   * keep those started by then) that the reader may read, as known at
+   * `knownAt`, of one directive when given, and of one agency: those it
+   * holds on `date`, assigned to it or transferred to it.
    */
   private async issuedBy(
+    reader: Principal,
     date: string,
     filter: { agencyId?: string; directiveId?: string },
     knownAt: string | undefined,
@@ -204,7 +267,11 @@ export class ReportQueries {
     const where: Query['where'] = { created: true, issuedOn: { lte: date } };
     if (filter.directiveId) where.directiveId = filter.directiveId;
     const agencyId = filter.agencyId;
-    const find = async (q: Query['where']) => known(await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q, orderBy }), knownAt);
+    const find = async (q: Query['where']) =>
+      known(
+        (await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q, orderBy })).filter((doc) => mayReadAssignment(reader, doc)),
+        knownAt,
+      );
     if (!agencyId) return find(where);
     const assigned = await find({ ...where, agencyId });
     const received = await find({ ...where, transferred: true, [`heldBy.${agencyId}`]: true });

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
-import { agenciesQuery, assignmentsQuery, directiveQuery, knownAtQuery, stateQuery, summaryQuery } from '@dm/contracts';
-import { Allow, validateQuery } from '@dm/platform';
+import { agenciesQuery, assignmentsQuery, directiveQuery, knownAtQuery, stateQuery, summaryQuery, type Principal } from '@dm/contracts';
+import { Allow, CurrentPrincipal, validateQuery } from '@dm/platform';
 import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
@@ -8,7 +8,11 @@ import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
 
 type Raw = Record<string, unknown>;
 
-/** Every route that answers a status, summary, timeline or state; each takes `knownAt` (a record time) and echoes it. */
+/**
+ * Every route that answers a status, summary, timeline or state; each takes
+ * `knownAt` (a record time) and echoes it, and answers what the caller may
+ * read (reportingPolicy): lists are narrowed to it, a resource outside it is 403.
+ */
 @Controller('api/v1')
 @Allow(reportingPolicy.read)
 export class ReportsController {
@@ -18,49 +22,60 @@ export class ReportsController {
   ) {}
 
   @Get('directives')
-  async directives(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async directives(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.listDirectives(knownAt);
+    return this.models.queries.listDirectives(reader, knownAt);
   }
 
   @Get('directives/:id')
-  async directive(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async directive(
+    @CurrentPrincipal() reader: Principal,
+    @Param('id') id: string,
+    @Query() query: Raw,
+    @Headers('x-consistency-token') token?: string,
+  ) {
     const { asOf, role, knownAt } = validateQuery(directiveQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.directive(id, asOf, role, knownAt);
+    return this.models.queries.directive(reader, id, asOf, role, knownAt);
   }
 
   @Get('assignments')
-  async assignments(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async assignments(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const filter = validateQuery(assignmentsQuery, query);
     await this.consistency.waitFor(token);
-    return { asOf: filter.asOf, knownAt: filter.knownAt ?? null, assignments: await this.models.queries.assignments(filter) };
+    return { asOf: filter.asOf, knownAt: filter.knownAt ?? null, assignments: await this.models.queries.assignments(reader, filter) };
   }
 
   @Get('reports/summary')
-  async summary(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async summary(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(summaryQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.summary(q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId }, q.knownAt);
+    return this.models.queries.summary(reader, q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId }, q.knownAt);
   }
 
   @Get('reports/agencies')
-  async agencies(@Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async agencies(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(agenciesQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.agencies(q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
+    return this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
   }
 
   @Get('audit/assignments/:id/timeline')
-  async timeline(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async timeline(
+    @CurrentPrincipal() reader: Principal,
+    @Param('id') id: string,
+    @Query() query: Raw,
+    @Headers('x-consistency-token') token?: string,
+  ) {
     const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.timeline(id, knownAt);
+    return this.models.queries.timeline(reader, id, knownAt);
   }
 
   @Get('audit/directives/:id/tasks/:taskNo/timeline')
   async taskTimeline(
+    @CurrentPrincipal() reader: Principal,
     @Param('id') id: string,
     @Param('taskNo') taskNo: string,
     @Query() query: Raw,
@@ -68,13 +83,18 @@ export class ReportsController {
   ) {
     const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.taskTimeline(id, taskNo, knownAt);
+    return this.models.queries.taskTimeline(reader, id, taskNo, knownAt);
   }
 
   @Get('audit/assignments/:id/state')
-  async state(@Param('id') id: string, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+  async state(
+    @CurrentPrincipal() reader: Principal,
+    @Param('id') id: string,
+    @Query() query: Raw,
+    @Headers('x-consistency-token') token?: string,
+  ) {
     const { asOf, knownAt } = validateQuery(stateQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.state(id, asOf, knownAt);
+    return this.models.queries.state(reader, id, asOf, knownAt);
   }
 }

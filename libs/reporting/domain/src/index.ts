@@ -8,4 +8,5 @@ export * from './assignments/summary';
 export * from './timeline/timeline.projection';
 export * from './directives/directives.projection';
 export * from './known-at';
+export * from './read-scope';
 export * from './policy';

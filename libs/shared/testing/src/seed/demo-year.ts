@@ -76,7 +76,7 @@ export async function runDemo(baseUrl: string, sign: SignToken, log: (line: stri
     return response.body;
   };
 
-  const issued = await issueOnce(office, must);
+  const issued = await issueOnce(office, monitoring, must);
   log(`issued ${issued.number} (${issued.id}): ${issued.tasks.length} tasks, ${issued.assignments.length} assignments`);
   await must(
     'deadline task 11',
@@ -155,17 +155,24 @@ export async function runDemo(baseUrl: string, sign: SignToken, log: (line: stri
 
 /**
  * Issues the seed letter, or reads it back when it is issued already (a data
- * directory of an earlier demo, whose issue was sent by another user).
+ * directory of an earlier demo, whose issue was sent by another user). It is
+ * read back by its monitoring agency, which reads all of its assignments
+ * (docs/domain.md, "Who reads what"): the office is one of its addressees,
+ * and would see its own only.
  */
-async function issueOnce(office: ApiClient, must: (what: string, call: Promise<{ status: number; body: any }>) => Promise<any>) {
+async function issueOnce(
+  office: ApiClient,
+  monitoring: ApiClient,
+  must: (what: string, call: Promise<{ status: number; body: any }>) => Promise<any>,
+) {
   const request = seed4308Directive();
   const issued = await office.post('/api/v1/directives', request, { 'idempotency-key': 'demo-issue-4308' });
   if (issued.status !== 409) return must('issue 4308/UBND-VX', Promise.resolve(issued));
-  const list = await must('list directives', office.get('/api/v1/directives'));
+  const list = await must('list directives', monitoring.get('/api/v1/directives'));
   const found = list.directives.find(
     (d: { number: string; issuedOn: string }) => d.number === request.number && d.issuedOn === request.issuedOn,
   );
   if (!found) return must('issue 4308/UBND-VX', Promise.resolve(issued));
-  const directive = await must('read 4308/UBND-VX', office.get(`/api/v1/directives/${found.id}?asOf=${request.issuedOn}`));
+  const directive = await must('read 4308/UBND-VX', monitoring.get(`/api/v1/directives/${found.id}?asOf=${request.issuedOn}`));
   return { ...directive, assignments: directive.assignments.map(({ state: _state, ...a }: { state: unknown }) => a) };
 }
