@@ -10,3 +10,6 @@ export * from './directives/directives.projection';
 export * from './known-at';
 export * from './read-scope';
 export * from './policy';
+export * from './annual-review';
+export * from './annual-review.policy';
+export * from './annual-review-export';
