@@ -8,6 +8,7 @@ const ROUTES: Array<[method: string, pattern: RegExp, schema: z.ZodTypeAny]> = [
   ['GET', /^\/api\/v1\/assignments$/, contracts.assignmentsResponse],
   ['GET', /^\/api\/v1\/reports\/summary$/, contracts.summaryResponse],
   ['GET', /^\/api\/v1\/reports\/agencies$/, contracts.scorecardsResponse],
+  ['GET', /^\/api\/v1\/reports\/annual-review$/, contracts.annualReviewResponse],
   ['GET', /^\/api\/v1\/audit\/assignments\/[^/]+\/timeline$/, contracts.timelineResponse],
   ['GET', /^\/api\/v1\/audit\/directives\/[^/]+\/tasks\/[^/]+\/timeline$/, contracts.taskTimelineResponse],
   ['GET', /^\/api\/v1\/audit\/assignments\/[^/]+\/state$/, contracts.stateResponse],

@@ -2,8 +2,10 @@ import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@n
 import type { BusMessage, MessageBus } from '@dm/message-bus';
 import type { Metrics } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
-import type { StatusRules } from '@dm/reporting-domain';
+import { DEFAULT_STATUS_RULES, type StatusRules } from '@dm/reporting-domain';
 import { AdminController } from './admin.controller';
+import { AnnualReviewController } from './annual-review.controller';
+import { ANNUAL_REVIEW_RULES } from './annual-review-queries';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
 import { ReportsController } from './reports.controller';
@@ -45,8 +47,9 @@ export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
     options.metrics?.gauge('report_projection_generation', 'Generation of the read models served', {}, () => models.generation);
     return {
       module: ReportProjectionModule,
-      controllers: [ReportsController, AdminController],
+      controllers: [ReportsController, AdminController, AnnualReviewController],
       providers: [
+        { provide: ANNUAL_REVIEW_RULES, useValue: options.rules ?? DEFAULT_STATUS_RULES },
         { provide: RP_READ_MODELS, useValue: models },
         { provide: RP_READ_CONSISTENCY, useValue: new ReadConsistency(() => models.served, options.consistencyTimeoutMs) },
       ],

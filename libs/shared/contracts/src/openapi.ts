@@ -44,6 +44,8 @@ import {
 } from './audit';
 import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
 import {
+  ANNUAL_REVIEW_FORMATS,
+  annualReviewResponse,
   assignmentsResponse,
   LIFECYCLE_STAGES,
   directiveListResponse,
@@ -102,6 +104,9 @@ const knownAt = query(
 const period = { ...query('period', '2017, 2017-Q1, 2017-H1, 2017-M9 (9 months) or 2017-03'), required: true };
 const calendar = query('calendar', 'decree09 (Decree 09/2019 cut-off windows, 15th→14th) or calendar', { enum: ['decree09', 'calendar'] });
 const role = query('role', 'lead (default) or coordinating', { enum: [...ASSIGNMENT_ROLES] });
+const annualReviewYear = { ...query('year', 'The year YYYY (1900–2100); statuses are judged as of 31/12'), required: true };
+const annualReviewReaders =
+  "Inspectors and admins: any agency's; a monitoring officer: any agency's, restricted to the directives their agency issued or monitors (and their own agency's assignments); an agency officer: their own agency's only (403 for another).";
 const changer = 'A monitoring officer of the monitoring agency, the issuer or its office';
 const registryAdmin = 'An admin';
 const healthSchema = z.object({
@@ -290,6 +295,38 @@ export function openApiDocument() {
         query('directiveId', 'Directive id'),
         knownAt,
       ]),
+      '/api/v1/reports/annual-review': {
+        get: {
+          ...read(
+            'The annual review (kiểm điểm) of a year, per agency: every assignment of the year judged as of 31/12, the late, overdue, extended-after-due, returned and recorded-late ones with their timelines, rates naming their terms',
+            annualReviewResponse,
+            [annualReviewYear, query('agencyId', 'One agency (an agency officer: their own, the default)'), knownAt],
+          ).get,
+          description: annualReviewReaders,
+        },
+      },
+      '/api/v1/reports/annual-review/export': {
+        get: {
+          summary:
+            'Export the annual review: CSV for Excel (UTF-8 with BOM, one row per assignment, dates dd/mm/yyyy) or JSON lines (one per agency)',
+          description: annualReviewReaders,
+          parameters: [
+            annualReviewYear,
+            query('agencyId', 'One agency (an agency officer: their own, the default)'),
+            query('format', 'csv (default) or jsonl', { enum: [...ANNUAL_REVIEW_FORMATS] }),
+            knownAt,
+            consistencyToken,
+            correlationId,
+          ],
+          responses: {
+            200: {
+              description: 'An attachment (docs/domain.md, "The annual review")',
+              content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+            },
+            ...errors,
+          },
+        },
+      },
       '/api/v1/audit/assignments/{id}/timeline': read('Every event that changed the assignment, oldest first', timelineResponse, [
         path('id'),
         knownAt,
