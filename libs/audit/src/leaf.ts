@@ -3,6 +3,8 @@ import { leafHash } from '@dm/merkle';
 /** Version of the leaf data below: a reader that finds another one knows it cannot check the tree. */
 export const LEAF_VERSION = 1;
 
+const TWO_32 = 2 ** 32;
+
 /**
  * What one event puts in its store's Merkle log (docs/audit.md, "The Merkle
  * log"): its global position and its chain hash, so that an event moved,
@@ -10,10 +12,11 @@ export const LEAF_VERSION = 1;
  * as an unsigned 64-bit big-endian integer, the 32 bytes of the hash.
  */
 export function leafData(globalPosition: number, hashHex: string): Buffer {
-  const data = Buffer.alloc(41);
+  const data = Buffer.allocUnsafe(41);
   data[0] = LEAF_VERSION;
-  data.writeBigUInt64BE(BigInt(globalPosition), 1);
-  data.write(hashHex, 9, 32, 'hex');
+  data.writeUInt32BE(Math.floor(globalPosition / TWO_32), 1);
+  data.writeUInt32BE(globalPosition % TWO_32, 5);
+  if (data.write(hashHex, 9, 32, 'hex') !== 32) throw new Error(`not a SHA-256 hash: ${hashHex}`);
   return data;
 }
 

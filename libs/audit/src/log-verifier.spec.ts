@@ -3,7 +3,7 @@ import { InMemoryEventStore } from '@dm/eventsourcing';
 import { collect, newEvent } from '@dm/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import { signCheckpoint, type Checkpoint } from './checkpoint';
-import { eventLeaf } from './leaf';
+import { eventLeaf, leafData } from './leaf';
 import { LogVerifier } from './log-verifier';
 import { CompactRange } from '@dm/merkle';
 
@@ -13,7 +13,7 @@ const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 async function storedLog(): Promise<StoredEventText[]> {
   const store = new InMemoryEventStore({ name: 'task-assignment' });
   for (let i = 0; i < 12; i++) await store.appendToStream(`directive-${i % 3}`, [newEvent({ data: { n: i, text: 'Sở Lao động' } })]);
-  return collect(store.readLog());
+  return (await collect(store.readLog())).flat();
 }
 
 function checkpointOf(events: StoredEventText[], size: number, time = `2017-04-0${size % 9}T00:00:00.000Z`): Checkpoint {
@@ -134,5 +134,24 @@ describe('verifying one store’s log', () => {
     const events = await storedLog();
     events[2] = { ...events[2], data: events[2].data + ',"x":1' };
     expect(verify(events).fault).toMatchObject({ kind: 'unreadable', position: 3 });
+  });
+});
+
+describe('the leaf of an event', () => {
+  it('is the version, the position as 64-bit big-endian, and the hash', () => {
+    const data = leafData(2 ** 40 + 5, 'ab'.repeat(32));
+    expect(data.toString('hex')).toBe('01' + '0000010000000005' + 'ab'.repeat(32));
+    expect(() => leafData(1, 'not hex')).toThrow('not a SHA-256 hash');
+  });
+});
+
+describe('checkpoints of an empty log', () => {
+  it('are checked against the empty tree’s head, with or without events after them', async () => {
+    const events = await storedLog();
+    const empty = checkpointOf(events, 0);
+    expect(verify([], [empty])).toMatchObject({ ok: true, checkpointsChecked: 1 });
+    expect(verify(events, [empty])).toMatchObject({ ok: true, checkpointsChecked: 1 });
+    const forged = signCheckpoint({ ...empty, rootHash: 'ab'.repeat(32) }, privateKey);
+    expect(verify([], [forged]).fault).toMatchObject({ kind: 'checkpoint' });
   });
 });

@@ -45,13 +45,14 @@ export async function* exportLines(trail: AuditTrail, scope: ExportScope): Async
   for (const anchor of anchors) {
     const log = trail.log(anchor.store);
     let index = 0;
-    for await (const text of log.store.readLog({ maxCount: anchor.treeSize })) {
-      const leafIndex = index++;
-      if (streams && !streams.has(text.streamId)) continue;
-      const proof = streams ? (await log.inclusionProof(leafIndex, anchor.treeSize)).map((h) => h.toString('hex')) : undefined;
-      events += 1;
-      yield { kind: 'event', store: anchor.store, leafIndex, event: parseStoredEvent(text), ...(proof ? { proof } : {}) };
-    }
+    for await (const page of log.store.readLog({ maxCount: anchor.treeSize }))
+      for (const text of page) {
+        const leafIndex = index++;
+        if (streams && !streams.has(text.streamId)) continue;
+        const proof = streams ? (await log.inclusionProof(leafIndex, anchor.treeSize)).map((h) => h.toString('hex')) : undefined;
+        events += 1;
+        yield { kind: 'event', store: anchor.store, leafIndex, event: parseStoredEvent(text), ...(proof ? { proof } : {}) };
+      }
   }
   yield { kind: 'end', events };
 }

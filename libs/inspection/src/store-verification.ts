@@ -76,21 +76,22 @@ async function pass(
 ): Promise<LogReport> {
   const store = log.store.name;
   const verifier = new LogVerifier(store, { checkpoints, publicKey, contiguous: options.contiguous, storedTree });
-  let page: Buffer[] = [];
-  let pageStart = 0;
-  for await (const event of log.store.readLog()) {
-    let leaf: Buffer | null | undefined;
-    if (leafByLeaf) {
-      const index = verifier.size;
-      if (index >= pageStart + page.length) {
-        pageStart = index;
-        page = await log.leaves(index, 512);
+  let stored: Buffer[] = [];
+  let storedFrom = 0;
+  events: for await (const page of log.store.readLog())
+    for (const event of page) {
+      let leaf: Buffer | null | undefined;
+      if (leafByLeaf) {
+        const index = verifier.size;
+        if (index >= storedFrom + stored.length) {
+          storedFrom = index;
+          stored = await log.leaves(index, 512);
+        }
+        leaf = stored[index - storedFrom] ?? null;
       }
-      leaf = page[index - pageStart] ?? null;
+      if (!verifier.add(event, leaf)) break events;
+      if (verifier.size % 50_000 === 0) options.onProgress?.({ store, checked: verifier.size, total });
     }
-    if (!verifier.add(event, leaf)) break;
-    if (verifier.size % 50_000 === 0) options.onProgress?.({ store, checked: verifier.size, total });
-  }
   const heads = new Map<string, number>();
   for (const streamId of verifier.streamIds()) {
     const revision = await log.store.streamRevision(streamId);

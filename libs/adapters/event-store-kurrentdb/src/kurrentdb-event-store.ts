@@ -219,8 +219,13 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /** Every event as stored, not upcast; KurrentDB keeps them as objects, so their text is canonical JSON. */
-  async *readLog(options: ReadLogOptions = {}): AsyncGenerator<StoredEventText> {
-    for await (const event of this.readAll({ ...options, raw: true })) yield storedText(event);
+  async *readLog(options: ReadLogOptions = {}): AsyncGenerator<StoredEventText[]> {
+    const page: StoredEventText[] = [];
+    for await (const event of this.readAll({ ...options, raw: true })) {
+      page.push(storedText(event));
+      if (page.length === PAGE_SIZE) yield page.splice(0);
+    }
+    if (page.length) yield page;
   }
 
   subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {

@@ -1,4 +1,4 @@
-import { canonicalJson, type RecordedEvent, type StoredEventText } from '@dm/contracts';
+import { canonicalJson, type RecordedEvent } from '@dm/contracts';
 
 export interface EventRow {
   global_position: number;
@@ -54,26 +54,6 @@ export function fromRow(row: EventRow): RecordedEvent {
     causationId: row.causation_id,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-export function textOfRow(row: EventRow): StoredEventText {
-  return {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    streamRevision: row.stream_revision,
-    globalPosition: row.global_position,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    actor: row.actor,
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data: row.data,
-    metadata: row.metadata,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

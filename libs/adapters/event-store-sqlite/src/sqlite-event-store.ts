@@ -97,7 +97,7 @@ export class SqliteEventStore implements EventStore {
     return readAllPages(this.statements, options, this.upcast);
   }
 
-  readLog(options: ReadLogOptions = {}): AsyncIterable<StoredEventText> {
+  readLog(options: ReadLogOptions = {}): AsyncIterable<StoredEventText[]> {
     return readLogPages(this.statements, options);
   }
 

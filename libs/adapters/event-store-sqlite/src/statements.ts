@@ -6,6 +6,24 @@ export interface StreamRow {
   last_hash: string;
 }
 
+export const LOG_COLUMNS = [
+  'global_position',
+  'stream_id',
+  'stream_revision',
+  'event_id',
+  'type',
+  'schema_version',
+  'occurred_at',
+  'recorded_at',
+  'actor',
+  'data',
+  'metadata',
+  'correlation_id',
+  'causation_id',
+  'prev_hash',
+  'hash',
+] as const;
+
 /** Every statement the store runs, prepared once per connection. */
 export class Statements {
   readonly insertEvent: Database.Statement<[NewEventRow], never>;
@@ -18,6 +36,8 @@ export class Statements {
   readonly head: Database.Statement<[], { head: number }>;
   readonly getCheckpoint: Database.Statement<[string], { position: number }>;
   readonly setCheckpoint: Database.Statement<[string, number], never>;
+  /** A page of the log as arrays (columns in LOG_COLUMNS order): the audit's read, with no object per row. */
+  readonly logPage: Database.Statement<[number, number], unknown[]>;
   private readonly allByPrefixCount = new Map<number, Database.Statement<[Record<string, unknown>], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
@@ -39,6 +59,9 @@ export class Statements {
       SELECT * FROM events WHERE stream_id = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`);
     this.head = db.prepare('SELECT COALESCE(MAX(global_position), 0) AS head FROM events');
     this.getCheckpoint = db.prepare('SELECT position FROM checkpoints WHERE name = ?');
+    this.logPage = db
+      .prepare(`SELECT ${LOG_COLUMNS.join(', ')} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .raw(true) as Database.Statement<[number, number], unknown[]>;
     this.setCheckpoint = db.prepare(`
       INSERT INTO checkpoints (name, position) VALUES (?, ?)
       ON CONFLICT (name) DO UPDATE SET position = excluded.position`);

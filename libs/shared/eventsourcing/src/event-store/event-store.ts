@@ -86,8 +86,8 @@ export interface EventStore {
   /** Revision of the last event in the stream, or null when the stream does not exist. */
   streamRevision(streamId: string): Promise<number | null>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
-  /** Every event as stored, in global order, never upcast, its JSON members as text: what an audit hashes (docs/audit.md). */
-  readLog(options?: ReadLogOptions): AsyncIterable<StoredEventText>;
+  /** Every event as stored, in global order, never upcast, its JSON members as text, a page at a time: what an audit hashes (docs/audit.md). */
+  readLog(options?: ReadLogOptions): AsyncIterable<StoredEventText[]>;
   /** Catch-up subscription: delivers stored events after `after`, then new ones as they are appended, one batch at a time. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
   /** Global position of the last stored event (0 when empty). */

@@ -105,8 +105,9 @@ export class InMemoryEventStore implements EventStore {
     for (const event of events) yield this.upcast(event);
   }
 
-  async *readLog(options: ReadLogOptions = {}): AsyncIterable<StoredEventText> {
-    for (const event of this.page(options.after ?? 0, this.log.length, options.maxCount ?? Infinity)) yield storedText(event);
+  async *readLog(options: ReadLogOptions = {}): AsyncIterable<StoredEventText[]> {
+    const events = this.page(options.after ?? 0, this.log.length, options.maxCount ?? Infinity);
+    for (let i = 0; i < events.length; i += 1024) yield events.slice(i, i + 1024).map(storedText);
   }
 
   subscribeToAll(handler: BatchHandler, options: SubscribeOptions = {}): Subscription {
