@@ -5,7 +5,7 @@ import { InMemoryMessageBus, Relay } from '@dm/message-bus';
 import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
-import { AccessLog, AuditTrail, CheckpointLog, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
+import { AccessLog, AuditTrail, CheckpointLog, EventTimeline, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
 export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events', audit: 'audit' } as const;
@@ -57,7 +57,8 @@ export class EmbeddedRuntime {
     const keys = loadOrCreateAuditKeys(dataDir);
     const outside = process.env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints');
     const checkpoints = new CheckpointLog(logs, keys, this.auditStore, outside);
-    this.audit = new AuditTrail({ logs, keys, contiguous: true, checkpoints, accessLog: this.accessLog });
+    const timeline = new EventTimeline(this.stores.taskAssignment, this.stores.progressEvents);
+    this.audit = new AuditTrail({ logs, keys, contiguous: true, checkpoints, accessLog: this.accessLog, timeline });
     this.registerMetrics();
   }
 

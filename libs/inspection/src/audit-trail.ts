@@ -1,6 +1,7 @@
 import { NotFoundError } from '@dm/eventsourcing';
 import type { AccessLog } from './access-log';
 import type { AuditKeys } from './audit-keys';
+import type { EventTimeline } from './event-timeline';
 import type { CheckpointLog } from './checkpoint-log';
 import type { MerkleLog } from './merkle-log';
 import { verifyStore, type StoreReport, type VerificationProgress } from './store-verification';
@@ -13,6 +14,8 @@ export interface AuditTrailOptions {
   contiguous: boolean;
   /** Where reads are recorded; its store is one of the logs'. */
   accessLog?: AccessLog;
+  /** Timelines from the event stores; absent where the directives' and progress stores are not both at hand. */
+  timeline?: EventTimeline;
 }
 
 export interface VerificationReport {
@@ -41,6 +44,11 @@ export class AuditTrail {
   get accessLog(): AccessLog {
     if (!this.options.accessLog) throw new NotFoundError('This deployment keeps no access log');
     return this.options.accessLog;
+  }
+
+  get timeline(): EventTimeline {
+    if (!this.options.timeline) throw new NotFoundError('This deployment serves no timeline from the event stores');
+    return this.options.timeline;
   }
 
   get storeNames(): string[] {

@@ -6,6 +6,7 @@ import { inspectionPolicy } from '@dm/audit';
 import { NotFoundError } from '@dm/eventsourcing';
 import { Allow, validateQuery } from '@dm/platform';
 import { exportLines } from './audit-export';
+import type { TimelineScope } from './event-timeline';
 import { AuditTrail } from './audit-trail';
 import { AUDIT_TRAIL } from './tokens';
 
@@ -46,7 +47,65 @@ const accessQuery = z.object({
   to: instant.optional(),
 });
 
+const timelineFilter = {
+  type: z
+    .string()
+    .regex(/^[a-z][a-z.-]*(,[a-z][a-z.-]*)*$/, 'must be event types, comma-separated (a prefix ends in a dot: assignment.)')
+    .optional(),
+  userId: z.string().max(200).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  after: count('must be a whole number (the next of the page before)').optional(),
+  limit: count('must be a whole number from 1 to 1000')
+    .pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000'))
+    .optional(),
+};
+const scopeFields = {
+  directiveId: z.string().uuid('must be a directive id (a UUID)').optional(),
+  taskNo: z
+    .string()
+    .regex(/^[0-9A-Za-z.]{1,20}$/, 'must be a task number')
+    .optional(),
+  assignmentId: z.string().uuid('must be an assignment id (a UUID)').optional(),
+  agencyId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an agency id')
+    .optional(),
+  registry: z.enum(['true'], { errorMap: () => ({ message: 'must be true' }) }).optional(),
+};
+const timelineQuery = z
+  .object({ ...scopeFields, ...timelineFilter })
+  .refine((q) => [q.directiveId, q.assignmentId, q.agencyId, q.registry].filter(Boolean).length === 1, {
+    message: 'give one of directiveId (with taskNo for a task), assignmentId, agencyId or registry=true',
+    path: ['directiveId'],
+  })
+  .refine((q) => !q.taskNo || q.directiveId, { message: 'a task is named with its directiveId', path: ['taskNo'] });
+const changesQuery = z
+  .object({ ...scopeFields, ...timelineFilter, from: instant, to: instant.optional() })
+  .refine((q) => [q.directiveId, q.assignmentId, q.agencyId, q.registry].filter(Boolean).length <= 1, {
+    message: 'give at most one of directiveId, assignmentId, agencyId or registry=true',
+    path: ['directiveId'],
+  });
+
 type Raw = Record<string, unknown>;
+type ScopeQuery = { directiveId?: string; taskNo?: string; assignmentId?: string; agencyId?: string; registry?: 'true' };
+
+function scopeOf(q: ScopeQuery): TimelineScope | null {
+  if (q.registry) return { registry: true };
+  if (q.assignmentId) return { assignmentId: q.assignmentId };
+  if (q.agencyId) return { agencyId: q.agencyId };
+  if (q.directiveId) return { directiveId: q.directiveId, ...(q.taskNo ? { taskNumber: q.taskNo } : {}) };
+  return null;
+}
+const utc = (t?: string) => (t ? new Date(t).toISOString() : undefined);
+const filterOf = (q: z.infer<typeof timelineQuery>) => ({
+  types: q.type?.split(','),
+  userId: q.userId,
+  from: utc(q.from),
+  to: utc(q.to),
+  after: q.after,
+  limit: q.limit,
+});
 const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
 
 /** The inspection API over the audit trail (docs/audit.md, "Inspection API"): read-only, for inspectors and admins. */
@@ -110,6 +169,19 @@ export class InspectionController {
       .header('content-type', 'application/x-ndjson; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)
       .send(Readable.from(text()));
+  }
+
+  @Get('events')
+  async events(@Query() query: Raw) {
+    const q = validateQuery(timelineQuery, query);
+    return this.trail.timeline.read(scopeOf(q)!, filterOf(q));
+  }
+
+  @Get('changes')
+  async changes(@Query() query: Raw) {
+    const q = validateQuery(changesQuery, query);
+    const to = utc(q.to) ?? new Date().toISOString();
+    return this.trail.timeline.changes(scopeOf(q), utc(q.from)!, to, { ...filterOf({ ...q, from: undefined, to: undefined }) });
   }
 
   @Get('access-log')

@@ -10,6 +10,7 @@ export * from './directives/directives.projection';
 export * from './known-at';
 export * from './read-scope';
 export * from './policy';
+export { eventsByAssignment } from './assignments/assignment-events';
 export * from './annual-review';
 export * from './annual-review.policy';
 export * from './annual-review-export';

@@ -78,3 +78,25 @@ export const accessLogResponse = z.object({
   ),
   next: z.number().nullable(),
 });
+const timelineEvent = z.object({
+  store: z.string(),
+  position: z.number(),
+  streamId: z.string(),
+  revision: z.number(),
+  eventId: z.string(),
+  type: z.string(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  actor: z.object({ userId: z.string(), agencyId: z.string().nullable(), role: z.string() }),
+  correlationId: z.string(),
+  data: z.unknown(),
+  prevHash: hash,
+  hash: hash,
+});
+export const eventTimelineResponse = z.object({ total: z.number(), events: z.array(timelineEvent), next: z.number().nullable() });
+export const changesResponse = eventTimelineResponse.extend({
+  from: z.string(),
+  to: z.string(),
+  byType: z.record(z.number()),
+  streams: z.array(z.string()),
+});
