@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@dm/contracts';
 import type { Checkpoint } from './checkpoint';
+import type { IssuedFigures } from './figures';
 
 /** The lines of an audit export, one JSON object each (docs/audit.md, "Exports"). */
 export const EXPORT_FORMAT = 'dm-audit-export/1';
@@ -45,4 +46,4 @@ export interface ExportEnd {
   events: number;
 }
 
-export type ExportLine = ExportHeader | ExportCheckpoint | ExportConsistency | ExportEvent | ExportEnd;
+export type ExportLine = ExportHeader | ExportCheckpoint | ExportConsistency | IssuedFigures | ExportEvent | ExportEnd;

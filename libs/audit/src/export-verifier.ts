@@ -1,9 +1,10 @@
-import { eventHash, GENESIS_HASH } from '@dm/contracts';
+import { eventHash, GENESIS_HASH, type RecordedEvent } from '@dm/contracts';
 import { verifyConsistency, verifyInclusion } from '@dm/merkle';
 import type { KeyObject } from 'node:crypto';
 import { checkpointFault, keyIdOf, type Checkpoint } from './checkpoint';
 import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './export-format';
 import type { Fault } from './fault';
+import { firstDifference, recomputeFigures, type IssuedFigures } from './figures';
 import { eventLeaf } from './leaf';
 import { LogVerifier, type LogReport } from './log-verifier';
 import { storedText as storedTextOf } from '@dm/eventsourcing';
@@ -13,6 +14,8 @@ export interface ExportReport {
   scope: ExportHeader['scope'] | null;
   events: number;
   checkpoints: number;
+  /** Figures the export says the server answered, each recomputed from the events. */
+  figures: Array<{ directiveId: string; period: string; knownAt: string; matches: boolean }>;
   stores: LogReport[];
   /** The first fault, with the line of the export it was found on. */
   fault: (Fault & { line?: number }) | null;
@@ -43,11 +46,15 @@ export async function verifyExport(
   const checkpoints = new Map<string, Checkpoint[]>();
   const whole = new Map<string, LogVerifier>();
   const partial = new Map<string, PartialStore>();
+  const figures: IssuedFigures[] = [];
+  const checkedFigures: ExportReport['figures'] = [];
+  const kept: RecordedEvent[] = [];
   const report = (fault: ExportReport['fault']): ExportReport => ({
     ok: fault === null,
     scope: header?.scope ?? null,
     events,
     checkpoints: checkpointCount,
+    figures: checkedFigures,
     stores: [...whole.values()].map((v) => v.finish()),
     fault,
   });
@@ -102,8 +109,12 @@ export async function verifyExport(
           );
         break;
       }
+      case 'figures':
+        figures.push(line);
+        break;
       case 'event': {
         events += 1;
+        if (figures.length) kept.push(line.event);
         if (events % 50_000 === 0) onProgress(events);
         const e = line.event;
         const place = { position: e.globalPosition, streamId: e.streamId, revision: e.streamRevision, eventId: e.eventId };
@@ -175,6 +186,19 @@ export async function verifyExport(
   for (const [store, verifier] of whole) {
     const { fault } = verifier.finish();
     if (fault) return report({ ...fault, store });
+  }
+  for (const issued of figures) {
+    const recomputed = recomputeFigures(kept, issued);
+    const difference = firstDifference(issued.summary, recomputed.summary) ?? firstDifference(issued.statuses, recomputed.statuses);
+    checkedFigures.push({ directiveId: issued.directiveId, period: issued.period, knownAt: issued.knownAt, matches: !difference });
+    if (difference)
+      return report({
+        store: '',
+        kind: 'figures',
+        message: `the ${issued.period} figures of directive ${issued.directiveId} as known at ${issued.knownAt} differ from the events at ${difference.path}: issued ${JSON.stringify(difference.issued)}, recomputed ${JSON.stringify(difference.recomputed)}`,
+        expected: JSON.stringify(difference.issued) ?? null,
+        found: JSON.stringify(difference.recomputed) ?? null,
+      });
   }
   onProgress(events);
   return report(null);

@@ -1,6 +1,6 @@
 /** What a check found wrong, and where: the first fault of a verification names it exactly. */
 export type FaultKind =
-  'position' | 'revision' | 'chain' | 'hash' | 'unreadable' | 'leaf' | 'truncated' | 'head' | 'checkpoint' | 'signature';
+  'position' | 'revision' | 'chain' | 'hash' | 'unreadable' | 'leaf' | 'truncated' | 'head' | 'checkpoint' | 'signature' | 'figures';
 
 export interface Fault {
   store: string;

@@ -5,3 +5,4 @@ export * from './log-verifier';
 export * from './policy';
 export * from './export-format';
 export * from './export-verifier';
+export * from './figures';

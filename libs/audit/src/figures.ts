@@ -1,0 +1,78 @@
+import { canonicalJson, type RecordedEvent } from '@dm/contracts';
+import { applyFact, type Document } from '@dm/eventsourcing';
+import { parsePeriod, type PeriodCalendar } from '@dm/periods';
+import {
+  asKnownAt,
+  assignmentsProjection,
+  deriveStatus,
+  summarize,
+  type AssignmentDoc,
+  type StatusRules,
+  type Summary,
+} from '@dm/reporting-domain';
+
+/** A directive's summary of a period and its assignments' statuses, as the server answered them as known at a time. */
+export interface IssuedFigures {
+  kind: 'figures';
+  directiveId: string;
+  period: string;
+  calendar: PeriodCalendar;
+  knownAt: string;
+  rules: StatusRules;
+  summary: Summary;
+  statuses: AssignmentStatusLine[];
+}
+
+export interface AssignmentStatusLine {
+  assignmentId: string;
+  status: string | null;
+  lifecycle: string;
+}
+
+/**
+ * The same figures from the events alone (docs/audit.md, "The offline
+ * verifier"): the assignments read model folded from the events recorded by
+ * `knownAt`, with the reporting domain's own projection and status rules.
+ */
+export function recomputeFigures(events: Iterable<RecordedEvent>, issued: Omit<IssuedFigures, 'kind' | 'summary' | 'statuses'>) {
+  const docs = new Map<string, Document>();
+  const limit = Date.parse(issued.knownAt);
+  for (const event of events) {
+    if (Date.parse(event.recordedAt) > limit || !assignmentsProjection.canHandle.includes(event.type)) continue;
+    for (const write of assignmentsProjection.evolve(event)) docs.set(write.id, applyFact(docs.get(write.id) ?? null, write).doc);
+  }
+  const window = parsePeriod(issued.period, issued.calendar);
+  const known = [...docs.values()]
+    .map((doc) => asKnownAt(doc as unknown as AssignmentDoc, issued.knownAt))
+    .filter((d): d is AssignmentDoc => !!d && d.directiveId === issued.directiveId && (d.issuedOn as string) <= window.to);
+  return {
+    summary: summarize(known, { from: window.from, to: window.to }, issued.rules),
+    statuses: known
+      .map((doc) => {
+        const state = deriveStatus(doc, window.to, issued.rules);
+        return { assignmentId: doc._id, status: state.status ?? null, lifecycle: state.lifecycle };
+      })
+      .sort((a, b) => a.assignmentId.localeCompare(b.assignmentId)),
+  };
+}
+
+/** The first place two values differ, as a path (`official.overdue`), with both values; null when equal. */
+export function firstDifference(
+  issued: unknown,
+  recomputed: unknown,
+  path = '',
+): { path: string; issued: unknown; recomputed: unknown } | null {
+  if (canonicalJson(issued) === canonicalJson(recomputed)) return null;
+  if (issued && recomputed && typeof issued === 'object' && typeof recomputed === 'object') {
+    const keys = [...new Set([...Object.keys(issued), ...Object.keys(recomputed)])].sort();
+    for (const key of keys) {
+      const found = firstDifference(
+        (issued as Record<string, unknown>)[key],
+        (recomputed as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+      );
+      if (found) return found;
+    }
+  }
+  return { path: path || '(the whole)', issued, recomputed };
+}
