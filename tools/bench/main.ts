@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendBench } from './append-bench';
+import { stateBench, verifyBench } from './audit-bench';
 import { httpBench } from './http-bench';
 import { rebuildBench } from './rebuild-bench';
 import { registryBench } from './registry-bench';
@@ -19,6 +20,8 @@ async function main() {
       concurrency: { type: 'string', default: '32' },
       rebuild: { type: 'string', default: '100000' },
       registry: { type: 'string', default: '5000' },
+      verify: { type: 'string', default: '1000000' },
+      'state-reports': { type: 'string', default: '1000' },
     },
   });
   const dir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
@@ -51,6 +54,27 @@ async function main() {
     console.log(`  folded at once (evolveMany): ${registry.foldManyMs} ms`);
     console.log(`  folded one event at a time : ${registry.foldOneByOneMs} ms (baseline; ${registry.oneByOneOverMany}× the above)`);
     console.log(`  a date's snapshot and list : ${registry.readMs} ms`);
+
+    const verify = await verifyBench(dir, Number(values.verify));
+    console.log(`\naudit verification of ${verify.count} events (1,000 streams; built at ${verify.buildPerSecond} events/s)`);
+    console.log(`  reading the log alone (baseline): ${verify.readPerSecond} events/s`);
+    console.log(
+      `  verifying (chains, hashes, tree): ${verify.verifyPerSecond} events/s in ${verify.seconds} s (aim ≥ 200000), ${verify.verifyOverRead}× the baseline's time`,
+    );
+
+    const state = await stateBench(dir, Number(values['state-reports']), 1000);
+    console.log(
+      `\none assignment with ${state.reports} progress events, ${state.reads} reads each over HTTP (access log written per read)`,
+    );
+    console.log(`  GET /health/live (baseline)     : p50 ${state.health.p50} ms, p99 ${state.health.p99} ms`);
+    console.log(`  state as of a date              : p50 ${state.asOf.p50} ms, p99 ${state.asOf.p99} ms (aim p99 ≤ 5)`);
+    console.log(`  state as of a date and known at : p50 ${state.knownAt.p50} ms, p99 ${state.knownAt.p99} ms (aim p99 ≤ 5)`);
+    console.log(
+      `  export of all events            : ${state.exportAll.bytes} bytes for ${state.exportAll.events} events: ${state.exportAll.perEvent} bytes/event`,
+    );
+    console.log(
+      `  export of the directive (proofs): ${state.exportDirective.bytes} bytes, ${state.exportDirective.perEvent} bytes/event of the assignment`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
