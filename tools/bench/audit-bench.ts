@@ -93,7 +93,7 @@ export async function stateBench(dir: string, reports: number, reads: number) {
     const officer = new ApiClient(server.url, sign(`ao-${target.agencyId}`, 'agency_officer', target.agencyId));
     let middle = '';
     for (let i = 0; i < reports; i++) {
-      const day = new Date(Date.UTC(2017, 0, 1) + Math.floor(i / 4) * 86_400_000).toISOString().slice(0, 10);
+      const day = new Date(Date.UTC(2017, 1, 10) + Math.floor(i / 4) * 86_400_000).toISOString().slice(0, 10);
       const answer = await officer.post(`/api/v1/assignments/${target.id}/progress`, {
         reportedOn: day,
         summary: `Báo cáo ${i}`,

@@ -24,6 +24,16 @@ class EmbeddedAppModule {
           consistency: runtime.consistency,
           healthChecks: runtime.healthChecks(),
           openapi: openApiDocument(),
+          checkpoints: {
+            at: async (time) =>
+              (await runtime.audit.checkpoints.latest(time)).map(({ store, treeSize, rootHash, time: signedAt, keyId }) => ({
+                store,
+                treeSize,
+                rootHash,
+                time: signedAt,
+                keyId,
+              })),
+          },
         }),
         CqrsModule.forRoot(),
         TaskAssignmentModule.register({

@@ -1,9 +1,18 @@
 import { EXPORT_FORMAT, type Checkpoint, type ExportLine } from '@dm/audit';
+import type { PeriodCalendar } from '@dm/periods';
+import type { ReportFigures } from '@dm/platform';
 import { assignmentStreamId, directiveStreamId, parseStoredEvent, startedAssignments } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
 import type { AuditTrail } from './audit-trail';
 
 export type ExportScope = { all: true } | { directiveId: string };
+
+/** A period whose figures the export carries, as the report routes answer them as known at the export's checkpoint. */
+export interface ExportedPeriod {
+  period: string;
+  calendar: PeriodCalendar;
+  figures: ReportFigures;
+}
 
 /**
  * An export (docs/audit.md, "Exports"): a header with the public key, every
@@ -12,7 +21,7 @@ export type ExportScope = { all: true } | { directiveId: string };
  * line. `all`: every event of every store. A directive: its stream and its
  * assignments' streams whole, each event with its proof to the anchor.
  */
-export async function* exportLines(trail: AuditTrail, scope: ExportScope): AsyncGenerator<ExportLine> {
+export async function* exportLines(trail: AuditTrail, scope: ExportScope, period?: ExportedPeriod): AsyncGenerator<ExportLine> {
   const streams = 'directiveId' in scope ? await streamsOf(trail, scope.directiveId) : null;
   const anchors = await trail.checkpoints.take('export');
   yield {
@@ -40,6 +49,18 @@ export async function* exportLines(trail: AuditTrail, scope: ExportScope): Async
           proof: (await log.consistencyProof(checkpoint.treeSize, anchor.treeSize)).map((h) => h.toString('hex')),
         };
     }
+  }
+  if (period && 'directiveId' in scope) {
+    const knownAt = anchors[0].time;
+    const answered = await period.figures.figures(scope.directiveId, period.period, period.calendar, knownAt);
+    yield {
+      kind: 'figures',
+      directiveId: scope.directiveId,
+      period: period.period,
+      calendar: period.calendar,
+      knownAt,
+      ...answered,
+    } as ExportLine;
   }
   let events = 0;
   for (const anchor of anchors) {

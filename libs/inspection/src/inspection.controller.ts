@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Optional, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { inspectionPolicy } from '@dm/audit';
 import { NotFoundError } from '@dm/eventsourcing';
-import { Allow, validateQuery } from '@dm/platform';
+import { Allow, REPORT_FIGURES, validateQuery, type ReportFigures } from '@dm/platform';
+import { summaryQuery } from '@dm/contracts';
 import { exportLines } from './audit-export';
 import type { TimelineScope } from './event-timeline';
 import { AuditTrail } from './audit-trail';
@@ -32,8 +33,11 @@ const exportQuery = z
   .object({
     directiveId: z.string().uuid('must be a directive id (a UUID)').optional(),
     all: z.enum(['true'], { errorMap: () => ({ message: 'must be true' }) }).optional(),
+    period: summaryQuery.shape.period.optional(),
+    calendar: summaryQuery.shape.calendar,
   })
-  .refine((q) => !!q.directiveId !== !!q.all, { message: 'give either directiveId or all=true', path: ['directiveId'] });
+  .refine((q) => !!q.directiveId !== !!q.all, { message: 'give either directiveId or all=true', path: ['directiveId'] })
+  .refine((q) => !q.period || q.directiveId, { message: "a period's figures are exported with a directive", path: ['period'] });
 
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant with its offset' });
 const accessQuery = z.object({
@@ -112,7 +116,10 @@ const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
 @Controller('api/v1/audit')
 @Allow(inspectionPolicy.inspect)
 export class InspectionController {
-  constructor(@Inject(AUDIT_TRAIL) private readonly trail: AuditTrail) {}
+  constructor(
+    @Inject(AUDIT_TRAIL) private readonly trail: AuditTrail,
+    @Optional() @Inject(REPORT_FIGURES) private readonly figures?: ReportFigures,
+  ) {}
 
   @Get('verify')
   verify() {
@@ -158,7 +165,9 @@ export class InspectionController {
   @Get('export')
   async export(@Query() query: Raw, @Res() reply: FastifyReply) {
     const q = validateQuery(exportQuery, query);
-    const lines = exportLines(this.trail, q.directiveId ? { directiveId: q.directiveId } : { all: true });
+    if (q.period && !this.figures) throw new NotFoundError('This process serves no report figures to export', 'period');
+    const period = q.period && this.figures ? { period: q.period, calendar: q.calendar, figures: this.figures } : undefined;
+    const lines = exportLines(this.trail, q.directiveId ? { directiveId: q.directiveId } : { all: true }, period);
     const first = await lines.next();
     const name = q.directiveId ? `audit-${q.directiveId}.jsonl` : 'audit-all.jsonl';
     async function* text() {

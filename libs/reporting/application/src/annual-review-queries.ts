@@ -54,7 +54,7 @@ export class AnnualReviewQueries {
       to: y.to,
       asOf: y.asOf,
       knownAt: knownAt ?? null,
-      checkpoint: null,
+      checkpoints: [],
       monitoredBy: scope.monitoredBy,
       reviews: annualReviews(docs, year, { ...options, timelines, taskText }),
     };

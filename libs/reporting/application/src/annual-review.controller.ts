@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { annualReviewExportQuery, annualReviewQuery, type Principal } from '@dm/contracts';
 import { authorize } from '@dm/eventsourcing';
-import { Allow, CurrentPrincipal, validateQuery } from '@dm/platform';
+import { Allow, CHECKPOINTS, CurrentPrincipal, validateQuery, type CheckpointDirectory } from '@dm/platform';
 import {
   annualReviewCsv,
   annualReviewFileName,
@@ -31,6 +31,7 @@ export class AnnualReviewController {
     @Inject(RP_READ_MODELS) private readonly models: ReadModels,
     @Inject(RP_READ_CONSISTENCY) private readonly consistency: ReadConsistency,
     @Inject(ANNUAL_REVIEW_RULES) private readonly rules: StatusRules,
+    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointDirectory,
   ) {}
 
   @Get()
@@ -38,7 +39,7 @@ export class AnnualReviewController {
     const ask = this.authorize(principal, query);
     const q = validateQuery(annualReviewQuery, query);
     await this.consistency.waitFor(token);
-    return this.queries().review(q, annualReviewScope(principal, ask));
+    return this.withCheckpoints(await this.queries().review(q, annualReviewScope(principal, ask)));
   }
 
   @Get('export')
@@ -52,7 +53,7 @@ export class AnnualReviewController {
     const { format, ...q } = validateQuery(annualReviewExportQuery, query);
     await this.consistency.waitFor(token);
     const scope = annualReviewScope(principal, ask);
-    const answer = await this.queries().review(q, scope);
+    const answer = await this.withCheckpoints(await this.queries().review(q, scope));
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
     return reply
       .header('content-type', type)
@@ -65,6 +66,11 @@ export class AnnualReviewController {
     const ask = { agencyId: typeof query.agencyId === 'string' ? query.agencyId : undefined };
     authorize(annualReviewPolicy.read, principal, ask);
     return ask;
+  }
+
+  /** The review names the signed checkpoints it was computed at: the latest at or before its knownAt. */
+  private async withCheckpoints<A extends { knownAt: string | null }>(answer: A): Promise<A> {
+    return { ...answer, checkpoints: await this.checkpoints.at(answer.knownAt ?? undefined) };
   }
 
   private queries() {

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { BusMessage, MessageBus } from '@dm/message-bus';
-import type { Metrics } from '@dm/platform';
+import { REPORT_FIGURES, type Metrics, type ReportFigures } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
 import { DEFAULT_STATUS_RULES, type StatusRules } from '@dm/reporting-domain';
 import { AdminController } from './admin.controller';
@@ -49,10 +49,19 @@ export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
       module: ReportProjectionModule,
       controllers: [ReportsController, AdminController, AnnualReviewController],
       providers: [
+        {
+          provide: REPORT_FIGURES,
+          useValue: {
+            figures: (directiveId, period, calendar, knownAt) => models.queries.directiveFigures(directiveId, period, calendar, knownAt),
+          } satisfies ReportFigures,
+        },
         { provide: ANNUAL_REVIEW_RULES, useValue: options.rules ?? DEFAULT_STATUS_RULES },
         { provide: RP_READ_MODELS, useValue: models },
         { provide: RP_READ_CONSISTENCY, useValue: new ReadConsistency(() => models.served, options.consistencyTimeoutMs) },
       ],
+      // The inspection routes, in the same process, put these figures in their exports.
+      global: true,
+      exports: [REPORT_FIGURES],
     };
   }
 

@@ -257,6 +257,26 @@ export class ReportQueries {
    * `knownAt`, of one directive when given, and of one agency: those it
    * holds on `date`, assigned to it or transferred to it.
    */
+  /**
+   * What an audit export carries of a directive's period (docs/audit.md,
+   * "Exports"): the summary's blocks and every assignment's status at the
+   * period's end, as known at `knownAt`, for the offline verifier to recompute.
+   */
+  async directiveFigures(directiveId: string, period: string, calendar: PeriodCalendar, knownAt: string) {
+    const window = parsePeriod(period, calendar);
+    const docs = await this.issuedBy(AUDITOR, window.to, { directiveId }, knownAt);
+    return {
+      rules: this.rules,
+      summary: summarize(docs, { from: window.from, to: window.to }, this.rules),
+      statuses: docs
+        .map((doc) => {
+          const state = deriveStatus(doc, window.to, this.rules);
+          return { assignmentId: doc._id, status: state.status ?? null, lifecycle: state.lifecycle };
+        })
+        .sort((a, b) => a.assignmentId.localeCompare(b.assignmentId)),
+    };
+  }
+
   private async issuedBy(
     reader: Principal,
     date: string,
@@ -279,6 +299,9 @@ export class ReportQueries {
     return received.length ? sortLike(mine, orderBy) : mine;
   }
 }
+
+/** Who an audit export reads as: every assignment. */
+const AUDITOR: Principal = { sub: 'audit-export', name: null, agencyId: null, roles: ['inspector'] };
 
 /** Documents merged from two queries, in the order both were asked for. */
 function sortLike(docs: AssignmentDocument[], orderBy: Query['orderBy'] = []): AssignmentDocument[] {

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { agenciesQuery, assignmentsQuery, directiveQuery, knownAtQuery, stateQuery, summaryQuery, type Principal } from '@dm/contracts';
-import { Allow, CurrentPrincipal, validateQuery } from '@dm/platform';
+import { Allow, CHECKPOINTS, CurrentPrincipal, validateQuery, type CheckpointDirectory } from '@dm/platform';
 import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
@@ -19,6 +19,7 @@ export class ReportsController {
   constructor(
     @Inject(RP_READ_MODELS) private readonly models: ReadModels,
     @Inject(RP_READ_CONSISTENCY) private readonly consistency: ReadConsistency,
+    @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointDirectory,
   ) {}
 
   @Get('directives')
@@ -51,14 +52,22 @@ export class ReportsController {
   async summary(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(summaryQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.summary(reader, q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId }, q.knownAt);
+    const answer = await this.models.queries.summary(
+      reader,
+      q.period,
+      q.calendar,
+      { agencyId: q.agencyId, directiveId: q.directiveId },
+      q.knownAt,
+    );
+    return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }
 
   @Get('reports/agencies')
   async agencies(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(agenciesQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
+    const answer = await this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
+    return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }
 
   @Get('audit/assignments/:id/timeline')

@@ -108,7 +108,7 @@ const flaggedOf = (review: AgencyReview, id: string) => review.flagged.find((f) 
 const answerOf = (reviews: AgencyReview[]): AnnualReviewResponse => ({
   ...reviewYearOf(2017),
   knownAt: null,
-  checkpoint: null,
+  checkpoints: [],
   monitoredBy: null,
   reviews,
 });

@@ -243,11 +243,22 @@ export type CoordinatingBlock = z.infer<typeof coordinatingBlockSchema>;
 
 const windowSchema = z.object({ period: z.string(), kind: z.string(), calendar: z.enum(CALENDARS), from: z.string(), to: z.string() });
 
+/** A signed checkpoint a report names: the latest of each store at or before its knownAt (now, without one); docs/audit.md, "Checkpoints". */
+export const checkpointRefSchema = z.object({
+  store: z.string(),
+  treeSize: z.number().int(),
+  rootHash: z.string(),
+  time: z.string(),
+  keyId: z.string(),
+});
+const checkpointsNamed = { checkpoints: z.array(checkpointRefSchema) };
+
 export const summaryResponse = windowSchema.merge(summaryBlockSchema).extend({
   filter: z.object({ agencyId: z.string().optional(), directiveId: z.string().optional() }),
   /** Every status is evaluated as of the end of the window. */
   asOf: z.string(),
   ...knownAtEcho,
+  ...checkpointsNamed,
   /** Requests (đề nghị) to bodies outside the issuer's authority: tracked, outside the official counts and rates. */
   requests: summaryBlockSchema,
   coordinating: coordinatingBlockSchema,
@@ -257,6 +268,7 @@ export const scorecardSchema = summaryBlockSchema.extend({ agencyId: z.string(),
 export const scorecardsResponse = windowSchema.extend({
   filter: z.object({ directiveId: z.string().optional() }),
   ...knownAtEcho,
+  ...checkpointsNamed,
   agencies: z.array(scorecardSchema),
 });
 
@@ -505,8 +517,7 @@ const annualReviewHeader = {
   /** The cut-off: every status is judged as of 31/12 of the year. */
   asOf: z.string(),
   ...knownAtEcho,
-  /** Filled when the review is tied to a signed checkpoint (to come); null for now. */
-  checkpoint: z.null(),
+  ...checkpointsNamed,
   /** A monitoring officer's read: only the assignments of directives this agency monitors, and its own. Null: all. */
   monitoredBy: z.string().nullable(),
 };

@@ -11,6 +11,7 @@ export * from './http/platform.controller';
 export * from './http/platform.module';
 export * from './http/create-http-app';
 export * from './http/access-log';
+export * from './http/audit-links';
 export * from './auth/token-service';
 export * from './auth/key-file';
 export * from './auth/auth.guard';

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard, TOKEN_SERVICE } from '../auth/auth.guard';
 import { TokenService } from '../auth/token-service';
 import { Metrics } from '../metrics/metrics';
+import { CHECKPOINTS, type CheckpointDirectory } from './audit-links';
 import { CONSISTENCY, type Consistency } from './consistency';
 import { HEALTH_CHECKS, METRICS, OPENAPI_DOCUMENT, PlatformController, type HealthCheck } from './platform.controller';
 import { ProblemFilter } from './problem.filter';
@@ -13,6 +14,8 @@ export interface PlatformOptions {
   consistency: Consistency;
   healthChecks: HealthCheck[];
   openapi: object;
+  /** Signed checkpoints, where this process keeps the audit trail; reports then name the ones they were computed at. */
+  checkpoints?: CheckpointDirectory;
 }
 
 /** Authentication, problem+json errors, consistency, health, metrics and docs, shared by every service. */
@@ -29,10 +32,11 @@ export class PlatformModule {
         { provide: CONSISTENCY, useValue: options.consistency },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: OPENAPI_DOCUMENT, useValue: options.openapi },
+        { provide: CHECKPOINTS, useValue: options.checkpoints ?? { at: async () => [] } },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [TOKEN_SERVICE, METRICS, CONSISTENCY],
+      exports: [TOKEN_SERVICE, METRICS, CONSISTENCY, CHECKPOINTS],
     };
   }
 }
