@@ -11,8 +11,8 @@ export interface ExportHeader {
   encoding: 1;
   leafVersion: 1;
   exportedAt: string;
-  /** Every event of every store (`all`), or the streams of one directive with inclusion proofs. */
-  scope: { all: true } | { directiveId: string };
+  /** Every event of every store (`all`), or the streams of one directive, or of the directives issued in a year, with inclusion proofs. */
+  scope: { all: true } | { directiveId: string } | { year: number };
   stores: Array<{ store: string; contiguous: boolean }>;
   publicKey: { keyId: string; pem: string };
 }

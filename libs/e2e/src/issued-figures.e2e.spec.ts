@@ -108,6 +108,21 @@ describe('issued figures, their checkpoints, and the offline verifier (embedded)
     expect(report.events).toBeGreaterThan(4);
   });
 
+  it("exports a year's directives with their assignments, verifiable the same way", async () => {
+    const year = await fx.inspector().get<string>('/api/v1/audit/export?year=2017');
+    expect(year.headers.get('content-disposition')).toContain('audit-2017.jsonl');
+    const report = await verifyExport(lines(year.body), publicKeyFromPem(pem));
+    expect(report).toMatchObject({ ok: true, scope: { year: 2017 } });
+    expect(report.events).toBe((await verifyExport(lines(exported), publicKeyFromPem(pem))).events);
+    expect(
+      await verifyExport(lines((await fx.inspector().get<string>('/api/v1/audit/export?year=2016')).body), publicKeyFromPem(pem)),
+    ).toMatchObject({
+      ok: true,
+      events: 0,
+    });
+    expect((await fx.inspector().get('/api/v1/audit/export?year=2017&all=true')).status).toBe(400);
+  });
+
   it('names figures that do not follow from the events', async () => {
     let assigned = 0;
     const forged = exported

@@ -1,11 +1,11 @@
 import { EXPORT_FORMAT, type Checkpoint, type ExportLine } from '@dm/audit';
 import type { PeriodCalendar } from '@dm/periods';
 import type { ReportFigures } from '@dm/platform';
-import { assignmentStreamId, directiveStreamId, parseStoredEvent, startedAssignments } from '@dm/contracts';
+import { assignmentStreamId, directiveStreamId, EVENT_TYPES, parseStoredEvent, startedAssignments } from '@dm/contracts';
 import { NotFoundError } from '@dm/eventsourcing';
 import type { AuditTrail } from './audit-trail';
 
-export type ExportScope = { all: true } | { directiveId: string };
+export type ExportScope = { all: true } | { directiveId: string } | { year: number };
 
 /** A period whose figures the export carries, as the report routes answer them as known at the export's checkpoint. */
 export interface ExportedPeriod {
@@ -22,7 +22,12 @@ export interface ExportedPeriod {
  * assignments' streams whole, each event with its proof to the anchor.
  */
 export async function* exportLines(trail: AuditTrail, scope: ExportScope, period?: ExportedPeriod): AsyncGenerator<ExportLine> {
-  const streams = 'directiveId' in scope ? await streamsOf(trail, scope.directiveId) : null;
+  const streams =
+    'directiveId' in scope
+      ? await streamsOf(trail, [scope.directiveId])
+      : 'year' in scope
+        ? await streamsOf(trail, await issuedIn(trail, scope.year))
+        : null;
   const anchors = await trail.checkpoints.take('export');
   yield {
     kind: 'header',
@@ -78,14 +83,32 @@ export async function* exportLines(trail: AuditTrail, scope: ExportScope, period
   yield { kind: 'end', events };
 }
 
-/** The directive's stream and the streams of every assignment it started. */
-async function streamsOf(trail: AuditTrail, directiveId: string): Promise<Set<string>> {
-  const streams = new Set([directiveStreamId(directiveId)]);
-  for (const name of trail.storeNames)
-    for await (const event of trail.log(name).store.readStream(directiveStreamId(directiveId)))
-      for (const started of startedAssignments(event)) streams.add(assignmentStreamId(started.assignment.id));
-  if (streams.size === 1) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
+/** The directives' streams and the streams of every assignment they started. */
+async function streamsOf(trail: AuditTrail, directiveIds: string[]): Promise<Set<string>> {
+  const streams = new Set<string>();
+  for (const directiveId of directiveIds) {
+    let found = false;
+    for (const name of trail.storeNames)
+      for await (const event of trail.log(name).store.readStream(directiveStreamId(directiveId))) {
+        found = true;
+        streams.add(directiveStreamId(directiveId));
+        for (const started of startedAssignments(event)) streams.add(assignmentStreamId(started.assignment.id));
+      }
+    if (!found) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
+  }
   return streams;
+}
+
+/** The directives issued in a year (by their date of issue). */
+async function issuedIn(trail: AuditTrail, year: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of trail.storeNames)
+    for await (const event of trail.log(name).store.readAll({ streamPrefixes: ['directive-'] }))
+      if (event.type === EVENT_TYPES.directiveIssued) {
+        const { directiveId, issuedOn } = event.data as { directiveId: string; issuedOn: string };
+        if (issuedOn.startsWith(`${year}-`)) ids.push(directiveId);
+      }
+  return ids;
 }
 
 async function knownCheckpoints(trail: AuditTrail, store: string): Promise<Checkpoint[]> {

@@ -33,10 +33,18 @@ const exportQuery = z
   .object({
     directiveId: z.string().uuid('must be a directive id (a UUID)').optional(),
     all: z.enum(['true'], { errorMap: () => ({ message: 'must be true' }) }).optional(),
+    year: z
+      .string()
+      .regex(/^(19|20)\d{2}$|^2100$/, 'must be a year from 1900 to 2100')
+      .transform(Number)
+      .optional(),
     period: summaryQuery.shape.period.optional(),
     calendar: summaryQuery.shape.calendar,
   })
-  .refine((q) => !!q.directiveId !== !!q.all, { message: 'give either directiveId or all=true', path: ['directiveId'] })
+  .refine((q) => [q.directiveId, q.all, q.year].filter(Boolean).length === 1, {
+    message: 'give one of directiveId, year or all=true',
+    path: ['directiveId'],
+  })
   .refine((q) => !q.period || q.directiveId, { message: "a period's figures are exported with a directive", path: ['period'] });
 
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO 8601 instant with its offset' });
@@ -167,9 +175,10 @@ export class InspectionController {
     const q = validateQuery(exportQuery, query);
     if (q.period && !this.figures) throw new NotFoundError('This process serves no report figures to export', 'period');
     const period = q.period && this.figures ? { period: q.period, calendar: q.calendar, figures: this.figures } : undefined;
-    const lines = exportLines(this.trail, q.directiveId ? { directiveId: q.directiveId } : { all: true }, period);
+    const scope = q.directiveId ? { directiveId: q.directiveId } : q.year ? { year: q.year } : { all: true as const };
+    const lines = exportLines(this.trail, scope, period);
     const first = await lines.next();
-    const name = q.directiveId ? `audit-${q.directiveId}.jsonl` : 'audit-all.jsonl';
+    const name = `audit-${q.directiveId ?? q.year ?? 'all'}.jsonl`;
     async function* text() {
       if (!first.done) yield JSON.stringify(first.value) + '\n';
       for await (const line of lines) yield JSON.stringify(line) + '\n';

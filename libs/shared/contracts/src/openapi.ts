@@ -421,11 +421,13 @@ export function openApiDocument() {
       ),
       '/api/v1/audit/export': {
         get: {
-          summary: 'Export the events of a directive (with inclusion proofs) or of every store, with checkpoints, as JSON lines',
+          summary:
+            'Export the events of a directive or of a year (with inclusion proofs), or of every store, with checkpoints, as JSON lines',
           description: 'Inspectors and admins. Check it offline: npm run cli -- verify <file> --public-key <file>.',
           parameters: [
             query('directiveId', 'A directive'),
             query('all', 'true: every event of every store'),
+            query('year', 'The directives issued in this year, with all their assignments'),
             query('period', "With a directive: the period whose figures the export carries, as known at the export's checkpoint"),
             query('calendar', 'The period calendar (default decree09)'),
             correlationId,
