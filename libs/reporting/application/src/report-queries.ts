@@ -252,12 +252,6 @@ export class ReportQueries {
   }
 
   /**
-   * Created assignments of directives issued on or before `date` (callers
-   * keep those started by then) that the reader may read, as known at
-   * `knownAt`, of one directive when given, and of one agency: those it
-   * holds on `date`, assigned to it or transferred to it.
-   */
-  /**
    * What an audit export carries of a directive's period (docs/audit.md,
    * "Exports"): the summary's blocks and every assignment's status at the
    * period's end, as known at `knownAt`, for the offline verifier to recompute.
@@ -277,6 +271,12 @@ export class ReportQueries {
     };
   }
 
+  /**
+   * Created assignments of directives issued on or before `date` (callers
+   * keep those started by then) that the reader may read, as known at
+   * `knownAt`, of one directive when given, and of one agency: those it
+   * holds on `date`, assigned to it or transferred to it.
+   */
   private async issuedBy(
     reader: Principal,
     date: string,

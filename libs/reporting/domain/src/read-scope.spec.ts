@@ -237,6 +237,12 @@ describe('read scope: who reads what of the report projection', () => {
           "an agency officer reads the directives addressed to its agency, and of them its agency's assignments only",
       );
       expect(taskRefusal(officer(null), task1)).toBe('Your token names no agency, and only inspectors and admins read without one');
+      expect(taskRefusal(officer('so-yt'), { taskNumber: '9', assignments: [] })).toBe(
+        'No assignment of task 9 is held by so-yt, nor was one: ' +
+          "an agency officer reads the directives addressed to its agency, and of them its agency's assignments only",
+      );
+      expect(taskRefusal(inspector, { taskNumber: '9', assignments: [] })).toBeNull();
+      expect(taskRefusal(admin, task1)).toBeNull();
     });
 
     it('as a 403 through the policy (ForbiddenError)', () => {

@@ -108,9 +108,10 @@ export function directiveRefusal(principal: Principal, resource: { directive: Di
 
 /** Why the caller may not read a task's timeline (none of its assignments is readable), or null. */
 export function taskRefusal(principal: Principal, task: { taskNumber: string; assignments: AssignmentDoc[] }): string | null {
-  if (task.assignments.some((doc) => mayReadAssignment(principal, doc))) return null;
-  const scope = readScopeOf(principal) as Extract<ReadScope, { all: false }>;
+  const scope = readScopeOf(principal);
+  if (scope.all || task.assignments.some((doc) => mayReadAssignment(principal, doc))) return null;
   if (!scope.agencyId) return noAgency;
-  const number = task.assignments[0]?.directiveNumber;
-  return `No assignment of task ${task.taskNumber} of ${number} is held by ${scope.agencyId}, nor was one: ${reads(scope)}`;
+  const [first] = task.assignments;
+  const of = first ? ` of ${first.directiveNumber}` : '';
+  return `No assignment of task ${task.taskNumber}${of} is held by ${scope.agencyId}, nor was one: ${reads(scope)}`;
 }
