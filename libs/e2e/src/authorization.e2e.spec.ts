@@ -277,6 +277,24 @@ describe('authorisation table over HTTP (embedded)', () => {
       allowed: scoped,
       send: (as) => as.get(`/api/v1/audit/assignments/${muongLat}/state?asOf=2017-03-01`),
     },
+    'read the annual reviews': {
+      route: 'GET /api/v1/reports/annual-review',
+      agencies: { own: 'so-ldtbxh', other: 'hdnd-tinh' },
+      allowed: everyone,
+      send: (as) => as.get('/api/v1/reports/annual-review?year=2017'),
+    },
+    "read one agency's annual review": {
+      route: 'GET /api/v1/reports/annual-review',
+      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
+      allowed: narrowed,
+      send: (as) => as.get('/api/v1/reports/annual-review?year=2017&agencyId=h-muong-lat'),
+    },
+    "export one agency's annual review": {
+      route: 'GET /api/v1/reports/annual-review/export',
+      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
+      allowed: narrowed,
+      send: (as) => as.get('/api/v1/reports/annual-review/export?year=2017&agencyId=h-muong-lat'),
+    },
     'read the registry': {
       route: 'GET /api/v1/agencies',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
@@ -318,6 +336,24 @@ describe('authorisation table over HTTP (embedded)', () => {
       agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
       allowed: everyone,
       send: (as) => as.get('/api/v1/audit/public-key'),
+    },
+    "read a directive's events": {
+      route: 'GET /api/v1/audit/events',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get(`/api/v1/audit/events?directiveId=${directiveId}`),
+    },
+    'read the changes of a time span': {
+      route: 'GET /api/v1/audit/changes',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/changes?from=2017-01-01T00:00:00Z'),
+    },
+    'read the access log': {
+      route: 'GET /api/v1/audit/access-log',
+      agencies: { own: 'thanh-tra-tinh', other: 'h-ba-thuoc' },
+      allowed: inspectors,
+      send: (as) => as.get('/api/v1/audit/access-log?limit=5'),
     },
     'list checkpoints': {
       route: 'GET /api/v1/audit/checkpoints',
