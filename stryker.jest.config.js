@@ -12,5 +12,7 @@ module.exports = {
     '<rootDir>/libs/registry/src/**/*.spec.ts',
     '<rootDir>/libs/shared/periods/src/**/*.spec.ts',
     '<rootDir>/libs/shared/platform/src/**/*.spec.ts',
+    '<rootDir>/libs/audit/src/**/*.spec.ts',
+    '<rootDir>/libs/shared/merkle/src/**/*.spec.ts',
   ],
 };

@@ -1,6 +1,7 @@
-import { EVENT_TYPES, hasRole, type Principal } from '@dm/contracts';
+import { hasRole, type Principal } from '@dm/contracts';
 import type { Permission } from '@dm/eventsourcing';
-import { factsOf, holderOn, type AssignmentDoc } from './assignments/assignment-doc';
+import { holderOn, type AssignmentDoc } from './assignments/assignment-doc';
+import { overseersOfAssignment, readScopeOf } from './read-scope';
 
 /** What a caller asks of the annual review: one agency's, or (absent) every agency's. */
 export interface AnnualReviewAsk {
@@ -17,7 +18,7 @@ export interface AnnualReviewScope {
   monitoredBy: string | null;
 }
 
-const readsEverything = (principal: Principal) => hasRole(principal, 'inspector') || hasRole(principal, 'admin');
+const readsEverything = (principal: Principal) => readScopeOf(principal).all;
 
 /**
  * Who may read an annual review (docs/domain.md, "The annual review"):
@@ -47,14 +48,6 @@ export function annualReviewScope(principal: Principal, ask: AnnualReviewAsk): A
   return { agencyId: ask.agencyId ?? own, monitoredBy: null };
 }
 
-/** The agencies overseeing the assignment's directive: its issuer and every agency that has monitored it (each side of a monitoring transfer). */
-function overseersOf(doc: AssignmentDoc): Set<string> {
-  const overseers = new Set<string>([doc.issuer, doc.monitoringAgency].filter((id): id is string => !!id));
-  for (const f of factsOf(doc, 'd'))
-    if (f.type === EVENT_TYPES.monitoringTransferred) for (const side of [f.data.from, f.data.to]) overseers.add(String(side));
-  return overseers;
-}
-
 /**
  * Whether the scope shows the assignment: always, but to a monitoring
  * officer only the assignments of directives their agency issued or
@@ -62,5 +55,5 @@ function overseersOf(doc: AssignmentDoc): Set<string> {
  */
 export function inReviewScope(scope: AnnualReviewScope, doc: AssignmentDoc, asOf: string): boolean {
   if (scope.monitoredBy === null) return true;
-  return overseersOf(doc).has(scope.monitoredBy) || holderOn(doc, asOf) === scope.monitoredBy;
+  return overseersOfAssignment(doc).includes(scope.monitoredBy) || holderOn(doc, asOf) === scope.monitoredBy;
 }

@@ -133,6 +133,17 @@ const read = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => (
     responses: { 200: { description: 'OK', content: json(answer) }, ...errors },
   },
 });
+/** A report read: every role, each reading what concerns its agency (docs/domain.md, "Who reads what"). */
+const scopedRead = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => {
+  const route = read(summary, answer, params);
+  return {
+    get: {
+      ...route.get,
+      description:
+        'Every role, scoped: an agency officer reads the directives addressed to its agency and its own assignments only; a monitoring officer besides all of the directives its agency issued or monitors; inspectors and admins everything. A list leaves out what the caller may not read; a single resource outside it is 403. Every read is recorded in the access log.',
+    },
+  };
+};
 const inspect = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => {
   const route = read(summary, answer, params);
   return { get: { ...route.get, description: 'Inspectors and admins.' } };
@@ -176,9 +187,9 @@ export function openApiDocument() {
           issueDirectiveRequest,
           issuedDirectiveResponse,
         ),
-        ...read('List directives (with knownAt, those recorded by then)', directiveListResponse, [knownAt]),
+        ...scopedRead('List directives (with knownAt, those recorded by then)', directiveListResponse, [knownAt]),
       },
-      '/api/v1/directives/{id}': read(
+      '/api/v1/directives/{id}': scopedRead(
         'A directive as of a date: its tasks as amended by then, its assignments (lead, or coordinating when asked) and their statuses; 404 before its issue date',
         directiveResponse,
         [path('id'), asOf, role, knownAt],
@@ -245,7 +256,7 @@ export function openApiDocument() {
         [path('id'), path('taskNo')],
         '200',
       ),
-      '/api/v1/assignments': read('Assignments with their status as of a date', assignmentsResponse, [
+      '/api/v1/assignments': scopedRead('Assignments with their status as of a date', assignmentsResponse, [
         query('agencyId', 'Agency id'),
         query('directiveId', 'Directive id'),
         query('status', 'Official status (never matches a closed or coordinating assignment)', { enum: [...OFFICIAL_STATUSES] }),
@@ -286,12 +297,12 @@ export function openApiDocument() {
         [path('id')],
         '200',
       ),
-      '/api/v1/reports/summary': read(
+      '/api/v1/reports/summary': scopedRead(
         'Period summary as of the period end: the official block (lead assignments of orders), requests (đề nghị) and coordinating assignments beside; carried over and new; rates naming their terms',
         summaryResponse,
         [period, calendar, query('agencyId', 'Agency id'), query('directiveId', 'Directive id'), knownAt],
       ),
-      '/api/v1/reports/agencies': read('Scorecards by agency for a period', scorecardsResponse, [
+      '/api/v1/reports/agencies': scopedRead('Scorecards by agency for a period', scorecardsResponse, [
         period,
         calendar,
         query('directiveId', 'Directive id'),
@@ -329,16 +340,16 @@ export function openApiDocument() {
           },
         },
       },
-      '/api/v1/audit/assignments/{id}/timeline': read('Every event that changed the assignment, oldest first', timelineResponse, [
+      '/api/v1/audit/assignments/{id}/timeline': scopedRead('Every event that changed the assignment, oldest first', timelineResponse, [
         path('id'),
         knownAt,
       ]),
-      '/api/v1/audit/directives/{id}/tasks/{taskNo}/timeline': read(
+      '/api/v1/audit/directives/{id}/tasks/{taskNo}/timeline': scopedRead(
         "A task's timeline: the events of its lead and coordinating assignments, oldest first, each own event naming its agency",
         taskTimelineResponse,
         [path('id'), path('taskNo'), knownAt],
       ),
-      '/api/v1/audit/assignments/{id}/state': read('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
+      '/api/v1/audit/assignments/{id}/state': scopedRead('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
       '/api/v1/audit/verify': inspect(
         'Verify every store: chains, hashes, the Merkle log and every checkpoint; the first fault named',
         verifyResponse,
