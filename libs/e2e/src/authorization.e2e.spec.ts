@@ -1,5 +1,5 @@
 import { ROLES, type UserRole } from '@dm/contracts';
-import { routesOf } from '@dm/platform';
+import { isLoggedRead, routesOf } from '@dm/platform';
 import { seed4308Directive, type ApiResponse } from '@dm/testing';
 import { EmbeddedFixture } from './fixture';
 
@@ -490,6 +490,27 @@ describe('authorisation table over HTTP (embedded)', () => {
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     }
+  });
+
+  it('records every read the table made as an inspector in the access log, with its route and status (docs/audit.md, "The access log")', async () => {
+    const entries: Array<{ userId: string; route: string; status: number }> = [];
+    for (let after = 0; ;) {
+      const page = await fx
+        .client('inspector-log-reader', 'inspector', 'thanh-tra-tinh')
+        .get(`/api/v1/audit/access-log?after=${after}&limit=1000`);
+      entries.push(...page.body.entries);
+      if (page.body.next === null) break;
+      after = page.body.next;
+    }
+    const reads = Object.values(actions).filter((a) => a.route.startsWith('GET ') && isLoggedRead('GET', a.route.slice(4)));
+    expect(reads.length).toBeGreaterThan(20);
+    for (const action of reads)
+      for (const whose of ['own', 'other'] as const) {
+        const agency = (action.byRole?.inspector ?? action.agencies)[whose];
+        const logged = entries.filter((e) => e.userId === `inspector-${agency}` && e.route === action.route.slice(4));
+        expect([action.route, whose, logged.length > 0]).toEqual([action.route, whose, true]);
+      }
+    expect(entries.filter((e) => e.route === '/api/v1/agencies')).toEqual([]);
   });
 
   describe('what a scoped reader reads (docs/domain.md, "Who reads what")', () => {
