@@ -155,3 +155,85 @@ describe('checkpoints of an empty log', () => {
     expect(verify([], [forged]).fault).toMatchObject({ kind: 'checkpoint' });
   });
 });
+
+describe('the verifier’s other checks', () => {
+  it('takes checkpoints in any order, and refuses one of another store', async () => {
+    const events = await storedLog();
+    expect(verify(events, [checkpointOf(events, 12), checkpointOf(events, 3), checkpointOf(events, 7)])).toMatchObject({
+      ok: true,
+      checkpointsChecked: 3,
+    });
+    const foreign = signCheckpoint({ ...checkpointOf(events, 3), store: 'audit' }, privateKey);
+    expect(verify(events, [foreign]).fault).toMatchObject({ kind: 'checkpoint', message: expect.stringContaining('is for store audit') });
+  });
+
+  it('accepts gaps in positions where the store has them, never a position going back', async () => {
+    const events = (await storedLog()).map((e, i) => ({ ...e, globalPosition: 100 + i * 7 }));
+    const loose = (list: StoredEventText[]) => {
+      const verifier = new LogVerifier('task-assignment', { contiguous: false });
+      list.every((e) => verifier.add(e));
+      return verifier.finish();
+    };
+    expect(loose(events).ok).toBe(true);
+    expect(verify(events).fault).toMatchObject({ kind: 'position', message: 'position 1 is missing or out of order: found 100' });
+    const back = [...events];
+    back[5] = { ...back[5], globalPosition: back[4].globalPosition };
+    expect(loose(back).fault).toMatchObject({ kind: 'position', position: back[4].globalPosition });
+  });
+
+  it('holds the log to the stored tree head at its size', async () => {
+    const events = await storedLog();
+    const stored = checkpointOf(events, 9);
+    const good = new LogVerifier('task-assignment', { storedTree: { treeSize: 9, rootHash: stored.rootHash } });
+    events.forEach((e) => good.add(e));
+    expect(good.finish().ok).toBe(true);
+    const bad = new LogVerifier('task-assignment', { storedTree: { treeSize: 9, rootHash: 'ef'.repeat(32) } });
+    events.every((e) => bad.add(e));
+    expect(bad.ok).toBe(false);
+    expect(bad.finish().fault).toMatchObject({
+      kind: 'leaf',
+      position: 9,
+      expected: 'ef'.repeat(32),
+      found: stored.rootHash,
+      message: expect.stringMatching(/^the first 9 events do not give the root of the stored Merkle log/),
+    });
+  });
+
+  it('names an event the stored log does not hold at all', async () => {
+    const events = await storedLog();
+    const verifier = new LogVerifier('task-assignment');
+    events.slice(0, 3).forEach((e) => verifier.add(e, eventLeaf(e.globalPosition, e.hash)));
+    expect(verifier.add(events[3], null)).toBe(false);
+    expect(verifier.finish().fault).toMatchObject({
+      kind: 'leaf',
+      position: 4,
+      expected: null,
+      message: expect.stringContaining('not in the Merkle log'),
+    });
+  });
+
+  it('lists the streams it saw, and stays stopped after its first fault', async () => {
+    const events = await storedLog();
+    const verifier = new LogVerifier('task-assignment');
+    expect(verifier.ok).toBe(true);
+    events.slice(0, 5).forEach((e) => verifier.add(e));
+    expect(verifier.streamIds().sort()).toEqual(['directive-0', 'directive-1', 'directive-2']);
+    expect(verifier.add({ ...events[5], hash: 'ff'.repeat(32) })).toBe(false);
+    expect(verifier.add(events[6])).toBe(false);
+    expect(verifier.finish()).toMatchObject({ ok: false, events: 5, fault: { kind: 'hash', position: 6 } });
+  });
+
+  it('says which revision and which link are wrong', async () => {
+    const events = await storedLog();
+    const skipped = [...events];
+    skipped[3] = { ...skipped[3], streamRevision: 5 };
+    expect(verify(skipped).fault).toMatchObject({ kind: 'revision', message: 'stream directive-0 has revision 5 where 1 comes next' });
+    const unlinked = [...events];
+    unlinked[3] = { ...unlinked[3], prevHash: '00'.repeat(32) };
+    expect(verify(unlinked).fault).toMatchObject({
+      kind: 'chain',
+      expected: events[0].hash,
+      message: 'the event at position 4 (stream directive-0, revision 1) does not link to the event before it in its stream',
+    });
+  });
+});

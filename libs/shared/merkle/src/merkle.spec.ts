@@ -145,3 +145,43 @@ describe('RFC 6962 Merkle tree', () => {
     );
   });
 });
+
+describe('verification refuses what cannot be a proof', () => {
+  const leaves = Array.from({ length: 6 }, (_, i) => leafHash(Buffer.from([i])));
+  const head = rootOf(leaves);
+
+  it('an inclusion proof for a leaf outside the tree, or with an index or size that is not a whole number', () => {
+    const proof = inclusionProof(leaves, 2);
+    expect(verifyInclusion(2, 6, leaves[2], proof, head)).toBe(true);
+    for (const [index, size] of [
+      [6, 6],
+      [-1, 6],
+      [2.5, 6],
+      [2, 6.5],
+      [7, 6],
+    ])
+      expect(rootFromInclusionProof(index, size, leaves[2], proof)).toBeNull();
+    expect(verifyInclusion(2, 6, leaves[2], [...proof, head], head)).toBe(false);
+    expect(verifyInclusion(2, 6, leaves[2], proof.slice(1), head)).toBe(false);
+    expect(verifyInclusion(0, 1, leaves[0], [], leaves[0])).toBe(true);
+    expect(verifyInclusion(0, 1, leaves[0], [leaves[1]], leaves[0])).toBe(false);
+  });
+
+  it('a consistency proof between sizes that are not whole, go backwards, or are equal with a proof', () => {
+    const older = rootOf(leaves.slice(0, 4));
+    const proof = consistencyProof(leaves, 4);
+    expect(verifyConsistency(4, 6, older, head, proof)).toBe(true);
+    expect(verifyConsistency(4.5, 6, older, head, proof)).toBe(false);
+    expect(verifyConsistency(4, 6.5, older, head, proof)).toBe(false);
+    expect(verifyConsistency(-1, 6, older, head, proof)).toBe(false);
+    expect(verifyConsistency(7, 6, older, head, proof)).toBe(false);
+    expect(verifyConsistency(6, 6, head, head, [])).toBe(true);
+    expect(verifyConsistency(6, 6, head, head, proof)).toBe(false);
+    expect(verifyConsistency(6, 6, older, head, [])).toBe(false);
+    expect(verifyConsistency(0, 6, older, head, [])).toBe(true);
+    expect(verifyConsistency(0, 6, older, head, proof)).toBe(false);
+    expect(verifyConsistency(4, 6, older, head, [])).toBe(false);
+    expect(verifyConsistency(4, 6, older, head, [...proof, head])).toBe(false);
+    expect(verifyConsistency(3, 6, rootOf(leaves.slice(0, 3)), head, consistencyProof(leaves, 3).slice(1))).toBe(false);
+  });
+});

@@ -83,3 +83,34 @@ describe('a tree kept as stored perfect subtrees', () => {
     expect(() => consistencyPath(hash, -1, 4)).toThrow(RangeError);
   });
 });
+
+describe('stored ranges and proofs at their edges', () => {
+  it('hashes a range that does not start at 0, as RFC 6962 does', () => {
+    const leaves = leavesOf(16);
+    const hash = storedRange(grow(leaves).read);
+    expect(hash(3, 7)).toEqual(rootOf(leaves, 3, 7));
+    expect(hash(8, 16)).toEqual(rootOf(leaves, 8, 16));
+    expect(hash(5, 5)).toEqual(rootOf([], 0, 0));
+  });
+
+  it('proves nothing for the empty and the whole tree, and refuses what is not a leaf or a size', () => {
+    const hash = storedRange(grow(leavesOf(8)).read);
+    expect(consistencyPath(hash, 0, 8)).toEqual([]);
+    expect(consistencyPath(hash, 8, 8)).toEqual([]);
+    for (const bad of [1.5, NaN, -1]) expect(() => inclusionPath(hash, bad, 0, 8)).toThrow(RangeError);
+    for (const [m, n] of [
+      [1.5, 8],
+      [2, 8.5],
+      [NaN, 8],
+    ])
+      expect(() => consistencyPath(hash, m, n)).toThrow(RangeError);
+  });
+
+  it('completes the same subtrees after a resume as a tree grown at once', () => {
+    const leaves = leavesOf(13);
+    const whole = grow(leaves);
+    const resumed = CompactRange.resume(6, grow(leaves.slice(0, 6)).read);
+    for (const node of leaves.slice(6).flatMap((leaf) => resumed.push(leaf)))
+      expect(node.hash).toEqual(whole.stored.get(`${node.level}/${node.index}`));
+  });
+});

@@ -13,7 +13,8 @@ export interface TreeNode {
 /** Reads a stored perfect subtree; throws when it is not stored. */
 export type NodeReader = (level: number, index: number) => Buffer;
 
-const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
+/** For n ≥ 1. */
+const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
 
 /**
  * MTH of any range RFC 6962's recursion asks for, from stored perfect
