@@ -58,7 +58,7 @@ export class LogVerifier {
       else if (wrong) this.fail('signature', `the checkpoint of ${checkpoint.time} (size ${checkpoint.treeSize}): ${wrong}`);
       if (this.fault) return;
     }
-    this.checkCheckpointsAt({});
+    this.checkCheckpointsAt();
   }
 
   get ok(): boolean {
@@ -76,11 +76,10 @@ export class LogVerifier {
   /** Checks the next event; `storedLeaf` is what the store's Merkle log holds at its index. False once a fault is found. */
   add(event: StoredEventText, storedLeaf?: Buffer | null): boolean {
     if (this.fault) return false;
-    const place = { position: event.globalPosition, streamId: event.streamId, revision: event.streamRevision, eventId: event.eventId };
     const expectedPosition = this.lastPosition + 1;
     if (this.options.contiguous !== false ? event.globalPosition !== expectedPosition : event.globalPosition <= this.lastPosition)
       return this.fail('position', `position ${expectedPosition} is missing or out of order: found ${event.globalPosition}`, {
-        ...place,
+        ...placeOf(event),
         expected: expectedPosition,
         found: event.globalPosition,
       });
@@ -88,22 +87,22 @@ export class LogVerifier {
     const revision = head ? head.revision + 1 : 0;
     if (event.streamRevision !== revision)
       return this.fail('revision', `stream ${event.streamId} has revision ${event.streamRevision} where ${revision} comes next`, {
-        ...place,
+        ...placeOf(event),
         expected: revision,
         found: event.streamRevision,
       });
     const prevHash = head?.hash ?? GENESIS_HASH;
     if (event.prevHash !== prevHash)
       return this.fail('chain', `${describe(event)} does not link to the event before it in its stream`, {
-        ...place,
+        ...placeOf(event),
         expected: prevHash,
         found: event.prevHash,
       });
     const recomputed = this.recompute(event, prevHash);
-    if (recomputed === null) return this.fail('unreadable', `${describe(event)} is not valid JSON`, place);
+    if (recomputed === null) return this.fail('unreadable', `${describe(event)} is not valid JSON`, placeOf(event));
     if (recomputed !== event.hash)
       return this.fail('hash', `${describe(event)} does not hash to its stored hash: its content changed after it was recorded`, {
-        ...place,
+        ...placeOf(event),
         expected: event.hash,
         found: recomputed,
       });
@@ -114,12 +113,15 @@ export class LogVerifier {
         storedLeaf === null
           ? `${describe(event)} is not in the Merkle log: it was added behind the log's back`
           : `${describe(event)} is not the event the Merkle log recorded at index ${this.range.size}: events were moved, inserted or removed`,
-        { ...place, expected: storedLeaf?.toString('hex') ?? null, found: leaf.toString('hex') },
+        { ...placeOf(event), expected: storedLeaf?.toString('hex') ?? null, found: leaf.toString('hex') },
       );
-    this.heads.set(event.streamId, { revision, hash: event.hash });
+    if (head) {
+      head.revision = revision;
+      head.hash = event.hash;
+    } else this.heads.set(event.streamId, { revision, hash: event.hash });
     this.lastPosition = event.globalPosition;
-    this.range.push(leaf);
-    return this.checkStoredTreeAt(place) && this.checkCheckpointsAt(place);
+    this.range.append(leaf);
+    return this.checkStoredTreeAt(event) && this.checkCheckpointsAt(event);
   }
 
   /** Ends the check: sizes against the checkpoints, stream heads and stored tree against what the events gave. */
@@ -167,19 +169,19 @@ export class LogVerifier {
     }
   }
 
-  private checkStoredTreeAt(place: Partial<Fault>): boolean {
+  private checkStoredTreeAt(event: StoredEventText): boolean {
     const stored = this.options.storedTree;
-    if (!stored || stored.treeSize !== this.range.size) return true;
+    if (stored?.treeSize !== this.range.size) return true;
     const root = this.range.root().toString('hex');
     if (root === stored.rootHash) return true;
     return this.fail(
       'leaf',
       `the first ${stored.treeSize} events do not give the root of the stored Merkle log: an event up to position ${this.lastPosition} was changed, moved, inserted or removed`,
-      { ...place, expected: stored.rootHash, found: root },
+      { ...placeOf(event), expected: stored.rootHash, found: root },
     );
   }
 
-  private checkCheckpointsAt(place: Partial<Fault>): boolean {
+  private checkCheckpointsAt(event?: StoredEventText): boolean {
     while (this.pending.length && this.pending[0].treeSize <= this.range.size) {
       const checkpoint = this.pending.shift()!;
       const root = this.range.root().toString('hex');
@@ -187,7 +189,7 @@ export class LogVerifier {
         return this.fail(
           'checkpoint',
           `the first ${checkpoint.treeSize} events do not give the root signed in the checkpoint of ${checkpoint.time}: an event up to position ${this.lastPosition} was changed, moved, inserted or removed`,
-          { ...place, expected: checkpoint.rootHash, found: root },
+          { ...(event ? placeOf(event) : {}), expected: checkpoint.rootHash, found: root },
         );
       this.checked += 1;
     }
@@ -220,5 +222,12 @@ export class LogVerifier {
     return false;
   }
 }
+
+const placeOf = (e: StoredEventText): Partial<Fault> => ({
+  position: e.globalPosition,
+  streamId: e.streamId,
+  revision: e.streamRevision,
+  eventId: e.eventId,
+});
 
 const describe = (e: StoredEventText) => `the event at position ${e.globalPosition} (stream ${e.streamId}, revision ${e.streamRevision})`;

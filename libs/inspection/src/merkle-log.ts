@@ -31,10 +31,14 @@ export class MerkleLog {
   private lastPosition = 0;
   private subscription: Subscription | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** Leaves delivered and not yet written: written together at most every flushMs, so the log costs the writers little. */
+  private pending: Array<[position: number, hash: string]> = [];
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly store: EventStore,
     private readonly nodes: ReadStore,
+    private readonly flushMs = 100,
   ) {
     this.collection = `merkle-${store.name}`;
   }
@@ -47,17 +51,18 @@ export class MerkleLog {
   async start(): Promise<void> {
     await this.nodes.ensureIndexes(this.collection, [['position']]);
     await this.resume();
-    this.subscription = this.store.subscribeToAll((events) => this.append(events.map((e) => [e.globalPosition, e.hash])), {
+    this.subscription = this.store.subscribeToAll(async (events) => this.enqueue(events.map((e) => [e.globalPosition, e.hash])), {
       after: this.lastPosition,
       batchSize: 2048,
     });
     await this.subscription.caughtUp;
+    await this.flush();
   }
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = null;
-    await this.writing;
+    await this.flush();
   }
 
   /** Waits until every event stored now is in the log. */
@@ -65,7 +70,8 @@ export class MerkleLog {
     const head = await this.store.headPosition();
     for (let waited = 0; this.lastPosition < head; waited += 10) {
       if (waited > 30_000) throw new Error(`the Merkle log of ${this.store.name} is stuck at position ${this.lastPosition} of ${head}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (this.pending.length) await this.flush();
+      else await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await this.writing;
   }
@@ -106,17 +112,34 @@ export class MerkleLog {
     return this.withNodes((hash) => hash(from, to));
   }
 
-  private append(leaves: Array<[position: number, hash: string]>): Promise<void> {
+  private enqueue(leaves: Array<[position: number, hash: string]>): void {
+    this.pending.push(...leaves);
+    this.flushTimer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  /** Writes the pending leaves and the subtrees they complete; a failed write is tried again from the stored tree. */
+  private flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const leaves = this.pending.splice(0);
     const next = this.writing.then(async () => {
-      const range = await this.loadRange();
-      const fresh = leaves.filter(([position]) => position > this.lastPosition);
-      if (!fresh.length) return;
-      const docs: NodeDoc[] = [];
-      for (const [position, hash] of fresh)
-        for (const node of range.push(eventLeaf(position, hash))) docs.push(toDoc(node, node.level === 0 ? position : undefined));
-      await this.nodes.putDocuments(this.collection, docs);
-      await this.nodes.setCheckpoint(this.sizeCheckpoint, range.size);
-      this.lastPosition = fresh[fresh.length - 1][0];
+      if (!leaves.length) return;
+      try {
+        const range = await this.loadRange();
+        const fresh = leaves.filter(([position]) => position > this.lastPosition);
+        if (!fresh.length) return;
+        const docs: NodeDoc[] = [];
+        for (const [position, hash] of fresh)
+          for (const node of range.push(eventLeaf(position, hash))) docs.push(toDoc(node, node.level === 0 ? position : undefined));
+        await this.nodes.putDocuments(this.collection, docs);
+        await this.nodes.setCheckpoint(this.sizeCheckpoint, range.size);
+        this.lastPosition = fresh[fresh.length - 1][0];
+      } catch (error) {
+        console.warn(`the Merkle log of ${this.store.name} could not be written, trying again: ${(error as Error).message}`);
+        this.range = null;
+        this.pending.unshift(...leaves);
+        this.flushTimer ??= setTimeout(() => void this.flush(), 1_000);
+      }
     });
     this.writing = next.catch(() => undefined);
     return next;

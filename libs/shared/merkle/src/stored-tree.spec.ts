@@ -31,6 +31,17 @@ describe('a tree kept as stored perfect subtrees', () => {
     heads.forEach((head, n) => expect(head.toString('hex')).toBe(rootOf(leaves.slice(0, n)).toString('hex')));
   });
 
+  it('gives the same heads when it keeps only its right edge (append)', () => {
+    const leaves = leavesOf(77);
+    const edgeOnly = new CompactRange();
+    const { heads } = grow(leaves);
+    leaves.forEach((leaf, i) => {
+      edgeOnly.append(leaf);
+      expect(edgeOnly.root()).toEqual(heads[i + 1]);
+    });
+    expect(edgeOnly.size).toBe(77);
+  });
+
   it('stores one node per completed subtree: fewer than two per leaf', () => {
     const { stored } = grow(leavesOf(1000));
     expect(stored.size).toBe(1000 + 500 + 250 + 125 + 62 + 31 + 15 + 7 + 3 + 1);

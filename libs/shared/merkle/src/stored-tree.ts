@@ -73,13 +73,25 @@ export class CompactRange {
     return this.count;
   }
 
+  /** Appends a leaf hash, keeping only the right edge (what a verifier needs). */
+  append(leaf: Buffer): void {
+    let level = 0;
+    let hash = leaf;
+    while (this.edge.length && this.edge[this.edge.length - 1].level === level) {
+      hash = nodeHash(this.edge.pop()!.hash, hash);
+      level += 1;
+    }
+    this.edge.push({ level, index: Math.floor(this.count / 2 ** level), hash });
+    this.count += 1;
+  }
+
   /** Appends a leaf hash; answers the leaf and every subtree it completes. */
   push(leaf: Buffer): TreeNode[] {
     let node: TreeNode = { level: 0, index: this.count, hash: leaf };
     const completed = [node];
     while (this.edge.length && this.edge[this.edge.length - 1].level === node.level) {
       const left = this.edge.pop()!;
-      node = { level: node.level + 1, index: left.index >> 1, hash: nodeHash(left.hash, node.hash) };
+      node = { level: node.level + 1, index: Math.floor(left.index / 2), hash: nodeHash(left.hash, node.hash) };
       completed.push(node);
     }
     this.edge.push(node);

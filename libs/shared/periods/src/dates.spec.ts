@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, startOfVietnamDay, vietnamDate } from './dates';
+import { addDays, daysBetween, isIsoDate, startOfVietnamDay, toDayNumber, vietnamDate } from './dates';
 
 describe('isIsoDate', () => {
   it.each(['2017-02-10', '2016-02-29', '2000-02-29', '2017-12-31', '0001-01-01'])('accepts %s', (s) => {
@@ -75,5 +75,16 @@ describe('startOfVietnamDay', () => {
   });
   it('refuses a bad date', () => {
     expect(() => startOfVietnamDay('2017-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('toDayNumber', () => {
+  it('counts days from 1970-01-01 as Date does, across leap years, centuries and before 1970', () => {
+    for (const date of ['1970-01-01', '1969-12-31', '1900-03-01', '2000-02-29', '2017-02-10', '2100-12-31', '1600-02-29', '2024-03-01'])
+      expect([date, toDayNumber(date)]).toEqual([
+        date,
+        Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000,
+      ]);
+    expect(() => toDayNumber('2017-02-30')).toThrow(RangeError);
   });
 });

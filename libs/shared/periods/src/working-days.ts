@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './dates';
+import { toDayNumber } from './dates';
 
 /**
  * Working days: Monday to Friday. Vietnam's public holidays come with the
@@ -9,12 +9,19 @@ export function isWorkingDay(date: string): boolean {
   return weekday !== 0 && weekday !== 6;
 }
 
+/** Monday to Friday, for a day number (days since 1970-01-01, a Thursday). */
+const isWorkingDayNumber = (day: number) => {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6;
+};
+
 /** The working days after `from` up to and including `to` (0 when `to` is not after `from`); constant time. */
 export function workingDaysAfter(from: string, to: string): number {
-  const days = daysBetween(from, to);
+  const start = toDayNumber(from);
+  const days = toDayNumber(to) - start;
   if (days <= 0) return 0;
   const weeks = Math.floor(days / 7);
   let count = weeks * 5;
-  for (let i = weeks * 7 + 1; i <= days; i++) if (isWorkingDay(addDays(from, i))) count++;
+  for (let day = start + weeks * 7 + 1; day <= start + days; day++) if (isWorkingDayNumber(day)) count++;
   return count;
 }
