@@ -124,8 +124,14 @@ describe('docker-compose.yml (the distributed form)', () => {
     expect(ta.readStore.kind).toBe('mongodb');
     expect(pe.readStore.kind).toBe('mongodb');
     expect(rp.readStore.kind).toBe('mongodb');
-    // report-projection has no event store: no settings that would suggest otherwise.
-    expect(Object.keys(environment('report-projection')).filter((k) => /^(EVENT_STORE|KURRENTDB_)/.test(k))).toEqual([]);
+    // report-projection writes no stream of the writers: it follows theirs in KurrentDB for the audit trail, and appends its access log there.
+    expect(rp.eventStore.kind).toBe('kurrentdb');
+    expect(rp.audit.stores).toEqual([
+      { name: 'task-assignment', file: null },
+      { name: 'progress-events', file: null },
+    ]);
+    expect(rp.audit.checkpointDir).toBe('/checkpoints');
+    expect(services['report-projection'].volumes).toEqual(expect.arrayContaining(['report-projection-data:/data', 'audit-checkpoints:/checkpoints']));
   });
 
   it('gives every service the same JWT secret, and has no default for it', () => {

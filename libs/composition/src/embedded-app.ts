@@ -7,6 +7,7 @@ import { InspectionModule } from '@dm/inspection';
 import { ProgressEventsModule } from '@dm/progress-events';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { TaskAssignmentModule } from '@dm/task-assignment';
+import { checkpointDirectoryOf } from './audit-wiring';
 import { recordedLateAfterOf } from './config';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { upgradeReadModels } from './rebuild';
@@ -24,16 +25,7 @@ class EmbeddedAppModule {
           consistency: runtime.consistency,
           healthChecks: runtime.healthChecks(),
           openapi: openApiDocument(),
-          checkpoints: {
-            at: async (time) =>
-              (await runtime.audit.checkpoints.latest(time)).map(({ store, treeSize, rootHash, time: signedAt, keyId }) => ({
-                store,
-                treeSize,
-                rootHash,
-                time: signedAt,
-                keyId,
-              })),
-          },
+          checkpoints: checkpointDirectoryOf(runtime.audit),
         }),
         CqrsModule.forRoot(),
         TaskAssignmentModule.register({

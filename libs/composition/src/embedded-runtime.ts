@@ -5,7 +5,8 @@ import { InMemoryMessageBus, Relay } from '@dm/message-bus';
 import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
-import { AccessLog, AuditTrail, CheckpointLog, EventTimeline, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
+import { AccessLog, type AuditTrail } from '@dm/inspection';
+import { auditTrailOf } from './audit-wiring';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
 export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events', audit: 'audit' } as const;
@@ -52,13 +53,15 @@ export class EmbeddedRuntime {
     );
     this.auditStore = new SqliteReadStore({ file: join(dataDir, 'audit.db') });
     this.accessStore = new SqliteEventStore({ name: SOURCES.audit, file: join(dataDir, 'audit.events.db') });
-    this.accessLog = new AccessLog(this.accessStore);
-    const logs = [...Object.values(this.stores), this.accessStore].map((store) => new MerkleLog(store, this.auditStore));
-    const keys = loadOrCreateAuditKeys(dataDir);
-    const outside = process.env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints');
-    const checkpoints = new CheckpointLog(logs, keys, this.auditStore, outside);
-    const timeline = new EventTimeline(this.stores.taskAssignment, this.stores.progressEvents);
-    this.audit = new AuditTrail({ logs, keys, contiguous: true, checkpoints, accessLog: this.accessLog, timeline });
+    this.audit = auditTrailOf({
+      audited: Object.values(this.stores),
+      accessStore: this.accessStore,
+      nodes: this.auditStore,
+      keyDir: dataDir,
+      checkpointDir: process.env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints'),
+      contiguous: true,
+    });
+    this.accessLog = this.audit.accessLog;
     this.registerMetrics();
   }
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '@dm/platform';
 import { ConfigError } from './config';
@@ -68,6 +68,14 @@ export const serviceEnvSchema = z
     VIEW_WAIT_MS: positiveInt(3000),
     CONSISTENCY_TIMEOUT_MS: positiveInt(5000),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    AUDITED_STORES: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9-]*(=[^,]+)?(,[a-z][a-z0-9-]*(=[^,]+)?)*$/,
+        'must be store names, each with =<SQLite file> when EVENT_STORE=sqlite (task-assignment=/data/ta.events.db,…)',
+      )
+      .optional(),
+    AUDIT_CHECKPOINT_DIR: z.string().min(1, 'must be a directory path').optional(),
     RECORDED_LATE_AFTER_WORKING_DAYS: z
       .string()
       .regex(/^\d{1,3}$/, 'must be a whole number of working days (0-999)')
@@ -100,6 +108,12 @@ export interface ServiceConfig {
   consistencyTimeoutMs: number;
   recordedLateAfterWorkingDays: number;
   logLevel: LogLevel;
+  /**
+   * report-projection's audit trail (docs/audit.md): the writers' stores it
+   * follows (by name on KurrentDB; a SQLite file each, by default the one
+   * beside its own data directory), and where checkpoints are also written.
+   */
+  audit: { stores: Array<{ name: string; file: string | null }>; checkpointDir: string };
 }
 
 /** Lists every bad setting at once, one per line, naming the variable. */
@@ -136,7 +150,23 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
     recordedLateAfterWorkingDays: e.RECORDED_LATE_AFTER_WORKING_DAYS,
     logLevel: e.LOG_LEVEL,
+    audit: auditOf(e, resolve(e.MONITOR_DATA_DIR ?? `./.data/${service}`)),
   };
+}
+
+const WRITERS = ['task-assignment', 'progress-events'];
+
+function auditOf(e: ServiceEnv, dataDir: string): ServiceConfig['audit'] {
+  const named = e.AUDITED_STORES?.split(',').map((entry) => {
+    const [name, file] = entry.split('=');
+    return { name, file: file ?? null };
+  });
+  const sqliteDefault = (name: string) => join(dirname(dataDir), name, `${name}.events.db`);
+  const stores = (named ?? WRITERS.map((name) => ({ name, file: null }))).map(({ name, file }) => ({
+    name,
+    file: e.EVENT_STORE === 'kurrentdb' ? null : resolve(file ?? sqliteDefault(name)),
+  }));
+  return { stores, checkpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'checkpoints')) };
 }
 
 /** The gateway's environment: where each service listens. */

@@ -15,11 +15,13 @@ import {
   TokenService,
   type HealthCheck,
 } from '@dm/platform';
+import { InspectionModule, type AuditTrail } from '@dm/inspection';
 import { AssignmentView, ProgressEventsModule } from '@dm/progress-events';
 import type { ReadStore } from '@dm/read-store';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { AssignmentActivity, TaskAssignmentModule } from '@dm/task-assignment';
 import { openBus, openEventStore, openReadStore, readiness } from './adapters';
+import { ACCESS_STORE, auditTrailOf, checkpointDirectoryOf, openNamedEventStore } from './audit-wiring';
 import { relayMetrics } from './embedded-runtime';
 import { runMain } from './run-main';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
@@ -28,6 +30,8 @@ export type { ServiceName } from './service-config';
 
 interface Wiring {
   module: DynamicModule;
+  /** report-projection's audit trail: the inspection routes, the access log, the checkpoints reports name. */
+  audit?: AuditTrail;
   healthChecks: HealthCheck[];
   extraChecks?: HealthCheck[];
   relay?: Relay;
@@ -74,7 +78,18 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
     }
     case 'report-projection': {
       const readStore: ReadStore = await openReadStore(config, 'report-projection.read.db');
+      const audited = await Promise.all(config.audit.stores.map(({ name, file }) => openNamedEventStore(config, name, file)));
+      const accessStore = await openNamedEventStore(config, ACCESS_STORE, null);
+      const audit = auditTrailOf({
+        audited,
+        accessStore,
+        nodes: readStore,
+        keyDir: config.dataDir,
+        checkpointDir: config.audit.checkpointDir,
+        contiguous: config.eventStore.kind === 'sqlite',
+      });
       return {
+        audit,
         module: ReportProjectionModule.register({
           readStore,
           bus,
@@ -82,8 +97,11 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
           consistencyTimeoutMs: config.consistencyTimeoutMs,
           rules: { recordedLateAfterWorkingDays: config.recordedLateAfterWorkingDays },
         }),
-        healthChecks: [readiness.readStore(config.readStore.kind, readStore)],
-        closers: [() => readStore.close()],
+        healthChecks: [
+          readiness.readStore(config.readStore.kind, readStore),
+          ...[...audited, accessStore].map((s) => readiness.eventStore(s)),
+        ],
+        closers: [() => audit.stop(), ...[...audited, accessStore].map((s) => () => s.close()), () => readStore.close()],
       };
     }
   }
@@ -112,15 +130,21 @@ export async function startSingleService(config: ServiceConfig) {
         consistency: { afterWrite: async (written) => consistencyToken(written) },
         healthChecks: [...wiring.healthChecks, ...(wiring.extraChecks ?? []), ...readiness.bus(bus)],
         openapi: openApiDocument(),
+        checkpoints: wiring.audit && checkpointDirectoryOf(wiring.audit),
       }),
       CqrsModule.forRoot(),
       wiring.module,
+      ...(wiring.audit ? [InspectionModule.register(wiring.audit)] : []),
     ],
   };
   const logger = createLogger(config.logLevel).child({ service: config.service });
-  const app = await createHttpApp(root, { metrics, logger });
+  const app = await createHttpApp(root, { metrics, logger, accessLog: wiring.audit?.accessLog });
   await app.init();
   await wiring.relay?.start();
+  if (wiring.audit) {
+    await wiring.audit.start();
+    wiring.audit.checkpoints.startSchedule();
+  }
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

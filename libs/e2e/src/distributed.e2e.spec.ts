@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { publicKeyFromPem, verifyExport } from '@dm/audit';
 import { TOPICS } from '@dm/contracts';
 import { ApiClient, ConsistencySession, eventually, runDemo, seed4308Directive, skipTier } from '@dm/testing';
 import { startEmbedded, type EmbeddedServer } from '@dm/composition';
@@ -9,13 +10,13 @@ import { buildOnce } from './process-harness';
 
 const infra = distributedInfra();
 
-/** Drops what legitimately differs between two runs of the same commands: server clocks, positions and the hashes over them. */
+/** Drops what legitimately differs between two runs of the same commands: server clocks, positions, the hashes over them, and the checkpoints each deployment signs. */
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key]) => !['recordedAt', 'globalPosition', 'hash', 'prevHash', 'position'].includes(key))
+        .filter(([key]) => !['recordedAt', 'globalPosition', 'hash', 'prevHash', 'position', 'checkpoints'].includes(key))
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, v]) => [key, normalize(v)]),
     );
@@ -295,6 +296,46 @@ if ('skipped' in infra) {
       const without4312 = (docs: unknown[]) => docs.filter((d) => !JSON.stringify(d).includes('4312/UBND-VX'));
       for (const name of names) expect(without4312(after[name])).toEqual(before[name]);
     }, 300_000);
+
+    it('the audit trail through the gateway: report-projection follows both stores, verifies them and its access log, exports what verifies offline', async () => {
+      const inspector = system.client('inspector-audit', 'inspector', 'thanh-tra-tinh');
+      await inspector.get(`/api/v1/reports/summary?period=2017&directiveId=${directiveId}`);
+      expect((await inspector.post('/api/v1/audit/checkpoints', {})).status).toBe(201);
+      const verified = await inspector.get('/api/v1/audit/verify');
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({ ok: true, firstFault: null });
+      const stores = verified.body.stores.map((s: { store: string; events: number; checkpointsChecked: number }) => [
+        s.store,
+        s.events > 0,
+        s.checkpointsChecked > 0,
+      ]);
+      expect(stores).toEqual([
+        ['task-assignment', true, true],
+        ['progress-events', true, true],
+        ['audit', true, true],
+      ]);
+      const log = await inspector.get('/api/v1/audit/access-log?userId=inspector-audit');
+      expect(log.body.entries.map((e: { route: string }) => e.route)).toEqual(['/api/v1/reports/summary', '/api/v1/audit/verify']);
+      expect(log.body.entries[0].query).toEqual({ period: '2017', directiveId });
+      const summary = await inspector.get(`/api/v1/reports/summary?period=2017&directiveId=${directiveId}`);
+      expect(summary.body.checkpoints.map((c: { store: string }) => c.store).sort()).toEqual([
+        'audit',
+        'progress-events',
+        'task-assignment',
+      ]);
+      const events = await inspector.get(`/api/v1/audit/events?directiveId=${directiveId}&type=assignment.&limit=5`);
+      expect(events.body.events).toHaveLength(5);
+      const pem = (await inspector.get('/api/v1/audit/public-key')).body.pem;
+      const exported = await inspector.get<string>(`/api/v1/audit/export?directiveId=${directiveId}&period=2017-Q1`);
+      expect(exported.status).toBe(200);
+      const report = await verifyExport(
+        (async function* () {
+          yield* exported.body.split('\n');
+        })(),
+        publicKeyFromPem(pem),
+      );
+      expect(report).toMatchObject({ ok: true, fault: null, figures: [{ directiveId, period: '2017-Q1', matches: true }] });
+    }, 120_000);
 
     it("an ended agency's work moved to its successor through the gateway: progress-events learns it from the topic, history stays put", async () => {
       const session = new ConsistencySession();

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { EventStore } from '@dm/eventsourcing';
+import { AccessLog, AuditTrail, CheckpointLog, EventTimeline, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
+import type { CheckpointDirectory } from '@dm/platform';
+import type { ReadStore } from '@dm/read-store';
+import { KurrentDbEventStore, SqliteEventStore } from './adapters';
+import type { ServiceConfig } from './service-config';
+
+export const ACCESS_STORE = 'audit';
+
+export interface AuditWiringOptions {
+  /** The stores whose events are audited: the directives' (task-assignment) and the progress' (progress-events), when both are at hand. */
+  audited: EventStore[];
+  /** Where the access log is appended (the `audit` store). */
+  accessStore: EventStore;
+  /** Where the Merkle logs and the checkpoints are kept. */
+  nodes: ReadStore;
+  /** Where the signing key is made on first start. */
+  keyDir: string;
+  checkpointDir: string;
+  /** Global positions without gaps (SQLite). */
+  contiguous: boolean;
+}
+
+/** The audit trail over a deployment's stores (docs/audit.md): a Merkle log each, checkpoints, the access log, the timelines. */
+export function auditTrailOf(options: AuditWiringOptions): AuditTrail {
+  const logs = [...options.audited, options.accessStore].map((store) => new MerkleLog(store, options.nodes));
+  const keys = loadOrCreateAuditKeys(options.keyDir);
+  const checkpoints = new CheckpointLog(logs, keys, options.nodes, options.checkpointDir);
+  const byName = new Map(options.audited.map((s) => [s.name, s]));
+  const directives = byName.get('task-assignment');
+  const progress = byName.get('progress-events');
+  return new AuditTrail({
+    logs,
+    keys,
+    contiguous: options.contiguous,
+    checkpoints,
+    accessLog: new AccessLog(options.accessStore),
+    timeline: directives && progress ? new EventTimeline(directives, progress) : undefined,
+  });
+}
+
+/** What the report routes name: the latest checkpoint of each store at or before a time. */
+export function checkpointDirectoryOf(trail: AuditTrail): CheckpointDirectory {
+  return {
+    at: async (time) =>
+      (await trail.checkpoints.latest(time)).map(({ store, treeSize, rootHash, time: signedAt, keyId }) => ({
+        store,
+        treeSize,
+        rootHash,
+        time: signedAt,
+        keyId,
+      })),
+  };
+}
+
+/** A store of the deployment opened by its name: on KurrentDB the same cluster, on SQLite its file (another service's, read alongside it). */
+export async function openNamedEventStore(config: ServiceConfig, name: string, file: string | null): Promise<EventStore> {
+  if (config.eventStore.kind === 'kurrentdb') return KurrentDbEventStore.connect({ name, connectionString: config.eventStore.url });
+  const path = file ?? join(config.dataDir, `${name}.events.db`);
+  mkdirSync(dirname(path), { recursive: true });
+  return new SqliteEventStore({ name, file: path });
+}
