@@ -132,7 +132,9 @@ describe('docker-compose.yml (the distributed form)', () => {
       { name: 'progress-events', file: null },
     ]);
     expect(rp.audit.checkpointDir).toBe('/checkpoints');
-    expect(services['report-projection'].volumes).toEqual(expect.arrayContaining(['report-projection-data:/data', 'audit-checkpoints:/checkpoints']));
+    expect(services['report-projection'].volumes).toEqual(
+      expect.arrayContaining(['report-projection-data:/data', 'audit-checkpoints:/checkpoints']),
+    );
   });
 
   it('gives every service the same JWT secret, and has no default for it', () => {
