@@ -1,15 +1,7 @@
 import { canonicalJson, type RecordedEvent } from '@dm/contracts';
 import { applyFact, type Document } from '@dm/eventsourcing';
 import { parsePeriod, type PeriodCalendar } from '@dm/periods';
-import {
-  asKnownAt,
-  assignmentsProjection,
-  deriveStatus,
-  summarize,
-  type AssignmentDoc,
-  type StatusRules,
-  type Summary,
-} from '@dm/reporting-domain';
+import { asKnownAt, assignmentsProjection, periodFigures, type AssignmentDoc, type StatusRules, type Summary } from '@dm/reporting-domain';
 
 /** A directive's summary of a period and its assignments' statuses, as the server answered them as known at a time. */
 export interface IssuedFigures {
@@ -45,15 +37,7 @@ export function recomputeFigures(events: Iterable<RecordedEvent>, issued: Omit<I
   const known = [...docs.values()]
     .map((doc) => asKnownAt(doc as unknown as AssignmentDoc, issued.knownAt))
     .filter((d): d is AssignmentDoc => !!d && d.directiveId === issued.directiveId && (d.issuedOn as string) <= window.to);
-  return {
-    summary: summarize(known, { from: window.from, to: window.to }, issued.rules),
-    statuses: known
-      .map((doc) => {
-        const state = deriveStatus(doc, window.to, issued.rules);
-        return { assignmentId: doc._id, status: state.status ?? null, lifecycle: state.lifecycle };
-      })
-      .sort((a, b) => a.assignmentId.localeCompare(b.assignmentId)),
-  };
+  return periodFigures(known, { from: window.from, to: window.to }, issued.rules);
 }
 
 /** The first place two values differ, as a path (`official.overdue`), with both values; null when equal. */

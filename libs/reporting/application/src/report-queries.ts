@@ -3,6 +3,7 @@ import { authorize, NotFoundError } from '@dm/eventsourcing';
 import { parsePeriod, today, type PeriodCalendar } from '@dm/periods';
 import type { Document, Query, ReadStore } from '@dm/read-store';
 import {
+  periodFigures,
   asKnownAt,
   ASSIGNMENTS,
   DEFAULT_STATUS_RULES,
@@ -259,16 +260,7 @@ export class ReportQueries {
   async directiveFigures(directiveId: string, period: string, calendar: PeriodCalendar, knownAt: string) {
     const window = parsePeriod(period, calendar);
     const docs = await this.issuedBy(AUDITOR, window.to, { directiveId }, knownAt);
-    return {
-      rules: this.rules,
-      summary: summarize(docs, { from: window.from, to: window.to }, this.rules),
-      statuses: docs
-        .map((doc) => {
-          const state = deriveStatus(doc, window.to, this.rules);
-          return { assignmentId: doc._id, status: state.status ?? null, lifecycle: state.lifecycle };
-        })
-        .sort((a, b) => a.assignmentId.localeCompare(b.assignmentId)),
-    };
+    return { rules: this.rules, ...periodFigures(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
   /**

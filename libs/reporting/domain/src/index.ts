@@ -5,6 +5,7 @@ export * from './assignments/status';
 export * from './assignments/rates';
 export * from './assignments/tally';
 export * from './assignments/summary';
+export * from './assignments/period-figures';
 export * from './timeline/timeline.projection';
 export * from './directives/directives.projection';
 export * from './known-at';
