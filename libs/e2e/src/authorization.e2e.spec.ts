@@ -571,10 +571,10 @@ describe('authorisation table over HTTP (embedded)', () => {
       );
     });
 
-    it('the monitoring agency and the issuer read all of the directive; an addressed agency its own part', async () => {
+    it("the monitoring agency, the issuer and the issuer's office read all of the directive; an addressed agency its own part", async () => {
       const whole = (await fx.inspector().get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`)).body.assignments;
       const everyone = (await fx.inspector().get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`)).body.assignments;
-      for (const agency of ['so-ldtbxh', 'ubnd-tinh']) {
+      for (const agency of ['so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh']) {
         const reader = fx.monitoring(agency);
         expect((await reader.get(`/api/v1/directives/${directiveId}?asOf=2017-12-31`)).body.assignments).toEqual(whole);
         expect((await reader.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`)).body.assignments).toEqual(everyone);

@@ -8,10 +8,11 @@ export const REPORT_PROJECTION = 'report-projection';
  * The shape of the documents the projections write. Raise it when a change
  * needs documents written anew (0.2: start dates, modes, record times; 0.3:
  * accepted one-off completions in task-assignment's activity, for transfers;
- * 4: the record time of every fact, the directive's too, for knownAt); a
+ * 4: the record time of every fact, the directive's too, for knownAt; 5: the
+ * issuer's office, which reads all it issued); a
  * store written at a lower version is rebuilt from the events.
  */
-export const READ_MODEL_VERSION = 4;
+export const READ_MODEL_VERSION = 5;
 export const READ_MODEL_VERSION_CHECKPOINT = `${REPORT_PROJECTION}:read-model-version`;
 
 /** The report read models: timeline, assignments, and the directive written last (see Projector). */

@@ -120,8 +120,11 @@ describe('read scope: who reads what of the report projection', () => {
       expect(mayReadAssignment(monitoring('so-nv'), doc(MUONG_LAT))).toBe(false);
     });
 
-    it("the issuer's office reads what is addressed to it only: the read models do not keep the office", () => {
-      expect(mayReadAssignment(monitoring('vp-ubnd-tinh'), doc(MUONG_LAT))).toBe(false);
+    it("a monitoring officer of the issuer's office reads every assignment, as the issuer does; an agency officer of it does not", () => {
+      for (const a of all) expect(mayReadAssignment(monitoring('vp-ubnd-tinh'), a)).toBe(true);
+      expect(mayReadAssignment(officer('vp-ubnd-tinh'), doc(MUONG_LAT))).toBe(false);
+      const withoutOffice = { ...doc(MUONG_LAT), issuerOffice: undefined };
+      expect(mayReadAssignment(monitoring('vp-ubnd-tinh'), withoutOffice)).toBe(false);
     });
 
     it('inspectors and admins read every assignment; a token without an agency reads none', () => {
@@ -134,11 +137,15 @@ describe('read scope: who reads what of the report projection', () => {
     });
 
     it('names as overseers the issuer and every agency that has monitored the directive', () => {
-      expect(overseersOfAssignment(doc(MUONG_LAT))).toEqual(['ubnd-tinh', 'so-nnmt', 'so-ldtbxh', 'so-nnmt']);
-      expect(overseersOfAssignment(doc(SO_YT))).toEqual(['ubnd-tinh', 'so-nnmt', 'so-ldtbxh', 'so-nnmt']);
-      expect(overseersOfAssignment({ issuer: 'ubnd-tinh', monitoringAgency: 'so-ldtbxh', facts: {} })).toEqual(['ubnd-tinh', 'so-ldtbxh']);
-      expect(overseersOfDirective(directive)).toEqual(['ubnd-tinh', 'so-ldtbxh', 'so-ldtbxh', 'so-nnmt']);
-      expect(overseersOfDirective({ ...directive, changes: undefined })).toEqual(['ubnd-tinh', 'so-ldtbxh']);
+      expect(overseersOfAssignment(doc(MUONG_LAT))).toEqual(['ubnd-tinh', 'vp-ubnd-tinh', 'so-nnmt', 'so-ldtbxh', 'so-nnmt']);
+      expect(overseersOfAssignment(doc(SO_YT))).toEqual(['ubnd-tinh', 'vp-ubnd-tinh', 'so-nnmt', 'so-ldtbxh', 'so-nnmt']);
+      expect(overseersOfAssignment({ issuer: 'ubnd-tinh', monitoringAgency: 'so-ldtbxh', facts: {} })).toEqual([
+        'ubnd-tinh',
+        undefined,
+        'so-ldtbxh',
+      ]);
+      expect(overseersOfDirective(directive)).toEqual(['ubnd-tinh', 'vp-ubnd-tinh', 'so-ldtbxh', 'so-ldtbxh', 'so-nnmt']);
+      expect(overseersOfDirective({ ...directive, issuerOffice: undefined, changes: undefined })).toEqual(['ubnd-tinh', 'so-ldtbxh']);
     });
   });
 
@@ -154,9 +161,9 @@ describe('read scope: who reads what of the report projection', () => {
     });
 
     it('a monitoring officer reads the directives its agency issued, monitors or monitored, or is addressed in', () => {
-      for (const agency of ['ubnd-tinh', 'so-ldtbxh', 'so-nnmt', 'h-ba-thuoc'])
+      for (const agency of ['ubnd-tinh', 'vp-ubnd-tinh', 'so-ldtbxh', 'so-nnmt', 'h-ba-thuoc'])
         expect({ agency, may: mayReadDirective(monitoring(agency), directive, heldBy(agency)) }).toEqual({ agency, may: true });
-      for (const agency of ['hdnd-tinh', 'vp-ubnd-tinh'])
+      for (const agency of ['hdnd-tinh', 'so-gddt'])
         expect({ agency, may: mayReadDirective(monitoring(agency), directive, heldBy(agency)) }).toEqual({ agency, may: false });
     });
 

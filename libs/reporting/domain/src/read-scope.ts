@@ -32,13 +32,20 @@ const transferParties = (facts: Array<{ type: string; data: Record<string, unkno
  * directive: its issuer and every agency that has monitored it (the one
  * named at issue, each monitoring transfer's predecessor and successor).
  */
-export function overseersOfAssignment(doc: Pick<AssignmentDoc, 'issuer' | 'monitoringAgency' | 'facts'>): Array<string | undefined> {
-  return [doc.issuer, doc.monitoringAgency, ...transferParties(factsOf(doc, 'd'))];
+export function overseersOfAssignment(
+  doc: Pick<AssignmentDoc, 'issuer' | 'issuerOffice' | 'monitoringAgency' | 'facts'>,
+): Array<string | undefined> {
+  return [doc.issuer, doc.issuerOffice ?? undefined, doc.monitoringAgency, ...transferParties(factsOf(doc, 'd'))];
 }
 
 /** The same agencies, from the directive's document: its issuer, the monitoring agency at issue, every monitoring transfer's parties. */
-export function overseersOfDirective(doc: Pick<DirectiveDoc, 'issuer' | 'monitoringAgency' | 'changes'>): string[] {
-  return [doc.issuer, doc.monitoringAgency, ...transferParties(Object.values(doc.changes ?? {}))];
+export function overseersOfDirective(doc: Pick<DirectiveDoc, 'issuer' | 'issuerOffice' | 'monitoringAgency' | 'changes'>): string[] {
+  return [
+    doc.issuer,
+    ...(doc.issuerOffice ? [doc.issuerOffice] : []),
+    doc.monitoringAgency,
+    ...transferParties(Object.values(doc.changes ?? {})),
+  ];
 }
 
 /** An assignment: its agency's officers (now or before a transfer), and the monitoring officers of its directive's overseers. */

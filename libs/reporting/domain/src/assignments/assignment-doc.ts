@@ -47,6 +47,8 @@ export interface AssignmentDoc {
   directiveId?: string;
   directiveNumber?: string;
   issuer?: string;
+  /** The issuer's office, which issues and changes in its name (absent before 0.4). */
+  issuerOffice?: string | null;
   issuedOn?: string;
   /** The business date the assignment started (absent before 0.2: the issue date). */
   assignedOn?: string;

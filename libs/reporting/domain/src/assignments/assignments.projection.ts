@@ -60,6 +60,7 @@ export const assignmentsProjection: Projection = {
           directiveId: directive.directiveId,
           directiveNumber: directive.number,
           issuer: directive.issuer,
+          issuerOffice: directive.issuerOffice ?? null,
           issuedOn: directive.issuedOn,
           assignedOn: on,
           monitoringAgency: directive.monitoringAgency,

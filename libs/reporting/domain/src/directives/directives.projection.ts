@@ -12,6 +12,8 @@ export interface DirectiveDoc extends Document {
   number: string;
   type: string;
   issuer: string;
+  /** The issuer's office (absent before 0.4): it issues and changes in the issuer's name, and reads all of it. */
+  issuerOffice?: string | null;
   issuedOn: string;
   subject: string;
   legalBasis: string[];
@@ -49,6 +51,7 @@ export const directivesProjection: Projection = {
           set: {
             created: true,
             ...directiveHeader(d),
+            issuerOffice: d.issuerOffice ?? null,
             legalBasis: d.legalBasis,
             basedOn: d.basedOn ?? [],
             addressees: d.addressees,
@@ -170,7 +173,8 @@ export function directiveListEntry(d: DirectiveDoc) {
 
 /** A directive's header as issued and its tasks as of `asOf` (without the document's bookkeeping). */
 export function directiveView(doc: DirectiveDoc, asOf: string) {
-  const { _id, rev, created, changes, tasks, recordedAt, ...header } = doc;
+  const { _id, rev, created, changes, tasks, recordedAt, issuerOffice, ...header } = doc;
+  void issuerOffice;
   void _id;
   void rev;
   void created;
