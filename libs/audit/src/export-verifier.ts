@@ -1,4 +1,4 @@
-import { eventHash, GENESIS_HASH, type RecordedEvent } from '@dm/contracts';
+import type { RecordedEvent } from '@dm/contracts';
 import { verifyConsistency, verifyInclusion } from '@dm/merkle';
 import type { KeyObject } from 'node:crypto';
 import { checkpointFault, keyIdOf, type Checkpoint } from './checkpoint';
@@ -7,6 +7,7 @@ import type { Fault } from './fault';
 import { firstDifference, recomputeFigures, type IssuedFigures } from './figures';
 import { eventLeaf } from './leaf';
 import { LogVerifier, type LogReport } from './log-verifier';
+import { StreamChains } from './stream-chains';
 import { storedText as storedTextOf } from '@dm/eventsourcing';
 
 export interface ExportReport {
@@ -23,8 +24,7 @@ export interface ExportReport {
 
 interface PartialStore {
   anchor: Checkpoint | null;
-  heads: Map<string, { revision: number; hash: string }>;
-  events: number;
+  chains: StreamChains;
 }
 
 /**
@@ -92,7 +92,7 @@ export async function verifyExport(
         if (!list) return fail(c.store, 'checkpoint', `the checkpoint of ${c.time} is of a store the header does not name`);
         list.push(c);
         checkpointCount += 1;
-        if (line.anchor) partial.set(c.store, { anchor: c, heads: new Map(), events: 0 });
+        if (line.anchor) partial.set(c.store, { anchor: c, chains: new StreamChains((e) => `the event at position ${e.globalPosition}`) });
         break;
       }
       case 'consistency': {
@@ -141,23 +141,8 @@ export async function verifyExport(
             `the checkpoint of ${beyond.time} covers ${beyond.treeSize} events but the log exported holds ${store.anchor.treeSize}: events were removed`,
             { expected: beyond.treeSize, found: store.anchor.treeSize },
           );
-        const head = store.heads.get(e.streamId);
-        const revision = head ? head.revision + 1 : 0;
-        if (e.streamRevision !== revision)
-          return fail(line.store, 'revision', `stream ${e.streamId} has revision ${e.streamRevision} where ${revision} comes next`, {
-            ...place,
-            expected: revision,
-            found: e.streamRevision,
-          });
-        if (e.prevHash !== (head?.hash ?? GENESIS_HASH))
-          return fail(line.store, 'chain', `the event at position ${e.globalPosition} does not link to the one before it`, place);
-        const hash = eventHash(e.prevHash, e);
-        if (hash !== e.hash)
-          return fail(line.store, 'hash', `the event at position ${e.globalPosition} does not hash to its stored hash`, {
-            ...place,
-            expected: e.hash,
-            found: hash,
-          });
+        const broken = store.chains.check(storedTextOf(e));
+        if (broken) return fail(line.store, broken.kind, broken.message, { ...place, expected: broken.expected, found: broken.found });
         const anchor = store.anchor;
         const proof = (line.proof ?? []).map((h) => Buffer.from(h, 'hex'));
         if (
@@ -169,8 +154,6 @@ export async function verifyExport(
             `the event at position ${e.globalPosition} is not in the tree signed at ${anchor.time} at index ${line.leafIndex}`,
             place,
           );
-        store.heads.set(e.streamId, { revision, hash: e.hash });
-        store.events += 1;
         break;
       }
       case 'end':

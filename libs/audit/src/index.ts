@@ -6,3 +6,4 @@ export * from './policy';
 export * from './export-format';
 export * from './export-verifier';
 export * from './figures';
+export * from './stream-chains';

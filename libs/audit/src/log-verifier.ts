@@ -1,9 +1,10 @@
-import { eventHash, eventHashOfText, GENESIS_HASH, parseStoredEvent, type StoredEventText } from '@dm/contracts';
+import type { StoredEventText } from '@dm/contracts';
 import { CompactRange } from '@dm/merkle';
 import type { KeyObject } from 'node:crypto';
 import { checkpointFault, type Checkpoint } from './checkpoint';
 import type { Fault } from './fault';
 import { eventLeaf } from './leaf';
+import { StreamChains } from './stream-chains';
 
 export interface LogVerifierOptions {
   /** Signed tree heads of this store to hold the log to, from the database or from outside it. */
@@ -28,11 +29,6 @@ export interface LogReport {
   fault: Fault | null;
 }
 
-interface StreamHead {
-  revision: number;
-  hash: string;
-}
-
 /**
  * Checks one store's events in global order (docs/audit.md, "Verification"):
  * positions, each stream's revisions and hash chain, each event's hash from
@@ -41,7 +37,7 @@ interface StreamHead {
  */
 export class LogVerifier {
   private readonly range = new CompactRange();
-  private readonly heads = new Map<string, StreamHead>();
+  private readonly chains = new StreamChains(describe);
   private readonly pending: Checkpoint[];
   private lastPosition = 0;
   private checked = 0;
@@ -70,7 +66,7 @@ export class LogVerifier {
   }
 
   streamIds(): string[] {
-    return [...this.heads.keys()];
+    return this.chains.streamIds();
   }
 
   /** Checks the next event; `storedLeaf` is what the store's Merkle log holds at its index. False once a fault is found. */
@@ -83,29 +79,8 @@ export class LogVerifier {
         expected: expectedPosition,
         found: event.globalPosition,
       });
-    const head = this.heads.get(event.streamId);
-    const revision = head ? head.revision + 1 : 0;
-    if (event.streamRevision !== revision)
-      return this.fail('revision', `stream ${event.streamId} has revision ${event.streamRevision} where ${revision} comes next`, {
-        ...placeOf(event),
-        expected: revision,
-        found: event.streamRevision,
-      });
-    const prevHash = head?.hash ?? GENESIS_HASH;
-    if (event.prevHash !== prevHash)
-      return this.fail('chain', `${describe(event)} does not link to the event before it in its stream`, {
-        ...placeOf(event),
-        expected: prevHash,
-        found: event.prevHash,
-      });
-    const recomputed = this.recompute(event, prevHash);
-    if (recomputed === null) return this.fail('unreadable', `${describe(event)} is not valid JSON`, placeOf(event));
-    if (recomputed !== event.hash)
-      return this.fail('hash', `${describe(event)} does not hash to its stored hash: its content changed after it was recorded`, {
-        ...placeOf(event),
-        expected: event.hash,
-        found: recomputed,
-      });
+    const broken = this.chains.check(event);
+    if (broken) return this.fail(broken.kind, broken.message, { ...placeOf(event), expected: broken.expected, found: broken.found });
     const leaf = eventLeaf(event.globalPosition, event.hash);
     if (storedLeaf !== undefined && (storedLeaf === null || !storedLeaf.equals(leaf)))
       return this.fail(
@@ -115,10 +90,6 @@ export class LogVerifier {
           : `${describe(event)} is not the event the Merkle log recorded at index ${this.range.size}: events were moved, inserted or removed`,
         { ...placeOf(event), expected: storedLeaf?.toString('hex') ?? null, found: leaf.toString('hex') },
       );
-    if (head) {
-      head.revision = revision;
-      head.hash = event.hash;
-    } else this.heads.set(event.streamId, { revision, hash: event.hash });
     this.lastPosition = event.globalPosition;
     this.range.append(leaf);
     return this.checkStoredTreeAt(event) && this.checkCheckpointsAt(event);
@@ -145,28 +116,12 @@ export class LogVerifier {
       store: this.store,
       ok: this.fault === null,
       events: this.range.size,
-      streams: this.heads.size,
+      streams: this.chains.streams,
       treeSize: this.range.size,
       rootHash: this.range.root().toString('hex'),
       checkpointsChecked: this.checked,
       fault: this.fault,
     };
-  }
-
-  /**
-   * The stored text spliced into the body needs no parse: every member around
-   * actor, data and metadata is written by JSON.stringify, which never
-   * writes `,"name":` outside a string, so no text can move from one member
-   * into another and still give the same bytes.
-   */
-  private recompute(event: StoredEventText, prevHash: string): string | null {
-    const fast = eventHashOfText(prevHash, event);
-    if (fast === event.hash) return fast;
-    try {
-      return eventHash(prevHash, parseStoredEvent(event));
-    } catch {
-      return null;
-    }
   }
 
   private checkStoredTreeAt(event: StoredEventText): boolean {
@@ -197,17 +152,19 @@ export class LogVerifier {
   }
 
   private checkHeads(stored: Map<string, number>): void {
-    for (const [streamId, head] of this.heads)
-      if (stored.get(streamId) !== head.revision) {
-        this.fail('head', `stream ${streamId} ends at revision ${head.revision} but its head says ${stored.get(streamId) ?? 'none'}`, {
+    for (const streamId of this.chains.streamIds()) {
+      const revision = this.chains.lastRevision(streamId)!;
+      if (stored.get(streamId) !== revision) {
+        this.fail('head', `stream ${streamId} ends at revision ${revision} but its head says ${stored.get(streamId) ?? 'none'}`, {
           streamId,
           expected: stored.get(streamId) ?? null,
-          found: head.revision,
+          found: revision,
         });
         return;
       }
+    }
     for (const [streamId, revision] of stored)
-      if (!this.heads.has(streamId)) {
+      if (this.chains.lastRevision(streamId) === undefined) {
         this.fail('head', `stream ${streamId} has a head at revision ${revision} but no events`, {
           streamId,
           expected: revision,
