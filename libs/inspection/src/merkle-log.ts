@@ -1,6 +1,6 @@
 import { eventLeaf } from '@dm/audit';
 import type { EventStore, Subscription } from '@dm/eventsourcing';
-import { CompactRange, consistencyPath, inclusionPath, storedRange, type TreeNode } from '@dm/merkle';
+import { CompactRange, consistencyPath, edgeOf, inclusionPath, storedRange, type TreeNode } from '@dm/merkle';
 import type { Document, ReadStore } from '@dm/read-store';
 
 interface NodeDoc extends Document {
@@ -186,17 +186,4 @@ export class MerkleLog {
 
 function toDoc(node: TreeNode, position?: number): NodeDoc {
   return { _id: nodeId(node.level, node.index), rev: {}, hash: node.hash.toString('hex'), ...(position !== undefined ? { position } : {}) };
-}
-
-/** The perfect subtrees on the right edge of a tree of `size` leaves. */
-function edgeOf(size: number): Array<[number, number]> {
-  const edge: Array<[number, number]> = [];
-  let start = 0;
-  for (let level = 52; level >= 0; level--) {
-    const width = 2 ** level;
-    if (size - start < width) continue;
-    edge.push([level, start / width]);
-    start += width;
-  }
-  return edge;
 }

@@ -109,14 +109,21 @@ export class CompactRange {
   /** Continues a tree of `size` leaves from its stored perfect subtrees. */
   static resume(size: number, node: NodeReader): CompactRange {
     const range = new CompactRange();
-    let start = 0;
-    for (let level = 52; level >= 0; level--) {
-      const width = 2 ** level;
-      if (size - start < width) continue;
-      range.edge.push({ level, index: start / width, hash: node(level, start / width) });
-      start += width;
-    }
+    for (const [level, index] of edgeOf(size)) range.edge.push({ level, index, hash: node(level, index) });
     range.count = size;
     return range;
   }
+}
+
+/** The perfect subtrees on the right edge of a tree of `size` leaves, largest first: [level, index] each. */
+export function edgeOf(size: number): Array<[level: number, index: number]> {
+  const edge: Array<[number, number]> = [];
+  let start = 0;
+  for (let level = 52; level >= 0; level--) {
+    const width = 2 ** level;
+    if (size - start < width) continue;
+    edge.push([level, start / width]);
+    start += width;
+  }
+  return edge;
 }
