@@ -42,7 +42,7 @@ export async function* exportLines(trail: AuditTrail, scope: ExportScope, period
   for (const anchor of anchors) {
     const log = trail.log(anchor.store);
     yield { kind: 'checkpoint', checkpoint: anchor, anchor: true };
-    for (const checkpoint of await knownCheckpoints(trail, anchor.store)) {
+    for (const checkpoint of (await trail.checkpoints.known(anchor.store)).checkpoints) {
       if (sameCheckpoint(checkpoint, anchor)) continue;
       yield { kind: 'checkpoint', checkpoint };
       if (checkpoint.treeSize <= anchor.treeSize)
@@ -109,12 +109,6 @@ async function issuedIn(trail: AuditTrail, year: number): Promise<string[]> {
         if (issuedOn.startsWith(`${year}-`)) ids.push(directiveId);
       }
   return ids;
-}
-
-async function knownCheckpoints(trail: AuditTrail, store: string): Promise<Checkpoint[]> {
-  const all = [...(await trail.checkpoints.stored(store)), ...trail.checkpoints.outside(store).checkpoints];
-  const unique = new Map(all.map((c) => [c.signature, c]));
-  return [...unique.values()].sort((a, b) => a.treeSize - b.treeSize || a.time.localeCompare(b.time));
 }
 
 const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => a.signature === b.signature;

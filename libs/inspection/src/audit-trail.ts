@@ -62,6 +62,7 @@ export class AuditTrail {
   }
 
   async start(): Promise<void> {
+    await this.options.checkpoints.start();
     for (const log of this.options.logs) await log.start();
   }
 

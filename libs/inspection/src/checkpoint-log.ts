@@ -1,4 +1,4 @@
-import { signCheckpoint, type Checkpoint } from '@dm/audit';
+import { checkpointText, signCheckpoint, type Checkpoint } from '@dm/audit';
 import { appendFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vietnamDate } from '@dm/periods';
@@ -69,7 +69,7 @@ export class CheckpointLog {
         ['treeSize', 'asc'],
       ],
     });
-    return docs.map(({ _id, rev, ...checkpoint }) => (void _id, void rev, checkpoint));
+    return docs.map(withoutDocumentFields);
   }
 
   /** The checkpoints in the file outside the database, and the lines that could not be read. */
@@ -91,12 +91,38 @@ export class CheckpointLog {
     return { checkpoints, unreadable };
   }
 
-  /** The latest checkpoint of each store signed at or before `time` (all of them when absent). */
+  /**
+   * Every checkpoint of a store known, in the database and in the file
+   * outside it, each once (the same fields and signature), by size then
+   * time; with how many each place held and the file's unreadable lines.
+   */
+  async known(store: string) {
+    const inDatabase = await this.stored(store);
+    const outside = this.outside(store);
+    const unique = new Map([...inDatabase, ...outside.checkpoints].map((c) => [`${checkpointText(c)}${c.signature}`, c]));
+    const checkpoints = [...unique.values()].sort((a, b) => a.treeSize - b.treeSize || a.time.localeCompare(b.time));
+    return { checkpoints, inDatabase: inDatabase.length, outside: outside.checkpoints.length, unreadable: outside.unreadable };
+  }
+
+  async start(): Promise<void> {
+    await this.store.ensureIndexes(COLLECTION, [['store', 'time']]);
+  }
+
+  /** The latest checkpoint of each store signed at or before `time` (the latest of all when absent): what every report names. */
   async latest(time?: string): Promise<Checkpoint[]> {
-    const all = await this.stored();
-    const byStore = new Map<string, Checkpoint>();
-    for (const c of all) if (!time || c.time <= time) byStore.set(c.store, c);
-    return [...byStore.values()];
+    const found: Checkpoint[] = [];
+    for (const log of this.logs) {
+      const [last] = await this.store.find<CheckpointDoc>(COLLECTION, {
+        where: { store: log.store.name, ...(time ? { time: { lte: time } } : {}) },
+        orderBy: [
+          ['time', 'desc'],
+          ['treeSize', 'desc'],
+        ],
+        limit: 1,
+      });
+      if (last) found.push(withoutDocumentFields(last));
+    }
+    return found;
   }
 
   /** Checks every hour; takes a checkpoint when the last is a day old, or a month's cut-off has passed since. */
@@ -114,7 +140,7 @@ export class CheckpointLog {
   }
 
   async takeIfDue(): Promise<Checkpoint[]> {
-    const last = (await this.stored()).pop();
+    const last = (await this.latest()).sort((a, b) => a.time.localeCompare(b.time)).pop();
     const now = this.clock();
     if (!last) return this.take('daily');
     const lastMonth = vietnamDate(new Date(last.time)).slice(0, 7);
@@ -136,3 +162,5 @@ export class CheckpointLog {
     }
   }
 }
+
+const withoutDocumentFields = ({ _id, rev, ...checkpoint }: CheckpointDoc): Checkpoint => (void _id, void rev, checkpoint);

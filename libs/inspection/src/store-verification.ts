@@ -28,10 +28,9 @@ export async function verifyStore(
   options: { contiguous: boolean; onProgress?: (p: VerificationProgress) => void },
 ): Promise<StoreReport> {
   const store = log.store.name;
-  const inDatabase = await checkpoints.stored(store);
-  const outside = checkpoints.outside(store);
-  const all = dedupe([...inDatabase, ...outside.checkpoints]);
-  const base = { checkpoints: { inDatabase: inDatabase.length, outside: outside.checkpoints.length, file: checkpoints.fileOf(store) } };
+  const known = await checkpoints.known(store);
+  const all = known.checkpoints;
+  const base = { checkpoints: { inDatabase: known.inDatabase, outside: known.outside, file: checkpoints.fileOf(store) } };
   const total = await log.store.headPosition();
   let storedTree: StoreReport['storedTree'];
   try {
@@ -41,9 +40,9 @@ export async function verifyStore(
     const report = await pass(log, all, publicKey, options, total);
     return { ...report, ok: false, fault: report.fault ?? { store, kind: 'leaf', message: (error as Error).message }, storedTree, ...base };
   }
-  if (outside.unreadable.length) {
+  if (known.unreadable.length) {
     const report = await pass(log, all, publicKey, options, total);
-    const at = outside.unreadable[0];
+    const at = known.unreadable[0];
     const fault = report.fault ?? { store, kind: 'checkpoint' as const, message: `line ${at.line} of ${at.file} is not a checkpoint` };
     return { ...report, ok: false, fault, storedTree, ...base };
   }
@@ -56,8 +55,8 @@ export async function verifyStore(
     signature: '',
   };
   const report = await pass(log, all, publicKey, options, total, stored);
-  const rootDiffers =
-    report.fault?.kind === 'checkpoint' || (report.fault?.kind === 'leaf' && report.fault.message.startsWith('the first'));
+  // The first pass compares no leaf: a `leaf` fault there is the stored tree's root.
+  const rootDiffers = report.fault?.kind === 'checkpoint' || report.fault?.kind === 'leaf';
   if (rootDiffers) {
     const located = await pass(log, all, publicKey, options, total, undefined, true);
     return { ...(located.fault ? located : report), storedTree, ...base };
@@ -99,10 +98,4 @@ async function pass(
   }
   options.onProgress?.({ store, checked: verifier.size, total });
   return verifier.finish({ heads, treeSize: storedTree?.treeSize });
-}
-
-function dedupe(checkpoints: Checkpoint[]): Checkpoint[] {
-  const seen = new Map<string, Checkpoint>();
-  for (const c of checkpoints) seen.set(`${c.store}|${c.treeSize}|${c.time}|${c.signature}`, c);
-  return [...seen.values()];
 }
