@@ -8,6 +8,7 @@ export * from './directives';
 export * from './progress';
 export * from './registry';
 export * from './reporting';
+export * from './annual-review';
 export * from './events';
 export * from './assignment-starts';
 export * from './integration-message';

@@ -45,9 +45,8 @@ import {
   verifyResponse,
 } from './audit';
 import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
+import { ANNUAL_REVIEW_FORMATS, annualReviewResponse } from './annual-review';
 import {
-  ANNUAL_REVIEW_FORMATS,
-  annualReviewResponse,
   assignmentsResponse,
   LIFECYCLE_STAGES,
   directiveListResponse,
