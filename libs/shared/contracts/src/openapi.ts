@@ -1,8 +1,30 @@
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import { z } from 'zod';
+import { auditPaths } from './openapi-audit';
+import {
+  schema,
+  json,
+  errors,
+  correlationId,
+  consistencyToken,
+  path,
+  query,
+  asOf,
+  knownAt,
+  period,
+  calendar,
+  role,
+  annualReviewYear,
+  annualReviewReaders,
+  changer,
+  registryAdmin,
+  healthSchema,
+  command,
+  read,
+  scopedRead,
+  open,
+} from './openapi-parts';
 import {
   addAgencyRequest,
-  ASSIGNMENT_ROLES,
   addTaskRequest,
   amendmentResponse,
   cancelTaskRequest,
@@ -32,18 +54,6 @@ import {
   transferRequest,
   transferResponse,
 } from './registry';
-import {
-  accessLogResponse,
-  changesResponse,
-  eventTimelineResponse,
-  checkpointsResponse,
-  consistencyProofResponse,
-  inclusionProofResponse,
-  publicKeyResponse,
-  treeResponse,
-  verifyProgressResponse,
-  verifyResponse,
-} from './audit';
 import { completionRequest, confirmationRequest, progressRequest, reopenRequest, writtenEventResponse } from './progress';
 import { ANNUAL_REVIEW_FORMATS, annualReviewResponse } from './annual-review';
 import {
@@ -60,96 +70,6 @@ import {
   taskTimelineResponse,
   timelineResponse,
 } from './reporting';
-
-const schema = (s: z.ZodTypeAny) => zodToJsonSchema(s, { target: 'openApi3', $refStrategy: 'none' });
-const json = (s: z.ZodTypeAny) => ({ 'application/json': { schema: schema(s) } });
-const problem = {
-  description: 'Problem (RFC 9457)',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-};
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem, 503: problem };
-const idempotencyKey = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  required: false,
-  schema: { type: 'string' },
-  description: 'A retry with the same key (from the same user, on the same route) answers the first result and writes nothing new',
-};
-const correlationId = {
-  name: 'X-Correlation-Id',
-  in: 'header',
-  required: false,
-  schema: { type: 'string' },
-  description: 'Echoed back, logged and recorded on the events written',
-};
-const consistencyToken = {
-  name: 'X-Consistency-Token',
-  in: 'header',
-  required: false,
-  schema: { type: 'string' },
-  description: 'Wait until the read model has applied this write',
-};
-const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const query = (name: string, description: string, extra: object = {}) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string', ...extra },
-  description,
-});
-const asOf = query('asOf', 'Business date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); default today', { format: 'date' });
-const knownAt = query(
-  'knownAt',
-  'Record time: an ISO 8601 instant (Z or an offset such as +07:00), or a date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); the answer counts only the events recorded by then, and echoes it in UTC',
-);
-const period = { ...query('period', '2017, 2017-Q1, 2017-H1, 2017-M9 (9 months) or 2017-03'), required: true };
-const calendar = query('calendar', 'decree09 (Decree 09/2019 cut-off windows, 15th→14th) or calendar', { enum: ['decree09', 'calendar'] });
-const role = query('role', 'lead (default) or coordinating', { enum: [...ASSIGNMENT_ROLES] });
-const annualReviewYear = { ...query('year', 'The year YYYY (1900–2100); statuses are judged as of 31/12'), required: true };
-const annualReviewReaders =
-  "Inspectors and admins: any agency's; a monitoring officer: any agency's, restricted to the directives their agency issued or monitors (and their own agency's assignments); an agency officer: their own agency's only (403 for another).";
-const changer = 'A monitoring officer of the monitoring agency, the issuer or its office';
-const registryAdmin = 'An admin';
-const healthSchema = z.object({
-  status: z.enum(['up', 'down']),
-  checks: z.record(z.object({ status: z.enum(['up', 'down']) }).passthrough()),
-});
-
-const command = (summary: string, who: string, body: z.ZodTypeAny, answer: z.ZodTypeAny, params: object[] = [], status = '201') => ({
-  post: {
-    summary,
-    description: `${who}. Authorisation is checked before the body is validated.`,
-    parameters: [...params, idempotencyKey, correlationId],
-    requestBody: { required: true, content: json(body) },
-    responses: { [status]: { description: 'Written; X-Consistency-Token names the write', content: json(answer) }, ...errors },
-  },
-});
-const read = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => ({
-  get: {
-    summary,
-    description: 'Every role.',
-    parameters: [...params, consistencyToken, correlationId],
-    responses: { 200: { description: 'OK', content: json(answer) }, ...errors },
-  },
-});
-/** A report read: every role, each reading what concerns its agency (docs/domain.md, "Who reads what"). */
-const scopedRead = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => {
-  const route = read(summary, answer, params);
-  return {
-    get: {
-      ...route.get,
-      description:
-        'Every role, scoped: an agency officer reads the directives addressed to its agency and its own assignments only; a monitoring officer besides all of the directives its agency issued or monitors; inspectors and admins everything. A list leaves out what the caller may not read; a single resource outside it is 403. Every read is recorded in the access log.',
-    },
-  };
-};
-const inspect = (summary: string, answer: z.ZodTypeAny, params: object[] = []) => {
-  const route = read(summary, answer, params);
-  return { get: { ...route.get, description: 'Inspectors and admins.' } };
-};
-const open = (summary: string, type: string, answer: object, extra: object = {}) => ({
-  get: { summary, security: [], responses: { 200: { description: 'OK', content: { [type]: { schema: answer } } }, ...extra } },
-});
 
 /** The OpenAPI 3 document of API v1: every route, built from the same schemas that validate requests and type answers. */
 export function openApiDocument() {
@@ -349,108 +269,7 @@ export function openApiDocument() {
         [path('id'), path('taskNo'), knownAt],
       ),
       '/api/v1/audit/assignments/{id}/state': scopedRead('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
-      '/api/v1/audit/verify': inspect(
-        'Verify every store: chains, hashes, the Merkle log and every checkpoint; the first fault named',
-        verifyResponse,
-      ),
-      '/api/v1/audit/verify/progress': inspect('How far the running verification is, per store', verifyProgressResponse),
-      '/api/v1/audit/public-key': read('The Ed25519 public key that checks checkpoints (PEM, SPKI)', publicKeyResponse),
-      '/api/v1/audit/checkpoints': {
-        ...inspect('Signed checkpoints kept in the database, oldest first', checkpointsResponse, [query('store', 'One store')]),
-        post: {
-          summary: 'Take a checkpoint of every store now',
-          description: 'Inspectors and admins.',
-          parameters: [correlationId],
-          responses: { 201: { description: 'Taken', content: json(checkpointsResponse) }, ...errors },
-        },
-      },
-      '/api/v1/audit/access-log': inspect(
-        'Every signed-in read of a report or inspection route, oldest first, chained',
-        accessLogResponse,
-        [
-          query('after', 'Only entries after this position'),
-          query('limit', 'At most this many (default 100, at most 1000)'),
-          query('userId', 'Only reads by this user'),
-          query('route', 'Only routes starting with this'),
-          query('from', 'Recorded at or after (ISO 8601 instant)'),
-          query('to', 'Recorded at or before (ISO 8601 instant)'),
-        ],
-      ),
-      '/api/v1/audit/events': inspect(
-        "A timeline from the event stores: an assignment's, a task's, a directive's, an agency's or the registry's events, oldest record first",
-        eventTimelineResponse,
-        [
-          query('directiveId', 'A directive (with taskNo: one of its tasks)'),
-          query('taskNo', 'A task of the directive'),
-          query('assignmentId', 'An assignment'),
-          query('agencyId', "An agency: its assignments' events and the registry changes naming it"),
-          query('registry', "true: the registry's changes"),
-          query('type', 'Event types, comma-separated; a prefix ends in a dot (assignment.)'),
-          query('userId', 'Only events by this user'),
-          query('from', 'Recorded at or after (ISO 8601 instant)'),
-          query('to', 'Recorded at or before (ISO 8601 instant)'),
-          query('after', 'The next of the page before'),
-          query('limit', 'At most this many (default 200, at most 1000)'),
-        ],
-      ),
-      '/api/v1/audit/changes': inspect(
-        'What changed between two record times: the events recorded after from, up to to, counted by type',
-        changesResponse,
-        [
-          { ...query('from', 'Record time the view starts after (ISO 8601 instant)'), required: true },
-          query('to', 'Record time it ends at (default now)'),
-          query('directiveId', 'Only this directive (with taskNo: one task)'),
-          query('taskNo', 'A task of the directive'),
-          query('assignmentId', 'Only this assignment'),
-          query('agencyId', 'Only this agency'),
-          query('registry', "true: only the registry's changes"),
-          query('type', 'Event types, comma-separated'),
-          query('userId', 'Only events by this user'),
-          query('after', 'The next of the page before'),
-          query('limit', 'At most this many'),
-        ],
-      ),
-      '/api/v1/audit/tree': inspect('Each store’s Merkle log head', treeResponse, [query('store', 'One store')]),
-      '/api/v1/audit/proofs/inclusion': inspect(
-        'An inclusion proof: the event at a position is in the tree of a size',
-        inclusionProofResponse,
-        [
-          { ...query('store', 'Store name'), required: true },
-          { ...query('position', 'Global position of the event'), required: true },
-          query('treeSize', 'Tree size (default: the current one)'),
-        ],
-      ),
-      '/api/v1/audit/proofs/consistency': inspect(
-        'A consistency proof: the tree of size from is a prefix of the tree of size to',
-        consistencyProofResponse,
-        [
-          { ...query('store', 'Store name'), required: true },
-          { ...query('from', 'Older tree size'), required: true },
-          query('to', 'Newer tree size (default: the current one)'),
-        ],
-      ),
-      '/api/v1/audit/export': {
-        get: {
-          summary:
-            'Export the events of a directive or of a year (with inclusion proofs), or of every store, with checkpoints, as JSON lines',
-          description: 'Inspectors and admins. Check it offline: npm run cli -- verify <file> --public-key <file>.',
-          parameters: [
-            query('directiveId', 'A directive'),
-            query('all', 'true: every event of every store'),
-            query('year', 'The directives issued in this year, with all their assignments'),
-            query('period', "With a directive: the period whose figures the export carries, as known at the export's checkpoint"),
-            query('calendar', 'The period calendar (default decree09)'),
-            correlationId,
-          ],
-          responses: {
-            200: {
-              description: 'JSON lines (docs/audit.md, "Exports")',
-              content: { 'application/x-ndjson': { schema: { type: 'string' } } },
-            },
-            ...errors,
-          },
-        },
-      },
+      ...auditPaths(),
       '/api/v1/agencies': read(
         'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
         registryResponse,
