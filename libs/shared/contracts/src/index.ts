@@ -14,3 +14,4 @@ export * from './assignment-starts';
 export * from './integration-message';
 export * from './openapi';
 export * from './audit';
+export * from './report-document';
