@@ -5,9 +5,11 @@ import tseslint from 'typescript-eslint';
 //   contracts ← core ← domain ← platform/application ← composition ← service
 //   core ← port ← adapter ← composition
 // Only the composition imports adapters; no service imports the testing library.
-const drivers = ['kafkajs', 'mongodb', 'better-sqlite3', '@kurrent/*', 'jsonwebtoken', 'pino', 'prom-client'];
+const drivers = ['kafkajs', 'mongodb', 'better-sqlite3', '@kurrent/*', 'jsonwebtoken', 'pino', 'prom-client', 'nodemailer'];
+// Document writers: only the report-documents library renders files.
+const writers = ['exceljs', 'pdfkit'];
 const framework = ['@nestjs/*', 'fastify'];
-const pure = [...drivers, ...framework];
+const pure = [...drivers, ...framework, ...writers];
 
 const constraints = {
   'type:contracts': { allow: ['type:contracts'], banned: pure },
@@ -20,18 +22,50 @@ const constraints = {
     allow: ['type:port', 'type:core', 'type:domain', 'type:contracts'],
     banned: drivers.filter((d) => d !== 'jsonwebtoken' && d !== 'pino' && d !== 'prom-client'),
   },
-  'type:application': { allow: ['type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'], banned: drivers },
+  'type:document': { allow: ['type:domain', 'type:core', 'type:contracts'], banned: [...drivers, ...framework] },
+  'type:application': {
+    allow: ['type:platform', 'type:document', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    banned: [...drivers, ...writers],
+  },
   'type:composition': {
-    allow: ['type:application', 'type:platform', 'type:adapter', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    allow: [
+      'type:application',
+      'type:platform',
+      'type:document',
+      'type:adapter',
+      'type:domain',
+      'type:port',
+      'type:core',
+      'type:contracts',
+    ],
     banned: [],
   },
   'type:service': { allow: ['type:composition'], banned: [] },
   'type:e2e': {
-    allow: ['type:composition', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    allow: [
+      'type:composition',
+      'type:testing',
+      'type:platform',
+      'type:document',
+      'type:domain',
+      'type:port',
+      'type:core',
+      'type:contracts',
+    ],
     banned: [],
   },
   'type:tool': {
-    allow: ['type:composition', 'type:e2e', 'type:testing', 'type:platform', 'type:domain', 'type:port', 'type:core', 'type:contracts'],
+    allow: [
+      'type:composition',
+      'type:e2e',
+      'type:testing',
+      'type:platform',
+      'type:document',
+      'type:domain',
+      'type:port',
+      'type:core',
+      'type:contracts',
+    ],
     banned: [],
   },
 };
