@@ -1,1 +1,3 @@
-export {};
+export * from './webhook-notifier';
+export * from './webhook-signature';
+export type { WebhookPayload } from './webhook-payload';

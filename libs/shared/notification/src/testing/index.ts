@@ -1,1 +1,2 @@
-export {};
+export * from './recording-notifier';
+export * from './reminder-notices';
