@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EventStore } from '@dm/eventsourcing';
 import { AccessLog, AuditTrail, CheckpointLog, EventTimeline, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
+import type { Checkpoint } from '@dm/audit';
 import type { CheckpointDirectory } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
 import { KurrentDbEventStore, SqliteEventStore } from './adapters';
@@ -43,15 +44,11 @@ export function auditTrailOf(options: AuditWiringOptions): AuditTrail {
 
 /** What the report routes name: the latest checkpoint of each store at or before a time. */
 export function checkpointDirectoryOf(trail: AuditTrail): CheckpointDirectory {
+  const refs = (checkpoints: Checkpoint[]) =>
+    checkpoints.map(({ store, treeSize, rootHash, time, keyId }) => ({ store, treeSize, rootHash, time, keyId }));
   return {
-    at: async (time) =>
-      (await trail.checkpoints.latest(time)).map(({ store, treeSize, rootHash, time: signedAt, keyId }) => ({
-        store,
-        treeSize,
-        rootHash,
-        time: signedAt,
-        keyId,
-      })),
+    at: async (time) => refs(await trail.checkpoints.latest(time)),
+    take: async (reason) => refs(await trail.checkpoints.take(reason)),
   };
 }
 

@@ -9,6 +9,7 @@ import { ReportProjectionModule } from '@dm/report-projection';
 import { TaskAssignmentModule } from '@dm/task-assignment';
 import { checkpointDirectoryOf } from './audit-wiring';
 import { recordedLateAfterOf } from './config';
+import { notificationSettingsOf } from './notification-config';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { upgradeReadModels } from './rebuild';
 import { openApiDocument } from '@dm/contracts';
@@ -38,6 +39,9 @@ class EmbeddedAppModule {
           readStore: runtime.reportStore,
           bus: runtime.bus,
           rules: { recordedLateAfterWorkingDays: recordedLateAfterOf(process.env) },
+          eventStore: runtime.reportingStore,
+          checkpoints: checkpointDirectoryOf(runtime.audit),
+          ...notificationSettingsOf(process.env),
         }),
         InspectionModule.register(runtime.audit),
       ],

@@ -9,7 +9,12 @@ import { AccessLog, type AuditTrail } from '@dm/inspection';
 import { auditTrailOf } from './audit-wiring';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
-export const SOURCES = { taskAssignment: 'task-assignment', progressEvents: 'progress-events', audit: 'audit' } as const;
+export const SOURCES = {
+  taskAssignment: 'task-assignment',
+  progressEvents: 'progress-events',
+  audit: 'audit',
+  reporting: 'reporting',
+} as const;
 
 /**
  * The embedded adapters of the three services, in one process: SQLite event
@@ -32,6 +37,8 @@ export class EmbeddedRuntime {
   readonly accessStore: SqliteEventStore;
   readonly accessLog: AccessLog;
   readonly audit: AuditTrail;
+  /** The reporting context's own events (calendar, regimes, periodic and issued reports, reminders): audited, never published on the bus. */
+  readonly reportingStore: SqliteEventStore;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -51,10 +58,11 @@ export class EmbeddedRuntime {
         new Relay({ name: `relay:${store.name}`, store, bus: this.bus, batchSize: 500 }),
       ]),
     );
+    this.reportingStore = new SqliteEventStore({ name: SOURCES.reporting, file: join(dataDir, 'reporting.events.db') });
     this.auditStore = new SqliteReadStore({ file: join(dataDir, 'audit.db') });
     this.accessStore = new SqliteEventStore({ name: SOURCES.audit, file: join(dataDir, 'audit.events.db') });
     this.audit = auditTrailOf({
-      audited: Object.values(this.stores),
+      audited: [...Object.values(this.stores), this.reportingStore],
       accessStore: this.accessStore,
       nodes: this.auditStore,
       keyDir: dataDir,
@@ -86,6 +94,7 @@ export class EmbeddedRuntime {
       readiness.readStore('progress-events', this.progressViewStore),
       readiness.readStore('report-projection', this.reportStore),
       readiness.eventStore(this.accessStore),
+      readiness.eventStore(this.reportingStore),
       readiness.readStore('audit', this.auditStore),
     ];
   }
@@ -110,6 +119,7 @@ export class EmbeddedRuntime {
     await this.reportStore.close();
     await this.auditStore.close();
     await this.accessStore.close();
+    await this.reportingStore.close();
   }
 
   private registerMetrics() {

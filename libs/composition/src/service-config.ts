@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '@dm/platform';
 import { ConfigError } from './config';
+import { notificationEnvShape } from './notification-config';
 
 export const SERVICE_NAMES = ['task-assignment', 'progress-events', 'report-projection'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -76,6 +77,7 @@ export const serviceEnvSchema = z
       )
       .optional(),
     AUDIT_CHECKPOINT_DIR: z.string().min(1, 'must be a directory path').optional(),
+    ...notificationEnvShape,
     RECORDED_LATE_AFTER_WORKING_DAYS: z
       .string()
       .regex(/^\d{1,3}$/, 'must be a whole number of working days (0-999)')

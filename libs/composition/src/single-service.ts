@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { mkdirSync } from 'node:fs';
-import { openApiDocument } from '@dm/contracts';
+import { openApiDocument, REPORTING_STORE } from '@dm/contracts';
 import type { EventStore } from '@dm/eventsourcing';
 import { Relay, type MessageBus } from '@dm/message-bus';
 import {
@@ -23,6 +23,7 @@ import { AssignmentActivity, TaskAssignmentModule } from '@dm/task-assignment';
 import { openBus, openEventStore, openReadStore, readiness } from './adapters';
 import { ACCESS_STORE, auditTrailOf, checkpointDirectoryOf, openNamedEventStore } from './audit-wiring';
 import { relayMetrics } from './embedded-runtime';
+import { notificationSettingsOf } from './notification-config';
 import { runMain } from './run-main';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
 
@@ -80,8 +81,9 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
       const readStore: ReadStore = await openReadStore(config, 'report-projection.read.db');
       const audited = await Promise.all(config.audit.stores.map(({ name, file }) => openNamedEventStore(config, name, file)));
       const accessStore = await openNamedEventStore(config, ACCESS_STORE, null);
+      const reportingStore = await openNamedEventStore(config, REPORTING_STORE, null);
       const audit = auditTrailOf({
-        audited,
+        audited: [...audited, reportingStore],
         accessStore,
         nodes: readStore,
         keyDir: config.dataDir,
@@ -96,12 +98,15 @@ async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): P
           metrics,
           consistencyTimeoutMs: config.consistencyTimeoutMs,
           rules: { recordedLateAfterWorkingDays: config.recordedLateAfterWorkingDays },
+          eventStore: reportingStore,
+          checkpoints: checkpointDirectoryOf(audit),
+          ...notificationSettingsOf(process.env, config.service),
         }),
         healthChecks: [
           readiness.readStore(config.readStore.kind, readStore),
-          ...[...audited, accessStore].map((s) => readiness.eventStore(s)),
+          ...[...audited, accessStore, reportingStore].map((s) => readiness.eventStore(s)),
         ],
-        closers: [() => audit.stop(), ...[...audited, accessStore].map((s) => () => s.close()), () => readStore.close()],
+        closers: [() => audit.stop(), ...[...audited, accessStore, reportingStore].map((s) => () => s.close()), () => readStore.close()],
       };
     }
   }

@@ -13,7 +13,7 @@ export const REPORT_PROJECTION_GROUP = 'report-projection';
 export const GENERATION_CHECKPOINT = `${REPORT_PROJECTION}:generation`;
 /** The last generation a rebuild started (an abandoned one is never reused). */
 const ATTEMPT_CHECKPOINT = `${REPORT_PROJECTION}:generation-started`;
-const TOPICS_READ = [TOPICS.directives, TOPICS.progress];
+const TOPICS_READ = [TOPICS.directives, TOPICS.progress, TOPICS.registry];
 
 /** Generation 0 keeps the plain group name, so an installation without rebuilds keeps its offsets. */
 export const groupOf = (generation: number) => (generation === 0 ? REPORT_PROJECTION_GROUP : `${REPORT_PROJECTION_GROUP}.g${generation}`);

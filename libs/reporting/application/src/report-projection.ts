@@ -1,6 +1,13 @@
 import { STREAM_PREFIX } from '@dm/contracts';
 import { Projector, type ReadStore } from '@dm/read-store';
-import { ASSIGNMENTS, assignmentsProjection, DIRECTIVES, directivesProjection, timelineProjection } from '@dm/reporting-domain';
+import {
+  ASSIGNMENTS,
+  assignmentsProjection,
+  DIRECTIVES,
+  directivesProjection,
+  registryEventsProjection,
+  timelineProjection,
+} from '@dm/reporting-domain';
 
 export const REPORT_PROJECTION = 'report-projection';
 
@@ -9,15 +16,16 @@ export const REPORT_PROJECTION = 'report-projection';
  * needs documents written anew (0.2: start dates, modes, record times; 0.3:
  * accepted one-off completions in task-assignment's activity, for transfers;
  * 4: the record time of every fact, the directive's too, for knownAt; 5: the
- * issuer's office, which reads all it issued); a
+ * issuer's office, which reads all it issued; 6: the registry's events, for
+ * names and groups as of a period); a
  * store written at a lower version is rebuilt from the events.
  */
-export const READ_MODEL_VERSION = 5;
+export const READ_MODEL_VERSION = 6;
 export const READ_MODEL_VERSION_CHECKPOINT = `${REPORT_PROJECTION}:read-model-version`;
 
-/** The report read models: timeline, assignments, and the directive written last (see Projector). */
+/** The report read models: timeline, assignments, the registry's events, and the directive written last (see Projector). */
 export const reportProjector = (store: ReadStore) =>
-  new Projector(store, REPORT_PROJECTION, [timelineProjection, assignmentsProjection, directivesProjection]);
+  new Projector(store, REPORT_PROJECTION, [timelineProjection, assignmentsProjection, registryEventsProjection, directivesProjection]);
 
 /** The last revision of a directive or assignment stream applied to its document, or null. */
 export async function appliedRevision(store: ReadStore, streamId: string): Promise<number | null> {

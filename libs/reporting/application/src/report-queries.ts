@@ -263,6 +263,27 @@ export class ReportQueries {
     return { rules: this.rules, ...periodFigures(docs, { from: window.from, to: window.to }, this.rules) };
   }
 
+  /** The assignments a reader may read of directives issued by `date` (of one directive when given), as known at `knownAt`. */
+  async inScope(reader: Principal, date: string, filter: { agencyId?: string; directiveId?: string }, knownAt?: string) {
+    return this.issuedBy(reader, date, filter, knownAt);
+  }
+
+  /** A directive's document as it is now, or null. */
+  async directiveDoc(id: string): Promise<DirectiveDoc | null> {
+    const doc = await this.store.get<DirectiveDoc>(DIRECTIVES, id);
+    return doc?.created ? doc : null;
+  }
+
+  /** The lead assignments of every directive, each as of `asOf` (the urging scheduler's view). */
+  async leadStates(asOf: string) {
+    const docs = await this.store.find<AssignmentDocument>(ASSIGNMENTS, {
+      where: { created: true, role: 'lead', issuedOn: { lte: asOf } },
+    });
+    return docs
+      .filter((doc) => isCounted(doc, asOf))
+      .map((doc) => ({ doc, holder: holderOn(doc, asOf), state: deriveStatus(doc, asOf, this.rules) }));
+  }
+
   /**
    * Created assignments of directives issued on or before `date` (callers
    * keep those started by then) that the reader may read, as known at

@@ -5,6 +5,8 @@ import { reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
 import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
+import { RP_REPORTING, type ReportingContext } from './reporting/reporting-context';
+import { remindersOnTimeline } from './reporting/reminders-on-timeline';
 
 type Raw = Record<string, unknown>;
 
@@ -20,6 +22,7 @@ export class ReportsController {
     @Inject(RP_READ_MODELS) private readonly models: ReadModels,
     @Inject(RP_READ_CONSISTENCY) private readonly consistency: ReadConsistency,
     @Inject(CHECKPOINTS) private readonly checkpoints: CheckpointDirectory,
+    @Inject(RP_REPORTING) private readonly reporting: ReportingContext,
   ) {}
 
   @Get('directives')
@@ -70,6 +73,13 @@ export class ReportsController {
     return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }
 
+  @Get('reports/rollup')
+  async rollup(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
+    const q = validateQuery(agenciesQuery, query);
+    await this.consistency.waitFor(token);
+    return this.reporting.service.rollup(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
+  }
+
   @Get('audit/assignments/:id/timeline')
   async timeline(
     @CurrentPrincipal() reader: Principal,
@@ -79,7 +89,11 @@ export class ReportsController {
   ) {
     const { knownAt } = validateQuery(knownAtQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.timeline(reader, id, knownAt);
+    const answer = await this.models.queries.timeline(reader, id, knownAt);
+    const urged = remindersOnTimeline(await this.reporting.ledger.catchUp(), id, knownAt);
+    return urged.length
+      ? { ...answer, events: [...answer.events, ...urged].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)) }
+      : answer;
   }
 
   @Get('audit/directives/:id/tasks/:taskNo/timeline')

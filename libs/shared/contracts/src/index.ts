@@ -15,3 +15,5 @@ export * from './integration-message';
 export * from './openapi';
 export * from './audit';
 export * from './report-document';
+export * from './reporting-duties';
+export * from './reporting-answers';

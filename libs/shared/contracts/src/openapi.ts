@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditPaths } from './openapi-audit';
+import { reportingPaths } from './openapi-reporting';
 import {
   schema,
   json,
@@ -270,6 +271,7 @@ export function openApiDocument() {
       ),
       '/api/v1/audit/assignments/{id}/state': scopedRead('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
       ...auditPaths(),
+      ...reportingPaths(),
       '/api/v1/agencies': read(
         'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
         registryResponse,

@@ -251,6 +251,7 @@ export const checkpointRefSchema = z.object({
   time: z.string(),
   keyId: z.string(),
 });
+export type CheckpointRef = z.infer<typeof checkpointRefSchema>;
 export const checkpointsNamed = { checkpoints: z.array(checkpointRefSchema) };
 
 export const summaryResponse = windowSchema.merge(summaryBlockSchema).extend({
@@ -278,8 +279,8 @@ export const timelineEntrySchema = z.object({
   recordedAt: z.string(),
   actor: actorSchema,
   data: z.record(z.unknown()),
-  /** `d`: the directive's stream; `a`: the assignment's own. */
-  source: z.enum(['d', 'a']),
+  /** `d`: the directive's stream; `a`: the assignment's own; `r`: a reminder of the reporting store. */
+  source: z.enum(['d', 'a', 'r']),
   streamId: z.string(),
   revision: z.number().int(),
   eventId: z.string(),

@@ -1,6 +1,6 @@
 import { EVENT_TYPES, type TimelineEntry } from '@dm/contracts';
 import type { Projection } from '@dm/eventsourcing';
-import type { FactEvent, FactSource } from '../assignments/assignment-doc';
+import type { FactEvent } from '../assignments/assignment-doc';
 import { ASSIGNMENT_FACT_TYPES, eventsByAssignment } from '../assignments/assignment-events';
 import { DEFAULT_STATUS_RULES, isRecordedLate, type StatusRules } from '../assignments/status';
 
@@ -36,7 +36,7 @@ export const timelineProjection: Projection = {
     })),
 };
 
-const SOURCE_ORDER: Record<FactSource, number> = { d: 0, a: 1 };
+const SOURCE_ORDER: Record<TimelineEntry['source'], number> = { d: 0, a: 1, r: 2 };
 
 /** The business date of each report, which its recording lag is measured from. */
 const REPORT_DATE: Record<string, string> = {

@@ -16,6 +16,8 @@ export interface CheckpointRef {
 export interface CheckpointDirectory {
   /** The latest checkpoint of each store signed at or before `time` (the latest of all when absent). */
   at(time?: string): Promise<CheckpointRef[]>;
+  /** Signs a checkpoint of every store now (an issued report is frozen at one). */
+  take(reason: string): Promise<CheckpointRef[]>;
 }
 export const CHECKPOINTS = Symbol('CheckpointDirectory');
 

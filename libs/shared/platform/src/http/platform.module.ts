@@ -32,7 +32,7 @@ export class PlatformModule {
         { provide: CONSISTENCY, useValue: options.consistency },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: OPENAPI_DOCUMENT, useValue: options.openapi },
-        { provide: CHECKPOINTS, useValue: options.checkpoints ?? { at: async () => [] } },
+        { provide: CHECKPOINTS, useValue: options.checkpoints ?? { at: async () => [], take: async () => [] } },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

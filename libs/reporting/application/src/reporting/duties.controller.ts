@@ -1,0 +1,202 @@
+import { Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  complianceQuery,
+  hasRole,
+  isoDateString,
+  periodicReportRequest,
+  regimeRequest,
+  type Principal,
+  type RegimeDuty,
+} from '@dm/contracts';
+import { authorize, ForbiddenError, NotFoundError, ValidationError, type CommandOutcome } from '@dm/eventsourcing';
+import { parsePeriod, today } from '@dm/periods';
+import {
+  Allow,
+  answerWrite,
+  Call,
+  commandMetadata,
+  CONSISTENCY,
+  CurrentPrincipal,
+  validateBody,
+  validateQuery,
+  type CommandCall,
+  type Consistency,
+} from '@dm/platform';
+import { dueDateOf, dutiesPolicy, periodsOfDuty, reportingPolicy, SetReportingRegime, SubmitPeriodicReport } from '@dm/reporting-domain';
+import { RP_REPORTING, type ReportingContext } from './reporting-context';
+
+const submissionsQuery = z.object({ directiveId: z.string().optional(), agencyId: z.string().optional(), period: z.string().optional() });
+const scheduleQuery = z.object({ until: isoDateString.optional() });
+
+/**
+ * Reporting regimes (who reports to whom, how often, by when) and the
+ * periodic reports agencies submit under them (docs/reporting.md, "Periodic reports").
+ */
+@Controller('api/v1/reporting')
+export class DutiesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(RP_REPORTING) private readonly reporting: ReportingContext,
+    @Inject(CONSISTENCY) private readonly consistency: Consistency,
+  ) {}
+
+  @Put('regimes/:directiveId')
+  @Allow(dutiesPolicy.setRegime)
+  async setRegime(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const directive = await this.directive(call.params.directiveId);
+    authorize(dutiesPolicy.setRegime, call.principal, directive);
+    const request = validateBody(regimeRequest, call.body);
+    const registry = await this.reporting.registry.registry();
+    const known = (id: string) => Boolean(registry.agency(id)) || registry.groups().some((g) => g.id === id);
+    const named = request.duties.flatMap((d) => [...d.reporters, d.recipient]);
+    const duties = request.duties.map((d) => ({ ...d, title: d.title ?? null }));
+    const data = {
+      directiveId: directive.directiveId,
+      duties,
+      reason: request.reason ?? null,
+      issuedOn: directive.issuedOn,
+      unknownAgencies: [...new Set(named.filter((id) => !known(id)))],
+    };
+    const actingAs = hasRole(call.principal, 'admin') ? 'admin' : 'monitoring_officer';
+    const outcome = await this.commands.execute(new SetReportingRegime(data, commandMetadata(call, request, actingAs, today())));
+    await this.answer(reply, outcome, 200);
+  }
+
+  @Get('regimes/:directiveId')
+  @Allow(reportingPolicy.read)
+  async regime(@CurrentPrincipal() reader: Principal, @Param('directiveId') directiveId: string, @Query() query: Record<string, unknown>) {
+    const { until } = validateQuery(scheduleQuery, query);
+    await this.directive(directiveId);
+    if (!(await this.reporting.service.mayReadDirective(reader, directiveId)))
+      throw new ForbiddenError(`${reader.agencyId ?? reader.sub} may not read directive ${directiveId}`);
+    const ledger = await this.reporting.ledger.catchUp();
+    const regime = ledger.regimes.get(directiveId);
+    if (!regime) throw new NotFoundError(`directive ${directiveId} has no reporting regime`);
+    const last = until ?? `${today().slice(0, 4)}-12-31`;
+    return {
+      ...regime,
+      schedule: regime.duties.map((duty) => ({
+        dutyId: duty.id,
+        periods: periodsOfDuty(duty, last).map((p) => ({
+          period: p.period,
+          from: p.from,
+          cutOff: p.to,
+          dueOn: dueDateOf(duty, p.to, ledger.calendar),
+        })),
+      })),
+    };
+  }
+
+  @Post('regimes/:directiveId/submissions')
+  @Allow(dutiesPolicy.submit)
+  async submit(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const directive = await this.directive(call.params.directiveId);
+    const request = validateBody(periodicReportRequest, call.body);
+    const agencyId = request.agencyId ?? call.principal.agencyId;
+    if (!agencyId) throw new ValidationError('name the agency whose report this is', 'agencyId');
+    authorize(dutiesPolicy.submit, call.principal, agencyId);
+    const onBehalf = agencyId !== call.principal.agencyId;
+    if (onBehalf && !request.incomingDocument)
+      throw new ValidationError(
+        `the office records ${agencyId}'s paper report: give its number and date`,
+        'incomingDocument',
+        'is required',
+      );
+    if (!onBehalf && request.incomingDocument)
+      throw new ValidationError('an agency submits its own report; only the office records a paper report', 'incomingDocument');
+    const ledger = await this.reporting.ledger.catchUp();
+    const duty = ledger.regimes.get(directive.directiveId)?.duties.find((d) => d.id === request.dutyId);
+    if (!duty) throw new ValidationError(`directive ${directive.number} has no reporting duty ${request.dutyId}`, 'dutyId');
+    const window = parsePeriod(request.period, duty.calendar);
+    const reporters = this.reporting.service.reportersOn(duty.reporters, window.to, await this.reporting.registry.registry());
+    const attachment = await this.reporting.attachments.put(request.attachment);
+    const submittedOn = request.incomingDocument?.date ?? today();
+    const data = {
+      directiveId: directive.directiveId,
+      dutyId: duty.id,
+      agencyId,
+      period: window.period,
+      submittedOn,
+      attachment,
+      note: request.note ?? null,
+      incomingDocument: request.incomingDocument ?? null,
+      duty: duty as RegimeDuty,
+      reporters,
+      today: today(),
+    };
+    const actingAs = onBehalf ? 'monitoring_officer' : 'agency_officer';
+    const outcome = await this.commands.execute(new SubmitPeriodicReport(data, commandMetadata(call, request, actingAs, submittedOn)));
+    await this.answer(reply, outcome, 201);
+  }
+
+  @Get('submissions')
+  @Allow(reportingPolicy.read)
+  async submissions(@CurrentPrincipal() reader: Principal, @Query() query: Record<string, unknown>) {
+    const filter = validateQuery(submissionsQuery, query);
+    const agencyId = this.ownAgency(reader, filter.agencyId);
+    const ledger = await this.reporting.ledger.catchUp();
+    const submissions = ledger.submissionsOf({ ...filter, agencyId });
+    const readable = new Map<string, boolean>();
+    for (const id of new Set(submissions.map((s) => s.directiveId)))
+      readable.set(id, await this.reporting.service.mayReadDirective(reader, id));
+    return { submissions: submissions.filter((s) => readable.get(s.directiveId)) };
+  }
+
+  @Get('compliance')
+  @Allow(reportingPolicy.read)
+  async compliance(@CurrentPrincipal() reader: Principal, @Query() query: Record<string, unknown>) {
+    const q = validateQuery(complianceQuery, query);
+    const asOf = q.asOf ?? today();
+    const from = q.from ?? `${asOf.slice(0, 4)}-01-01`;
+    const to = q.to ?? asOf;
+    if (from > to) throw new ValidationError(`from ${from} is after to ${to}`, 'from');
+    return this.reporting.service.compliance(reader, { directiveId: q.directiveId, agencyId: q.agencyId, from, to, asOf });
+  }
+
+  @Get('attachments/:sha256')
+  @Allow(reportingPolicy.read)
+  async attachment(@CurrentPrincipal() reader: Principal, @Param('sha256') sha256: string, @Res() reply: FastifyReply) {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ValidationError('must be a SHA-256 in lower-case hex', 'sha256');
+    const ledger = await this.reporting.ledger.catchUp();
+    const submitted = ledger.submissionsOf({}).filter((s) => s.attachment.sha256 === sha256);
+    const own = this.ownAgency(reader, undefined);
+    if (!submitted.length || (own && !submitted.some((s) => s.agencyId === own))) throw new NotFoundError(`No attachment ${sha256}`);
+    const file = await this.reporting.attachments.get(sha256);
+    if (!file) throw new NotFoundError(`No attachment ${sha256}`);
+    reply
+      .header('content-type', file.meta.mediaType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.meta.fileName)}`)
+      .header('x-content-sha256', sha256)
+      .send(file.bytes);
+  }
+
+  /** An agency officer reads its own agency's only. */
+  private ownAgency(reader: Principal, asked: string | undefined): string | undefined {
+    if (hasRole(reader, 'agency_officer') && reader.roles.length === 1) {
+      if (asked && asked !== reader.agencyId) authorize(reportingPolicy.readAgency, reader, asked);
+      return reader.agencyId ?? undefined;
+    }
+    return asked;
+  }
+
+  private async directive(id: string) {
+    const doc = await this.reporting.service.directive(id);
+    if (!doc) throw new NotFoundError(`No directive ${id}`);
+    return doc;
+  }
+
+  private answer(reply: FastifyReply, outcome: CommandOutcome<unknown>, status: number) {
+    const event = outcome.events[0];
+    return answerWrite(reply, this.consistency, this.reporting.store.name, outcome, status, {
+      eventId: event.eventId,
+      type: event.type,
+      streamId: event.streamId,
+      revision: event.streamRevision,
+      recordedAt: event.recordedAt,
+      data: event.data,
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { diffQuery, exportQuery, hasRole, issueReportRequest, type Principal } from '@dm/contracts';
+import type { CommandOutcome } from '@dm/eventsourcing';
+import { today } from '@dm/periods';
+import {
+  Allow,
+  answerWrite,
+  Call,
+  CHECKPOINTS,
+  commandMetadata,
+  CONSISTENCY,
+  CurrentPrincipal,
+  validateBody,
+  validateQuery,
+  type CheckpointDirectory,
+  type CommandCall,
+  type Consistency,
+} from '@dm/platform';
+import { dutiesPolicy, IssueReport, reportingPolicy } from '@dm/reporting-domain';
+import { sendReportFile } from './report-files';
+import { IssuedReports } from './issued-reports';
+import { RP_REPORTING, type ReportingContext } from './reporting-context';
+
+const listQuery = z.object({ directiveId: z.string().optional(), period: z.string().optional() });
+const revisionParam = z.coerce.number().int().min(1);
+
+/** Issuing a period's report, its revisions, their differences and their files (docs/reporting.md, "Issued reports"). */
+@Controller('api/v1/reports/issued')
+export class IssuedReportsController {
+  private readonly reports: IssuedReports;
+
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(RP_REPORTING) private readonly reporting: ReportingContext,
+    @Inject(CONSISTENCY) private readonly consistency: Consistency,
+    @Inject(CHECKPOINTS) checkpoints: CheckpointDirectory,
+  ) {
+    this.reports = new IssuedReports(reporting, checkpoints);
+  }
+
+  @Post()
+  @Allow(dutiesPolicy.issueReport)
+  async issue(@Call() call: CommandCall, @Res() reply: FastifyReply) {
+    const request = validateBody(issueReportRequest, call.body);
+    const data = await this.reports.prepare(call.principal, request);
+    const actingAs = hasRole(call.principal, 'admin') ? 'admin' : 'monitoring_officer';
+    const outcome: CommandOutcome<unknown> = await this.commands.execute(
+      new IssueReport(data, commandMetadata(call, request, actingAs, request.date ?? today())),
+    );
+    await this.reporting.ledger.catchUp();
+    const event = outcome.events[0];
+    const issued = event.data as { reportId: string; revision: number; reason: string | null; contentSha256: string };
+    await answerWrite(
+      reply,
+      this.consistency,
+      this.reporting.store.name,
+      outcome,
+      201,
+      {
+        reportId: issued.reportId,
+        revision: issued.revision,
+        reason: issued.reason,
+        contentSha256: issued.contentSha256,
+        eventId: event.eventId,
+        recordedAt: event.recordedAt,
+        knownAt: data.content.knownAt,
+        checkpoints: data.content.checkpoints,
+      },
+      `/api/v1/reports/issued/${encodeURIComponent(issued.reportId)}/revisions/${issued.revision}`,
+    );
+  }
+
+  @Get()
+  @Allow(reportingPolicy.read)
+  async list(@CurrentPrincipal() reader: Principal, @Query() query: Record<string, unknown>) {
+    return { reports: await this.reports.list(reader, validateQuery(listQuery, query)) };
+  }
+
+  @Get(':reportId')
+  @Allow(reportingPolicy.read)
+  latest(@CurrentPrincipal() reader: Principal, @Param('reportId') reportId: string) {
+    return this.reports.revision(reader, reportId);
+  }
+
+  @Get(':reportId/revisions/:revision')
+  @Allow(reportingPolicy.read)
+  revision(@CurrentPrincipal() reader: Principal, @Param('reportId') reportId: string, @Param('revision') revision: string) {
+    return this.reports.revision(reader, reportId, validateQuery(z.object({ revision: revisionParam }), { revision }).revision);
+  }
+
+  @Get(':reportId/diff')
+  @Allow(reportingPolicy.read)
+  diff(@CurrentPrincipal() reader: Principal, @Param('reportId') reportId: string, @Query() query: Record<string, unknown>) {
+    const { from, to } = validateQuery(diffQuery, query);
+    return this.reports.diff(reader, reportId, from, to);
+  }
+
+  @Get(':reportId/export')
+  @Allow(reportingPolicy.read)
+  async exportLatest(
+    @CurrentPrincipal() reader: Principal,
+    @Param('reportId') reportId: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ) {
+    const { format, view } = validateQuery(exportQuery, query);
+    const issued = await this.reports.revision(reader, reportId);
+    await sendReportFile(reply, issued.content, format, view, `${reportId}-r${issued.revision}`);
+  }
+
+  @Get(':reportId/revisions/:revision/export')
+  @Allow(reportingPolicy.read)
+  async exportRevision(
+    @CurrentPrincipal() reader: Principal,
+    @Param('reportId') reportId: string,
+    @Param('revision') revision: string,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ) {
+    const { format, view } = validateQuery(exportQuery, query);
+    const n = validateQuery(z.object({ revision: revisionParam }), { revision }).revision;
+    const issued = await this.reports.revision(reader, reportId, n);
+    await sendReportFile(reply, issued.content, format, view, `${reportId}-r${n}`);
+  }
+}

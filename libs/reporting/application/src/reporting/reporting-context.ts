@@ -1,0 +1,22 @@
+import type { EventStore } from '@dm/eventsourcing';
+import type { ReadStore } from '@dm/read-store';
+import type { RegistryReader } from './registry-reader';
+import type { ReportingLedger } from './reporting-ledger';
+import type { ReportingService } from './reporting-service';
+import type { AttachmentStore } from './attachment-store';
+import type { UrgingScheduler } from './urging-scheduler';
+
+/** The reporting context's writers and readers, as the routes use them. */
+export interface ReportingContext {
+  store: EventStore;
+  ledger: ReportingLedger;
+  registry: RegistryReader;
+  service: ReportingService;
+  attachments: AttachmentStore;
+  urging: UrgingScheduler;
+  /** The read models' base store (not a generation): attachments live there. */
+  readStore: ReadStore;
+}
+
+export const RP_REPORTING = Symbol('report-projection ReportingContext');
+export const RP_EVENT_STORE = Symbol('report-projection EventStore');
