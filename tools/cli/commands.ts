@@ -6,6 +6,7 @@ import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded }
 import { loadOrCreateAuditKeys } from '@dm/composition';
 import { ApiClient, runDemo } from '@dm/testing';
 import { REGISTRY_USAGE, registryUrl, runRegistry } from './registry';
+import { REPORT_USAGE, runReport } from './report';
 
 const USAGE = `usage: npm run cli -- <command>
   token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
@@ -20,7 +21,8 @@ const USAGE = `usage: npm run cli -- <command>
         checks an audit export offline: signatures, chains, the Merkle tree (without Nest or a server)
   audit public-key
         prints the public key that checks this data directory's checkpoints
-${REGISTRY_USAGE}`;
+${REGISTRY_USAGE}
+${REPORT_USAGE}`;
 
 /** The shared key of the distributed form (JWT_SECRET, base64), else the embedded server's key file. */
 function signingKey(dataDir: string): Buffer {
@@ -85,6 +87,19 @@ async function main(argv: string[]) {
       } finally {
         await server.close();
       }
+      return;
+    }
+    case 'report': {
+      const tokens = new TokenService(signingKey(config.dataDir));
+      const sign = (agencyId: string | null) =>
+        tokens.sign({ sub: process.env.USER ?? 'cli', name: 'CLI', agencyId, roles: [agencyId ? 'monitoring_officer' : 'admin'] }, '1h');
+      await runReport(rest, async (url) => {
+        if (url) return { url: url.replace(/\/$/, ''), sign, close: async () => undefined };
+        // A file is written; nobody is urged by it.
+        process.env.URGING ??= 'off';
+        const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
+        return { url: server.url, sign, close: () => server.close() };
+      });
       return;
     }
     case 'rebuild': {

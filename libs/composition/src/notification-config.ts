@@ -21,6 +21,12 @@ export const notificationEnvShape = {
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
   NOTIFY_EMAILS: z.string().regex(AGENCY_EMAILS, 'must be agency=address[,address…][;agency=…]').optional(),
+  /** How often the deliveries due are sent (default 30 s). */
+  NOTIFY_INTERVAL_SECONDS: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, 'must be a whole number of seconds (1-99999)')
+    .transform(Number)
+    .default('30'),
   URGING: z.enum(['on', 'off']).default('on'),
   URGE_DUE_WITHIN_DAYS: z
     .string()
@@ -38,6 +44,7 @@ export type NotificationEnv = z.output<z.ZodObject<typeof notificationEnvShape>>
 
 export interface NotificationSettings {
   notifiers: Notifier[];
+  deliveryIntervalMs: number;
   urging: { enabled: boolean; intervalMs: number; rules: { dueWithinDays: number } };
 }
 
@@ -68,6 +75,7 @@ export function notificationSettingsOf(env: NodeJS.ProcessEnv | NotificationEnv,
   }
   return {
     notifiers,
+    deliveryIntervalMs: e.NOTIFY_INTERVAL_SECONDS * 1000,
     urging: { enabled: e.URGING === 'on', intervalMs: e.URGE_INTERVAL_MINUTES * 60_000, rules: { dueWithinDays: e.URGE_DUE_WITHIN_DAYS } },
   };
 }

@@ -18,6 +18,22 @@ const ROUTES: Array<[method: string, pattern: RegExp, schema: z.ZodTypeAny]> = [
   ['POST', /^\/api\/v1\/directives\/[^/]+\/tasks\/[^/]+\/deadline$/, contracts.deadlineChangedResponse],
   ['POST', /^\/api\/v1\/directives\/[^/]+\/tasks\/[^/]+\/cancel$/, contracts.taskCancelledResponse],
   ['POST', /^\/api\/v1\/assignments\/[^/]+\/(progress|completion|confirmation)$/, contracts.writtenEventResponse],
+  ['GET', /^\/api\/v1\/calendar$/, contracts.calendarResponse],
+  ['GET', /^\/api\/v1\/calendar\/day$/, contracts.calendarDayResponse],
+  ['POST', /^\/api\/v1\/calendar\/adjustments$/, contracts.calendarAdjustedResponse],
+  ['GET', /^\/api\/v1\/reporting\/regimes\/[^/]+$/, contracts.regimeResponse],
+  ['PUT', /^\/api\/v1\/reporting\/regimes\/[^/]+$/, contracts.reportingWriteResponse],
+  ['POST', /^\/api\/v1\/reporting\/regimes\/[^/]+\/submissions$/, contracts.reportingWriteResponse],
+  ['GET', /^\/api\/v1\/reporting\/submissions$/, contracts.submissionsResponse],
+  ['GET', /^\/api\/v1\/reporting\/compliance$/, contracts.complianceResponse],
+  ['GET', /^\/api\/v1\/reports\/rollup$/, contracts.rollupResponse],
+  ['POST', /^\/api\/v1\/reports\/issued$/, contracts.issueReportResponse],
+  ['GET', /^\/api\/v1\/reports\/issued$/, contracts.issuedReportsResponse],
+  ['GET', /^\/api\/v1\/reports\/issued\/[^/]+(\/revisions\/[^/]+)?$/, contracts.issuedRevisionResponse],
+  ['GET', /^\/api\/v1\/reports\/issued\/[^/]+\/diff$/, contracts.reportDiffResponse],
+  ['GET', /^\/api\/v1\/reminders$/, contracts.remindersResponse],
+  ['GET', /^\/api\/v1\/reminders\/[^/]+$/, contracts.reminderSchema],
+  ['POST', /^\/api\/v1\/reminders$/, contracts.reminderWrittenResponse],
 ];
 
 /** Checks a successful answer against its route's schema (strict: a field the schema leaves out is reported too). */

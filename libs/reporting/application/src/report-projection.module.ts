@@ -17,6 +17,7 @@ import { AttachmentStore } from './reporting/attachment-store';
 import { CalendarController } from './reporting/calendar.controller';
 import { DutiesController } from './reporting/duties.controller';
 import { IssuedReportsController } from './reporting/issued-reports.controller';
+import { ReportExportController } from './reporting/report-export.controller';
 import { RegistryReader } from './reporting/registry-reader';
 import { ReminderDeliveries } from './reporting/reminder-delivery';
 import { RemindersController, UrgingController } from './reporting/reminders.controller';
@@ -38,6 +39,8 @@ export interface ReportProjectionOptions {
   eventStore: EventStore;
   /** Where reminders are sent (webhook, e-mail); none keeps them in the API only. */
   notifiers?: Notifier[];
+  /** How often the deliveries due are sent (default 30 s). */
+  deliveryIntervalMs?: number;
   urging?: { rules?: Partial<UrgingRules>; intervalMs?: number; enabled?: boolean };
   /** The checkpoints an issued report is frozen at (from the platform). */
   checkpoints?: CheckpointDirectory;
@@ -81,6 +84,7 @@ export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
         CalendarController,
         DutiesController,
         IssuedReportsController,
+        ReportExportController,
         RemindersController,
         UrgingController,
       ],
@@ -132,7 +136,7 @@ function reportingContextOf(options: ReportProjectionOptions, models: ReadModels
     intervalMs: options.urging?.intervalMs,
   });
   const deliveries = options.notifiers?.length
-    ? new ReminderDeliveries(options.readStore, ledger, registry, { notifiers: options.notifiers })
+    ? new ReminderDeliveries(options.readStore, ledger, registry, { notifiers: options.notifiers, intervalMs: options.deliveryIntervalMs })
     : null;
   return {
     store: options.eventStore,

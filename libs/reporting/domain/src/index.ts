@@ -28,3 +28,4 @@ export * from './issued/report-content';
 export * from './issued/report-diff';
 export * from './registry/registry-events.projection';
 export * from './duties/duties.policy';
+export * from './issued/document-type';

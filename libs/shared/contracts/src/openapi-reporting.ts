@@ -143,6 +143,13 @@ export function reportingPaths() {
       { ...query('from', 'A revision'), required: true },
       { ...query('to', 'A revision'), required: true },
     ]),
+    '/api/v1/reports/export': file('A period’s report as a file, computed now and not issued (numbered DỰ THẢO unless told)', [
+      period,
+      calendar,
+      query('directiveId', 'One directive'),
+      query('number', 'The number shown (default DỰ THẢO)'),
+      query('place', 'The place shown (default the province)'),
+    ]),
     '/api/v1/reports/issued/{reportId}/export': file('The latest revision as a file', [reportId]),
     '/api/v1/reports/issued/{reportId}/revisions/{revision}/export': file('One revision as a file', [reportId, path('revision')]),
     '/api/v1/reminders': {

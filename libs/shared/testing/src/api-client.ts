@@ -66,6 +66,10 @@ export class ApiClient {
     return this.request<T>('POST', path, body, headers);
   }
 
+  put<T = any>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('PUT', path, body, headers);
+  }
+
   /** Sends a raw body text (for malformed-JSON and media-type cases). */
   postRaw<T = any>(path: string, text: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, text, headers, true);

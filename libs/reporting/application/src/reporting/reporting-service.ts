@@ -6,6 +6,8 @@ import {
   agencyFilterOf,
   complianceRows,
   directiveView,
+  documentTypeName,
+  subjectAfterVe,
   dutyInstances,
   mayReadDirective,
   readScopeOf,
@@ -71,6 +73,12 @@ export class ReportingService {
       instances: instances.map((i) => ({ ...i, agencyName: names.nameOf(i.agencyId) })),
       agencies: complianceRows(instances, names.nameOf),
     };
+  }
+
+  /** The province a place line names: from the provincial People's Committee's name in the registry (e.g. "Thanh Hóa"). */
+  async provinceName(): Promise<string | null> {
+    const name = (await this.registry.registry()).agency('ubnd-tinh')?.name;
+    return name?.match(/tỉnh\s+(.+)$/i)?.[1] ?? null;
   }
 
   /** A directive's document as it is now, or null. */
@@ -185,7 +193,7 @@ export class ReportingService {
 /** The title a report gets when the office gives none. */
 function heading(window: Period, directive?: DirectiveDoc | null, nameOf?: (id: string) => string): ReportHeading {
   const about = directive
-    ? `thực hiện ${directive.type} số ${directive.number} ngày ${formatVietnamese(directive.issuedOn)} của ${nameOf?.(directive.issuer) ?? directive.issuer} về ${directive.subject}`
+    ? `thực hiện ${documentTypeName(directive.type)} số ${directive.number} ngày ${formatVietnamese(directive.issuedOn)} của ${nameOf?.(directive.issuer) ?? directive.issuer} về ${subjectAfterVe(directive.subject)}`
     : 'thực hiện các văn bản chỉ đạo';
   return {
     parentBody: null,
