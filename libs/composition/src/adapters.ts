@@ -12,7 +12,7 @@ import type { ServiceConfig } from './service-config';
 
 /** The adapters the composition chooses from; only this library imports them (docs/architecture.md, "Ports and adapters"). */
 export { SqliteEventStore, SqliteReadStore, MongoReadStore, KafkaMessageBus, KurrentDbEventStore };
-export { WebhookNotifier } from '@dm/notify-webhook';
+export { WebhookNotifier, verifyWebhookSignature } from '@dm/notify-webhook';
 export { SmtpNotifier } from '@dm/notify-smtp';
 
 /** The configured event store of a writing service, named after it (its source name). */

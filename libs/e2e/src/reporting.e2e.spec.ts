@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { startEmbedded } from '@dm/composition';
+import { startEmbedded, verifyWebhookSignature } from '@dm/composition';
 import { seed4308Directive } from '@dm/testing';
 import { EmbeddedFixture } from './fixture';
 import { checkAnswer } from './response-schemas';
@@ -285,7 +285,6 @@ describe('issued reports, exports and reminders (embedded)', () => {
       await new Promise((r) => setTimeout(r, 200));
     const manual = hooks.find((h) => h.body.includes('Quan Hóa báo cáo ngay'))!;
     expect(manual).toBeDefined();
-    const { verifyWebhookSignature } = await import('@dm/notify-webhook');
     const check = (secret: string) =>
       verifyWebhookSignature({
         secret,
