@@ -30,7 +30,7 @@ module.exports = {
       testPathIgnorePatterns: ['\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.fault\\.spec\\.ts$', '/node_modules/'],
     },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFiles: ['<rootDir>/libs/e2e/src/test-environment.ts'] },
     // Faults that stop shared infrastructure (the Kafka broker): run alone, after the others (npm test).
     { ...base, displayName: 'faults', testMatch: ['**/*.fault.spec.ts'] },
   ],

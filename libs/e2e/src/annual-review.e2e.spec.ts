@@ -107,7 +107,12 @@ describe('the annual review (embedded)', () => {
   it("lists every assignment of the district's year with its status as of 31/12 and its flags", async () => {
     const body = await review(`year=2017&agencyId=${district}`);
     expect(body).toMatchObject({ year: 2017, from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31', knownAt: null });
-    expect(body.checkpoints.map((c: { store: string }) => c.store).sort()).toEqual(['audit', 'progress-events', 'task-assignment']);
+    expect(body.checkpoints.map((c: { store: string }) => c.store).sort()).toEqual([
+      'audit',
+      'progress-events',
+      'reporting',
+      'task-assignment',
+    ]);
     expect(body.monitoredBy).toBeNull();
     expect(body.reviews).toHaveLength(1);
     const [r] = body.reviews;

@@ -227,6 +227,7 @@ describe('the HTTP edge (embedded)', () => {
       expect(Object.keys(ready.body.checks).sort()).toEqual([
         'event-store:audit',
         'event-store:progress-events',
+        'event-store:reporting',
         'event-store:task-assignment',
         'read-store:audit',
         'read-store:progress-events',

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandOutcome, EventStore } from '@dm/eventsourcing';
 import type { BusMessage, MessageBus } from '@dm/message-bus';
@@ -64,7 +64,7 @@ function appliedMetrics(metrics: Metrics | undefined) {
 
 /** report-projection: read models only; serves every status, summary, timeline and state. */
 @Module({})
-export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
+export class ReportProjectionModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(RP_READ_MODELS) private readonly models: ReadModels,
     @Inject(RP_REPORTING) private readonly reporting: ReportingContext & { deliveries: ReminderDeliveries | null; urgingEnabled: boolean },
@@ -110,6 +110,10 @@ export class ReportProjectionModule implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit() {
     await this.models.start();
+  }
+
+  /** After every module is up: the command handlers are registered by then. */
+  async onApplicationBootstrap() {
     const send = (command: object) => this.commands.execute(command as never) as Promise<CommandOutcome<unknown>>;
     this.reporting.urging.connect(send);
     this.reporting.deliveries?.connect(send);

@@ -99,6 +99,7 @@ export class DutiesController {
     if (!agencyId) throw new ValidationError('name the agency whose report this is', 'agencyId');
     authorize(dutiesPolicy.submit, call.principal, agencyId);
     const onBehalf = agencyId !== call.principal.agencyId;
+    if (onBehalf) authorize(dutiesPolicy.recordPaperReport, call.principal, directive);
     if (onBehalf && !request.incomingDocument)
       throw new ValidationError(
         `the office records ${agencyId}'s paper report: give its number and date`,
@@ -162,8 +163,9 @@ export class DutiesController {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ValidationError('must be a SHA-256 in lower-case hex', 'sha256');
     const ledger = await this.reporting.ledger.catchUp();
     const submitted = ledger.submissionsOf({}).filter((s) => s.attachment.sha256 === sha256);
-    const own = this.ownAgency(reader, undefined);
-    if (!submitted.length || (own && !submitted.some((s) => s.agencyId === own))) throw new NotFoundError(`No attachment ${sha256}`);
+    if (!submitted.length) throw new NotFoundError(`No attachment ${sha256}`);
+    if (!(await this.mayReadSubmission(reader, submitted)))
+      throw new ForbiddenError(`${reader.agencyId ?? reader.sub} may not read the reports that carry this file`);
     const file = await this.reporting.attachments.get(sha256);
     if (!file) throw new NotFoundError(`No attachment ${sha256}`);
     reply
@@ -171,6 +173,14 @@ export class DutiesController {
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.meta.fileName)}`)
       .header('x-content-sha256', sha256)
       .send(file.bytes);
+  }
+
+  /** An agency officer its own agency's reports; anyone else those of a directive they may read. */
+  private async mayReadSubmission(reader: Principal, submitted: Array<{ agencyId: string; directiveId: string }>): Promise<boolean> {
+    const own = this.ownAgency(reader, undefined);
+    if (own) return submitted.some((s) => s.agencyId === own);
+    for (const s of submitted) if (await this.reporting.service.mayReadDirective(reader, s.directiveId)) return true;
+    return false;
   }
 
   /** An agency officer reads its own agency's only. */

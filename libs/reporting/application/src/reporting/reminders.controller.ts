@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { hasRole, manualReminderRequest, remindersQuery, type Principal } from '@dm/contracts';
-import { authorize, NotFoundError, ValidationError, type CommandOutcome } from '@dm/eventsourcing';
+import { authorize, ForbiddenError, NotFoundError, ValidationError, type CommandOutcome } from '@dm/eventsourcing';
 import { today } from '@dm/periods';
 import {
   Allow,
@@ -61,7 +61,8 @@ export class RemindersController {
   async one(@CurrentPrincipal() reader: Principal, @Param('id') id: string) {
     const ledger = await this.reporting.ledger.catchUp();
     const reminder = ledger.reminder(id);
-    if (!reminder || !(await this.mayRead(reader, reminder))) throw new NotFoundError(`No reminder ${id}`);
+    if (!reminder) throw new NotFoundError(`No reminder ${id}`);
+    if (!(await this.mayRead(reader, reminder))) throw new ForbiddenError(`${reader.agencyId ?? reader.sub} may not read reminder ${id}`);
     return reminder;
   }
 

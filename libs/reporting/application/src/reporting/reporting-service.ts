@@ -1,5 +1,5 @@
 import type { IssueReportRequest, Principal, ReportContent, ReportHeading } from '@dm/contracts';
-import { authorize, NotFoundError } from '@dm/eventsourcing';
+import { authorize, ForbiddenError, NotFoundError } from '@dm/eventsourcing';
 import { formatVietnamese, parsePeriod, today, type Period, type PeriodCalendar } from '@dm/periods';
 import type { CheckpointDirectory } from '@dm/platform';
 import {
@@ -144,6 +144,8 @@ export class ReportingService {
     const queries = this.queries();
     const directive = directiveId ? await queries.directiveDoc(directiveId) : null;
     if (directiveId && !directive) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
+    if (directiveId && !(await this.mayReadDirective(reader, directiveId)))
+      throw new ForbiddenError(`${reader.agencyId ?? reader.sub} may not read directive ${directive?.number}`);
     const docs: AssignmentDoc[] = await queries.inScope(reader, window.to, { directiveId: directiveId ?? undefined }, knownAt ?? undefined);
     const names = await this.registry.on(window.to);
     const texts = new Map<string, string>();

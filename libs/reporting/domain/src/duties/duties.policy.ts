@@ -41,6 +41,8 @@ export const dutiesPolicy = {
   setRegime: { roles: ['monitoring_officer', 'admin'], rule: officeRefusal } satisfies Permission<Overseen>,
   /** A periodic report: the agency itself, or the office from its paper report. */
   submit: { roles: ['agency_officer', 'monitoring_officer', 'admin'], rule: submitterRefusal } satisfies Permission<string>,
+  /** Recording an agency's paper report: the directive's monitoring office. */
+  recordPaperReport: { roles: ['monitoring_officer', 'admin'], rule: officeRefusal } satisfies Permission<Overseen>,
   /** Issuing a period's report: the monitoring office of the directive (any office for the directives it follows). */
   issueReport: { roles: ['monitoring_officer', 'admin'], rule: officeRefusal } satisfies Permission<Overseen | null>,
   /** A reminder with the office's own text. */
