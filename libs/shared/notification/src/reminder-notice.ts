@@ -1,5 +1,6 @@
-export const REMINDER_KINDS = ['dueSoon', 'overdue', 'stale', 'periodicDue', 'periodicMissing', 'manual'] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
+import type { ReminderKind } from '@dm/contracts';
+
+export { REMINDER_KINDS, type ReminderKind } from '@dm/contracts';
 
 /** One reminder (đôn đốc) to one agency, as the notifiers send it. */
 export interface ReminderNotice {
