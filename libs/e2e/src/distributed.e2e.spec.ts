@@ -309,9 +309,11 @@ if ('skipped' in infra) {
         s.events > 0,
         s.checkpointsChecked > 0,
       ]);
+      // The reporting store is audited too; nothing was issued nor urged here, so it is empty.
       expect(stores).toEqual([
         ['task-assignment', true, true],
         ['progress-events', true, true],
+        ['reporting', false, true],
         ['audit', true, true],
       ]);
       const log = await inspector.get('/api/v1/audit/access-log?userId=inspector-audit');
@@ -321,6 +323,7 @@ if ('skipped' in infra) {
       expect(summary.body.checkpoints.map((c: { store: string }) => c.store).sort()).toEqual([
         'audit',
         'progress-events',
+        'reporting',
         'task-assignment',
       ]);
       const events = await inspector.get(`/api/v1/audit/events?directiveId=${directiveId}&type=assignment.&limit=5`);
