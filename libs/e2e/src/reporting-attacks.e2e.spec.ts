@@ -14,9 +14,8 @@ type Body = Record<string, any>;
  * the field, unsafe download names, formula cells in CSV, odd bodies and odd
  * Unicode, odd numbers, periods and dates, races and Idempotency-Key replays.
  *
- * The cases marked `it.failing` are defects found by this pass: each asserts
- * the correct behaviour and names the defect; it fails (so the case passes)
- * until the defect is fixed, then `it.failing` must become `it`.
+ * The cases under "defects found by this pass" were defects when it was
+ * written (each comment names it); they are fixed and now hold as regressions.
  */
 describe('attacks on the reporting and urging routes (embedded)', () => {
   const fx = new EmbeddedFixture();
@@ -658,33 +657,33 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
 
     // DEFECT 1 (calendar.controller.ts; contracts/src/reporting-duties.ts calendarQuery): `year` may be 1990–2100
     // but WorkingCalendar knows 2000–2199 and throws a RangeError, answered 500.
-    it.failing('answers GET /api/v1/calendar?year=1995 without a 5xx (400 naming year)', async () => {
+    it('answers GET /api/v1/calendar?year=1995 without a 5xx (400 naming year)', async () => {
       answered(await fx.officer('h-ba-thuoc').get('/api/v1/calendar?year=1995'), 'year');
     });
 
     // DEFECT 1 (calendar.controller.ts dayQuery): any YYYY-MM-DD is taken; outside 2000–2199 WorkingCalendar throws, 500.
-    it.failing('answers GET /api/v1/calendar/day for 1999-12-31 and 9999-12-31 without a 5xx (400 naming date)', async () => {
+    it('answers GET /api/v1/calendar/day for 1999-12-31 and 9999-12-31 without a 5xx (400 naming date)', async () => {
       for (const date of ['1999-12-31', '0000-01-01', '9999-12-31'])
         answered(await fx.officer('h-ba-thuoc').get(`/api/v1/calendar/day?date=${date}`), 'date');
     });
 
     // DEFECT 1 (duties.controller.ts regime(), duty-periods.ts dueDateOf): a schedule whose due dates reach 2200 throws
     // RangeError, 500 — even `until=2199-12-31`, since December 2199's report falls due in January 2200.
-    it.failing('answers GET /api/v1/reporting/regimes/{id}?until=2199-12-31 or 2300-01-01 without a 5xx (400 naming until)', async () => {
+    it('answers GET /api/v1/reporting/regimes/{id}?until=2199-12-31 or 2300-01-01 without a 5xx (400 naming until)', async () => {
       for (const until of ['2199-12-31', '2300-01-01'])
         answered(await fx.officer('h-ba-thuoc').get(`/api/v1/reporting/regimes/${directiveId}?until=${until}`), 'until');
     });
 
     // DEFECT 1 (reporting-service.ts compliance → compliance.ts dutyInstances): `to` past 2199 answers 500, and
     // `to=9999-12-31` answers 400 naming `period` ("10000-Q1"), a field the request does not have.
-    it.failing('answers GET /api/v1/reporting/compliance?to=2200-06-30 / 9999-12-31 without a 5xx, naming to', async () => {
+    it('answers GET /api/v1/reporting/compliance?to=2200-06-30 / 9999-12-31 without a 5xx, naming to', async () => {
       answered(await fx.officer('h-ba-thuoc').get('/api/v1/reporting/compliance?from=2017-01-01&to=2200-06-30'), 'to');
       answered(await fx.officer('h-ba-thuoc').get('/api/v1/reporting/compliance?from=2017-01-01&to=9999-12-31'), 'to');
     });
 
     // DEFECT 1 (reporting-service.ts rollup/issueContent): a period in 2200 or later, with any open-ended regime, answers
     // 500 on the roll-up, the draft export and the issue — the issue after signing checkpoints for it (defect 3).
-    it.failing('answers a roll-up, a draft and an issue for 2200-Q1 without a 5xx (400 naming period), signing nothing', async () => {
+    it('answers a roll-up, a draft and an issue for 2200-Q1 without a 5xx (400 naming period), signing nothing', async () => {
       answered(await fx.inspector().get('/api/v1/reports/rollup?period=2200-Q1'), 'period');
       answered(await fx.inspector().get('/api/v1/reports/export?period=2200&format=csv'), 'period');
       const id = `so-ldtbxh~${directiveId}~2200-Q1~decree09`;
@@ -696,7 +695,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
     // DEFECT 2 (duties.controller.ts submit(): attachments.put before commands.execute): a submission the decider
     // refuses (not a reporter, period not begun, other frequency, …) still stores its file, up to 3 MiB, in the
     // never-rebuilt `reporting-attachments` collection — any agency officer can fill the disk with refused POSTs.
-    it.failing('stores no file for a refused submission', async () => {
+    it('stores no file for a refused submission', async () => {
       const text = 'Sở Y tế không báo cáo theo chế độ quý';
       await refused(
         () => fx.officer('so-yt').post(submissions(), { dutyId: 'bao-cao-quy', period: '2017-Q1', attachment: file(text) }),
@@ -714,7 +713,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
 
     // DEFECT 3 (issued-reports.ts prepare(): checkpoints.take before the decider): a re-issue refused for want of a
     // reason signs a checkpoint of every store named `report <id>` all the same.
-    it.failing('signs no checkpoint for a re-issue it refuses', async () => {
+    it('signs no checkpoint for a re-issue it refuses', async () => {
       const before = await reportCheckpoints(reportId);
       await refused(() => fx.monitoring().post('/api/v1/reports/issued', { ...issueRequest, directiveId }), 400, 'reason');
       expect(await reportCheckpoints(reportId)).toBe(before);
@@ -723,7 +722,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
     // DEFECT 4 (issued-reports.controller.ts issue(): `knownAt`/`checkpoints` taken from the fresh prepare(), not the
     // event): an Idempotency-Key replay answers another knownAt and other checkpoints than the first answer, and signs
     // new checkpoints each time.
-    it.failing('answers an Idempotency-Key replay of POST /api/v1/reports/issued with the first answer, signing nothing', async () => {
+    it('answers an Idempotency-Key replay of POST /api/v1/reports/issued with the first answer, signing nothing', async () => {
       const key = { 'idempotency-key': 'k-issue-replay' };
       const issue = { ...issueRequest, period: '2017-Q4', directiveId };
       const first = await fx.monitoring().post('/api/v1/reports/issued', issue, key);
@@ -739,7 +738,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
     // is asked about no directive): Sở Y tế, which neither monitors nor issued 4308/UBND-VX (and is refused 403 when
     // it names the directive), pins its own "reminder" on an assignment of 4308 that Sở LĐ-TB&XH monitors by leaving
     // `directiveId` out; it shows on that assignment's timeline.
-    it.failing('refuses a reminder about an assignment of a directive the office does not monitor', async () => {
+    it('refuses a reminder about an assignment of a directive the office does not monitor', async () => {
       const assignment = lead('2', 'h-ba-thuoc');
       await refused(
         () =>
@@ -757,28 +756,25 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
     });
 
     // DEFECT 5 (same place): an assignment that does not exist, or is another agency's, is recorded as given.
-    it.failing(
-      'refuses a reminder naming an unknown assignment, or one the reminded agency does not hold, naming assignmentId',
-      async () => {
-        await refused(
-          () => fx.monitoring().post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', directiveId, assignmentId: 'khong-co', text: 'x' }),
-          400,
-          'assignmentId',
-        );
-        await refused(
-          () =>
-            fx
-              .monitoring()
-              .post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', directiveId, assignmentId: lead('2', 'h-quan-hoa'), text: 'x' }),
-          400,
-          'assignmentId',
-        );
-      },
-    );
+    it('refuses a reminder naming an unknown assignment, or one the reminded agency does not hold, naming assignmentId', async () => {
+      await refused(
+        () => fx.monitoring().post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', directiveId, assignmentId: 'khong-co', text: 'x' }),
+        400,
+        'assignmentId',
+      );
+      await refused(
+        () =>
+          fx
+            .monitoring()
+            .post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', directiveId, assignmentId: lead('2', 'h-quan-hoa'), text: 'x' }),
+        400,
+        'assignmentId',
+      );
+    });
 
     // DEFECT 6 (contracts/src/reporting-duties.ts attachmentRequest.fileName: /[\\/\u0000-\u001f]/): DEL and the C1
     // controls pass though the message promises "without … control characters".
-    it.failing('refuses DEL and C1 control characters in a file name', async () => {
+    it('refuses DEL and C1 control characters in a file name', async () => {
       for (const fileName of ['a\u007f.pdf', 'a\u0085b.pdf', 'a\u009bb.pdf'])
         await refused(
           () =>
@@ -792,7 +788,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
 
     // DEFECT 6 (same place): bidirectional overrides pass, so "báo cáo\u202Efdp.exe" is offered for download and
     // shown as "báo cáoexe.pdf" — the classic extension spoof.
-    it.failing('refuses bidirectional override characters in a file name', async () => {
+    it('refuses bidirectional override characters in a file name', async () => {
       for (const fileName of ['báo cáo\u202Efdp.exe', 'a\u2066b.pdf', 'a\u200Fb.pdf'])
         await refused(
           () =>
@@ -806,7 +802,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
 
     // DEFECT 7 (reporting/domain/src/duties/set-regime.ts: `duties.${i}.from`): every other problem names a field as a
     // JSON path, `duties[0].deadline.days`; this one names `duties.0.from`.
-    it.failing('names a duty starting before the directive as duties[0].from', async () => {
+    it('names a duty starting before the directive as duties[0].from', async () => {
       await refused(
         () => fx.monitoring().put(`/api/v1/reporting/regimes/${directiveId}`, { duties: [{ ...quarterly, from: '2017-02-09' }] }),
         400,
@@ -817,7 +813,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
     // DEFECT 8 (duties.controller.ts submit(): the duty is looked up in the current regime before the command, whose
     // handler would find the key's event): once the regime changes, a retry with the same Idempotency-Key is refused
     // 400 "no reporting duty" though the first request was taken — the client cannot learn that it was.
-    it.failing('answers a submission retried with its Idempotency-Key after the regime changed with the first answer', async () => {
+    it('answers a submission retried with its Idempotency-Key after the regime changed with the first answer', async () => {
       const otherRegime = (id: string) => ({ duties: [{ ...quarterly, id, reporters: ['h-ba-thuoc'] }] });
       expect((await fx.monitoring().put(`/api/v1/reporting/regimes/${otherId}`, otherRegime('bao-cao-cu'))).status).toBe(200);
       const key = { 'idempotency-key': 'k-after-regime-change' };

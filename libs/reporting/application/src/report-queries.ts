@@ -268,6 +268,12 @@ export class ReportQueries {
     return this.issuedBy(reader, date, filter, knownAt);
   }
 
+  /** An assignment's document as it is now, or null. */
+  async assignmentDoc(id: string): Promise<AssignmentDocument | null> {
+    const doc = await this.store.get<AssignmentDocument>(ASSIGNMENTS, id);
+    return doc?.created ? doc : null;
+  }
+
   /** A directive's document as it is now, or null. */
   async directiveDoc(id: string): Promise<DirectiveDoc | null> {
     const doc = await this.store.get<DirectiveDoc>(DIRECTIVES, id);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { agencyId, isoDateString, optionalText, recordDate, storedDate, text } from './common';
+import { agencyId, isoDateString, optionalText, storedDate, text } from './common';
 import { signerSchema } from './directives';
 import { incomingDocumentSchema } from './progress';
 import { reportContentSchema } from './report-document';
@@ -33,11 +33,22 @@ export const reminderStreamId = (key: string) => `reminder-${createHash('sha256'
 
 // ---- the working calendar ---------------------------------------------------
 
+/**
+ * The dates the working calendar answers for (its holidays are known for
+ * 2000–2199, @dm/periods SUPPORTED_HOLIDAY_YEARS), less the last year, whose
+ * December reports fall due in the year after.
+ */
+export const CALENDAR_SPAN = { from: '2000-01-01', to: '2198-12-31' } as const;
+export const calendarDate = isoDateString.refine(
+  (d) => d >= CALENDAR_SPAN.from && d <= CALENDAR_SPAN.to,
+  `must lie between ${CALENDAR_SPAN.from} and ${CALENDAR_SPAN.to}, the years the working calendar knows`,
+);
+
 export const CALENDAR_ADJUSTMENT_KINDS = ['workingDay', 'dayOff'] as const;
 
 export const calendarAdjustmentRequest = z
   .object({
-    date: recordDate,
+    date: calendarDate,
     /** workingDay: a make-up day (ngày làm bù) on a weekend or holiday; dayOff: an extra day off on a working day. */
     kind: z.enum(CALENDAR_ADJUSTMENT_KINDS),
     name: text(200),
@@ -55,7 +66,8 @@ export const calendarAdjustedV1 = z.object({
 });
 export type CalendarAdjusted = z.infer<typeof calendarAdjustedV1>;
 
-export const calendarQuery = z.object({ year: z.coerce.number().int().min(1990).max(2100) });
+export const calendarQuery = z.object({ year: z.coerce.number().int().min(2000).max(2198) });
+export const calendarDayQuery = z.object({ date: calendarDate });
 
 // ---- reporting regimes ------------------------------------------------------
 
@@ -86,8 +98,8 @@ export const reportingDutySchema = z
     calendar: z.enum(CALENDARS).default('decree09'),
     deadline: deadlineRuleSchema,
     /** The first and last dates whose periods are due (a period counts when its cut-off falls between them). */
-    from: isoDateString,
-    to: isoDateString.nullable().default(null),
+    from: calendarDate,
+    to: calendarDate.nullable().default(null),
   })
   .strict()
   .refine((d) => d.to === null || d.from <= d.to, { message: 'must not be before from', path: ['to'] });
@@ -131,7 +143,10 @@ export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
 
 export const attachmentRequest = z
   .object({
-    fileName: text(255).refine((s) => !/[\\/\u0000-\u001f]/.test(s), 'must be a file name without a path or control characters'),
+    fileName: text(255).refine(
+      (s) => !/[\\/\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(s),
+      'must be a file name without a path, control characters or direction marks',
+    ),
     mediaType: z
       .string({ required_error: 'is required', invalid_type_error: 'must be a media type' })
       .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'must be a media type such as application/pdf')
@@ -180,10 +195,11 @@ export type PeriodicReportSubmitted = z.infer<typeof periodicReportSubmittedV1>;
 export const complianceQuery = z.object({
   directiveId: z.string().optional(),
   agencyId: agencyId.optional(),
-  asOf: isoDateString.optional(),
-  from: isoDateString.optional(),
-  to: isoDateString.optional(),
+  asOf: calendarDate.optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
 });
+export const scheduleQuery = z.object({ until: calendarDate.optional() });
 
 // ---- issued reports -----------------------------------------------------------
 

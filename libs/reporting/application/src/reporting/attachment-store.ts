@@ -19,24 +19,22 @@ interface AttachmentDoc extends Document {
 export class AttachmentStore {
   constructor(private readonly store: ReadStore) {}
 
-  /** Decodes and keeps a file; answers what the event records of it. */
-  async put(file: { fileName: string; mediaType: string; contentBase64: string }): Promise<Attachment> {
+  /** Decodes a file and answers what the event records of it (nothing is kept yet). */
+  describe(file: { fileName: string; mediaType: string; contentBase64: string }): { meta: Attachment; bytes: Buffer } {
     const bytes = Buffer.from(file.contentBase64, 'base64');
     if (bytes.length === 0 || bytes.toString('base64').replace(/=+$/, '') !== file.contentBase64.replace(/=+$/, ''))
       throw new ValidationError('is not base64 text of a file', 'attachment.contentBase64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const meta = { fileName: file.fileName.normalize('NFC'), mediaType: file.mediaType.toLowerCase(), size: bytes.length, sha256 };
-    await this.store.applyFacts(ATTACHMENTS, [
-      {
-        id: sha256,
-        source: 'f',
-        revision: 0,
-        setOnInsert: {},
-        set: { ...meta, contentBase64: bytes.toString('base64') },
-        insertOnly: true,
-      },
-    ]);
-    return meta;
+    return {
+      meta: { fileName: file.fileName.normalize('NFC'), mediaType: file.mediaType.toLowerCase(), size: bytes.length, sha256 },
+      bytes,
+    };
+  }
+
+  /** Keeps a described file under its hash (once: the same bytes again change nothing). */
+  async put({ meta, bytes }: { meta: Attachment; bytes: Buffer }): Promise<void> {
+    const set = { ...meta, contentBase64: bytes.toString('base64') };
+    await this.store.applyFacts(ATTACHMENTS, [{ id: meta.sha256, source: 'f', revision: 0, setOnInsert: {}, set, insertOnly: true }]);
   }
 
   /** The file with this hash, checked against it, or null. */

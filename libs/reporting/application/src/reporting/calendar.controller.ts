@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
-import { calendarAdjustmentRequest, calendarQuery, isoDateString } from '@dm/contracts';
-import { z } from 'zod';
+import { calendarAdjustmentRequest, calendarDayQuery, calendarQuery } from '@dm/contracts';
 import {
   Allow,
   answerWrite,
@@ -17,8 +16,6 @@ import {
 import { today } from '@dm/periods';
 import { AdjustCalendar, dutiesPolicy } from '@dm/reporting-domain';
 import { RP_REPORTING, type ReportingContext } from './reporting-context';
-
-const dayQuery = z.object({ date: isoDateString });
 
 /** The working-day calendar: Vietnam's public holidays, weekends, and the admin's make-up days and extra days off (docs/reporting.md, "Working days"). */
 @Controller('api/v1/calendar')
@@ -45,7 +42,7 @@ export class CalendarController {
   @Get('day')
   @Allow(dutiesPolicy.readCalendar)
   async day(@Query() query: Record<string, unknown>) {
-    const { date } = validateQuery(dayQuery, query);
+    const { date } = validateQuery(calendarDayQuery, query);
     const { calendar } = await this.reporting.ledger.catchUp();
     return { date, ...calendar.dayKind(date), nextWorkingDay: calendar.nextWorkingDay(date) };
   }

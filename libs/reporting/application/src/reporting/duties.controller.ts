@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   complianceQuery,
   hasRole,
-  isoDateString,
+  scheduleQuery,
   periodicReportRequest,
   regimeRequest,
   type Principal,
@@ -25,11 +25,19 @@ import {
   type CommandCall,
   type Consistency,
 } from '@dm/platform';
-import { dueDateOf, dutiesPolicy, periodsOfDuty, reportingPolicy, SetReportingRegime, SubmitPeriodicReport } from '@dm/reporting-domain';
+import {
+  dueDateOf,
+  dutiesPolicy,
+  periodsOfDuty,
+  reportingPolicy,
+  SetReportingRegime,
+  SubmitPeriodicReport,
+  submissionsDecider,
+  type SubmitPeriodicReportData,
+} from '@dm/reporting-domain';
 import { RP_REPORTING, type ReportingContext } from './reporting-context';
 
 const submissionsQuery = z.object({ directiveId: z.string().optional(), agencyId: z.string().optional(), period: z.string().optional() });
-const scheduleQuery = z.object({ until: isoDateString.optional() });
 
 /**
  * Reporting regimes (who reports to whom, how often, by when) and the
@@ -109,27 +117,38 @@ export class DutiesController {
     if (!onBehalf && request.incomingDocument)
       throw new ValidationError('an agency submits its own report; only the office records a paper report', 'incomingDocument');
     const ledger = await this.reporting.ledger.catchUp();
+    const actingAs = onBehalf ? 'monitoring_officer' : 'agency_officer';
+    const submittedOn = request.incomingDocument?.date ?? today();
+    const metadata = commandMetadata(call, request, actingAs, submittedOn);
+    const file = this.reporting.attachments.describe(request.attachment);
+    const taken = ledger.submissionsOf({ directiveId: directive.directiveId, agencyId }).some((s) => s.eventId === metadata.commandId);
+    if (taken) {
+      // A retry of a submission taken answers it (its stream finds the command), whatever the regime says now.
+      const retry = { directiveId: directive.directiveId, agencyId } as SubmitPeriodicReportData;
+      return this.answer(reply, await this.commands.execute(new SubmitPeriodicReport(retry, metadata)), 201);
+    }
     const duty = ledger.regimes.get(directive.directiveId)?.duties.find((d) => d.id === request.dutyId);
     if (!duty) throw new ValidationError(`directive ${directive.number} has no reporting duty ${request.dutyId}`, 'dutyId');
     const window = parsePeriod(request.period, duty.calendar);
     const reporters = this.reporting.service.reportersOn(duty.reporters, window.to, await this.reporting.registry.registry());
-    const attachment = await this.reporting.attachments.put(request.attachment);
-    const submittedOn = request.incomingDocument?.date ?? today();
-    const data = {
+    const data: SubmitPeriodicReportData = {
       directiveId: directive.directiveId,
       dutyId: duty.id,
       agencyId,
       period: window.period,
       submittedOn,
-      attachment,
+      attachment: file.meta,
       note: request.note ?? null,
       incomingDocument: request.incomingDocument ?? null,
       duty: duty as RegimeDuty,
       reporters,
       today: today(),
     };
-    const actingAs = onBehalf ? 'monitoring_officer' : 'agency_officer';
-    const outcome = await this.commands.execute(new SubmitPeriodicReport(data, commandMetadata(call, request, actingAs, submittedOn)));
+    const command = new SubmitPeriodicReport(data, metadata);
+    // The decider's checks first, so a refused report keeps no file; then the file, then the event that names it.
+    submissionsDecider.decide(command, submissionsDecider.initialState());
+    await this.reporting.attachments.put(file);
+    const outcome = await this.commands.execute(command);
     await this.answer(reply, outcome, 201);
   }
 

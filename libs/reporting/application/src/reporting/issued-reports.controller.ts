@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { diffQuery, exportQuery, hasRole, issueReportRequest, type Principal } from '@dm/contracts';
+import { diffQuery, exportQuery, hasRole, issueReportRequest, type Principal, type ReportIssued } from '@dm/contracts';
 import type { CommandOutcome } from '@dm/eventsourcing';
 import { today } from '@dm/periods';
 import {
@@ -19,7 +19,7 @@ import {
   type CommandCall,
   type Consistency,
 } from '@dm/platform';
-import { dutiesPolicy, IssueReport, reportingPolicy } from '@dm/reporting-domain';
+import { dutiesPolicy, IssueReport, issuedReportDecider, reportingPolicy, type IssueReportData } from '@dm/reporting-domain';
 import { sendReportFile } from './report-files';
 import { IssuedReports } from './issued-reports';
 import { RP_REPORTING, type ReportingContext } from './reporting-context';
@@ -45,14 +45,25 @@ export class IssuedReportsController {
   @Allow(dutiesPolicy.issueReport)
   async issue(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const request = validateBody(issueReportRequest, call.body);
-    const data = await this.reports.prepare(call.principal, request);
+    const target = await this.reports.identify(call.principal, request);
     const actingAs = hasRole(call.principal, 'admin') ? 'admin' : 'monitoring_officer';
-    const outcome: CommandOutcome<unknown> = await this.commands.execute(
-      new IssueReport(data, commandMetadata(call, request, actingAs, request.date ?? today())),
-    );
+    const metadata = commandMetadata(call, request, actingAs, request.date ?? today());
+    const issuedBefore = (await this.reporting.ledger.catchUp()).issued.get(target.reportId);
+    const retried = issuedBefore?.revisions.some((r) => r.eventId === metadata.commandId) ?? false;
+    // The decider's rules on what is issued so far, before a checkpoint is signed for it.
+    if (!retried)
+      issuedReportDecider.decide(
+        new IssueReport({ reportId: target.reportId, reason: request.reason ?? null } as IssueReportData, metadata),
+        {
+          revisions: issuedBefore?.revisions.length ?? 0,
+        },
+      );
+    // A retry answers the revision its first request issued (its stream finds the command): nothing is computed or signed again.
+    const data = retried ? ({ reportId: target.reportId } as IssueReportData) : await this.reports.prepare(call.principal, request, target);
+    const outcome: CommandOutcome<unknown> = await this.commands.execute(new IssueReport(data, metadata));
     await this.reporting.ledger.catchUp();
     const event = outcome.events[0];
-    const issued = event.data as { reportId: string; revision: number; reason: string | null; contentSha256: string };
+    const issued = event.data as ReportIssued;
     await answerWrite(
       reply,
       this.consistency,
@@ -66,8 +77,8 @@ export class IssuedReportsController {
         contentSha256: issued.contentSha256,
         eventId: event.eventId,
         recordedAt: event.recordedAt,
-        knownAt: data.content.knownAt,
-        checkpoints: data.content.checkpoints,
+        knownAt: issued.content.knownAt,
+        checkpoints: issued.content.checkpoints,
       },
       `/api/v1/reports/issued/${encodeURIComponent(issued.reportId)}/revisions/${issued.revision}`,
     );

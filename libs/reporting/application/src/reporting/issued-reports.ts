@@ -13,6 +13,7 @@ import { parsePeriod } from '@dm/periods';
 import type { CheckpointDirectory } from '@dm/platform';
 import { diffReports, dutiesPolicy, readScopeOf } from '@dm/reporting-domain';
 import type { ReportingContext } from './reporting-context';
+import { requireCalendarSpan } from './reporting-service';
 import type { IssuedReportEntry, RevisionEntry } from './reporting-ledger';
 
 /** What every answer lists of a revision. */
@@ -43,13 +44,24 @@ export class IssuedReports {
   ) {}
 
   /** The data of the IssueReport command: the content computed now, at a checkpoint signed for it. */
-  async prepare(issuer: Principal, request: IssueReportRequest) {
+  /** Which report a request issues (its id), once the issuer may issue it. */
+  async identify(issuer: Principal, request: IssueReportRequest) {
     const window = parsePeriod(request.period, request.calendar);
     const directive = request.directiveId ? await this.reporting.service.directive(request.directiveId) : null;
     if (request.directiveId && !directive) throw new NotFoundError(`No directive ${request.directiveId}`, 'directiveId');
     authorize(dutiesPolicy.issueReport, issuer, directive);
-    const office = issuer.agencyId ?? 'admin';
-    const reportId = reportIdOf(office, directive?.directiveId ?? null, window.period, window.calendar);
+    requireCalendarSpan(window);
+    const reportId = reportIdOf(issuer.agencyId ?? 'admin', directive?.directiveId ?? null, window.period, window.calendar);
+    return { reportId, window, directiveId: directive?.directiveId ?? null };
+  }
+
+  /**
+   * The data of the IssueReport command: the content computed now, as known
+   * at a checkpoint signed for it. Called once the command is known to be new
+   * and allowed, so a refused or repeated request signs nothing.
+   */
+  async prepare(issuer: Principal, request: IssueReportRequest, target: Awaited<ReturnType<IssuedReports['identify']>>) {
+    const { reportId, window, directiveId } = target;
     const checkpoints = await this.checkpoints.take(`report ${reportId}`);
     const knownAt =
       checkpoints
@@ -60,7 +72,7 @@ export class IssuedReports {
     return {
       reportId,
       reason: request.reason ?? null,
-      directiveId: directive?.directiveId ?? null,
+      directiveId,
       period: window.period,
       calendar: window.calendar,
       contentSha256: createHash('sha256').update(canonicalJson(content)).digest('hex'),

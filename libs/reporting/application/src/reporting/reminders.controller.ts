@@ -16,7 +16,7 @@ import {
   type CommandCall,
   type Consistency,
 } from '@dm/platform';
-import { dutiesPolicy, IssueReminder, readScopeOf } from '@dm/reporting-domain';
+import { dutiesPolicy, holderOn, IssueReminder, readScopeOf } from '@dm/reporting-domain';
 import { RP_REPORTING, type ReportingContext } from './reporting-context';
 import type { ReminderEntry } from './reporting-ledger';
 import { reminderIdOf } from './urging-scheduler';
@@ -70,8 +70,14 @@ export class RemindersController {
   @Allow(dutiesPolicy.remind)
   async send(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const request = validateBody(manualReminderRequest, call.body);
-    const directive = request.directiveId ? await this.reporting.service.directive(request.directiveId) : null;
-    if (request.directiveId && !directive) throw new NotFoundError(`No directive ${request.directiveId}`, 'directiveId');
+    const assignment = request.assignmentId ? await this.reporting.service.assignment(request.assignmentId) : null;
+    if (request.assignmentId && (!assignment || holderOn(assignment, today()) !== request.agencyId))
+      throw new ValidationError(`${request.agencyId} holds no assignment ${request.assignmentId}`, 'assignmentId');
+    if (assignment && request.directiveId && request.directiveId !== assignment.directiveId)
+      throw new ValidationError(`assignment ${request.assignmentId} is not of directive ${request.directiveId}`, 'directiveId');
+    const directiveId = request.directiveId ?? (assignment?.directiveId as string | undefined);
+    const directive = directiveId ? await this.reporting.service.directive(directiveId) : null;
+    if (directiveId && !directive) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
     authorize(dutiesPolicy.remind, call.principal, directive);
     const registry = await this.reporting.registry.registry();
     const agency = registry.agency(request.agencyId, today());
@@ -86,7 +92,7 @@ export class RemindersController {
       directiveId: directive?.directiveId ?? null,
       directiveNumber: directive?.number ?? null,
       assignmentId: request.assignmentId ?? null,
-      taskNumber: null,
+      taskNumber: (assignment?.taskNumber as string | undefined) ?? null,
       deadline: null,
       period: null,
       foundOn: today(),

@@ -1,5 +1,5 @@
-import type { IssueReportRequest, Principal, ReportContent, ReportHeading } from '@dm/contracts';
-import { authorize, ForbiddenError, NotFoundError } from '@dm/eventsourcing';
+import { CALENDAR_SPAN, type IssueReportRequest, type Principal, type ReportContent, type ReportHeading } from '@dm/contracts';
+import { authorize, ForbiddenError, NotFoundError, ValidationError } from '@dm/eventsourcing';
 import { formatVietnamese, parsePeriod, today, type Period, type PeriodCalendar } from '@dm/periods';
 import type { CheckpointDirectory } from '@dm/platform';
 import {
@@ -81,6 +81,11 @@ export class ReportingService {
     return name?.match(/tỉnh\s+(.+)$/i)?.[1] ?? null;
   }
 
+  /** An assignment's document as it is now, or null. */
+  assignment(id: string) {
+    return this.queries().assignmentDoc(id);
+  }
+
   /** A directive's document as it is now, or null. */
   directive(id: string): Promise<DirectiveDoc | null> {
     return this.queries().directiveDoc(id);
@@ -141,6 +146,11 @@ export class ReportingService {
     knownAt: string | null,
     reportHeading: ReportHeading,
   ): Promise<ReportContent> {
+    if (window.from < CALENDAR_SPAN.from || window.to > CALENDAR_SPAN.to)
+      throw new ValidationError(
+        `must lie between ${CALENDAR_SPAN.from} and ${CALENDAR_SPAN.to}, the years the working calendar knows`,
+        'period',
+      );
     const queries = this.queries();
     const directive = directiveId ? await queries.directiveDoc(directiveId) : null;
     if (directiveId && !directive) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
@@ -190,6 +200,15 @@ export class ReportingService {
     const held = await this.queries().inScope(reader, '9999-12-31', { directiveId });
     return mayReadDirective(reader, doc, held);
   }
+}
+
+/** A period the working calendar knows the days of (ValidationError naming `period` otherwise). */
+export function requireCalendarSpan(window: { from: string; to: string }): void {
+  if (window.from < CALENDAR_SPAN.from || window.to > CALENDAR_SPAN.to)
+    throw new ValidationError(
+      `must lie between ${CALENDAR_SPAN.from} and ${CALENDAR_SPAN.to}, the years the working calendar knows`,
+      'period',
+    );
 }
 
 /** The title a report gets when the office gives none. */

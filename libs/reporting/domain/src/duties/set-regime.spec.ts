@@ -63,12 +63,12 @@ describe('SetReportingRegime', () => {
     given([])
       .when(setRegime({ duties: [quarterly, duty({ id: 'bc-som', from: '2017-02-09' })] }))
       .thenThrows(ValidationError, (e) => {
-        expect(e.field).toBe('duties.1.from');
+        expect(e.field).toBe('duties[1].from');
         expect(e.message).toContain('2017-02-10');
       });
     given([])
       .when(setRegime({ duties: [duty({ from: '2016-12-31' })] }))
-      .thenThrows(ValidationError, (e) => expect(e.field).toBe('duties.0.from'));
+      .thenThrows(ValidationError, (e) => expect(e.field).toBe('duties[0].from'));
   });
 
   it('folds the duties in force and counts the versions', () => {

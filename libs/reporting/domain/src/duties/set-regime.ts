@@ -28,7 +28,7 @@ export const regimeDecider: Decider<RegimeState, SetReportingRegime, RegimeEvent
       throw new ValidationError(`the registry knows no agency or group ${data.unknownAgencies.join(', ')}`, 'duties');
     data.duties.forEach((duty, i) => {
       if (duty.from < data.issuedOn)
-        throw new ValidationError(`a duty starts on or after the directive's date ${data.issuedOn}`, `duties.${i}.from`);
+        throw new ValidationError(`a duty starts on or after the directive's date ${data.issuedOn}`, `duties[${i}].from`);
     });
     const { directiveId, duties, reason } = data;
     return [{ type: REPORTING_EVENT_TYPES.regimeSet, data: { directiveId, duties, reason } }];
