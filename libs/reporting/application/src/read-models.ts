@@ -43,13 +43,14 @@ interface Generation {
  */
 export class ReadModels {
   private live: Generation | null = null;
+  private applied = 0;
   private status: RebuildStatus | null = null;
   private rebuilding = false;
 
   constructor(
     private readonly store: ReadStore,
     private readonly bus: MessageBus,
-    private readonly applied: (messages: BusMessage[]) => void = () => undefined,
+    private readonly onApplied: (messages: BusMessage[]) => void = () => undefined,
     private readonly pollMs = 500,
     private readonly rules?: StatusRules,
   ) {}
@@ -74,6 +75,11 @@ export class ReadModels {
   async stop(): Promise<void> {
     this.rebuilding = false;
     await this.live?.consumer.stop();
+  }
+
+  /** Moves on with every batch the served read models apply, and with each switch of generation: what cached answers are checked against. */
+  get version(): number {
+    return this.applied;
   }
 
   get generation(): number {
@@ -124,6 +130,7 @@ export class ReadModels {
     }
     const previous = this.current;
     this.live = next;
+    this.applied += 1;
     await this.store.setCheckpoint(GENERATION_CHECKPOINT, generation);
     await this.store.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
     await previous.consumer.stop();
@@ -143,7 +150,10 @@ export class ReadModels {
       TOPICS_READ,
       validatingConsumer(group, this.bus, async (_events, messages) => {
         await projector.applyAll(messages);
-        if (this.live?.projector === projector) this.applied(messages);
+        if (this.live?.projector === projector) {
+          this.applied += 1;
+          this.onApplied(messages);
+        }
       }),
     );
     return { generation, store, projector, queries: new ReportQueries(store, this.rules), consumer };

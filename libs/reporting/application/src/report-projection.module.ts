@@ -9,6 +9,7 @@ import { DEFAULT_STATUS_RULES, DEFAULT_URGING_RULES, type StatusRules, type Urgi
 import { AdminController } from './admin.controller';
 import { AnnualReviewController } from './annual-review.controller';
 import { ANNUAL_REVIEW_RULES } from './annual-review-queries';
+import { AnswerCache } from './answer-cache';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
 import { ReportsController } from './reports.controller';
@@ -150,6 +151,7 @@ function reportingContextOf(options: ReportProjectionOptions, models: ReadModels
     attachments: new AttachmentStore(options.readStore),
     urging,
     readStore: options.readStore,
+    answers: new AnswerCache(() => models.version),
     deliveries,
     urgingEnabled: options.urging?.enabled ?? true,
   };

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { agenciesQuery, assignmentsQuery, directiveQuery, knownAtQuery, stateQuery, summaryQuery, type Principal } from '@dm/contracts';
 import { Allow, CHECKPOINTS, CurrentPrincipal, validateQuery, type CheckpointDirectory } from '@dm/platform';
-import { reportingPolicy } from '@dm/reporting-domain';
+import { readScopeOf, reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
 import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
@@ -9,6 +9,9 @@ import { RP_REPORTING, type ReportingContext } from './reporting/reporting-conte
 import { remindersOnTimeline } from './reporting/reminders-on-timeline';
 
 type Raw = Record<string, unknown>;
+
+/** A costly read's question: the route, what the reader may read, and the query as validated. */
+const keyOf = (route: string, reader: Principal, query: object) => JSON.stringify([route, readScopeOf(reader), query]);
 
 /**
  * Every route that answers a status, summary, timeline or state; each takes
@@ -55,12 +58,8 @@ export class ReportsController {
   async summary(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(summaryQuery, query);
     await this.consistency.waitFor(token);
-    const answer = await this.models.queries.summary(
-      reader,
-      q.period,
-      q.calendar,
-      { agencyId: q.agencyId, directiveId: q.directiveId },
-      q.knownAt,
+    const answer = await this.reporting.answers.get(keyOf('summary', reader, q), () =>
+      this.models.queries.summary(reader, q.period, q.calendar, { agencyId: q.agencyId, directiveId: q.directiveId }, q.knownAt),
     );
     return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }
@@ -69,7 +68,9 @@ export class ReportsController {
   async agencies(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(agenciesQuery, query);
     await this.consistency.waitFor(token);
-    const answer = await this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
+    const answer = await this.reporting.answers.get(keyOf('agencies', reader, q), () =>
+      this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt),
+    );
     return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }
 
@@ -77,7 +78,10 @@ export class ReportsController {
   async rollup(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
     const q = validateQuery(agenciesQuery, query);
     await this.consistency.waitFor(token);
-    return this.reporting.service.rollup(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt);
+    const answer = await this.reporting.answers.get(keyOf('rollup', reader, q), () =>
+      this.reporting.service.rollup(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt),
+    );
+    return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }
 
   @Get('audit/assignments/:id/timeline')

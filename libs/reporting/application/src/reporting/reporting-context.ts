@@ -1,4 +1,5 @@
 import type { EventStore } from '@dm/eventsourcing';
+import type { AnswerCache } from '../answer-cache';
 import type { ReadStore } from '@dm/read-store';
 import type { RegistryReader } from './registry-reader';
 import type { ReportingLedger } from './reporting-ledger';
@@ -14,6 +15,8 @@ export interface ReportingContext {
   service: ReportingService;
   attachments: AttachmentStore;
   urging: UrgingScheduler;
+  /** The costly reads' answers, kept while the read models do not move. */
+  answers: AnswerCache;
   /** The read models' base store (not a generation): attachments live there. */
   readStore: ReadStore;
 }

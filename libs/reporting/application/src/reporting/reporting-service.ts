@@ -105,12 +105,11 @@ export class ReportingService {
   /** A period's roll-up: every agency by name, every group as of the period's end, and the whole scope. */
   async rollup(reader: Principal, period: string, calendar: PeriodCalendar, filter: { directiveId?: string }, knownAt?: string) {
     const window = parsePeriod(period, calendar);
-    const content = await this.content(reader, window, filter.directiveId ?? null, knownAt ?? null, heading(window));
+    const content = await this.content(reader, window, filter.directiveId ?? null, knownAt ?? null, heading(window), false);
     return {
       ...window,
       filter,
       knownAt: knownAt ?? null,
-      checkpoints: await this.checkpoints.at(knownAt),
       province: content.province,
       groups: content.groups,
       agencies: content.scorecards,
@@ -145,6 +144,7 @@ export class ReportingService {
     directiveId: string | null,
     knownAt: string | null,
     reportHeading: ReportHeading,
+    lists = true,
   ): Promise<ReportContent> {
     if (window.from < CALENDAR_SPAN.from || window.to > CALENDAR_SPAN.to)
       throw new ValidationError(
@@ -189,6 +189,7 @@ export class ReportingService {
       taskTextOf,
       submissions: compliance.agencies,
       rules: this.rules,
+      lists,
     });
   }
 

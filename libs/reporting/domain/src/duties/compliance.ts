@@ -88,8 +88,10 @@ export function complianceRows(instances: DutyInstance[], nameOf: (agencyId: str
   }
   return [...byAgency.entries()]
     .map(([agencyId, c]) => complianceRow(agencyId, nameOf(agencyId), c))
-    .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi') || a.agencyId.localeCompare(b.agencyId));
+    .sort((a, b) => VIETNAMESE.compare(a.agencyName, b.agencyName) || a.agencyId.localeCompare(b.agencyId));
 }
+
+const VIETNAMESE = new Intl.Collator('vi');
 
 export function complianceRow(agencyId: string, agencyName: string, c: Record<SubmissionOutcome, number>): SubmissionRow {
   const due = c.onTime + c.late + c.missing;

@@ -31,6 +31,8 @@ export interface ReportContentInput {
   taskTextOf(directiveId: string, taskNumber: string): string;
   submissions: SubmissionRow[];
   rules?: StatusRules;
+  /** False for the roll-up alone: the lists of late, overdue and request assignments are left empty. */
+  lists?: boolean;
 }
 
 export const PROVINCE_ROW = 'province';
@@ -54,12 +56,14 @@ export function reportContent(input: ReportContentInput): ReportContent {
     ...block,
     requests,
   }));
-  agencies.sort((a, b) => a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
+  agencies.sort((a, b) => VIETNAMESE.compare(a.name, b.name) || a.id.localeCompare(b.id));
   const leads = docs.filter((d) => d.role === 'lead');
   const byHolder = new Map<string, AssignmentDoc[]>();
   for (const doc of leads) {
     const holder = holderOn(doc, period.to);
-    byHolder.set(holder, [...(byHolder.get(holder) ?? []), doc]);
+    const held = byHolder.get(holder);
+    if (held) held.push(doc);
+    else byHolder.set(holder, [doc]);
   }
   const groups: RollupRow[] = [];
   for (const group of registry.groups) {
@@ -84,7 +88,7 @@ export function reportContent(input: ReportContentInput): ReportContent {
     ...summary,
     requests,
   };
-  const rows = leads.map((doc) => assignmentRow(doc, period.to, registry, input.taskTextOf, rules));
+  const rows = input.lists === false ? [] : leads.map((doc) => assignmentRow(doc, period.to, registry, input.taskTextOf, rules));
   return {
     heading: input.heading,
     directive: input.directive,
@@ -148,10 +152,13 @@ function assignmentRow(
   };
 }
 
+const VIETNAMESE = new Intl.Collator('vi');
+const NUMBERED = new Intl.Collator(undefined, { numeric: true });
+
 function byListOrder(a: ReportAssignmentRow, b: ReportAssignmentRow): number {
   return (
-    a.directiveNumber.localeCompare(b.directiveNumber) ||
-    a.taskNumber.localeCompare(b.taskNumber, undefined, { numeric: true }) ||
-    a.agencyName.localeCompare(b.agencyName, 'vi')
+    NUMBERED.compare(a.directiveNumber, b.directiveNumber) ||
+    NUMBERED.compare(a.taskNumber, b.taskNumber) ||
+    VIETNAMESE.compare(a.agencyName, b.agencyName)
   );
 }
