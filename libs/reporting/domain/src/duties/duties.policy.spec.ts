@@ -47,6 +47,21 @@ describe('who may act on reporting (docs/reporting.md, "Who may do what")', () =
     expect(remindersRefusal({ ...who('agency_officer', 'h-muong-lat'), roles: ['agency_officer', 'inspector'] }, 'h-ba-thuoc')).toBeNull();
   });
 
+  it('gives each action to exactly the roles the table in docs/reporting.md names', () => {
+    const roles = ['agency_officer', 'monitoring_officer', 'inspector', 'admin'] as const;
+    const allowedRoles = (permission: { roles: readonly string[] }) => roles.filter((r) => permission.roles.includes(r));
+    expect(allowedRoles(dutiesPolicy.setRegime)).toEqual(['monitoring_officer', 'admin']);
+    expect(allowedRoles(dutiesPolicy.submit)).toEqual(['agency_officer', 'monitoring_officer', 'admin']);
+    expect(allowedRoles(dutiesPolicy.recordPaperReport)).toEqual(['monitoring_officer', 'admin']);
+    expect(allowedRoles(dutiesPolicy.issueReport)).toEqual(['monitoring_officer', 'admin']);
+    expect(allowedRoles(dutiesPolicy.remind)).toEqual(['monitoring_officer', 'admin']);
+    expect(allowedRoles(dutiesPolicy.adjustCalendar)).toEqual(['admin']);
+    for (const permission of [dutiesPolicy.setRegime, dutiesPolicy.recordPaperReport, dutiesPolicy.issueReport, dutiesPolicy.remind])
+      expect(isAllowed(permission as never, who('admin', null), letter)).toBe(true);
+    expect(isAllowed(dutiesPolicy.submit, who('agency_officer', 'h-muong-lat'), 'h-muong-lat')).toBe(true);
+    expect(isAllowed(dutiesPolicy.submit, who('monitoring_officer', 'so-ldtbxh'), 'h-muong-lat')).toBe(true);
+  });
+
   it('keeps the calendar to admins and its reading to everyone signed in; only an admin runs what an admin runs', () => {
     for (const role of ['agency_officer', 'monitoring_officer', 'inspector'] as const)
       expect([role, isAllowed(dutiesPolicy.adjustCalendar, who(role, 'so-ldtbxh'), undefined)]).toEqual([role, false]);

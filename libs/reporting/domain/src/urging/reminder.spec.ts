@@ -59,7 +59,18 @@ describe('RecordDelivery', () => {
       .then([delivered(sent)]);
   });
 
+  it('counts only the reminder-issued event as the reminder: a delivery alone leaves it to issue', () => {
+    given([delivered(sent)])
+      .when(issue())
+      .then([issued()]);
+  });
+
   it('given no reminder issued, when a delivery is recorded, then nothing happens', () => {
     given([]).when(deliver(sent)).thenNothingHappened();
+  });
+
+  it('given only a delivery, the reminder is not issued yet', () => {
+    given([delivered(failed)]).when(issue()).then([issued()]);
+    given([delivered(failed)]).when(deliver(sent)).thenNothingHappened();
   });
 });
