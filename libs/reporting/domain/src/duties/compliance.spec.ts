@@ -174,6 +174,10 @@ describe('complianceRows', () => {
     'b-dong-son': 'UBND huyện Đông Sơn',
     'c-ba-thuoc': 'UBND huyện Bá Thước',
     'd-dan-chu': 'UBND huyện Dân Chủ',
+    'e-an-thi': 'UBND huyện Ân Thi',
+    'f-anh-son': 'UBND huyện Anh Sơn',
+    'g-ung-hoa': 'UBND huyện Ưng Hòa',
+    'h-uy-lo': 'UBND huyện Uy Lỗ',
   };
   const nameOf = (id: string) => names[id] ?? id;
   const of = (agencyId: string, ...outcomes: Array<'onTime' | 'late' | 'missing' | 'pending'>) =>
@@ -215,15 +219,28 @@ describe('complianceRows', () => {
     expect([row.due, row.pending, row.completeness.value, row.timeliness.value]).toEqual([0, 1, null, null]);
   });
 
-  it('sorts the rows by Vietnamese name (Đ after D), not by id nor by code point', () => {
+  it('sorts the rows by Vietnamese name (A < Ă < Â, D < Đ, U < Ư), not by id nor by code point', () => {
     const rows = complianceRows(
-      [...of('a-yen-dinh', 'onTime'), ...of('b-dong-son', 'late'), ...of('c-ba-thuoc', 'missing'), ...of('d-dan-chu', 'pending')],
+      [
+        ...of('a-yen-dinh', 'onTime'),
+        ...of('b-dong-son', 'late'),
+        ...of('c-ba-thuoc', 'missing'),
+        ...of('d-dan-chu', 'pending'),
+        ...of('e-an-thi', 'onTime'),
+        ...of('f-anh-son', 'onTime'),
+        ...of('g-ung-hoa', 'onTime'),
+        ...of('h-uy-lo', 'onTime'),
+      ],
       nameOf,
     );
     expect(rows.map((r) => r.agencyName)).toEqual([
+      'UBND huyện Anh Sơn',
+      'UBND huyện Ân Thi',
       'UBND huyện Bá Thước',
       'UBND huyện Dân Chủ',
       'UBND huyện Đông Sơn',
+      'UBND huyện Uy Lỗ',
+      'UBND huyện Ưng Hòa',
       'UBND huyện Yên Định',
     ]);
   });

@@ -93,6 +93,11 @@ describe('periodsOfDuty', () => {
       expect(periodsOfDuty(duty({ from: '2017-03-15', to: '2017-06-13' }), '2017-12-31')).toEqual([]);
     });
 
+    it('gives the one period cut off on the duty’s first day when `until` is that day', () => {
+      expect(texts(duty({ from: '2017-03-14' }), '2017-03-14')).toEqual(['2017-Q1']);
+      expect(texts(duty({ from: '2017-02-10', to: '2017-03-14' }), '2017-03-14')).toEqual(['2017-Q1']);
+    });
+
     it('without a last day, runs on to `until` (no period of a later year)', () => {
       expect(texts(duty({ frequency: 'half-year', from: '2017-01-01', to: null }), '2018-06-14')).toEqual([
         '2017-H1',
@@ -130,6 +135,7 @@ describe('isPeriodOfFrequency', () => {
     ['2017-Q5', 'quarter'],
     ['2017-q1', 'quarter'],
     ['Q1-2017', 'quarter'],
+    ['NaN-Q1', 'quarter'],
     ['', 'year'],
   ] as const)('%s is not a period of a duty every %s', (text, frequency) => {
     expect(isPeriodOfFrequency(text, frequency)).toBe(false);

@@ -181,6 +181,14 @@ describe('reportContent', () => {
       });
       expect(report.lateAndOverdue.find((r) => r.taskNumber === '5')).toMatchObject({ deadline: '2017-03-31', completedOn: '2017-02-25' });
       expect(report.lateAndOverdue.map((r) => r.mode)).toEqual(['giao', 'giao', 'giao', 'yeu-cau', 'giao', 'de-nghi']);
+      expect(report.lateAndOverdue.map((r) => r.taskText)).toEqual([
+        'd-1: nhiệm vụ 1',
+        'd-1: nhiệm vụ 1',
+        'd-1: nhiệm vụ 1',
+        'd-1: nhiệm vụ 2',
+        'd-1: nhiệm vụ 5',
+        'd-1: nhiệm vụ 10',
+      ]);
     });
 
     it('orders rows by directive number, task number as a number (2, 5 before 10), then agency name', () => {
@@ -202,6 +210,16 @@ describe('reportContent', () => {
         [id('11', 'mttq'), 'de-nghi', 'inProgressWithinDeadline'],
       ]);
     });
+
+    it('lists a request closed within the period too, with no status', () => {
+      const story = new Story('d-6', '2017-02-10')
+        .issue([{ number: '1', deadline: '2017-06-30', lead: ['mttq'], mode: 'de-nghi' }])
+        .cancel('1', '2017-03-01');
+      const rows = content({ directive: null, docs: docsOf(story) }).requestRows;
+      expect(rows.map((r) => [r.assignmentId, r.status, r.lifecycle])).toEqual([
+        [assignmentId('1', 'mttq', 'lead', 'd-6'), null, 'cancelled'],
+      ]);
+    });
   });
 
   it('passes the periodic report duties’ rows through', () => {
@@ -217,6 +235,14 @@ describe('reportContent', () => {
       timeliness: { name: 'onTime/due', label: 'x', numerator: 1, denominator: 1, value: 1 },
     };
     expect(content({ submissions: [row] }).submissions).toEqual([row]);
+  });
+
+  it('leaves the lists of assignments empty for the roll-up alone (lists: false), the counts as they are', () => {
+    const rollUp = content({ lists: false });
+    expect([rollUp.lateAndOverdue, rollUp.requestRows]).toEqual([[], []]);
+    expect(rollUp.scorecards).toEqual(report.scorecards);
+    expect(rollUp.groups).toEqual(report.groups);
+    expect(rollUp.province).toEqual(report.province);
   });
 
   it('gives an empty report for no assignment', () => {

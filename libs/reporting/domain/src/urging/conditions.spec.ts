@@ -176,6 +176,10 @@ describe('dutyReminders', () => {
     expect(remindDuty({ outcome: 'pending' }, '2017-03-12')).toEqual([]);
   });
 
+  it('urges nothing for a report judged pending on an earlier day, when today is past its due day', () => {
+    expect(remindDuty({ outcome: 'pending' }, '2017-03-21')).toEqual([]);
+  });
+
   it('urges a missing report after its due day', () => {
     expect(remindDuty({ outcome: 'missing' }, '2017-03-21').map((d) => d.kind)).toEqual(['periodicMissing']);
     expect(remindDuty({ outcome: 'missing' }, '2017-06-01').map((d) => d.kind)).toEqual(['periodicMissing']);

@@ -70,7 +70,11 @@ describe('RecordDelivery', () => {
   });
 
   it('given only a delivery, the reminder is not issued yet', () => {
-    given([delivered(failed)]).when(issue()).then([issued()]);
-    given([delivered(failed)]).when(deliver(sent)).thenNothingHappened();
+    given([delivered(failed)])
+      .when(issue())
+      .then([issued()]);
+    given([delivered(failed)])
+      .when(deliver(sent))
+      .thenNothingHappened();
   });
 });
