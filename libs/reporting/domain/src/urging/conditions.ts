@@ -89,7 +89,7 @@ export function assignmentReminders(assignments: UrgedAssignment[], today: strin
       if (silent > rules.staleAfterDays)
         drafts.push({
           ...base,
-          key: `stale|${a.assignmentId}|${a.silentSince}|${Math.floor(silent / rules.staleAfterDays)}`,
+          key: `stale|${a.assignmentId}|${a.silentSince}|${Math.floor((silent - 1) / rules.staleAfterDays)}`,
           kind: 'stale',
           subject: `Chưa báo cáo ${silent} ngày: ${ref}`,
           text: `${capitalise(ref)} chưa được báo cáo tiến độ từ ngày ${formatVietnamese(a.silentSince)} (${silent} ngày). Đề nghị ${agency} báo cáo tình hình thực hiện.`,
