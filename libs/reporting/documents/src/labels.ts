@@ -1,24 +1,8 @@
-import type { LifecycleStage, OfficialStatus, ReportAssignmentRow } from '@dm/contracts';
+import type { ReportAssignmentRow } from '@dm/contracts';
+import { LIFECYCLE_LABELS, STATUS_LABELS } from '@dm/reporting-domain';
 
-/** The same words as the reporting domain's (libs/reporting/domain/src/assignments/status.ts). */
-export const STATUS_LABELS: Readonly<Record<OfficialStatus, string>> = {
-  completedOnTime: 'Hoàn thành đúng hạn',
-  completedLate: 'Hoàn thành quá hạn',
-  inProgressWithinDeadline: 'Đang thực hiện trong hạn',
-  overdue: 'Quá hạn chưa hoàn thành',
-  noDeadline: 'Không có thời hạn',
-};
-
-export const LIFECYCLE_LABELS: Readonly<Record<LifecycleStage, string>> = {
-  notStarted: 'Chưa thực hiện',
-  inProgress: 'Đang thực hiện',
-  awaitingConfirmation: 'Chờ xác nhận',
-  returned: 'Trả lại',
-  completed: 'Đã hoàn thành',
-  cancelled: 'Đã hủy',
-  superseded: 'Đã được thay thế',
-  revoked: 'Đã thu hồi',
-};
+/** The reporting domain's words for statuses and stages: one place for them. */
+export { LIFECYCLE_LABELS, STATUS_LABELS } from '@dm/reporting-domain';
 
 /** The stages a live assignment can be in; they partition the live ones. */
 export const LIVE_STAGES = ['notStarted', 'inProgress', 'awaitingConfirmation', 'returned', 'completed'] as const;
