@@ -556,7 +556,7 @@ describe('authorisation table over HTTP (embedded)', () => {
       send: (as) => as.get('/api/v1/reporting/compliance?agencyId=h-muong-lat&from=2017-01-01&to=2017-12-31'),
     },
     'download a submitted file': {
-      route: 'GET /api/v1/reporting/attachments/:sha256',
+      route: 'GET /api/v1/reporting/attachments/:hash',
       ...reportReaders,
       allowed: scoped,
       send: (as) => as.get(`/api/v1/reporting/attachments/${attachment}`),

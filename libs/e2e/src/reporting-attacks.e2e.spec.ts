@@ -474,7 +474,7 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
       problem(await inspector.get(`/api/v1/reports/issued/${'x'.repeat(600)}/export?format=csv`), 404);
       for (const id of ['unknown', '..%2F..', 'x'.repeat(600)]) problem(await inspector.get(`/api/v1/reminders/${id}`), 404);
       for (const hash of ['..%2F..%2Fetc%2Fpasswd', sha('x').toUpperCase(), sha('x').slice(1), `${sha('x')}0`])
-        problem(await inspector.get(`/api/v1/reporting/attachments/${hash}`), 400, 'sha256');
+        problem(await inspector.get(`/api/v1/reporting/attachments/${hash}`), 400, 'hash');
       problem(await inspector.get(`/api/v1/reporting/attachments/${sha('never sent')}`), 404);
       problem(await inspector.get('/api/v1/reporting/regimes/..%2F..'), 404);
     });

@@ -105,11 +105,11 @@ export function reportingPaths() {
         query('asOf', 'Judged as of this date (default today)', { format: 'date' }),
       ],
     ),
-    '/api/v1/reporting/attachments/{sha256}': {
+    '/api/v1/reporting/attachments/{hash}': {
       get: {
         summary: 'A submitted file, by its SHA-256 (checked again when read)',
         description: 'Who may read a submission that carries it.',
-        parameters: [path('sha256'), correlationId],
+        parameters: [path('hash'), correlationId],
         responses: { 200: { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...errors },
       },
     },

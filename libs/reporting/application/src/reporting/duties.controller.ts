@@ -176,10 +176,10 @@ export class DutiesController {
     return this.reporting.service.compliance(reader, { directiveId: q.directiveId, agencyId: q.agencyId, from, to, asOf });
   }
 
-  @Get('attachments/:sha256')
+  @Get('attachments/:hash')
   @Allow(reportingPolicy.read)
-  async attachment(@CurrentPrincipal() reader: Principal, @Param('sha256') sha256: string, @Res() reply: FastifyReply) {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ValidationError('must be a SHA-256 in lower-case hex', 'sha256');
+  async attachment(@CurrentPrincipal() reader: Principal, @Param('hash') sha256: string, @Res() reply: FastifyReply) {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ValidationError('must be a SHA-256 in lower-case hex', 'hash');
     const ledger = await this.reporting.ledger.catchUp();
     const submitted = ledger.submissionsOf({}).filter((s) => s.attachment.sha256 === sha256);
     if (!submitted.length) throw new NotFoundError(`No attachment ${sha256}`);
