@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { EventStore } from '@dm/eventsourcing';
 import { AccessLog, AuditTrail, CheckpointLog, EventTimeline, loadOrCreateAuditKeys, MerkleLog } from '@dm/inspection';
 import type { Checkpoint } from '@dm/audit';
+import { REPORTING_STORE } from '@dm/contracts';
 import type { CheckpointDirectory } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
 import { KurrentDbEventStore, SqliteEventStore } from './adapters';
@@ -38,7 +39,7 @@ export function auditTrailOf(options: AuditWiringOptions): AuditTrail {
     contiguous: options.contiguous,
     checkpoints,
     accessLog: new AccessLog(options.accessStore),
-    timeline: directives && progress ? new EventTimeline(directives, progress) : undefined,
+    timeline: directives && progress ? new EventTimeline(directives, progress, byName.get(REPORTING_STORE)) : undefined,
   });
 }
 

@@ -117,6 +117,16 @@ describe('issued reports, exports and reminders (embedded)', () => {
 
     const verified = (await fx.inspector().get('/api/v1/audit/verify')).body;
     expect(verified.stores.find((s: Body) => s.store === 'reporting')).toMatchObject({ ok: true });
+    // An inspector finds the issue among the directive's events: who issued what, when.
+    const events = (await fx.inspector().get(`/api/v1/audit/events?directiveId=${directiveId}&type=reporting.`)).body.events;
+    expect(events).toEqual([
+      expect.objectContaining({
+        store: 'reporting',
+        type: 'reporting.report-issued',
+        actor: expect.objectContaining({ agencyId: 'so-ldtbxh', role: 'monitoring_officer' }),
+        data: expect.objectContaining({ reportId, revision: 1 }),
+      }),
+    ]);
   });
 
   it('keeps the issued revision as it was after later events; a re-issue needs its reason and is revision 2; the diff names the change', async () => {

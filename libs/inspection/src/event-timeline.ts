@@ -47,7 +47,8 @@ interface AssignmentFacts {
 /**
  * Timelines read from the event stores themselves, not the read models: the
  * registry's, a directive's, a task's, an assignment's or an agency's events,
- * both stores merged by record time, filtered and paginated. An index of the
+ * the stores merged by record time (the reporting store's events that name
+ * the directive, assignment or agency among them), filtered and paginated. An index of the
  * directive streams (which assignment belongs to which directive, task and
  * agencies) is kept up to date from the store's global order.
  */
@@ -58,6 +59,8 @@ export class EventTimeline {
   constructor(
     private readonly directives: EventStore,
     private readonly progress: EventStore,
+    /** The reporting context's store (calendar, regimes, periodic and issued reports, reminders), when audited here. */
+    private readonly reporting?: EventStore,
   ) {}
 
   async read(scope: TimelineScope, filter: TimelineFilter = {}) {
@@ -82,7 +85,7 @@ export class EventTimeline {
 
   private async readEverything(filter: TimelineFilter) {
     const entries: TimelineEntry[] = [];
-    for (const store of [this.directives, this.progress])
+    for (const store of this.stores())
       for await (const e of store.readAll()) if (matches(entryOf(store.name, e), filter)) entries.push(entryOf(store.name, e));
     return page(entries, filter);
   }
@@ -95,11 +98,11 @@ export class EventTimeline {
       const registry = (await this.stream(this.directives, REGISTRY_STREAM)).filter((e) => JSON.stringify(e.data).includes(quoted));
       if (!ids.length && !registry.length)
         throw new NotFoundError(`No assignment of ${scope.agencyId} and no registry change naming it`, 'agencyId');
-      return [...registry, ...(await this.ofAssignments(ids))];
+      return [...registry, ...(await this.ofAssignments(ids)), ...(await this.reportingAbout('agencyId', scope.agencyId))];
     }
     if ('assignmentId' in scope) {
       if (!this.assignments.has(scope.assignmentId)) throw new NotFoundError(`No assignment ${scope.assignmentId}`, 'assignmentId');
-      return this.ofAssignments([scope.assignmentId]);
+      return [...(await this.ofAssignments([scope.assignmentId])), ...(await this.reportingAbout('assignmentId', scope.assignmentId))];
     }
     const ids = [...this.assignments]
       .filter(([, a]) => a.directiveId === scope.directiveId && (!scope.taskNumber || a.taskNumber === scope.taskNumber))
@@ -110,7 +113,7 @@ export class EventTimeline {
       );
     if (!scope.taskNumber) {
       const own = await this.stream(this.directives, directiveStreamId(scope.directiveId));
-      return [...own, ...(await this.progressOf(ids))];
+      return [...own, ...(await this.progressOf(ids)), ...(await this.reportingAbout('directiveId', scope.directiveId))];
     }
     return this.ofAssignments(ids);
   }
@@ -126,6 +129,19 @@ export class EventTimeline {
         if (!concerned.length || concerned.some((id) => wanted.has(id))) entries.push(entryOf(this.directives.name, e));
       }
     return [...entries, ...(await this.progressOf(ids))];
+  }
+
+  /** The reporting store's events naming a directive, an assignment or an agency (its regimes, reports, reminders). */
+  private async reportingAbout(field: 'directiveId' | 'assignmentId' | 'agencyId', id: string): Promise<TimelineEntry[]> {
+    if (!this.reporting) return [];
+    const entries: TimelineEntry[] = [];
+    for await (const e of this.reporting.readAll())
+      if ((e.data as Record<string, unknown> | null)?.[field] === id) entries.push(entryOf(this.reporting.name, e));
+    return entries;
+  }
+
+  private stores(): EventStore[] {
+    return [this.directives, this.progress, ...(this.reporting ? [this.reporting] : [])];
   }
 
   private async progressOf(ids: string[]): Promise<TimelineEntry[]> {
