@@ -329,7 +329,9 @@ describe('attacks on the reporting and urging routes (embedded)', () => {
       await refused(() => baThuoc.post(submissions(), { dutyId: 'bao-cao-quy', period: '2017-Q1', attachment: file('x'), extra: 1 }), 400);
       await refused(() => fx.monitoring().post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', text: 42 }), 400, 'text');
       await refused(() => fx.monitoring().post('/api/v1/reminders', { agencyId: 'H-BA-THUOC', text: 'x' }), 400, 'agencyId');
-      await refused(() => fx.monitoring().post('/api/v1/reminders', { agencyId: 'khong-co', text: 'x' }), 400, 'agencyId');
+      await refused(() => fx.monitoring().post('/api/v1/reminders', { agencyId: 'khong-co', directiveId, text: 'x' }), 400, 'agencyId');
+      // An office urges about a directive it monitors: without one (or an assignment), only an admin may.
+      await refused(() => fx.monitoring().post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', text: 'x' }), 400, 'directiveId');
       await refused(() => fx.monitoring().post('/api/v1/reminders', { agencyId: 'h-ba-thuoc', text: '   ' }), 400, 'text');
       await refused(() => fx.monitoring().post('/api/v1/reports/issued', null), 400, '(body)');
       await refused(() => fx.monitoring().post('/api/v1/reports/issued', [issueRequest]), 400, '(body)');

@@ -30,6 +30,15 @@ describe('the working calendar, reporting regimes and periodic reports (embedded
         from: '2017-02-10',
         to: '2017-12-31',
       },
+      // A body the letter assigns nothing reports all the same: it reads its own duty.
+      {
+        id: 'bao-cao-nam',
+        reporters: ['hdnd-tinh'],
+        recipient: 'so-ldtbxh',
+        frequency: 'year',
+        deadline: { kind: 'dayOfMonth', day: 20 },
+        from: '2017-02-10',
+      },
     ],
   };
   const file = (text: string) => ({
@@ -97,6 +106,9 @@ describe('the working calendar, reporting regimes and periodic reports (embedded
     const set = await fx.monitoring().put(`/api/v1/reporting/regimes/${directiveId}`, regime);
     expect(set.status).toBe(200);
     expect(checkAnswer('PUT', `/api/v1/reporting/regimes/${directiveId}`, set.body)).toEqual([]);
+    expect((await fx.officer('hdnd-tinh').get(`/api/v1/reporting/regimes/${directiveId}`)).status).toBe(200);
+    expect((await fx.officer('so-yt').get(`/api/v1/reporting/regimes/${directiveId}`)).status).toBe(200);
+    expect((await fx.officer('ubnd-tinh-son-la').get(`/api/v1/reporting/regimes/${directiveId}`)).status).not.toBe(200);
     const read = await fx.officer('h-muong-lat').get(`/api/v1/reporting/regimes/${directiveId}?until=2017-12-31`);
     expect(checkAnswer('GET', `/api/v1/reporting/regimes/${directiveId}`, read.body)).toEqual([]);
     // Q1's cut-off 14/03/2017 (Tue) + 3 working days = 17/03; Q2's 14/06 (Wed) = 19/06; Q3's 14/09 (Thu) = 19/09; Q4's 14/12 (Thu) = 19/12.
@@ -115,6 +127,11 @@ describe('the working calendar, reporting regimes and periodic reports (embedded
     expect(own.status).toBe(201);
     expect(checkAnswer('POST', path, own.body)).toEqual([]);
     const sha256 = createHash('sha256').update(text).digest('hex');
+    // Its consistency token is one a read accepts at once (the ledger catches up on every read).
+    const withToken = await fx.officer('h-muong-lat').get('/api/v1/reports/summary?period=2017-Q1', {
+      'x-consistency-token': own.headers.get('x-consistency-token') as string,
+    });
+    expect(withToken.status).toBe(200);
     expect(own.body.data.attachment).toEqual({
       fileName: 'Báo cáo quý.pdf',
       mediaType: 'application/pdf',

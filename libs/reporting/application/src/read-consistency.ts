@@ -1,4 +1,4 @@
-import { STREAM_PREFIX } from '@dm/contracts';
+import { REPORTING_STORE, STREAM_PREFIX } from '@dm/contracts';
 import { consistencyToken, parseConsistencyToken, problems, type WrittenAt } from '@dm/platform';
 import type { Projector, ReadStore } from '@dm/read-store';
 import { appliedRevision } from './report-projection';
@@ -51,6 +51,8 @@ export class ReadConsistency {
   }
 
   private async applied(wanted: WrittenAt): Promise<boolean> {
+    // The reporting store's own writes are read from its ledger, which catches up on every read.
+    if (wanted.source === REPORTING_STORE) return true;
     const { store, projector } = this.served();
     if (isProjectedStream(wanted.streamId)) return ((await appliedRevision(store, wanted.streamId)) ?? -1) >= wanted.revision;
     return ((await projector.appliedPosition(wanted.source)) ?? 0) >= wanted.position;

@@ -149,6 +149,8 @@ export class ReadModels {
       group,
       TOPICS_READ,
       validatingConsumer(group, this.bus, async (_events, messages) => {
+        // Moved before and after: an answer computed while the batch is written is never taken for after it.
+        if (this.live?.projector === projector) this.applied += 1;
         await projector.applyAll(messages);
         if (this.live?.projector === projector) {
           this.applied += 1;

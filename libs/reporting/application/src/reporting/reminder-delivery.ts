@@ -6,6 +6,8 @@ import { RecordDelivery } from '@dm/reporting-domain';
 import type { RegistryReader } from './registry-reader';
 import type { ReminderEntry, ReportingLedger } from './reporting-ledger';
 
+const RECENT_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface DeliveryOptions {
   notifiers: Notifier[];
   /** How often the queue looks for deliveries due (default 30 s). */
@@ -47,7 +49,11 @@ export class ReminderDeliveries {
 
   private async enqueue(reminders: ReminderEntry[]): Promise<void> {
     const registry = await this.registry.registry();
-    const notices: ReminderNotice[] = reminders.map((r) => ({
+    // A notifier configured later does not send years of old reminders: those found in the last week only.
+    const since = new Date(Date.now() - RECENT_MS).toISOString();
+    const recent = reminders.filter((r) => r.recordedAt >= since);
+    if (!recent.length) return;
+    const notices: ReminderNotice[] = recent.map((r) => ({
       reminderId: r.reminderId,
       agencyId: r.agencyId,
       agencyName: registry.agency(r.agencyId, r.foundOn)?.name ?? registry.agency(r.agencyId)?.name ?? r.agencyId,
@@ -68,9 +74,10 @@ export class ReminderDeliveries {
   /** Each outcome, as an event on each reminder's stream: who was reached, by which channel, after how many attempts. */
   private async record(outcome: QueuedOutcome): Promise<void> {
     if (!this.send) return;
+    await this.ledger.catchUp();
     for (const reminderId of outcome.reminderIds) {
       const reminder = this.ledger.reminder(reminderId);
-      if (!reminder) continue;
+      if (!reminder) throw new Error(`reminder ${reminderId} was delivered but is not in the reporting store`);
       const delivery = {
         reminderId,
         channel: outcome.channel,

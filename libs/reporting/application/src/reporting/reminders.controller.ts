@@ -76,6 +76,12 @@ export class RemindersController {
     if (assignment && request.directiveId && request.directiveId !== assignment.directiveId)
       throw new ValidationError(`assignment ${request.assignmentId} is not of directive ${request.directiveId}`, 'directiveId');
     const directiveId = request.directiveId ?? (assignment?.directiveId as string | undefined);
+    if (!directiveId && !hasRole(call.principal, 'admin'))
+      throw new ValidationError(
+        'an office urges about a directive it monitors: name the directive or the assignment',
+        'directiveId',
+        'is required',
+      );
     const directive = directiveId ? await this.reporting.service.directive(directiveId) : null;
     if (directiveId && !directive) throw new NotFoundError(`No directive ${directiveId}`, 'directiveId');
     authorize(dutiesPolicy.remind, call.principal, directive);

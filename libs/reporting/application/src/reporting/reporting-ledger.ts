@@ -103,13 +103,23 @@ export class ReportingLedger {
     if ((await this.store.headPosition()) <= this.position) return;
     const fresh: ReminderEntry[] = [];
     let calendarChanged = false;
+    try {
+      await this.fold(fresh, () => (calendarChanged = true));
+    } finally {
+      // Whatever was folded before a read failed is in force: the calendar, and the reminders to send.
+      if (calendarChanged) this.workingCalendar = new WorkingCalendar(this.adjustments);
+      if (fresh.length) for (const listener of this.listeners) listener(fresh);
+    }
+  }
+
+  private async fold(fresh: ReminderEntry[], calendarChanged: () => void): Promise<void> {
     for await (const event of this.store.readAll({ after: this.position })) {
       const e = event as RecordedEvent<ReportingEvent>;
       const recorded = { eventId: e.eventId, recordedAt: e.recordedAt, actor: e.actor };
       switch (e.type) {
         case REPORTING_EVENT_TYPES.calendarAdjusted:
           this.adjustments = [...this.adjustments, e.data];
-          calendarChanged = true;
+          calendarChanged();
           break;
         case REPORTING_EVENT_TYPES.regimeSet:
           this.regimes.set(e.data.directiveId, { ...e.data, ...recorded, version: e.streamRevision + 1 });
@@ -153,7 +163,5 @@ export class ReportingLedger {
       }
       this.position = e.globalPosition;
     }
-    if (calendarChanged) this.workingCalendar = new WorkingCalendar(this.adjustments);
-    if (fresh.length) for (const listener of this.listeners) listener(fresh);
   }
 }

@@ -198,8 +198,19 @@ export class ReportingService {
     if (readScopeOf(reader).all) return true;
     const doc = await this.queries().directiveDoc(directiveId);
     if (!doc) return false;
+    if (await this.reportsUnder(reader, directiveId)) return true;
     const held = await this.queries().inScope(reader, '9999-12-31', { directiveId });
     return mayReadDirective(reader, doc, held);
+  }
+
+  /** The reader's agency reports under one of the directive's duties (today, or ever submitted under it). */
+  private async reportsUnder(reader: Principal, directiveId: string): Promise<boolean> {
+    const agencyId = reader.agencyId;
+    const regime = agencyId ? (await this.ledger.catchUp()).regimes.get(directiveId) : undefined;
+    if (!agencyId || !regime) return false;
+    if (this.ledger.submissionsOf({ directiveId, agencyId }).length) return true;
+    const registry = await this.registry.registry();
+    return regime.duties.some((duty) => this.reportersOn(duty.reporters, today(), registry).includes(agencyId));
   }
 }
 

@@ -26,6 +26,6 @@ export const CONSISTENCY = Symbol('Consistency');
 export const consistencyToken = (w: WrittenAt) => `${w.source}:${w.position}:${w.streamId}:${w.revision}`;
 
 export function parseConsistencyToken(token: string): WrittenAt | null {
-  const match = /^([a-z0-9-]+):(\d+):([a-z]+-[A-Za-z0-9-]+):(\d+)$/.exec(token);
+  const match = /^([a-z0-9-]+):(\d+):([a-z]+-[A-Za-z0-9~-]+):(\d+)$/.exec(token);
   return match ? { source: match[1], position: Number(match[2]), streamId: match[3], revision: Number(match[4]) } : null;
 }
