@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from './envelope-schema';
-import { reportContentSchema, rollupRowSchema, submissionRowSchema } from './report-document';
+import { rollupRowSchema, submissionRowSchema } from './report-document';
 import { checkpointRefSchema, CALENDARS } from './reporting';
 import {
   CALENDAR_ADJUSTMENT_KINDS,
@@ -9,6 +9,7 @@ import {
   regimeSetV1,
   reminderDeliveryV1,
   reminderIssuedV1,
+  reportIssuedV1,
 } from './reporting-duties';
 
 /** What the reporting context's routes answer (docs/reporting.md). */
@@ -128,25 +129,19 @@ export const issuedReportsResponse = z.object({
   ),
 });
 
-export const issuedRevisionResponse = z.object({
-  reportId: z.string(),
-  revision: z.number().int(),
-  reason: z.string().nullable(),
-  directiveId: z.string().nullable(),
-  period: z.string(),
-  calendar: z.enum(CALENDARS),
-  contentSha256: z.string(),
+/** A revision as its event holds it, with where and by whom it was recorded, and the report's revisions listed. */
+export const issuedRevisionResponse = reportIssuedV1.extend({
   eventId: z.string(),
   recordedAt: z.string(),
   issuedBy: actorSchema,
   revisions: z.array(revisionMeta),
-  content: reportContentSchema,
 });
 
+const comparedRevision = revisionMeta.pick({ revision: true, recordedAt: true, reason: true, contentSha256: true });
 export const reportDiffResponse = z.object({
   reportId: z.string(),
-  from: z.object({ revision: z.number().int(), recordedAt: z.string(), reason: z.string().nullable(), contentSha256: z.string() }),
-  to: z.object({ revision: z.number().int(), recordedAt: z.string(), reason: z.string().nullable(), contentSha256: z.string() }),
+  from: comparedRevision,
+  to: comparedRevision,
   changes: z.array(z.object({ path: z.string(), from: z.unknown(), to: z.unknown() })),
 });
 

@@ -5,8 +5,8 @@ import type { ReportingLedger } from './reporting-ledger';
 /** Who urged an assignment's agency, when and why, as timeline entries (source `r`), with each delivery's outcome. */
 export function remindersOnTimeline(ledger: ReportingLedger, assignmentId: string, knownAt?: string): TimelineEntry[] {
   return ledger
-    .reminders()
-    .filter((r) => r.assignmentId === assignmentId && (!knownAt || r.recordedAt <= knownAt))
+    .remindersOf(assignmentId)
+    .filter((r) => !knownAt || r.recordedAt <= knownAt)
     .map((r) => {
       const { eventId, recordedAt, actor, deliveries, ...data } = r;
       return {

@@ -49,9 +49,10 @@ export class RemindersController {
       )
       .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
     const readable: ReminderEntry[] = [];
+    const directives = new Map<string, Promise<boolean>>();
     for (const r of found) {
       if (readable.length >= q.limit) break;
-      if (await this.mayRead(reader, r)) readable.push(r);
+      if (await this.mayRead(reader, r, directives)) readable.push(r);
     }
     return { agencyId: agencyId ?? null, reminders: readable };
   }
@@ -116,12 +117,16 @@ export class RemindersController {
   }
 
   /** An agency officer its own agency's; others those of directives they may read, and the manual ones their agency sent. */
-  private async mayRead(reader: Principal, reminder: ReminderEntry): Promise<boolean> {
+  private async mayRead(reader: Principal, reminder: ReminderEntry, directives = new Map<string, Promise<boolean>>()): Promise<boolean> {
     if (readScopeOf(reader).all) return true;
     if (reminder.agencyId === reader.agencyId) return true;
     if (hasRole(reader, 'agency_officer') && reader.roles.length === 1) return false;
     if (reminder.actor.agencyId && reminder.actor.agencyId === reader.agencyId) return true;
-    return reminder.directiveId !== null && (await this.reporting.service.mayReadDirective(reader, reminder.directiveId));
+    const { directiveId } = reminder;
+    if (directiveId === null) return false;
+    // A list asks once per directive, not once per reminder.
+    if (!directives.has(directiveId)) directives.set(directiveId, this.reporting.service.mayReadDirective(reader, directiveId));
+    return directives.get(directiveId) as Promise<boolean>;
   }
 }
 

@@ -48,6 +48,7 @@ export class ReportingLedger {
   private readonly firstSubmitted = new Map<string, SubmittedReport>();
   readonly issued = new Map<string, IssuedReportEntry>();
   private readonly reminderById = new Map<string, ReminderEntry>();
+  private readonly remindersByAssignment = new Map<string, ReminderEntry[]>();
   private readonly reminderKeys = new Set<string>();
   private catching: Promise<void> | null = null;
   private readonly listeners: Array<(reminders: ReminderEntry[]) => void> = [];
@@ -93,6 +94,11 @@ export class ReportingLedger {
 
   reminder(id: string): ReminderEntry | undefined {
     return this.reminderById.get(id);
+  }
+
+  /** The reminders about one assignment, oldest first. */
+  remindersOf(assignmentId: string): ReminderEntry[] {
+    return this.remindersByAssignment.get(assignmentId) ?? [];
   }
 
   reminders(): ReminderEntry[] {
@@ -153,6 +159,7 @@ export class ReportingLedger {
         case REPORTING_EVENT_TYPES.reminderIssued: {
           const entry: ReminderEntry = { ...e.data, ...recorded, deliveries: [] };
           this.reminderById.set(e.data.reminderId, entry);
+          if (entry.assignmentId) this.remindersByAssignment.set(entry.assignmentId, [...this.remindersOf(entry.assignmentId), entry]);
           this.reminderKeys.add(e.data.key);
           fresh.push(entry);
           break;

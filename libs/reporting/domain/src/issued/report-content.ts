@@ -126,7 +126,7 @@ function assignmentRow(
   registry: RegistryOnDate,
   taskTextOf: ReportContentInput['taskTextOf'],
   rules: StatusRules,
-): ReportAssignmentRow & { mode: string } {
+): ReportAssignmentRow {
   const state = deriveStatus(doc, asOf, rules);
   const agencyId = holderOn(doc, asOf);
   let daysLate = 0;
