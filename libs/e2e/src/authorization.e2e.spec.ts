@@ -1,7 +1,9 @@
-import { ROLES, type UserRole } from '@dm/contracts';
+import { ROLES } from '@dm/contracts';
 import { isLoggedRead, routesOf } from '@dm/platform';
-import { seed4308Directive, type ApiResponse } from '@dm/testing';
+import { seed4308Directive } from '@dm/testing';
 import { EmbeddedFixture } from './fixture';
+import { everyone, inspectors, monitoringOfficers, narrowed, paperReport, scoped, type Action } from './authorization-table.fixtures';
+import { recordReporting, reportingActions, type ReportingRecords } from './authorization-reporting.fixtures';
 
 /**
  * Who may do what, asked of the live HTTP server: every role × every action ×
@@ -28,28 +30,6 @@ import { EmbeddedFixture } from './fixture';
  * except when an agency officer names another agency (`agencyId`); what the
  * narrowed lists hold is checked after the table.
  */
-type Scope = 'own' | 'any';
-type Agencies = { own: string; other: string };
-type Action = {
-  /** The served route the action calls, as Fastify names it ("POST /api/v1/directives/:id/revoke"). */
-  route: string;
-  /** The agency whose officer acts "for its own", and one that has nothing to do with the resource. */
-  agencies: Agencies;
-  /** Those agencies for one role, where they differ (reads: the monitoring officer's own is the monitoring agency). */
-  byRole?: Partial<Record<UserRole, Agencies>>;
-  allowed: Partial<Record<UserRole, Scope>>;
-  send: (as: ReturnType<EmbeddedFixture['client']>) => Promise<ApiResponse>;
-};
-
-const everyone: Partial<Record<UserRole, Scope>> = { agency_officer: 'any', monitoring_officer: 'any', inspector: 'any', admin: 'any' };
-/** A read of one resource: an agency officer of its agency, a monitoring officer of the directive's overseers, inspectors and admins. */
-const scoped: Partial<Record<UserRole, Scope>> = { agency_officer: 'own', monitoring_officer: 'own', inspector: 'any', admin: 'any' };
-/** A list narrowed to one agency: an agency officer names its own only; monitoring officers (within their scope), inspectors and admins any. */
-const narrowed: Partial<Record<UserRole, Scope>> = { agency_officer: 'own', monitoring_officer: 'any', inspector: 'any', admin: 'any' };
-/** The monitoring officers of the letter's monitoring agency, and of one addressed in it that does not hold the assignment read. */
-const monitoringOfficers: Partial<Record<UserRole, Agencies>> = { monitoring_officer: { own: 'so-ldtbxh', other: 'h-ba-thuoc' } };
-const inspectors: Partial<Record<UserRole, Scope>> = { inspector: 'any', admin: 'any' };
-
 describe('authorisation table over HTTP (embedded)', () => {
   const fx = new EmbeddedFixture();
   let directiveId: string;
@@ -58,10 +38,8 @@ describe('authorisation table over HTTP (embedded)', () => {
   let superseded: string;
   let revoked: string;
   let muongLat: string;
-  /** The letter's quarterly report duty, Mường Lát's report under it, so-ldtbxh's issued 2017-Q1 report (two revisions), a reminder. */
-  let attachment: string;
-  let reportId: string;
-  let reminderId: string;
+  /** The letter's reporting records the table's reporting actions read and write. */
+  let reporting: ReportingRecords;
   let n = 0;
   const next = () => String(++n);
 
@@ -92,52 +70,11 @@ describe('authorisation table over HTTP (embedded)', () => {
       return response.body.id as string;
     };
     [amended, superseded, revoked] = [await spare('1/SPARE'), await spare('2/SPARE'), await spare('3/SPARE')];
-    expect((await fx.monitoring().put(`/api/v1/reporting/regimes/${directiveId}`, regime)).status).toBe(200);
-    const submitted = await fx.officer('h-muong-lat').post(`/api/v1/reporting/regimes/${directiveId}/submissions`, periodicReport);
-    expect(submitted.status).toBe(201);
-    attachment = submitted.body.data.attachment.sha256;
-    const report = await fx.monitoring().post('/api/v1/reports/issued', { ...reportRequest, directiveId });
-    expect(report.status).toBe(201);
-    reportId = encodeURIComponent(report.body.reportId);
-    expect((await fx.monitoring().post('/api/v1/reports/issued', { ...reportRequest, directiveId, reason: 'Bổ sung' })).status).toBe(201);
-    const reminder = await fx.monitoring().post('/api/v1/reminders', { agencyId: 'h-muong-lat', directiveId, text: 'Đề nghị báo cáo' });
-    expect(reminder.status).toBe(201);
-    reminderId = reminder.body.reminderId;
+    reporting = await recordReporting(fx, directiveId);
   });
   afterAll(() => fx.stop());
 
-  const regime = {
-    duties: [
-      {
-        id: 'quy',
-        reporters: ['ubnd-huyen'],
-        recipient: 'so-ldtbxh',
-        frequency: 'quarter',
-        deadline: { kind: 'dayOfMonth', day: 20 },
-        from: '2017-02-10',
-      },
-    ],
-  };
-  const periodicReport = {
-    dutyId: 'quy',
-    period: '2017-Q1',
-    agencyId: 'h-muong-lat',
-    attachment: { fileName: 'bao-cao.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('Báo cáo quý I').toString('base64') },
-  };
-  const reportRequest = {
-    period: '2017-Q1',
-    number: '12/BC-SLĐTBXH',
-    place: 'Thanh Hóa',
-    date: '2017-03-20',
-    reason: 'Kiểm tra phân quyền',
-  };
-  /** Who reads a directive's reporting: Mường Lát (addressed) and so-ldtbxh (its monitoring agency); hdnd-tinh is neither. */
-  const reportReaders = {
-    agencies: { own: 'h-muong-lat', other: 'hdnd-tinh' },
-    byRole: { monitoring_officer: { own: 'so-ldtbxh', other: 'hdnd-tinh' } },
-  };
   const amendment = { reason: 'Điều chỉnh', authorizingDocument: '12/QĐ-UBND', effectiveOn: '2017-03-01' };
-  const paperReport = { number: '45/BC-UBND', date: '2017-03-02' };
   const registryChange = { reason: 'Kiểm tra phân quyền', authorizingDocument: '1/QĐ-UBND' };
 
   const actions: Record<string, Action> = {
@@ -500,139 +437,7 @@ describe('authorisation table over HTTP (embedded)', () => {
       send: (as) =>
         as.post('/api/v1/registry/import', { ...registryChange, edition: 'table', effectiveOn: '2017-01-01', agencies: 'none' }),
     },
-    'read a period rolled up by agency, group and province': {
-      route: 'GET /api/v1/reports/rollup',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/rollup?period=2017-Q1&directiveId=${directiveId}`),
-    },
-    'read the working calendar': {
-      route: 'GET /api/v1/calendar',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
-      allowed: everyone,
-      send: (as) => as.get('/api/v1/calendar?year=2017'),
-    },
-    'ask whether a date is a working day': {
-      route: 'GET /api/v1/calendar/day',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
-      allowed: everyone,
-      send: (as) => as.get('/api/v1/calendar/day?date=2017-05-02'),
-    },
-    'record a make-up day': {
-      route: 'POST /api/v1/calendar/adjustments',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
-      allowed: { admin: 'any' },
-      send: (as) => as.post('/api/v1/calendar/adjustments', { date: '2031-01-04', kind: 'workingDay', name: 'Làm bù' }),
-    },
-    'set a reporting regime': {
-      route: 'PUT /api/v1/reporting/regimes/:directiveId',
-      agencies: { own: 'so-ldtbxh', other: 'so-yt' },
-      allowed: { monitoring_officer: 'own', admin: 'any' },
-      send: (as) => as.put(`/api/v1/reporting/regimes/${directiveId}`, regime),
-    },
-    'read a reporting regime': {
-      route: 'GET /api/v1/reporting/regimes/:directiveId',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reporting/regimes/${directiveId}`),
-    },
-    "submit Mường Lát's periodic report": {
-      route: 'POST /api/v1/reporting/regimes/:directiveId/submissions',
-      agencies: { own: 'h-muong-lat', other: 'hdnd-tinh' },
-      byRole: { monitoring_officer: { own: 'so-ldtbxh', other: 'so-yt' } },
-      allowed: { agency_officer: 'own', monitoring_officer: 'own', admin: 'any' },
-      send: (as) => as.post(`/api/v1/reporting/regimes/${directiveId}/submissions`, { ...periodicReport, incomingDocument: paperReport }),
-    },
-    'list periodic reports of an agency': {
-      route: 'GET /api/v1/reporting/submissions',
-      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
-      allowed: narrowed,
-      send: (as) => as.get('/api/v1/reporting/submissions?agencyId=h-muong-lat'),
-    },
-    "read an agency's periodic report compliance": {
-      route: 'GET /api/v1/reporting/compliance',
-      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
-      allowed: narrowed,
-      send: (as) => as.get('/api/v1/reporting/compliance?agencyId=h-muong-lat&from=2017-01-01&to=2017-12-31'),
-    },
-    'download a submitted file': {
-      route: 'GET /api/v1/reporting/attachments/:hash',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reporting/attachments/${attachment}`),
-    },
-    "issue a directive's period report": {
-      route: 'POST /api/v1/reports/issued',
-      agencies: { own: 'so-ldtbxh', other: 'so-yt' },
-      allowed: { monitoring_officer: 'own', admin: 'any' },
-      send: (as) => as.post('/api/v1/reports/issued', { ...reportRequest, directiveId }),
-    },
-    'list issued reports': {
-      route: 'GET /api/v1/reports/issued',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
-      allowed: everyone,
-      send: (as) => as.get('/api/v1/reports/issued'),
-    },
-    'read an issued report': {
-      route: 'GET /api/v1/reports/issued/:reportId',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/issued/${reportId}`),
-    },
-    'read a revision of an issued report': {
-      route: 'GET /api/v1/reports/issued/:reportId/revisions/:revision',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/issued/${reportId}/revisions/1`),
-    },
-    'compare two revisions': {
-      route: 'GET /api/v1/reports/issued/:reportId/diff',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/issued/${reportId}/diff?from=1&to=2`),
-    },
-    'download an issued report': {
-      route: 'GET /api/v1/reports/issued/:reportId/export',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/issued/${reportId}/export?format=csv`),
-    },
-    'download a revision': {
-      route: 'GET /api/v1/reports/issued/:reportId/revisions/:revision/export',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/issued/${reportId}/revisions/1/export?format=csv&view=late`),
-    },
-    "download a draft of a directive's report": {
-      route: 'GET /api/v1/reports/export',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reports/export?period=2017-Q1&directiveId=${directiveId}&format=csv`),
-    },
-    "list an agency's reminders": {
-      route: 'GET /api/v1/reminders',
-      agencies: { own: 'h-muong-lat', other: 'h-ba-thuoc' },
-      allowed: narrowed,
-      send: (as) => as.get('/api/v1/reminders?agencyId=h-muong-lat'),
-    },
-    'read a reminder': {
-      route: 'GET /api/v1/reminders/:id',
-      ...reportReaders,
-      allowed: scoped,
-      send: (as) => as.get(`/api/v1/reminders/${reminderId}`),
-    },
-    'send a reminder': {
-      route: 'POST /api/v1/reminders',
-      agencies: { own: 'so-ldtbxh', other: 'so-yt' },
-      allowed: { monitoring_officer: 'own', admin: 'any' },
-      send: (as) => as.post('/api/v1/reminders', { agencyId: 'h-muong-lat', directiveId, text: 'Đề nghị báo cáo' }),
-    },
-    'run the urging scheduler': {
-      route: 'POST /api/v1/admin/urging/run',
-      agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
-      allowed: { admin: 'any' },
-      send: (as) => as.post('/api/v1/admin/urging/run', {}),
-    },
+    ...reportingActions(() => ({ ...reporting, directiveId })),
     'rebuild the read models': {
       route: 'POST /api/v1/admin/rebuild',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
