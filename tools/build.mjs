@@ -12,9 +12,13 @@ const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const outDir = join(root, 'dist');
 const tops = process.argv.length > 2 ? process.argv.slice(2) : ['libs', 'services', 'tools'];
 
+// The web app is built by vite (services/web/vite.config.ts), not here.
+const skipped = new Set([resolve(root, 'services/web')]);
+
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
+    if (skipped.has(path)) continue;
     if (statSync(path).isDirectory()) yield* walk(path);
     else yield path;
   }

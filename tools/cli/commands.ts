@@ -2,7 +2,22 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ROLES, type UserRole } from '@dm/contracts';
 import { loadOrCreateJwtKey, TokenService } from '@dm/platform';
-import { EmbeddedRuntime, loadEmbeddedConfig, rebuildReadModels, startEmbedded } from '@dm/composition';
+import {
+  embeddedIdentityStores,
+  EmbeddedRuntime,
+  identityContextOf,
+  loadEmbeddedConfig,
+  loadServiceConfig,
+  openEventStore,
+  rebuildReadModels,
+  seedDefaultRegistry,
+  serviceIdentityStores,
+  SqliteEventStore,
+  startEmbedded,
+} from '@dm/composition';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { ADMIN_USAGE, runAdmin, type AdminTarget } from './admin';
 import { loadOrCreateAuditKeys } from '@dm/composition';
 import { ApiClient, runDemo } from '@dm/testing';
 import { REGISTRY_USAGE, registryUrl, runRegistry } from './registry';
@@ -21,6 +36,7 @@ const USAGE = `usage: npm run cli -- <command>
         checks an audit export offline: signatures, chains, the Merkle tree (without Nest or a server)
   audit public-key
         prints the public key that checks this data directory's checkpoints
+${ADMIN_USAGE}
 ${REGISTRY_USAGE}
 ${REPORT_USAGE}`;
 
@@ -28,6 +44,35 @@ ${REPORT_USAGE}`;
 function signingKey(dataDir: string): Buffer {
   const secret = process.env.JWT_SECRET;
   return secret ? Buffer.from(secret, 'base64') : loadOrCreateJwtKey(dataDir);
+}
+
+/**
+ * The identity context the admin command works on: the embedded data
+ * directory's files, or, where the environment names the distributed form's
+ * stores (EVENT_STORE, READ_STORE), task-assignment's. The default registry
+ * is loaded first, so that an agency can be named before the first start.
+ */
+async function adminTarget(dataDir: string): Promise<AdminTarget> {
+  const tokens = new TokenService(signingKey(dataDir));
+  const distributed = process.env.EVENT_STORE || process.env.READ_STORE;
+  const config = distributed ? loadServiceConfig('task-assignment') : null;
+  if (!config) mkdirSync(dataDir, { recursive: true });
+  const stores = config ? await serviceIdentityStores(config) : embeddedIdentityStores(dataDir);
+  const directives = config
+    ? await openEventStore(config)
+    : new SqliteEventStore({ name: 'task-assignment', file: join(dataDir, 'task-assignment.events.db') });
+  await seedDefaultRegistry(directives);
+  const identity = identityContextOf(stores, directives, tokens, {});
+  await identity.start();
+  return {
+    accounts: (execute) => identity.accounts(execute),
+    identityStore: stores.eventStore,
+    close: async () => {
+      await stores.eventStore.close();
+      await stores.readStore.close();
+      await directives.close();
+    },
+  };
 }
 
 async function main(argv: string[]) {
@@ -100,6 +145,10 @@ async function main(argv: string[]) {
         const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
         return { url: server.url, sign, close: () => server.close() };
       });
+      return;
+    }
+    case 'admin': {
+      process.exitCode = await runAdmin(rest, () => adminTarget(config.dataDir), console.log);
       return;
     }
     case 'rebuild': {

@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, createLogger, flushLogs, PlatformModule, type LogLevel } from '@dm/platform';
+import { createHttpApp, createLogger, defaultWebDir, flushLogs, PlatformModule, WebAssets, type LogLevel } from '@dm/platform';
 import type { Logger } from 'pino';
 import { InspectionModule } from '@dm/inspection';
+import { IdentityModule } from '@dm/identity';
 import { ProgressEventsModule } from '@dm/progress-events';
 import { ReportProjectionModule } from '@dm/report-projection';
 import { TaskAssignmentModule } from '@dm/task-assignment';
@@ -27,8 +28,10 @@ class EmbeddedAppModule {
           healthChecks: runtime.healthChecks(),
           openapi: openApiDocument(),
           checkpoints: checkpointDirectoryOf(runtime.audit),
+          sessions: runtime.identity.sessions,
         }),
         CqrsModule.forRoot(),
+        IdentityModule.register(runtime.identity),
         TaskAssignmentModule.register({
           eventStore: runtime.stores.taskAssignment,
           activity: runtime.activity,
@@ -73,7 +76,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const upgraded = await upgradeReadModels(runtime);
   if (upgraded)
     logger.info({ events: upgraded.events, seconds: upgraded.seconds }, 'read models written by an older version rebuilt from the events');
-  const app = await createHttpApp(EmbeddedAppModule.register(runtime), { metrics: runtime.metrics, logger, accessLog: runtime.accessLog });
+  const web = WebAssets.load(defaultWebDir());
+  if (!web) logger.warn({ dir: defaultWebDir() }, 'the web app is not built here (npm run build): only the API is served');
+  const app = await createHttpApp(EmbeddedAppModule.register(runtime), {
+    metrics: runtime.metrics,
+    logger,
+    accessLog: runtime.accessLog,
+    web,
+  });
+  await runtime.identity.start();
   await app.init();
   await runtime.startRelays();
   await runtime.startAudit();

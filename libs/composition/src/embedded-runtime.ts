@@ -6,6 +6,8 @@ import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consi
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
 import { AccessLog, type AuditTrail } from '@dm/inspection';
+import type { IdentityContext } from '@dm/identity';
+import { embeddedIdentityStores, identityContextOf } from './identity-wiring';
 import { auditTrailOf } from './audit-wiring';
 import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
 
@@ -39,6 +41,10 @@ export class EmbeddedRuntime {
   readonly audit: AuditTrail;
   /** The reporting context's own events (calendar, regimes, periodic and issued reports, reminders): audited, never published on the bus. */
   readonly reportingStore: SqliteEventStore;
+  /** Accounts (events), credentials and sessions: the identity context. */
+  readonly identityStore: SqliteEventStore;
+  readonly identityReadStore: SqliteReadStore;
+  readonly identity: IdentityContext;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -59,10 +65,14 @@ export class EmbeddedRuntime {
       ]),
     );
     this.reportingStore = new SqliteEventStore({ name: SOURCES.reporting, file: join(dataDir, 'reporting.events.db') });
+    const identityStores = embeddedIdentityStores(dataDir);
+    this.identityStore = identityStores.eventStore;
+    this.identityReadStore = identityStores.readStore;
+    this.identity = identityContextOf(identityStores, this.stores.taskAssignment, this.tokens);
     this.auditStore = new SqliteReadStore({ file: join(dataDir, 'audit.db') });
     this.accessStore = new SqliteEventStore({ name: SOURCES.audit, file: join(dataDir, 'audit.events.db') });
     this.audit = auditTrailOf({
-      audited: [...Object.values(this.stores), this.reportingStore],
+      audited: [...Object.values(this.stores), this.reportingStore, this.identityStore],
       accessStore: this.accessStore,
       nodes: this.auditStore,
       keyDir: dataDir,
@@ -95,6 +105,8 @@ export class EmbeddedRuntime {
       readiness.readStore('report-projection', this.reportStore),
       readiness.eventStore(this.accessStore),
       readiness.eventStore(this.reportingStore),
+      readiness.eventStore(this.identityStore),
+      readiness.readStore('identity', this.identityReadStore),
       readiness.readStore('audit', this.auditStore),
     ];
   }
@@ -120,6 +132,8 @@ export class EmbeddedRuntime {
     await this.auditStore.close();
     await this.accessStore.close();
     await this.reportingStore.close();
+    await this.identityStore.close();
+    await this.identityReadStore.close();
   }
 
   private registerMetrics() {

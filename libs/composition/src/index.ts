@@ -9,3 +9,5 @@ export * from './gateway/gateway';
 export * from './gateway/run-gateway';
 export * from './run-main';
 export { loadOrCreateAuditKeys } from '@dm/inspection';
+export * from './identity-wiring';
+export * from './identity-config';

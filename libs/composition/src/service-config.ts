@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '@dm/platform';
 import { ConfigError } from './config';
 import { notificationEnvShape } from './notification-config';
+import { identityEnvShape } from './identity-config';
 
 export const SERVICE_NAMES = ['task-assignment', 'progress-events', 'report-projection'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -78,6 +79,7 @@ export const serviceEnvSchema = z
       .optional(),
     AUDIT_CHECKPOINT_DIR: z.string().min(1, 'must be a directory path').optional(),
     ...notificationEnvShape,
+    ...identityEnvShape,
     RECORDED_LATE_AFTER_WORKING_DAYS: z
       .string()
       .regex(/^\d{1,3}$/, 'must be a whole number of working days (0-999)')
@@ -116,6 +118,8 @@ export interface ServiceConfig {
    * beside its own data directory), and where checkpoints are also written.
    */
   audit: { stores: Array<{ name: string; file: string | null }>; checkpointDir: string };
+  /** The service that keeps accounts and sessions (task-assignment), which the others ask about a session cookie. */
+  identityUrl: string;
 }
 
 /** Lists every bad setting at once, one per line, naming the variable. */
@@ -153,6 +157,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     recordedLateAfterWorkingDays: e.RECORDED_LATE_AFTER_WORKING_DAYS,
     logLevel: e.LOG_LEVEL,
     audit: auditOf(e, resolve(e.MONITOR_DATA_DIR ?? `./.data/${service}`)),
+    identityUrl: e.IDENTITY_URL ?? `http://127.0.0.1:${DEFAULT_PORTS['task-assignment']}`,
   };
 }
 

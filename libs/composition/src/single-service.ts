@@ -14,7 +14,10 @@ import {
   PlatformModule,
   TokenService,
   type HealthCheck,
+  type SessionResolver,
 } from '@dm/platform';
+import { IdentityModule, RemoteSessions } from '@dm/identity';
+import { identityContextOf, serviceIdentityStores } from './identity-wiring';
 import { InspectionModule, type AuditTrail } from '@dm/inspection';
 import { AssignmentView, ProgressEventsModule } from '@dm/progress-events';
 import type { ReadStore } from '@dm/read-store';
@@ -37,6 +40,9 @@ interface Wiring {
   extraChecks?: HealthCheck[];
   relay?: Relay;
   closers: Array<() => Promise<void>>;
+  /** Who checks a session cookie: task-assignment keeps the sessions; the others ask it. */
+  sessions?: SessionResolver;
+  start?: () => Promise<void>;
 }
 
 function writerWiring(
@@ -55,16 +61,34 @@ function writerWiring(
   };
 }
 
-async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics): Promise<Wiring> {
+async function wire(config: ServiceConfig, bus: MessageBus, metrics: Metrics, tokens: TokenService): Promise<Wiring> {
   switch (config.service) {
     case 'task-assignment': {
       const eventStore = await openEventStore(config);
       const activityStore = await openReadStore(config, 'task-assignment.activity.db');
       const activity = new AssignmentActivity(activityStore);
+      const identityStores = await serviceIdentityStores(config);
+      const identity = identityContextOf(identityStores, eventStore, tokens);
+      const closeIdentity = async () => {
+        await identityStores.eventStore.close();
+        await identityStores.readStore.close();
+      };
+      const writer = writerWiring(config, eventStore, bus, metrics, [() => activityStore.close(), closeIdentity]);
+      @Module({})
+      class TaskAssignmentWithIdentity {}
       return {
-        ...writerWiring(config, eventStore, bus, metrics, [() => activityStore.close()]),
-        module: TaskAssignmentModule.register({ eventStore, activity, bus }),
-        extraChecks: [readiness.readStore(config.readStore.kind, activityStore)],
+        ...writer,
+        module: {
+          module: TaskAssignmentWithIdentity,
+          imports: [TaskAssignmentModule.register({ eventStore, activity, bus }), IdentityModule.register(identity)],
+        },
+        extraChecks: [
+          readiness.readStore(config.readStore.kind, activityStore),
+          readiness.eventStore(identityStores.eventStore),
+          readiness.readStore(config.readStore.kind, identityStores.readStore),
+        ],
+        sessions: identity.sessions,
+        start: () => identity.start(),
       };
     }
     case 'progress-events': {
@@ -121,8 +145,8 @@ export async function startSingleService(config: ServiceConfig) {
   mkdirSync(config.dataDir, { recursive: true });
   const metrics = new Metrics();
   const bus = await openBus(config);
-  const wiring = await wire(config, bus, metrics);
   const tokens = new TokenService(config.jwtSecret ?? loadOrCreateJwtKey(config.dataDir));
+  const wiring = await wire(config, bus, metrics, tokens);
   @Module({})
   class ServiceAppModule {}
   const root: DynamicModule = {
@@ -136,6 +160,7 @@ export async function startSingleService(config: ServiceConfig) {
         healthChecks: [...wiring.healthChecks, ...(wiring.extraChecks ?? []), ...readiness.bus(bus)],
         openapi: openApiDocument(),
         checkpoints: wiring.audit && checkpointDirectoryOf(wiring.audit),
+        sessions: wiring.sessions ?? new RemoteSessions(config.identityUrl),
       }),
       CqrsModule.forRoot(),
       wiring.module,
@@ -144,6 +169,7 @@ export async function startSingleService(config: ServiceConfig) {
   };
   const logger = createLogger(config.logLevel).child({ service: config.service });
   const app = await createHttpApp(root, { metrics, logger, accessLog: wiring.audit?.accessLog });
+  await wiring.start?.();
   await app.init();
   await wiring.relay?.start();
   if (wiring.audit) {

@@ -30,7 +30,7 @@ describe('docs/', () => {
       [
         ...read(file)
           .replace(/\n\s*(\*|\/\/)\s*/g, ' ')
-          .matchAll(/docs\/(architecture|domain|reporting)\.md, "([^"]+)"/g),
+          .matchAll(/docs\/(architecture|domain|reporting|security)\.md, "([^"]+)"/g),
       ].map((m) => ({ file, doc: `docs/${m[1]}.md`, section: m[2] })),
     );
     expect(citations.length).toBeGreaterThan(5);

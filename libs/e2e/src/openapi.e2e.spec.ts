@@ -24,7 +24,8 @@ describe('the OpenAPI document (embedded)', () => {
     expect(missing).toEqual([]);
     for (const { method, url } of routes) {
       const operation = document.paths[template(url)][method.toLowerCase()];
-      const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+      // 204 No Content has no answer to describe.
+      const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2') && status !== '204');
       expect(success.map(([status, r]) => [`${method} ${url} ${status}`, Object.values(r.content ?? {})[0]?.schema !== undefined])).toEqual(
         success.map(([status]) => [`${method} ${url} ${status}`, true]),
       );

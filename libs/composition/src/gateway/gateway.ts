@@ -1,23 +1,30 @@
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceName } from '../service-config';
+import type { WebAssets } from '@dm/platform';
 
 export interface GatewayOptions {
   upstreams: Record<ServiceName, string>;
   /** An upstream that has not answered within this is a 504 (default 30 s: a write may wait on a slow store). */
   timeoutMs?: number;
+  /** The built web app, served at `/` (the same origin as the API). */
+  web?: WebAssets | null;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 
 /**
  * Which service answers a request. Commands go to the service that owns the
- * stream; the registry (its reads, changes, timeline and transfers) to task-assignment; every read (statuses, summaries,
- * timelines, state) and the API documents to report-projection.
+ * stream; the registry (its reads, changes, timeline and transfers), sign-in
+ * and accounts to task-assignment; an assignment's attached files to
+ * progress-events; every other read (statuses, summaries, timelines, state)
+ * and the API documents to report-projection.
  */
 export function routeOf(method: string, path: string): ServiceName {
   const write = method !== 'GET' && method !== 'HEAD';
   if (path.startsWith('/api/v1/agencies') || path.startsWith('/api/v1/registry')) return 'task-assignment';
+  if (path.startsWith('/api/v1/auth/') || path === '/api/v1/accounts' || path.startsWith('/api/v1/accounts/')) return 'task-assignment';
+  if (!write && /^\/api\/v1\/assignments\/[^/]+\/attachments\//.test(path)) return 'progress-events';
   if (write && path.startsWith('/api/v1/directives')) return 'task-assignment';
   if (write && path.startsWith('/api/v1/assignments/')) return 'progress-events';
   return 'report-projection';
@@ -65,6 +72,8 @@ export class Gateway {
     if (path === '/health/live' && req.method === 'GET')
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
     if (path === '/metrics' && req.method === 'GET') return this.metrics(res);
+    const page = this.options.web?.answer(req.method ?? 'GET', req.url ?? '/', req.headers['accept-encoding']);
+    if (page) return void res.writeHead(page.status, page.headers).end(req.method === 'HEAD' ? undefined : page.body);
     const service = routeOf(req.method ?? 'GET', path);
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
     this.forward(service, req, res);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditPaths } from './openapi-audit';
 import { reportingPaths } from './openapi-reporting';
+import { identityPaths } from './openapi-identity';
 import {
   schema,
   json,
@@ -82,9 +83,17 @@ export function openApiDocument() {
       description:
         'Event-sourced monitoring of tasks assigned by government directives. Dates are YYYY-MM-DD business dates in Asia/Ho_Chi_Minh.',
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'dm_session',
+          description: 'A browser session (POST /api/v1/auth/sign-in); writes also need X-CSRF-Token',
+        },
+      },
       schemas: {
         Problem: {
           type: 'object',
@@ -201,6 +210,15 @@ export function openApiDocument() {
         writtenEventResponse,
         [path('id')],
       ),
+      '/api/v1/assignments/{id}/attachments/{hash}': {
+        get: {
+          summary: "A file one of the assignment's progress or completion reports carries, by its SHA-256 (checked again when read)",
+          description:
+            "Who reads the assignment's timeline, as progress-events knows the assignment: an officer of the agency holding it, a monitoring officer of the monitoring agency, the issuer or its office, inspectors and admins. 404 for a hash none of the assignment's events records. Answered as an attachment (filename* of RFC 5987), with X-Content-Type-Options: nosniff and X-Content-SHA256.",
+          parameters: [path('id'), path('hash'), correlationId],
+          responses: { 200: { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...errors },
+        },
+      },
       '/api/v1/assignments/{id}/confirmation': command(
         'Accept or return a reported completion',
         'A monitoring officer of the monitoring agency, the issuer or its office',
@@ -272,6 +290,7 @@ export function openApiDocument() {
       '/api/v1/audit/assignments/{id}/state': scopedRead('The assignment status as of a date', stateResponse, [path('id'), asOf, knownAt]),
       ...auditPaths(),
       ...reportingPaths(),
+      ...identityPaths(),
       '/api/v1/agencies': read(
         'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
         registryResponse,

@@ -7,6 +7,8 @@ export interface TokenClaims {
   name?: string;
   agencyId?: string | null;
   roles: UserRole[];
+  /** The id of a token issued to an account (recorded on its stream). */
+  jti?: string;
 }
 
 /** Bearer JWTs signed and verified with HS256 and one shared key. */

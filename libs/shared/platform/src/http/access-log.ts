@@ -19,8 +19,8 @@ export interface AccessLogSink {
   record(entry: AccessEntry): Promise<void>;
 }
 
-/** Reads of the registry and of the checkpoint key are not inspection or report reads. */
-const NOT_LOGGED = [/^\/api\/v1\/agencies(\/|$)/, /^\/api\/v1\/registry\//, /^\/api\/v1\/audit\/public-key$/];
+/** Reads of the registry, of the checkpoint key and of one's own sign-in (every page asks it) are not inspection or report reads. */
+const NOT_LOGGED = [/^\/api\/v1\/agencies(\/|$)/, /^\/api\/v1\/registry\//, /^\/api\/v1\/audit\/public-key$/, /^\/api\/v1\/auth\//];
 
 export const isLoggedRead = (method: string, route: string) =>
   method === 'GET' && route.startsWith('/api/v1/') && !NOT_LOGGED.some((pattern) => pattern.test(route));

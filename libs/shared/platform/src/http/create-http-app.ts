@@ -8,12 +8,15 @@ import { Metrics } from '../metrics/metrics';
 import { PinoNestLogger } from './logger';
 import { MalformedBody, UnsupportedBody } from './validation';
 import { recordReads, type AccessLogSink } from './access-log';
+import type { WebAssets } from '../web/web-assets';
 
 export interface HttpAppOptions {
   metrics: Metrics;
   logger: Logger;
   /** Records every signed-in read of a report or inspection route. */
   accessLog?: AccessLogSink;
+  /** The built web app, served at `/` beside the API. */
+  web?: WebAssets | null;
 }
 
 /** A header value of 1 to 200 characters without control characters, not blank. */
@@ -72,6 +75,12 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
     reply.header('x-correlation-id', request.id);
   });
   if (options.accessLog) recordReads(fastify, options.accessLog);
+  const web = options.web;
+  if (web)
+    fastify.addHook('onRequest', async (request, reply) => {
+      const answer = web.answer(request.method, request.url, request.headers['accept-encoding']);
+      if (answer) return reply.status(answer.status).headers(answer.headers).send(answer.body);
+    });
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });

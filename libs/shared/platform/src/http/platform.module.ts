@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard, TOKEN_SERVICE } from '../auth/auth.guard';
 import { TokenService } from '../auth/token-service';
+import { SESSION_RESOLVER, type SessionResolver } from '../auth/sessions';
 import { Metrics } from '../metrics/metrics';
 import { CHECKPOINTS, type CheckpointDirectory } from './audit-links';
 import { CONSISTENCY, type Consistency } from './consistency';
@@ -16,6 +17,8 @@ export interface PlatformOptions {
   openapi: object;
   /** Signed checkpoints, where this process keeps the audit trail; reports then name the ones they were computed at. */
   checkpoints?: CheckpointDirectory;
+  /** Browser sessions (cookie), where this process accepts them. */
+  sessions?: SessionResolver;
 }
 
 /** Authentication, problem+json errors, consistency, health, metrics and docs, shared by every service. */
@@ -33,6 +36,7 @@ export class PlatformModule {
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
         { provide: OPENAPI_DOCUMENT, useValue: options.openapi },
         { provide: CHECKPOINTS, useValue: options.checkpoints ?? { at: async () => [], take: async () => [] } },
+        ...(options.sessions ? [{ provide: SESSION_RESOLVER, useValue: options.sessions }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

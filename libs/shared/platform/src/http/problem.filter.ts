@@ -15,6 +15,7 @@ const TITLE_OF: Record<number, string> = {
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable request',
+  429: 'Too many requests',
   503: 'Service unavailable',
 };
 
@@ -28,6 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
     if (exception instanceof ConcurrencyError) reply.header('retry-after', '1');
+    for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
     reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -11,6 +11,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors: FieldError[] = [],
+    /** Headers the answer carries besides the problem (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';
@@ -25,4 +27,6 @@ export const problems = {
   conflict: (detail: string, errors: FieldError[] = []) => new ProblemError(409, 'Conflict', detail, errors),
   unprocessable: (detail: string, errors: FieldError[] = []) => new ProblemError(422, 'Unprocessable request', detail, errors),
   unavailable: (detail: string) => new ProblemError(503, 'Service unavailable', detail),
+  tooManyRequests: (detail: string, retryAfterSeconds: number) =>
+    new ProblemError(429, 'Too many requests', detail, [], { 'retry-after': String(retryAfterSeconds) }),
 };

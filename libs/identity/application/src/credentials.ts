@@ -1,0 +1,34 @@
+import type { Document, ReadStore } from '@dm/read-store';
+import { hashPassword, verifyPassword } from './passwords';
+
+export const CREDENTIALS = 'identity-credentials';
+
+interface CredentialDoc extends Document {
+  hash: string;
+  setAt: string;
+}
+
+/** Compared against when the username is unknown, so that both answers take as long. */
+let decoy: Promise<string> | null = null;
+
+/**
+ * The password hashes of local accounts, by username: a table of its own,
+ * never an event (events are kept for ever and read by inspectors) and never
+ * rebuilt.
+ */
+export class Credentials {
+  constructor(private readonly store: ReadStore) {}
+
+  async set(username: string, password: string, at: Date): Promise<void> {
+    await this.store.putDocuments(CREDENTIALS, [{ _id: username, rev: {}, hash: await hashPassword(password), setAt: at.toISOString() }]);
+  }
+
+  async verify(username: string, password: string): Promise<boolean> {
+    const doc = await this.store.get<CredentialDoc>(CREDENTIALS, username);
+    if (!doc) {
+      await verifyPassword(password, await (decoy ??= hashPassword('no such account here')));
+      return false;
+    }
+    return verifyPassword(password, doc.hash);
+  }
+}

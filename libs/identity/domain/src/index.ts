@@ -1,0 +1,3 @@
+export * from './account';
+export * from './identity.policy';
+export * from './sign-in-throttle';
