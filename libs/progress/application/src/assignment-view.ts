@@ -128,7 +128,8 @@ export class AssignmentView {
   private writesInFlight = 0;
 
   constructor(
-    private readonly store: ReadStore,
+    /** The progress view store: the view's collection, and the files reports carry (PROGRESS_ATTACHMENTS), never rebuilt. */
+    readonly store: ReadStore,
     private readonly waitMs: number,
     private readonly cacheSize = 100_000,
   ) {}

@@ -1,19 +1,43 @@
-import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import {
+  assignmentStreamId,
   completionRequest,
   confirmationRequest,
   progressRequest,
   reopenRequest,
   type AssignmentEvent,
+  type Attachment,
   type Principal,
 } from '@dm/contracts';
-import { authorize, ValidationError, type CommandOutcome, type EventStore, type Permission } from '@dm/eventsourcing';
-import { today } from '@dm/periods';
-import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import {
+  authorize,
+  foldEvents,
+  NotFoundError,
+  ValidationError,
+  type CommandOutcome,
+  type EventStore,
+  type Permission,
+} from '@dm/eventsourcing';
+import { today } from '@dm/periods';
+import {
+  Allow,
+  answerWrite,
+  Call,
+  commandMetadata,
+  CONSISTENCY,
+  CurrentPrincipal,
+  sendAttachment,
+  validateBody,
+  type CommandCall,
+  type Consistency,
+} from '@dm/platform';
+import type { AttachmentStore, DescribedFile } from '@dm/read-store';
+import {
+  assignmentDecider,
+  assignmentStreamOf,
   ConfirmCompletion,
   progressPolicy,
   recordsOnBehalf,
@@ -24,7 +48,7 @@ import {
   type AssignmentState,
 } from '@dm/progress-domain';
 import { AssignmentView } from './assignment-view';
-import { PE_EVENT_STORE, PE_VIEW } from './tokens';
+import { PE_ATTACHMENTS, PE_EVENT_STORE, PE_VIEW } from './tokens';
 
 /**
  * The commands on an assignment. Each route finds the assignment, asks the
@@ -37,6 +61,7 @@ export class AssignmentsController {
     private readonly commands: CommandBus,
     @Inject(PE_EVENT_STORE) private readonly store: EventStore,
     @Inject(PE_VIEW) private readonly view: AssignmentView,
+    @Inject(PE_ATTACHMENTS) private readonly attachments: AttachmentStore,
     @Inject(CONSISTENCY) private readonly consistency: Consistency,
   ) {}
 
@@ -45,9 +70,12 @@ export class AssignmentsController {
   async progress(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const { context, request } = await this.allowed(call, progressPolicy.report, progressRequest);
     const { actingAs, incomingDocument } = reporter(call.principal, context, request.incomingDocument);
+    const file = request.attachment ? this.attachments.describe(request.attachment) : null;
     const metadata = commandMetadata(call, request, actingAs, request.reportedOn);
-    const data = { context, ...request, incomingDocument, today: today() };
-    await this.answer(reply, await this.commands.execute(new ReportProgress(data, metadata)), 201);
+    const data = { context, ...request, incomingDocument, attachment: file?.meta ?? null, today: today() };
+    const command = new ReportProgress(data, metadata);
+    await this.keep(file, command);
+    await this.answer(reply, await this.commands.execute(command), 201);
   }
 
   @Post(':id/completion')
@@ -55,9 +83,36 @@ export class AssignmentsController {
   async completion(@Call() call: CommandCall, @Res() reply: FastifyReply) {
     const { context, request } = await this.allowed(call, progressPolicy.report, completionRequest);
     const { actingAs, incomingDocument } = reporter(call.principal, context, request.incomingDocument);
+    const file = request.attachment ? this.attachments.describe(request.attachment) : null;
     const metadata = commandMetadata(call, request, actingAs, request.completedOn);
-    const data = { context, ...request, incomingDocument, today: today() };
-    await this.answer(reply, await this.commands.execute(new ReportCompletion(data, metadata)), 201);
+    const data = { context, ...request, incomingDocument, attachment: file?.meta ?? null, today: today() };
+    const command = new ReportCompletion(data, metadata);
+    await this.keep(file, command);
+    await this.answer(reply, await this.commands.execute(command), 201);
+  }
+
+  /**
+   * A file a progress or completion report of the assignment carries, by its
+   * SHA-256: only one its events record (any other is 404, whatever is kept
+   * under that hash), named as the event names it, its bytes checked against
+   * the hash. Who may read the assignment's timeline may read it.
+   */
+  @Get(':id/attachments/:hash')
+  @Allow(progressPolicy.readAttachment)
+  async attachment(
+    @CurrentPrincipal() reader: Principal,
+    @Param('id') id: string,
+    @Param('hash') sha256: string,
+    @Res() reply: FastifyReply,
+  ) {
+    const context = await this.view.context(id);
+    authorize(progressPolicy.readAttachment, reader, context);
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new ValidationError('must be a SHA-256 in lower-case hex', 'hash');
+    const recorded = await this.recordedAttachment(context.assignmentId, sha256);
+    if (!recorded) throw new NotFoundError(`Assignment ${context.assignmentId} has no attachment ${sha256}`);
+    const file = await this.attachments.get(sha256);
+    if (!file) throw new NotFoundError(`The file ${sha256} of assignment ${context.assignmentId} is not kept here`);
+    sendAttachment(reply, { meta: recorded, bytes: file.bytes });
   }
 
   @Post(':id/confirmation')
@@ -89,6 +144,34 @@ export class AssignmentsController {
     const context = await this.view.context(call.params.id);
     authorize(permission, call.principal, context);
     return { context, request: validateBody(schema, call.body) as z.infer<S> };
+  }
+
+  /**
+   * Keeps a report's file before its event is appended, so an event never
+   * names a file that is not kept: once the decider takes the command on the
+   * stream as it stands (a refused report keeps no file), and not again for a
+   * retry its stream already holds. Kept by its hash, the same bytes twice
+   * change nothing.
+   */
+  private async keep(file: DescribedFile | null, command: ReportProgress | ReportCompletion): Promise<void> {
+    if (!file) return;
+    const events: AssignmentEvent[] = [];
+    for await (const event of this.store.readStream<AssignmentEvent>(assignmentStreamOf(command))) {
+      if ((event.metadata.commandId ?? event.eventId) === command.metadata.commandId) return;
+      events.push(event);
+    }
+    assignmentDecider.decide(command, foldEvents(assignmentDecider, assignmentDecider.initialState(), events));
+    await this.attachments.put(file);
+  }
+
+  /** The last record of the file with this hash among the assignment's events, or null. */
+  private async recordedAttachment(assignmentId: string, sha256: string): Promise<Attachment | null> {
+    let found: Attachment | null = null;
+    for await (const event of this.store.readStream<AssignmentEvent>(assignmentStreamId(assignmentId))) {
+      const attachment = (event.data as { attachment?: Attachment | null }).attachment;
+      if (attachment?.sha256 === sha256) found = attachment;
+    }
+    return found;
   }
 
   /** The written event, with the assignment it belongs to. */

@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnModuleDestroy, OnModuleInit } from '@n
 import { TOPICS } from '@dm/contracts';
 import type { EventStore } from '@dm/eventsourcing';
 import { validatingConsumer, type Consumer, type MessageBus } from '@dm/message-bus';
+import { AttachmentStore } from '@dm/read-store';
 import { AssignmentView } from './assignment-view';
 import { AssignmentsController } from './assignments.controller';
 import { deciderHandlers } from '@dm/platform';
@@ -13,9 +14,11 @@ import {
   ReportCompletion,
   ReportProgress,
 } from '@dm/progress-domain';
-import { PE_EVENT_STORE, PE_VIEW } from './tokens';
+import { PE_ATTACHMENTS, PE_EVENT_STORE, PE_VIEW } from './tokens';
 
 export const PROGRESS_EVENTS_GROUP = 'progress-events';
+/** The collection of the progress view store that keeps the files of progress and completion reports by their SHA-256. */
+export const PROGRESS_ATTACHMENTS = 'progress-attachments';
 const PE_BUS = Symbol('progress-events MessageBus');
 
 export interface ProgressEventsOptions {
@@ -24,7 +27,10 @@ export interface ProgressEventsOptions {
   bus: MessageBus;
 }
 
-/** progress-events: owns assignment streams; keeps its own view of who is assigned what. */
+/**
+ * progress-events: owns assignment streams; keeps its own view of who is
+ * assigned what, and in the same store the files its reports carry.
+ */
 @Module({})
 export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
   private consumer?: Consumer;
@@ -41,6 +47,7 @@ export class ProgressEventsModule implements OnModuleInit, OnModuleDestroy {
       providers: [
         { provide: PE_EVENT_STORE, useValue: options.eventStore },
         { provide: PE_VIEW, useValue: options.view },
+        { provide: PE_ATTACHMENTS, useValue: new AttachmentStore(options.view.store, PROGRESS_ATTACHMENTS) },
         { provide: PE_BUS, useValue: options.bus },
         ...deciderHandlers(PE_EVENT_STORE, assignmentDecider, assignmentStreamOf, [
           ReportProgress,

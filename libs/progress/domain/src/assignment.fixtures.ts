@@ -23,6 +23,8 @@ export const context: AssignmentContext = {
   recurrence: null,
 };
 export const ref = { assignmentId: 'a-1', directiveId: 'd-1', taskNumber: '3', agencyId: 'h-muong-lat' };
+/** What the service recorded of a file a report carries (its bytes kept under that SHA-256). */
+export const file = { fileName: 'Báo cáo tiến độ.pdf', mediaType: 'application/pdf', size: 2048, sha256: 'c0ffee'.padEnd(64, '0') };
 export const cancelledContext: AssignmentContext = { ...context, closed: { as: 'cancelled', on: '2017-04-01' } };
 
 export const progress = (o: Partial<ReportProgressData> = {}) =>

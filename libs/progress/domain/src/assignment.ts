@@ -1,4 +1,13 @@
-import { assignmentStreamId, EVENT_TYPES, type AssignmentEvent, type Closure, type IncomingDocument, type Recurrence } from '@dm/contracts';
+import {
+  assignmentStreamId,
+  EVENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  type AssignmentEvent,
+  type Attachment,
+  type Closure,
+  type IncomingDocument,
+  type Recurrence,
+} from '@dm/contracts';
 import { IllegalStateError, RuleViolationError, ValidationError, type Decider } from '@dm/eventsourcing';
 import { formatVietnamese, obligationFor, requireBusinessDate, requireNotAfterToday, requireOnOrAfter } from '@dm/periods';
 import { decideConfirmCompletion, type ConfirmCompletion } from './confirm-completion';
@@ -185,4 +194,21 @@ export function requireIncomingDocument(doc: IncomingDocument | null, businessDa
   requireNotAfterToday(doc.date, 'incomingDocument.date', today);
   requireOnOrAfter(doc.date, 'incomingDocument.date', businessDate, 'the date it reports');
   return { number: doc.number, date: doc.date };
+}
+
+/**
+ * What the event records of the file a report carries (its name, media type,
+ * size and SHA-256), or nothing when it carries none. The bytes are kept by
+ * the service under that hash before the event is appended.
+ */
+export function attachmentField(attachment: Attachment | null | undefined): { attachment?: Attachment } {
+  if (!attachment) return {};
+  const { fileName, mediaType, size, sha256 } = attachment;
+  if (!/^[0-9a-f]{64}$/.test(sha256) || !Number.isInteger(size) || size < 1 || size > MAX_ATTACHMENT_BYTES)
+    throw new ValidationError(
+      `an attached file is 1 to ${MAX_ATTACHMENT_BYTES} bytes, named by its SHA-256`,
+      'attachment.contentBase64',
+      `must be 1 to ${MAX_ATTACHMENT_BYTES} bytes`,
+    );
+  return { attachment: { fileName, mediaType, size, sha256 } };
 }

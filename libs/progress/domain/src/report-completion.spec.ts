@@ -2,7 +2,18 @@ import { completionReportedV1, EVENT_TYPES } from '@dm/contracts';
 import { IllegalStateError, RuleViolationError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import { assignmentDecider } from './assignment';
-import { cancelledContext, completed, completion, confirmed, context, progressed, ref, reopened, returned } from './assignment.fixtures';
+import {
+  cancelledContext,
+  completed,
+  completion,
+  confirmed,
+  context,
+  file,
+  progressed,
+  ref,
+  reopened,
+  returned,
+} from './assignment.fixtures';
 
 const given = DeciderSpecification.for(assignmentDecider);
 
@@ -17,6 +28,38 @@ describe('ReportCompletion', () => {
         },
       ]);
     expect(completionReportedV1.safeParse(completed().data).success).toBe(true);
+  });
+
+  it('given progress, when completion is reported with its evidence as a file, then the event records its name, media type, size and SHA-256', () => {
+    given([progressed])
+      .when(completion({ attachment: file }))
+      .then([
+        {
+          type: EVENT_TYPES.completionReported,
+          data: {
+            ...ref,
+            completedOn: '2017-05-20',
+            summary: 'Hoàn thành',
+            evidence: '123/BC-UBND',
+            incomingDocument: null,
+            attachment: file,
+          },
+        },
+      ]);
+    expect(completionReportedV1.safeParse({ ...completed().data, attachment: file }).success).toBe(true);
+    expect(completionReportedV1.safeParse({ ...completed().data, attachment: { ...file, size: 'big' } }).success).toBe(false);
+  });
+
+  it('refuses a file that is not 1 to MAX_ATTACHMENT_BYTES named by its SHA-256, naming attachment.contentBase64', () => {
+    given([])
+      .when(completion({ attachment: { ...file, sha256: file.sha256.toUpperCase() } }))
+      .thenThrows(ValidationError, (e) => expect(e.field).toBe('attachment.contentBase64'));
+  });
+
+  it('given a completion awaiting confirmation, one with a file is refused like any other', () => {
+    given([completed()])
+      .when(completion({ attachment: file }))
+      .thenThrows(IllegalStateError, (e) => expect(e.message).toContain('awaiting confirmation'));
   });
 
   it('given a completion awaiting confirmation, then conflict', () => {

@@ -1,7 +1,8 @@
-import { EVENT_TYPES, type AssignmentEvent, type IncomingDocument } from '@dm/contracts';
+import { EVENT_TYPES, type AssignmentEvent, type Attachment, type IncomingDocument } from '@dm/contracts';
 import { Command, IllegalStateError } from '@dm/eventsourcing';
 import { requireNotBeforeRecorded } from '@dm/periods';
 import {
+  attachmentField,
   refOf,
   requireDateOfAssignment,
   requireHeldOn,
@@ -23,6 +24,8 @@ export interface ReportCompletionData {
   evidence: string | null;
   /** The agency's paper report, when a monitoring officer records it on its behalf. */
   incomingDocument: IncomingDocument | null;
+  /** The file the report carries, as the service kept it (its bytes' SHA-256 and size); none when absent or null. */
+  attachment?: Attachment | null;
   today: string;
 }
 
@@ -52,7 +55,15 @@ export function decideReportCompletion({ data }: ReportCompletion, state: Assign
   return [
     {
       type: EVENT_TYPES.completionReported,
-      data: { ...refOf(data.context), ...periodField(period), completedOn, summary, evidence, incomingDocument },
+      data: {
+        ...refOf(data.context),
+        ...periodField(period),
+        completedOn,
+        summary,
+        evidence,
+        incomingDocument,
+        ...attachmentField(data.attachment),
+      },
     },
   ];
 }

@@ -1,8 +1,8 @@
-import { EVENT_TYPES, progressReportedV1 } from '@dm/contracts';
+import { EVENT_TYPES, MAX_ATTACHMENT_BYTES, progressReportedV1 } from '@dm/contracts';
 import { IllegalStateError, ValidationError } from '@dm/eventsourcing';
 import { DeciderSpecification } from '@dm/eventsourcing/testing';
 import { assignmentDecider } from './assignment';
-import { cancelledContext, completed, confirmed, progress, progressed, ref, returned } from './assignment.fixtures';
+import { cancelledContext, completed, confirmed, file, progress, progressed, ref, returned } from './assignment.fixtures';
 
 const given = DeciderSpecification.for(assignmentDecider);
 
@@ -64,5 +64,58 @@ describe('ReportProgress', () => {
     given([])
       .when(progress({ reportedOn }))
       .thenThrows(ValidationError, (e) => expect(e.field).toBe('reportedOn'));
+  });
+
+  describe('with a file', () => {
+    it('given nothing, when progress is reported with a file, then the event records its name, media type, size and SHA-256', () => {
+      given([])
+        .when(progress({ attachment: file }))
+        .then([
+          {
+            type: EVENT_TYPES.progressReported,
+            data: {
+              ...ref,
+              reportedOn: '2017-03-10',
+              summary: 'Đã triển khai 5 mô hình',
+              percent: 40,
+              difficulties: null,
+              proposals: null,
+              incomingDocument: null,
+              attachment: file,
+            },
+          },
+        ]);
+      expect(progressReportedV1.safeParse({ ...progressed.data, attachment: file }).success).toBe(true);
+    });
+
+    it('given nothing, when progress is reported without one (absent or null), then the event names none, as before files', () => {
+      for (const attachment of [undefined, null]) {
+        const [event] = assignmentDecider.decide(progress({ attachment }), assignmentDecider.initialState());
+        expect(Object.keys(event.data)).not.toContain('attachment');
+      }
+      expect(progressReportedV1.safeParse({ ...progressed.data, attachment: null }).success).toBe(true);
+    });
+
+    it('records the file only: what else the service handed on is not the event’s', () => {
+      given([])
+        .when(progress({ attachment: { ...file, contentBase64: 'QUJD' } as typeof file }))
+        .then([expect.objectContaining({ data: expect.objectContaining({ attachment: file }) })]);
+    });
+
+    it.each([
+      ['an empty file', { size: 0 }],
+      ['a file over the limit', { size: MAX_ATTACHMENT_BYTES + 1 }],
+      ['a hash that is not a SHA-256', { sha256: 'abc' }],
+    ])('refuses %s, naming attachment.contentBase64', (_name, change) => {
+      given([])
+        .when(progress({ attachment: { ...file, ...change } }))
+        .thenThrows(ValidationError, (e) => expect(e.field).toBe('attachment.contentBase64'));
+    });
+
+    it('given a confirmed completion, a report with a file is refused like any other', () => {
+      given([completed(), confirmed()])
+        .when(progress({ reportedOn: '2017-05-26', today: '2017-05-26', attachment: file }))
+        .thenThrows(IllegalStateError);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { EVENT_TYPES, type AssignmentEvent } from '@dm/contracts';
 import { Command } from '@dm/eventsourcing';
 import {
+  attachmentField,
   refOf,
   requireDateOfAssignment,
   requireHeldOn,
@@ -9,7 +10,7 @@ import {
   type AssignmentContext,
   type AssignmentState,
 } from './assignment';
-import type { IncomingDocument } from '@dm/contracts';
+import type { Attachment, IncomingDocument } from '@dm/contracts';
 
 export interface ReportProgressData {
   context: AssignmentContext;
@@ -20,6 +21,8 @@ export interface ReportProgressData {
   proposals: string | null;
   /** The agency's paper report, when a monitoring officer records it on its behalf. */
   incomingDocument: IncomingDocument | null;
+  /** The file the report carries, as the service kept it (its bytes' SHA-256 and size); none when absent or null. */
+  attachment?: Attachment | null;
   /** The current business date (Asia/Ho_Chi_Minh); no business date may lie after it. */
   today: string;
 }
@@ -39,7 +42,16 @@ export function decideReportProgress({ data }: ReportProgress, state: Assignment
   return [
     {
       type: EVENT_TYPES.progressReported,
-      data: { ...refOf(data.context), reportedOn, summary, percent, difficulties, proposals, incomingDocument },
+      data: {
+        ...refOf(data.context),
+        reportedOn,
+        summary,
+        percent,
+        difficulties,
+        proposals,
+        incomingDocument,
+        ...attachmentField(data.attachment),
+      },
     },
   ];
 }

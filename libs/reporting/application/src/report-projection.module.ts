@@ -4,7 +4,7 @@ import type { CommandOutcome, EventStore } from '@dm/eventsourcing';
 import type { BusMessage, MessageBus } from '@dm/message-bus';
 import type { Notifier } from '@dm/notification';
 import { REPORT_FIGURES, type CheckpointDirectory, type Metrics, type ReportFigures } from '@dm/platform';
-import type { ReadStore } from '@dm/read-store';
+import { AttachmentStore, type ReadStore } from '@dm/read-store';
 import { DEFAULT_STATUS_RULES, DEFAULT_URGING_RULES, type StatusRules, type UrgingRules } from '@dm/reporting-domain';
 import { AdminController } from './admin.controller';
 import { AnnualReviewController } from './annual-review.controller';
@@ -14,7 +14,6 @@ import { ReadConsistency } from './read-consistency';
 import { ReadModels } from './read-models';
 import { ReportsController } from './reports.controller';
 import { RP_READ_CONSISTENCY, RP_READ_MODELS } from './tokens';
-import { AttachmentStore } from './reporting/attachment-store';
 import { CalendarController } from './reporting/calendar.controller';
 import { DutiesController } from './reporting/duties.controller';
 import { IssuedReportsController } from './reporting/issued-reports.controller';
@@ -23,7 +22,7 @@ import { RegistryReader } from './reporting/registry-reader';
 import { ReminderDeliveries } from './reporting/reminder-delivery';
 import { RemindersController, UrgingController } from './reporting/reminders.controller';
 import { reportingCommandHandlers } from './reporting/reporting-commands';
-import { RP_EVENT_STORE, RP_REPORTING, type ReportingContext } from './reporting/reporting-context';
+import { REPORTING_ATTACHMENTS, RP_EVENT_STORE, RP_REPORTING, type ReportingContext } from './reporting/reporting-context';
 import { ReportingLedger } from './reporting/reporting-ledger';
 import { ReportingService } from './reporting/reporting-service';
 import { UrgingScheduler } from './reporting/urging-scheduler';
@@ -148,7 +147,7 @@ function reportingContextOf(options: ReportProjectionOptions, models: ReadModels
     ledger,
     registry,
     service,
-    attachments: new AttachmentStore(options.readStore),
+    attachments: new AttachmentStore(options.readStore, REPORTING_ATTACHMENTS),
     urging,
     readStore: options.readStore,
     answers: new AnswerCache(() => models.version),

@@ -1,4 +1,5 @@
-import { completionRequest, confirmationRequest, progressRequest } from './progress';
+import { MAX_ATTACHMENT_BYTES } from './attachments';
+import { completionReportedV1, completionRequest, confirmationRequest, progressReportedV1, progressRequest } from './progress';
 
 const fieldsAtFault = (result: { success: boolean; error?: { issues: Array<{ path: Array<string | number> }> } }) =>
   result.success ? [] : [...new Set(result.error!.issues.map((i) => i.path.join('.') || '(body)'))];
@@ -44,5 +45,39 @@ describe('completionRequest and confirmationRequest', () => {
     expect(fieldsAtFault(confirmationRequest.safeParse({ accepted: false, reason: '' }))).toEqual(['reason']);
     expect(fieldsAtFault(confirmationRequest.safeParse({ accepted: false, reason: 'x', returnedOn: 'hôm nay' }))).toEqual(['returnedOn']);
     expect(fieldsAtFault(confirmationRequest.safeParse({ accepted: 'yes' }))).toEqual(['accepted']);
+  });
+});
+
+describe('a file on a progress or completion report', () => {
+  const attachment = { fileName: 'báo cáo.pdf', mediaType: 'application/pdf', contentBase64: 'JVBERi0xLjQ=' };
+  const recorded = { fileName: 'báo cáo.pdf', mediaType: 'application/pdf', size: 8, sha256: 'a'.repeat(64) };
+  const ref = { assignmentId: 'a-1', directiveId: 'd-1', taskNumber: '3', agencyId: 'h-muong-lat' };
+
+  it('is optional on both requests, and taken as sent', () => {
+    expect(progressRequest.parse({ reportedOn: '2017-03-01', summary: 'x', attachment }).attachment).toEqual(attachment);
+    expect(completionRequest.parse({ completedOn: '2017-05-20', summary: 'x', attachment }).attachment).toEqual(attachment);
+    expect(progressRequest.parse({ reportedOn: '2017-03-01', summary: 'x' })).not.toHaveProperty('attachment');
+  });
+
+  it.each<[string, string, object]>([
+    ['content that is not base64', 'attachment.contentBase64', { contentBase64: 'không phải base64' }],
+    ['content over the limit', 'attachment.contentBase64', { contentBase64: 'A'.repeat(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4) }],
+    ['a name with a path', 'attachment.fileName', { fileName: '../x.pdf' }],
+    ['a media type with a parameter', 'attachment.mediaType', { mediaType: 'text/html; charset=utf-8' }],
+    ['a field of its own', 'attachment', { url: 'http://x' }],
+  ])('refuses %s, naming %s', (_name, field, change) => {
+    const body = { attachment: { ...attachment, ...change } };
+    expect(fieldsAtFault(progressRequest.safeParse({ reportedOn: '2017-03-01', summary: 'x', ...body }))).toEqual([field]);
+    expect(fieldsAtFault(completionRequest.safeParse({ completedOn: '2017-05-20', summary: 'x', ...body }))).toEqual([field]);
+  });
+
+  it('is recorded on the events, which read as before without one (absent or null)', () => {
+    const progress = { ...ref, reportedOn: '2017-03-01', summary: 'x', percent: null, difficulties: null, proposals: null };
+    const completion = { ...ref, completedOn: '2017-05-20', summary: 'x', evidence: null };
+    for (const extra of [{}, { attachment: null }, { attachment: recorded }]) {
+      expect(progressReportedV1.parse({ ...progress, ...extra })).toEqual({ ...progress, ...extra });
+      expect(completionReportedV1.parse({ ...completion, ...extra })).toEqual({ ...completion, ...extra });
+    }
+    expect(progressReportedV1.safeParse({ ...progress, attachment: { ...recorded, sha256: undefined } }).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentRequest, attachmentSchema } from './attachments';
 import { isoDateString, optionalText, storedDate, text } from './common';
 
 /** The progress context's contract: an assignment's events (the progress topic) and the bodies of its commands. */
@@ -16,6 +17,8 @@ export const incomingDocumentSchema = z.object({ number: z.string(), date: store
 export type IncomingDocument = z.infer<typeof incomingDocumentSchema>;
 /** Set when a monitoring officer recorded the report on the agency's behalf (absent before 0.2). */
 const onBehalf = { incomingDocument: incomingDocumentSchema.nullable().optional() };
+/** The file the report carries: its name, media type, size and SHA-256 (absent when it carries none, as on every event written before reports carried files). */
+const withFile = { attachment: attachmentSchema.nullable().optional() };
 
 const assignmentRef = {
   assignmentId: z.string(),
@@ -32,6 +35,7 @@ export const progressReportedV1 = z.object({
   difficulties: z.string().nullable(),
   proposals: z.string().nullable(),
   ...onBehalf,
+  ...withFile,
 });
 export type ProgressReported = z.infer<typeof progressReportedV1>;
 
@@ -45,6 +49,7 @@ export const completionReportedV1 = z.object({
   summary: z.string(),
   evidence: z.string().nullable(),
   ...onBehalf,
+  ...withFile,
 });
 export type CompletionReported = z.infer<typeof completionReportedV1>;
 
@@ -98,6 +103,8 @@ export const progressRequest = z.object({
   difficulties: optionalText(20_000),
   proposals: optionalText(20_000),
   incomingDocument: incomingDocumentRequest,
+  /** A file the report carries (at most MAX_ATTACHMENT_BYTES), base64 in the body; its event records its SHA-256. */
+  attachment: attachmentRequest.optional(),
 });
 export type ProgressRequest = z.infer<typeof progressRequest>;
 
@@ -113,6 +120,8 @@ export const completionRequest = z.object({
   summary: text(20_000),
   evidence: optionalText(1_000),
   incomingDocument: incomingDocumentRequest,
+  /** A file the report carries (at most MAX_ATTACHMENT_BYTES), base64 in the body; its event records its SHA-256. */
+  attachment: attachmentRequest.optional(),
 });
 
 export const reopenRequest = z.object({ reason: text(2_000), reopenedOn: isoDateString.optional(), period: periodRequest });

@@ -20,6 +20,7 @@ import {
   commandMetadata,
   CONSISTENCY,
   CurrentPrincipal,
+  sendAttachment,
   validateBody,
   validateQuery,
   type CommandCall,
@@ -187,11 +188,7 @@ export class DutiesController {
       throw new ForbiddenError(`${reader.agencyId ?? reader.sub} may not read the reports that carry this file`);
     const file = await this.reporting.attachments.get(sha256);
     if (!file) throw new NotFoundError(`No attachment ${sha256}`);
-    reply
-      .header('content-type', file.meta.mediaType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.meta.fileName)}`)
-      .header('x-content-sha256', sha256)
-      .send(file.bytes);
+    sendAttachment(reply, file);
   }
 
   /** An agency officer its own agency's reports; anyone else those of a directive they may read. */

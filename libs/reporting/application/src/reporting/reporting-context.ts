@@ -1,10 +1,9 @@
 import type { EventStore } from '@dm/eventsourcing';
 import type { AnswerCache } from '../answer-cache';
-import type { ReadStore } from '@dm/read-store';
+import type { AttachmentStore, ReadStore } from '@dm/read-store';
 import type { RegistryReader } from './registry-reader';
 import type { ReportingLedger } from './reporting-ledger';
 import type { ReportingService } from './reporting-service';
-import type { AttachmentStore } from './attachment-store';
 import type { UrgingScheduler } from './urging-scheduler';
 
 /** The reporting context's writers and readers, as the routes use them. */
@@ -20,6 +19,9 @@ export interface ReportingContext {
   /** The read models' base store (not a generation): attachments live there. */
   readStore: ReadStore;
 }
+
+/** The collection of the base store that keeps the periodic reports' files by their SHA-256. */
+export const REPORTING_ATTACHMENTS = 'reporting-attachments';
 
 export const RP_REPORTING = Symbol('report-projection ReportingContext');
 export const RP_EVENT_STORE = Symbol('report-projection EventStore');
