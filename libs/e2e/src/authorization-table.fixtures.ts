@@ -13,6 +13,8 @@ export type Action = {
   /** Those agencies for one role, where they differ (reads: the monitoring officer's own is the monitoring agency). */
   byRole?: Partial<Record<UserRole, Agencies>>;
   allowed: Partial<Record<UserRole, Scope>>;
+  /** A route anyone may call unsigned (sign-in). */
+  public?: true;
   send: (as: ReturnType<EmbeddedFixture['client']>) => Promise<ApiResponse>;
 };
 

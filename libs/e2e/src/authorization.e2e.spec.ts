@@ -4,6 +4,8 @@ import { seed4308Directive } from '@dm/testing';
 import { EmbeddedFixture } from './fixture';
 import { everyone, inspectors, monitoringOfficers, narrowed, paperReport, scoped, type Action } from './authorization-table.fixtures';
 import { recordReporting, reportingActions, type ReportingRecords } from './authorization-reporting.fixtures';
+import { progressFileActions, recordProgressFile } from './authorization-progress.fixtures';
+import { identityActions } from './authorization-identity.fixtures';
 
 /**
  * Who may do what, asked of the live HTTP server: every role × every action ×
@@ -40,6 +42,8 @@ describe('authorisation table over HTTP (embedded)', () => {
   let muongLat: string;
   /** The letter's reporting records the table's reporting actions read and write. */
   let reporting: ReportingRecords;
+  /** The SHA-256 of the file a progress report of Mường Lát's carries. */
+  let progressFile: string;
   let n = 0;
   const next = () => String(++n);
 
@@ -51,6 +55,7 @@ describe('authorisation table over HTTP (embedded)', () => {
     muongLat = issued.body.assignments.find(
       (a: { taskNumber: string; agencyId: string }) => a.taskNumber === '3' && a.agencyId === 'h-muong-lat',
     ).id;
+    progressFile = await recordProgressFile(fx, muongLat);
     const completed = await fx
       .officer('h-muong-lat')
       .post(`/api/v1/assignments/${muongLat}/completion`, { completedOn: '2017-05-20', summary: 'Hoàn thành' });
@@ -195,6 +200,7 @@ describe('authorisation table over HTTP (embedded)', () => {
       allowed: { monitoring_officer: 'own' },
       send: (as) => as.post(`/api/v1/assignments/${muongLat}/reopen`, { reason: 'Số liệu chưa khớp', reopenedOn: '2017-05-23' }),
     },
+    ...progressFileActions(() => ({ assignmentId: muongLat, sha256: progressFile })),
     'list directives': {
       route: 'GET /api/v1/directives',
       agencies: { own: 'so-ldtbxh', other: 'hdnd-tinh' },
@@ -438,6 +444,7 @@ describe('authorisation table over HTTP (embedded)', () => {
         as.post('/api/v1/registry/import', { ...registryChange, edition: 'table', effectiveOn: '2017-01-01', agencies: 'none' }),
     },
     ...reportingActions(() => ({ ...reporting, directiveId })),
+    ...identityActions,
     'rebuild the read models': {
       route: 'POST /api/v1/admin/rebuild',
       agencies: { own: 'so-ldtbxh', other: 'h-ba-thuoc' },
@@ -505,7 +512,7 @@ describe('authorisation table over HTTP (embedded)', () => {
     expect([...covered].filter((route) => !served.includes(route))).toEqual([]);
   });
 
-  it('answers 401 to every action without a valid token', async () => {
-    for (const action of Object.values(actions)) expect((await action.send(fx.anonymous())).status).toBe(401);
+  it('answers 401 to every action without a valid token (but the public sign-in routes)', async () => {
+    for (const action of Object.values(actions).filter((a) => !a.public)) expect((await action.send(fx.anonymous())).status).toBe(401);
   });
 });

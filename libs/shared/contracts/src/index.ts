@@ -16,4 +16,6 @@ export * from './openapi';
 export * from './audit';
 export * from './report-document';
 export * from './reporting-duties';
+export * from './reminder-stream';
 export * from './reporting-answers';
+export * from './identity';

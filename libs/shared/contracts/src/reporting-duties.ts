@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { attachmentRequest, attachmentSchema } from './attachments';
 import { agencyId, isoDateString, optionalText, storedDate, text } from './common';
 import { signerSchema } from './directives';
 import { incomingDocumentSchema } from './progress';
@@ -28,8 +28,6 @@ export const WORKING_CALENDAR_STREAM = 'working-calendar';
 export const regimeStreamId = (directiveId: string) => `reporting-regime-${directiveId}`;
 export const submissionsStreamId = (directiveId: string, agency: string) => `periodic-reports-${directiveId}~${agency}`;
 export const issuedReportStreamId = (reportId: string) => `issued-report-${reportId}`;
-/** One stream per reminder condition: a second reminder for the same condition finds the stream there. */
-export const reminderStreamId = (key: string) => `reminder-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 
 // ---- the working calendar ---------------------------------------------------
 
@@ -138,29 +136,8 @@ export type RegimeDuty = RegimeSet['duties'][number];
 
 // ---- periodic reports -------------------------------------------------------
 
-/** At most 3 MiB of file, sent as base64 in the JSON body. */
-export const MAX_ATTACHMENT_BYTES = 3 * 1024 * 1024;
-
-export const attachmentRequest = z
-  .object({
-    fileName: text(255).refine(
-      (s) => !/[\\/\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(s),
-      'must be a file name without a path, control characters or direction marks',
-    ),
-    mediaType: z
-      .string({ required_error: 'is required', invalid_type_error: 'must be a media type' })
-      .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'must be a media type such as application/pdf')
-      .max(100),
-    contentBase64: z
-      .string({ required_error: 'is required', invalid_type_error: 'must be base64 text' })
-      .min(1, 'must not be empty')
-      .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, `must be at most ${MAX_ATTACHMENT_BYTES} bytes`)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 text'),
-  })
-  .strict();
-
-export const attachmentSchema = z.object({ fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string() });
-export type Attachment = z.infer<typeof attachmentSchema>;
+// The attached file's request and record (attachments.ts), kept exported from here as before.
+export { MAX_ATTACHMENT_BYTES, attachmentRequest, attachmentSchema, type Attachment } from './attachments';
 
 export const periodicReportRequest = z
   .object({
