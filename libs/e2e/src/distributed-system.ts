@@ -77,6 +77,7 @@ export class DistributedSystem {
       JWT_SECRET: this.secret.toString('base64'),
       VIEW_WAIT_MS: '10000',
       CONSISTENCY_TIMEOUT_MS: '20000',
+      IDENTITY_URL: `http://127.0.0.1:${this.ports.get('task-assignment')}`,
     };
   }
 

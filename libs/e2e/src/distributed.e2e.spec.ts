@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -6,7 +7,7 @@ import { TOPICS } from '@dm/contracts';
 import { ApiClient, ConsistencySession, eventually, runDemo, seed4308Directive, skipTier } from '@dm/testing';
 import { startEmbedded, type EmbeddedServer } from '@dm/composition';
 import { distributedInfra, DistributedSystem, type DistributedInfra } from './distributed-system';
-import { buildOnce } from './process-harness';
+import { buildOnce, ROOT } from './process-harness';
 
 const infra = distributedInfra();
 
@@ -375,6 +376,49 @@ if ('skipped' in infra) {
       expect(then.map((a: { agencyId: string }) => a.agencyId)).toContain('so-ldtbxh');
       const state = await reader.get(`/api/v1/audit/assignments/${held}/state?asOf=2025-12-31`);
       expect(state.body).toMatchObject({ agencyId: 'so-nnmt', latestPercent: 90 });
+    }, 120_000);
+
+    it('signs in behind the gateway: an account made with the CLI on task-assignment’s stores, its session read and written by every service, ended at sign-out', async () => {
+      execFileSync(
+        process.execPath,
+        ['dist/tools/cli/main.js', 'admin', 'create', '--username', 'cb.muonglat', '--agency', 'h-muong-lat', '--role', 'agency_officer'],
+        {
+          cwd: ROOT,
+          env: system.env('task-assignment'),
+          input: 'mật khẩu Mường Lát 2017\n',
+        },
+      );
+      const signIn = await fetch(`${system.url}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'cb.muonglat', password: 'mật khẩu Mường Lát 2017' }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
+      const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+      const browser = (path: string, init: RequestInit = {}) =>
+        fetch(`${system.url}${path}`, { ...init, headers: { cookie, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+      // The seed directive, unless an earlier test issued it (then 409).
+      await system.client('mo-vp-ubnd-tinh', 'monitoring_officer', 'vp-ubnd-tinh').post('/api/v1/directives', seed4308Directive());
+      let held = { id: '' };
+      await eventually(async () => {
+        const mine = await browser('/api/v1/assignments?agencyId=h-muong-lat');
+        expect(mine.status).toBe(200);
+        [held] = ((await mine.json()) as { assignments: Array<{ id: string }> }).assignments;
+        expect(held).toBeDefined();
+      }, 30_000);
+      expect((await browser('/api/v1/assignments?agencyId=h-ba-thuoc')).status).toBe(403);
+      const body = JSON.stringify({ reportedOn: '2017-12-20', summary: 'Báo cáo từ trình duyệt', percent: 95 });
+      expect((await browser(`/api/v1/assignments/${held.id}/progress`, { method: 'POST', body })).status).toBe(403);
+      const written = await browser(`/api/v1/assignments/${held.id}/progress`, {
+        method: 'POST',
+        body,
+        headers: { 'x-csrf-token': csrfToken },
+      });
+      expect(written.status).toBe(201);
+      expect((await browser('/api/v1/auth/sign-out', { method: 'POST', headers: { 'x-csrf-token': csrfToken } })).status).toBe(204);
+      for (const path of ['/api/v1/auth/session', '/api/v1/assignments?agencyId=h-muong-lat', '/api/v1/directives'])
+        expect([path, (await browser(path)).status]).toEqual([path, 401]);
     }, 120_000);
   });
 }
