@@ -9,6 +9,7 @@ module.exports = {
   testMatch: process.env.MUTATION_SPECS?.split(',').map((glob) => `<rootDir>/${glob}`) ?? [
     '<rootDir>/libs/shared/eventsourcing/src/**/*.spec.ts',
     '<rootDir>/libs/*/domain/src/**/*.spec.ts',
+    '<rootDir>/libs/identity/application/src/**/*.spec.ts',
     '<rootDir>/libs/registry/src/**/*.spec.ts',
     '<rootDir>/libs/shared/periods/src/**/*.spec.ts',
     '<rootDir>/libs/shared/platform/src/**/*.spec.ts',

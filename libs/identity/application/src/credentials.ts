@@ -17,16 +17,21 @@ let decoy: Promise<string> | null = null;
  * rebuilt.
  */
 export class Credentials {
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    /** The hash's cost: the default, but in specs. */
+    private readonly cost?: Parameters<typeof hashPassword>[1],
+  ) {}
 
   async set(username: string, password: string, at: Date): Promise<void> {
-    await this.store.putDocuments(CREDENTIALS, [{ _id: username, rev: {}, hash: await hashPassword(password), setAt: at.toISOString() }]);
+    const hash = await hashPassword(password, this.cost);
+    await this.store.putDocuments(CREDENTIALS, [{ _id: username, rev: {}, hash, setAt: at.toISOString() }]);
   }
 
   async verify(username: string, password: string): Promise<boolean> {
     const doc = await this.store.get<CredentialDoc>(CREDENTIALS, username);
     if (!doc) {
-      await verifyPassword(password, await (decoy ??= hashPassword('no such account here')));
+      await verifyPassword(password, await (decoy ??= hashPassword('no such account here', this.cost)));
       return false;
     }
     return verifyPassword(password, doc.hash);

@@ -12,7 +12,7 @@ function derive(password: string, salt: Buffer, logN: number, r: number, p: numb
 }
 
 /** `$scrypt$ln=17,r=8,p=1$<salt>$<hash>` (base64), the PHC string form. */
-export async function hashPassword(password: string, cost = COST): Promise<string> {
+export async function hashPassword(password: string, cost: { logN: number; r: number; p: number } = COST): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, cost.logN, cost.r, cost.p);
   return `$scrypt$ln=${cost.logN},r=${cost.r},p=${cost.p}$${salt.toString('base64')}$${key.toString('base64')}`;

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Principal } from '@dm/contracts';
+import { ForbiddenError } from '@dm/eventsourcing';
+import { ProblemError } from '../http/problem';
+import { Allow, AuthGuard, Public, sessionOf } from './auth.guard';
+import type { ResolvedSession, SessionResolver } from './sessions';
+import { TokenService } from './token-service';
+
+const tokens = new TokenService(randomBytes(32));
+const officer: Principal = { sub: 'cb', name: 'Cán bộ', agencyId: 'h-muong-lat', roles: ['agency_officer'] };
+const sessionId = 's'.repeat(43);
+const session: ResolvedSession = { principal: officer, csrfToken: 'c'.repeat(43), expiresAt: '2099-01-01T00:00:00.000Z' };
+const sessions: SessionResolver = { resolve: async (id) => (id === sessionId ? session : null) };
+
+class Routes {
+  @Allow({ roles: ['agency_officer', 'admin'] })
+  officers() {}
+  @Allow({ roles: ['admin'] })
+  admins() {}
+  @Public()
+  open() {}
+  unmarked() {}
+}
+
+function contextOf(handler: keyof Routes, request: { method?: string; headers?: Record<string, string> }) {
+  const req = { method: 'GET', headers: {}, routeOptions: { url: '/x' }, ...request } as any;
+  const context = {
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
+    switchToHttp: () => ({ getRequest: () => req }),
+  } as unknown as ExecutionContext;
+  return { context, req };
+}
+
+const outcome = (promise: Promise<boolean>) =>
+  promise.then(
+    (ok) => ok,
+    (error: Error) => (error instanceof ProblemError ? error.status : error instanceof ForbiddenError ? 403 : error.message),
+  );
+
+describe('AuthGuard', () => {
+  const guard = new AuthGuard(new Reflector(), tokens, sessions);
+  const bearer = (principal: Principal) => ({ authorization: `Bearer ${tokens.sign(principal)}` });
+  const cookie = { cookie: `dm_session=${sessionId}` };
+
+  it('lets anyone through a public route', async () => {
+    expect(await outcome(guard.canActivate(contextOf('open', {}).context))).toBe(true);
+  });
+
+  it('takes a valid bearer token, and refuses a forged one without looking at the cookie', async () => {
+    const { context, req } = contextOf('officers', { headers: bearer(officer) });
+    expect(await outcome(guard.canActivate(context))).toBe(true);
+    expect(req.principal).toEqual(officer);
+    expect(sessionOf(req)).toBeNull();
+    const forged = contextOf('officers', { headers: { authorization: 'Bearer x.y.z', ...cookie } });
+    expect(await outcome(guard.canActivate(forged.context))).toBe(401);
+  });
+
+  it('takes the session of the cookie, for reads without a CSRF token, for writes with it', async () => {
+    const read = contextOf('officers', { headers: cookie });
+    expect(await outcome(guard.canActivate(read.context))).toBe(true);
+    expect(read.req.principal).toEqual(officer);
+    expect(sessionOf(read.req)).toBe(session);
+    expect(await outcome(guard.canActivate(contextOf('officers', { method: 'POST', headers: cookie }).context))).toBe(403);
+    const write = contextOf('officers', { method: 'POST', headers: { ...cookie, 'x-csrf-token': session.csrfToken } });
+    expect(await outcome(guard.canActivate(write.context))).toBe(true);
+  });
+
+  it('answers 401 without a caller, or for a session that is unknown or ended', async () => {
+    expect(await outcome(guard.canActivate(contextOf('officers', {}).context))).toBe(401);
+    expect(await outcome(guard.canActivate(contextOf('officers', { headers: { cookie: `dm_session=${'t'.repeat(43)}` } }).context))).toBe(
+      401,
+    );
+    const withoutSessions = new AuthGuard(new Reflector(), tokens);
+    expect(await outcome(withoutSessions.canActivate(contextOf('officers', { headers: cookie }).context))).toBe(401);
+  });
+
+  it('checks the role the route names, whichever way the caller came', async () => {
+    expect(await outcome(guard.canActivate(contextOf('admins', { headers: cookie }).context))).toBe(403);
+    expect(await outcome(guard.canActivate(contextOf('admins', { headers: bearer(officer) }).context))).toBe(403);
+    expect(await outcome(guard.canActivate(contextOf('admins', { headers: bearer({ ...officer, roles: ['admin'] }) }).context))).toBe(true);
+  });
+
+  it('refuses a route that names no permission and is not public', async () => {
+    expect(await outcome(guard.canActivate(contextOf('unmarked', { headers: bearer(officer) }).context))).toMatch(/has no permission/);
+  });
+});
