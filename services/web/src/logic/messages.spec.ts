@@ -1,0 +1,33 @@
+import { attachmentRequest, createAccountRequest, progressRequest } from '@dm/contracts/web';
+import { translateMessage } from './messages';
+
+const vi = (m: string) => translateMessage(m, 'vi');
+
+describe('field messages in Vietnamese', () => {
+  it('translates the messages of the request schemas', () => {
+    expect(vi('is required')).toBe('Bắt buộc nhập');
+    expect(vi('must not be empty')).toBe('Không được để trống');
+    expect(vi('is not a calendar date')).toBe('Không phải là một ngày có thật');
+    expect(vi('must be at least 12 characters')).toBe('Phải có ít nhất 12 ký tự');
+    expect(vi('must be at most 100')).toBe('Không được lớn hơn 100');
+  });
+
+  it('translates what the domain says of business dates, with dates dd/mm/yyyy', () => {
+    expect(vi('reportedOn 2027-01-01 is in the future (today is 2026-12-07)')).toBe('Ngày 01/01/2027 chưa đến (hôm nay là 07/12/2026)');
+    expect(vi('completedOn 2017-01-01 is before the issue date (2017-02-10)')).toBe('Ngày 01/01/2017 trước ngày ban hành (10/02/2017)');
+  });
+
+  it('leaves an unknown message as the server wrote it, and English as it is', () => {
+    expect(vi('something new')).toBe('something new');
+    expect(translateMessage('is required', 'en')).toBe('is required');
+  });
+
+  it('knows every message the forms’ schemas give for the usual mistakes', () => {
+    const issues = [
+      ...progressRequest.safeParse({ reportedOn: 'x', summary: '', percent: 101 }).error!.issues,
+      ...createAccountRequest.safeParse({ username: 'A', password: 'short', displayName: '', roles: [] }).error!.issues,
+      ...attachmentRequest.safeParse({ fileName: 'a/b', mediaType: 'x', contentBase64: '%%' }).error!.issues,
+    ];
+    for (const issue of issues) expect([issue.message, vi(issue.message)]).not.toEqual([issue.message, issue.message]);
+  });
+});
