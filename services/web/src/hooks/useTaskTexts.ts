@@ -1,0 +1,17 @@
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { fetchDirective } from '../api/directives';
+
+/** The texts of the tasks of some directives, by directive and task number (read from each directive once). */
+export function useTaskTexts(directiveIds: string[]): (directiveId: string, taskNumber: string) => string | undefined {
+  const unique = useMemo(() => [...new Set(directiveIds)].sort(), [directiveIds]);
+  const directives = useQueries({
+    queries: unique.map((id) => ({ queryKey: ['directive', id, {}], queryFn: () => fetchDirective(id), staleTime: 5 * 60 * 1000 })),
+  });
+  const texts = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const { data } of directives) for (const task of data?.tasks ?? []) map.set(`${data?.id}|${task.number}`, task.text);
+    return map;
+  }, [directives]);
+  return useCallback((directiveId, taskNumber) => texts.get(`${directiveId}|${taskNumber}`), [texts]);
+}

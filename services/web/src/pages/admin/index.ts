@@ -1,0 +1,3 @@
+export { AccountsPage } from './AccountsPage';
+export { RegistryPage } from './RegistryPage';
+export { RebuildPage } from './RebuildPage';

@@ -1,0 +1,2 @@
+export { MyAssignmentsPage } from './MyAssignmentsPage';
+export { RemindersPage } from './RemindersPage';

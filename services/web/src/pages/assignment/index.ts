@@ -1,0 +1,1 @@
+export { AssignmentPage } from './AssignmentPage';

@@ -1,0 +1,4 @@
+export { HistoryPage } from './HistoryPage';
+export { VerifyPage } from './VerifyPage';
+export { AnnualReviewPage } from './AnnualReviewPage';
+export { AccessLogPage } from './AccessLogPage';

@@ -1,0 +1,1 @@
+export { IssueDirectivePage } from './IssueDirectivePage';
