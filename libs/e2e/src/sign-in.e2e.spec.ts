@@ -170,10 +170,12 @@ describe('sign-in, sessions and accounts (embedded)', () => {
     });
     expect(disabled.body).toMatchObject({ disabled: true, disabledReason: 'Chuyển công tác' });
     expect((await call('GET', '/api/v1/auth/session', { cookie: officer.cookie })).status).toBe(401);
+    expect((await call('GET', '/api/v1/auth/session', { bearer: issued.body.token })).status).toBe(401);
     expect((await signIn('muonglat.cb', 'Mường Lát 2017 báo cáo')).status).toBe(403);
     const self = await call('POST', '/api/v1/accounts/quantri/disable', { cookie: admin.cookie, csrf: admin.csrf, body: { reason: 'x' } });
     expect(self.status).toBe(403);
     await call('POST', '/api/v1/accounts/muonglat.cb/enable', { cookie: admin.cookie, csrf: admin.csrf });
+    expect((await call('GET', '/api/v1/auth/session', { bearer: issued.body.token })).status).toBe(200);
   });
 
   it('resets a password: the old one is refused, the new one signs in, the account’s sessions end', async () => {

@@ -57,6 +57,8 @@ if (browserTierRuns())
       });
       const cookies = await page.context().cookies();
       expect(cookies.find((c) => c.name === 'dm_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+      await page.waitForLoadState('networkidle');
+      await expect(page.getByText('Nguyễn Thị Thanh Tra').first().isVisible()).resolves.toBe(true);
       await system.screenshot(page, 'oidc-signed-in');
       const listed = system.cli(['admin', 'list']);
       expect(listed).toMatch(/^oidc\.tt\.nguyen\tinspector\tthanh-tra-tinh\tenabled\tNguyễn Thị Thanh Tra$/m);
@@ -66,6 +68,7 @@ if (browserTierRuns())
       const page = await throughProvider('khach');
       expect(new URL(page.url()).pathname).toBe('/sign-in');
       expect(new URL(page.url()).searchParams.get('oidcError')).toBe('403');
+      await page.getByText(/chưa được cấp quyền sử dụng hệ thống này \(mã 403\)/).waitFor();
       await system.screenshot(page, 'oidc-refused');
       const session = await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status));
       expect(session).toBe(401);

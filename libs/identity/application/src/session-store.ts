@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Principal } from '@dm/contracts';
 import type { ResolvedSession, SessionResolver } from '@dm/platform';
 import type { Document, ReadStore } from '@dm/read-store';
 import type { AccountDirectory } from './account-directory';
@@ -70,6 +71,12 @@ export class SessionStore implements SessionResolver {
     if (now.getTime() - Date.parse(doc.lastSeenAt) > TOUCH_EVERY_MS)
       await this.store.putDocuments(SESSIONS, [{ ...doc, lastSeenAt: now.toISOString() }]);
     return { principal, csrfToken: doc.csrfToken, expiresAt: doc.expiresAt };
+  }
+
+  /** A token issued to an account holds while the account is enabled and its record lists the token. */
+  async tokenHolds(principal: Principal, tokenId: string): Promise<boolean> {
+    const account = await this.accounts.get(principal.sub);
+    return !!account && !account.disabled && account.tokens.some((t) => t.tokenId === tokenId);
   }
 
   async end(sessionId: string): Promise<void> {

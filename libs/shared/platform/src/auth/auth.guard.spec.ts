@@ -13,7 +13,11 @@ const tokens = new TokenService(randomBytes(32));
 const officer: Principal = { sub: 'cb', name: 'Cán bộ', agencyId: 'h-muong-lat', roles: ['agency_officer'] };
 const sessionId = 's'.repeat(43);
 const session: ResolvedSession = { principal: officer, csrfToken: 'c'.repeat(43), expiresAt: '2099-01-01T00:00:00.000Z' };
-const sessions: SessionResolver = { resolve: async (id) => (id === sessionId ? session : null) };
+const revoked = 'revoked-token-id';
+const sessions: SessionResolver = {
+  resolve: async (id) => (id === sessionId ? session : null),
+  tokenHolds: async (_principal, tokenId) => tokenId !== revoked,
+};
 
 class Routes {
   @Allow({ roles: ['agency_officer', 'admin'] })
@@ -43,7 +47,9 @@ const outcome = (promise: Promise<boolean>) =>
 
 describe('AuthGuard', () => {
   const guard = new AuthGuard(new Reflector(), tokens, sessions);
-  const bearer = (principal: Principal) => ({ authorization: `Bearer ${tokens.sign(principal)}` });
+  const bearer = (principal: Principal, jti?: string) => ({
+    authorization: `Bearer ${tokens.sign({ ...principal, name: principal.name ?? undefined, jti })}`,
+  });
   const cookie = { cookie: `dm_session=${sessionId}` };
 
   it('lets anyone through a public route', async () => {
@@ -57,6 +63,11 @@ describe('AuthGuard', () => {
     expect(sessionOf(req)).toBeNull();
     const forged = contextOf('officers', { headers: { authorization: 'Bearer x.y.z', ...cookie } });
     expect(await outcome(guard.canActivate(forged.context))).toBe(401);
+  });
+
+  it('asks the identity context whether a token issued to an account still holds', async () => {
+    expect(await outcome(guard.canActivate(contextOf('officers', { headers: bearer(officer, 'issued-token-id') }).context))).toBe(true);
+    expect(await outcome(guard.canActivate(contextOf('officers', { headers: bearer(officer, revoked) }).context))).toBe(401);
   });
 
   it('takes the session of the cookie, for reads without a CSRF token, for writes with it', async () => {

@@ -51,9 +51,12 @@ export class AuthGuard implements CanActivate {
   private async callerOf(request: AuthenticatedRequest): Promise<Principal> {
     const header = request.headers.authorization;
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
-      const principal = this.tokens.verify(header.slice(7).trim());
-      if (!principal) throw problems.unauthenticated();
-      return principal;
+      const bearer = header.slice(7).trim();
+      const verified = this.tokens.verifyIssued(bearer);
+      if (!verified) throw problems.unauthenticated();
+      if (verified.tokenId && this.sessions && !(await this.sessions.tokenHolds(verified.principal, verified.tokenId, bearer)))
+        throw problems.unauthenticated('This token was issued to an account that is disabled or no longer holds it');
+      return verified.principal;
     }
     const sessionId = this.sessions ? sessionIdOf(request.headers) : null;
     const session = sessionId ? await this.sessions!.resolve(sessionId) : null;

@@ -15,6 +15,8 @@ export interface ResolvedSession {
 /** Finds the session a cookie names (the identity context, in this process or over HTTP). */
 export interface SessionResolver {
   resolve(sessionId: string): Promise<ResolvedSession | null>;
+  /** Whether a token issued to an account still holds: the account enabled, the token on its record. */
+  tokenHolds(principal: Principal, tokenId: string, bearer: string): Promise<boolean>;
 }
 
 /** The session id of the request's cookie, or null. */

@@ -29,16 +29,22 @@ export class TokenService {
 
   /** The principal of a valid token, or null when the token is missing, forged, expired or malformed. */
   verify(token: string): Principal | null {
+    return this.verifyIssued(token)?.principal ?? null;
+  }
+
+  /** … and the id of a token issued to an account (`jti`), which the identity context can still refuse. */
+  verifyIssued(token: string): { principal: Principal; tokenId: string | null } | null {
     try {
       const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer }) as jwt.JwtPayload;
       const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is UserRole => ROLES.includes(r)) : [];
       if (typeof claims.sub !== 'string' || !claims.sub || roles.length === 0) return null;
-      return {
+      const principal: Principal = {
         sub: claims.sub,
         name: typeof claims.name === 'string' ? claims.name : null,
         agencyId: typeof claims.agencyId === 'string' ? claims.agencyId : null,
         roles,
       };
+      return { principal, tokenId: typeof claims.jti === 'string' ? claims.jti : null };
     } catch {
       return null;
     }
