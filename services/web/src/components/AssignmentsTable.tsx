@@ -8,6 +8,7 @@ import { standingOf } from '../logic/assignments';
 import { formatDate, todayInVietnam } from '../logic/dates';
 import { DeadlineStandingText } from './DeadlineStandingText';
 import { StageTag, StatusTag } from './StatusTag';
+import { ScrollRegion } from './ScrollRegion';
 
 export type AssignmentColumn = 'agency' | 'directive' | 'task' | 'role' | 'status' | 'stage' | 'deadline' | 'standing' | 'lastReported';
 
@@ -33,11 +34,12 @@ export function AssignmentsTable({ rows, columns, taskText, loading, actions, ca
     task: {
       key: 'task',
       title: t('assignment.task'),
+      width: 360,
       render: (_, r) => (
         <Link to={`/assignments/${r.id}`} data-testid="assignment-link">
           {t('assignment.taskNumber', { number: r.taskNumber })}
           {taskText?.(r.directiveId, r.taskNumber) ? (
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, color: 'inherit' }}>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, color: 'inherit', maxWidth: 360 }}>
               {taskText(r.directiveId, r.taskNumber)}
             </Typography.Paragraph>
           ) : null}
@@ -58,16 +60,17 @@ export function AssignmentsTable({ rows, columns, taskText, loading, actions, ca
   const chosen = columns.map((c) => all[c]);
   if (actions) chosen.push({ key: 'actions', title: t('common.actions'), render: (_, r) => actions(r) });
   return (
-    <Table<AssignmentRow>
-      rowKey="id"
-      size="middle"
-      loading={loading}
-      dataSource={rows}
-      columns={chosen}
-      pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      caption={<span className="visually-hidden">{caption}</span>}
-      data-testid={testId}
-    />
+    <ScrollRegion label={caption}>
+      <Table<AssignmentRow>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={rows}
+        columns={chosen}
+        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+        caption={<span className="visually-hidden">{caption}</span>}
+        data-testid={testId}
+      />
+    </ScrollRegion>
   );
 }

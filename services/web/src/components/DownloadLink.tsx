@@ -34,7 +34,7 @@ export function DownloadLink({
         try {
           await downloadFile(href, fileName);
         } catch (error) {
-          toast.error(error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('connection.offline'));
+          toast.error(error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('connection.failed'));
         } finally {
           setBusy(false);
         }

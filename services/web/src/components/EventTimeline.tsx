@@ -103,6 +103,7 @@ export function EventTimeline({ events }: { events: TimelineEvent[] }) {
   if (!events.length) return <p className="muted">{t('timeline.empty')}</p>;
   return (
     <Timeline
+      titleSpan="110px"
       data-testid="timeline"
       items={events.map((event) => ({
         key: event.eventId,

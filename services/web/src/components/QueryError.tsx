@@ -8,11 +8,7 @@ export function QueryError({ error, forbidden }: { error: unknown; forbidden?: s
   const { t } = useTranslation();
   if (error instanceof ConnectionError) return null;
   if (error instanceof ApiError && (error.status === 403 || (error.status === 404 && forbidden))) {
-    return (
-      <Notice title={forbidden ?? t('errors.forbidden')} testId="forbidden">
-        {error.problem.detail ? <p className="muted">{error.problem.detail}</p> : null}
-      </Notice>
-    );
+    return <Notice title={forbidden ?? t('errors.forbidden')} testId="forbidden" />;
   }
   const detail = error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : String(error);
   return <Alert role="alert" type="error" showIcon title={t('errors.loadFailed')} description={detail} />;

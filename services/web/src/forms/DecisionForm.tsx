@@ -38,7 +38,7 @@ export function DecisionForm({ assignmentId, periods = [], onDone }: Props) {
       ? { accepted: true as const, confirmedOn: isoDate(values.confirmedOn), period }
       : { accepted: false as const, reason: values.reason ?? '', returnedOn: isoDate(values.returnedOn), period };
   };
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: confirmationRequest,
     fields: [['accepted'], ['reason'], ['confirmedOn'], ['returnedOn'], ['period']],
@@ -54,6 +54,7 @@ export function DecisionForm({ assignmentId, periods = [], onDone }: Props) {
       layout="vertical"
       name={`decision-${assignmentId}`}
       initialValues={{ accepted: true, confirmedOn: dayjs(todayInVietnam()), returnedOn: dayjs(todayInVietnam()), period: periods[0] }}
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="decision-form"
     >

@@ -6,7 +6,16 @@ import { ApiError, ConnectionError } from '../api/errors';
 import { useLanguage } from '../i18n';
 import { IdempotencyKeys, newIdempotencyKey } from '../logic/idempotency';
 import { translateMessage } from '../logic/messages';
-import { placeErrors, problemErrors, zodErrors, type FieldError, type FieldPattern, type NamePath } from '../logic/problem';
+import {
+  changedPaths,
+  placeErrors,
+  problemErrors,
+  touchedBy,
+  zodErrors,
+  type FieldError,
+  type FieldPattern,
+  type NamePath,
+} from '../logic/problem';
 
 export interface ApiFormOptions<Body, Answer> {
   form: FormInstance;
@@ -73,5 +82,16 @@ export function useApiForm<Body, Answer>({ form, schema, check, fields, send, on
     [check, language, onDone, schema, send, show, t],
   );
 
-  return { submit, submitting, general };
+  /** For the Form's onValuesChange: an error beside a field goes once the person edits that field. */
+  const onValuesChange = useCallback(
+    (changed: unknown) => {
+      const touched = touchedBy(shown.current, changedPaths(changed));
+      if (!touched.length) return;
+      form.setFields(touched.map((name) => ({ name, errors: [] })));
+      shown.current = shown.current.filter((name) => !touched.includes(name));
+    },
+    [form],
+  );
+
+  return { submit, submitting, general, onValuesChange };
 }

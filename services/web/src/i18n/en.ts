@@ -38,9 +38,10 @@ export const en = {
     next: 'Next page',
   },
   connection: {
-    offline: 'Connection to the server lost',
-    unavailable: 'The server is temporarily unavailable',
-    kept: 'What you typed is kept; send it again once the connection is back.',
+    failed: 'Could not reach the server',
+    offline: 'Connection lost — what you typed is kept',
+    unavailable: 'The server is temporarily unavailable — what you typed is kept',
+    kept: 'Send it again once the connection is back.',
   },
   errors: {
     forbidden: 'You may not see this',

@@ -38,9 +38,10 @@ export const vi = {
     next: 'Trang sau',
   },
   connection: {
-    offline: 'Mất kết nối tới máy chủ',
-    unavailable: 'Máy chủ tạm thời không phục vụ',
-    kept: 'Dữ liệu bạn đã nhập vẫn được giữ; hãy gửi lại khi kết nối trở lại.',
+    failed: 'Không kết nối được tới máy chủ',
+    offline: 'Mất kết nối — dữ liệu bạn đã nhập vẫn được giữ',
+    unavailable: 'Máy chủ tạm thời không phục vụ — dữ liệu bạn đã nhập vẫn được giữ',
+    kept: 'Hãy gửi lại khi kết nối trở lại.',
   },
   errors: {
     forbidden: 'Bạn không có quyền xem nội dung này',

@@ -20,6 +20,8 @@ describe('what the assignment page offers', () => {
     expect(reportingMode(office, assignment())).toBe('onBehalf');
     expect(reportingMode(inspector, assignment())).toBeNull();
     expect(reportingMode(officer, assignment({ lifecycle: 'cancelled' }))).toBeNull();
+    expect(reportingMode(officer, assignment({ lifecycle: 'completed' }))).toBeNull();
+    expect(reportingMode(officer, assignment({ lifecycle: 'completed', recurrence: { every: 'year', day: 15 } }))).toBe('own');
   });
 
   it('offers a completion to a lead assignment that is open', () => {

@@ -19,8 +19,13 @@ interface AssignmentFacts {
 }
 
 /** An agency officer reports for its own agency; a monitoring officer records a paper report on the agency's behalf. */
-export function reportingMode(reader: Reader, assignment: Pick<AssignmentFacts, 'agencyId' | 'lifecycle'>): 'own' | 'onBehalf' | null {
+export function reportingMode(
+  reader: Reader,
+  assignment: Pick<AssignmentFacts, 'agencyId' | 'lifecycle' | 'recurrence'>,
+): 'own' | 'onBehalf' | null {
   if (['cancelled', 'superseded', 'revoked'].includes(assignment.lifecycle)) return null;
+  // Once a one-off completion is accepted nothing more is reported, unless the office reopens it.
+  if (assignment.lifecycle === 'completed' && !assignment.recurrence) return null;
   if (reader.roles.includes('agency_officer') && reader.agencyId === assignment.agencyId) return 'own';
   if (reader.roles.includes('monitoring_officer')) return 'onBehalf';
   return null;

@@ -1,5 +1,5 @@
 import { issueDirectiveRequest, progressRequest } from '@dm/contracts/web';
-import { parseFieldPath, placeErrors, problemErrors, readProblem, zodErrors } from './problem';
+import { changedPaths, parseFieldPath, placeErrors, problemErrors, readProblem, touchedBy, zodErrors } from './problem';
 
 describe('problem+json', () => {
   const answer = {
@@ -102,5 +102,21 @@ describe('placing errors beside fields', () => {
     });
     const placed = placeErrors(zodErrors(parsed.error!.issues), [['tasks', '*', 'lead']]);
     expect(placed.fields).toEqual([{ name: ['tasks', 0, 'lead'], errors: ['needs at least one lead agency or group'] }]);
+  });
+});
+
+describe('clearing an error once its field is edited', () => {
+  it('finds the leaves AntD says changed, a list of values as one', () => {
+    expect(changedPaths({ summary: 'x' })).toEqual([['summary']]);
+    expect(changedPaths({ incomingDocument: { number: '45' } })).toEqual([['incomingDocument', 'number']]);
+    expect(changedPaths({ tasks: [, { lead: ['ubnd-huyen'] }] })).toEqual([['tasks', 1, 'lead']]);
+    expect(changedPaths({ issuedOn: { format: () => '2017-03-01' } })).toEqual([['issuedOn']]);
+  });
+
+  it('names the fields shown in error that the change concerns', () => {
+    const shown = [['summary'], ['tasks', 1, 'lead'], ['tasks', 0, 'text']];
+    expect(touchedBy(shown, [['tasks', 1, 'lead']])).toEqual([['tasks', 1, 'lead']]);
+    expect(touchedBy(shown, [['summary']])).toEqual([['summary']]);
+    expect(touchedBy(shown, [['percent']])).toEqual([]);
   });
 });

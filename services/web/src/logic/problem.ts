@@ -97,3 +97,25 @@ export function placeErrors(errors: FieldError[], fields: FieldPattern[], transl
   }
   return { fields: [...byName.values()], general };
 }
+
+/**
+ * The fields a change of values touched, as AntD's onValuesChange gives it
+ * (nested objects, sparse lists): one path per changed leaf; a list of
+ * plain values (the agencies of a multiple select) is one leaf.
+ */
+export function changedPaths(changed: unknown, prefix: NamePath = []): NamePath[] {
+  if (Array.isArray(changed)) {
+    if (changed.every((item) => item === undefined || item === null || typeof item !== 'object')) return [prefix];
+    return changed.flatMap((item, index) => (item === undefined ? [] : changedPaths(item, [...prefix, index])));
+  }
+  if (changed && typeof changed === 'object' && !('format' in changed)) {
+    return Object.entries(changed).flatMap(([name, value]) => changedPaths(value, [...prefix, name]));
+  }
+  return [prefix];
+}
+
+const startsWith = (path: NamePath, prefix: NamePath) => prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
+
+/** The names of fields showing errors that a change of these paths concerns: the error goes once the person edits the field. */
+export const touchedBy = (shown: NamePath[], changed: NamePath[]): NamePath[] =>
+  shown.filter((name) => changed.some((path) => startsWith(path, name) || startsWith(name, path)));

@@ -17,7 +17,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
   const { t } = useTranslation();
   const toast = useToast();
   const [form] = Form.useForm<Values>();
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: setPasswordRequest,
     check: () =>
@@ -35,6 +35,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
       layout="vertical"
       name="change-password"
       style={{ maxWidth: 420 }}
+      onValuesChange={onValuesChange}
       onFinish={(v) => void submit({ currentPassword: v.currentPassword ?? '', password: v.password ?? '' })}
       data-testid="change-password-form"
     >

@@ -16,6 +16,7 @@ import { CreateAccountForm } from './CreateAccountForm';
 import { DisableAccountForm, IssueTokenForm, ResetPasswordForm } from './SmallAccountForms';
 import { TokenShown } from './TokenShown';
 import { useToast } from '../../components/Toasts';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Dialog = { kind: 'create' } | { kind: 'change' | 'password' | 'disable' | 'token'; account: Account } | null;
 
@@ -42,7 +43,7 @@ export function AccountsPage() {
       await enableAccount(account.username, newIdempotencyKey());
       done();
     } catch (error) {
-      toast.error(error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('connection.offline'));
+      toast.error(error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('connection.failed'));
     }
   };
   const titles = {
@@ -64,66 +65,67 @@ export function AccountsPage() {
         }
       />
       {accounts.error ? <QueryError error={accounts.error} /> : null}
-      <Table<Account>
-        rowKey="username"
-        size="middle"
-        loading={accounts.isPending}
-        dataSource={accounts.data?.accounts ?? []}
-        pagination={{ pageSize: 25, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        caption={<span className="visually-hidden">{t('nav.accounts')}</span>}
-        data-testid="accounts"
-        columns={[
-          { key: 'username', title: t('accounts.username'), dataIndex: 'username' },
-          { key: 'displayName', title: t('accounts.displayName'), dataIndex: 'displayName' },
-          { key: 'agency', title: t('accounts.agency'), render: (_, a) => (a.agencyId ? agencyName(a.agencyId) : '—') },
-          { key: 'roles', title: t('accounts.roles'), render: (_, a) => a.roles.map((r) => t(`roles.user.${r}`)).join(', ') },
-          { key: 'source', title: t('accounts.source'), render: (_, a) => t(`accounts.sources.${a.source}`) },
-          {
-            key: 'state',
-            title: t('accounts.state'),
-            render: (_, a) =>
-              a.disabled ? (
-                <ToneTag tone="red">
-                  {t('accounts.disabled')}
-                  {a.disabledReason ? `: ${a.disabledReason}` : ''}
-                </ToneTag>
-              ) : (
-                <ToneTag tone="green">{t('accounts.enabled')}</ToneTag>
-              ),
-          },
-          { key: 'tokens', title: t('accounts.tokens'), align: 'right', render: (_, a) => a.tokens.length },
-          { key: 'createdAt', title: t('accounts.createdAt'), render: (_, a) => formatDateTime(a.createdAt) },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            render: (_, a) => (
-              <Space wrap size="small">
-                <Button size="small" onClick={() => setDialog({ kind: 'change', account: a })}>
-                  {t('common.edit')}
-                </Button>
-                {a.source === 'local' ? (
-                  <Button size="small" onClick={() => setDialog({ kind: 'password', account: a })}>
-                    {t('accounts.resetPassword')}
-                  </Button>
-                ) : null}
-                <Button size="small" onClick={() => setDialog({ kind: 'token', account: a })}>
-                  {t('accounts.issueToken')}
-                </Button>
-                {a.disabled ? (
-                  <Button size="small" onClick={() => void enable(a)}>
-                    {t('accounts.enable')}
-                  </Button>
+      <ScrollRegion label={t('nav.accounts')}>
+        <Table<Account>
+          rowKey="username"
+          size="middle"
+          loading={accounts.isPending}
+          dataSource={accounts.data?.accounts ?? []}
+          pagination={{ pageSize: 25, showSizeChanger: false, hideOnSinglePage: true }}
+          caption={<span className="visually-hidden">{t('nav.accounts')}</span>}
+          data-testid="accounts"
+          columns={[
+            { key: 'username', title: t('accounts.username'), dataIndex: 'username' },
+            { key: 'displayName', title: t('accounts.displayName'), dataIndex: 'displayName' },
+            { key: 'agency', title: t('accounts.agency'), render: (_, a) => (a.agencyId ? agencyName(a.agencyId) : '—') },
+            { key: 'roles', title: t('accounts.roles'), render: (_, a) => a.roles.map((r) => t(`roles.user.${r}`)).join(', ') },
+            { key: 'source', title: t('accounts.source'), render: (_, a) => t(`accounts.sources.${a.source}`) },
+            {
+              key: 'state',
+              title: t('accounts.state'),
+              render: (_, a) =>
+                a.disabled ? (
+                  <ToneTag tone="red">
+                    {t('accounts.disabled')}
+                    {a.disabledReason ? `: ${a.disabledReason}` : ''}
+                  </ToneTag>
                 ) : (
-                  <Button size="small" danger onClick={() => setDialog({ kind: 'disable', account: a })}>
-                    {t('accounts.disable')}
+                  <ToneTag tone="green">{t('accounts.enabled')}</ToneTag>
+                ),
+            },
+            { key: 'tokens', title: t('accounts.tokens'), align: 'right', render: (_, a) => a.tokens.length },
+            { key: 'createdAt', title: t('accounts.createdAt'), render: (_, a) => formatDateTime(a.createdAt) },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_, a) => (
+                <Space wrap size="small">
+                  <Button size="small" onClick={() => setDialog({ kind: 'change', account: a })}>
+                    {t('common.edit')}
                   </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
+                  {a.source === 'local' ? (
+                    <Button size="small" onClick={() => setDialog({ kind: 'password', account: a })}>
+                      {t('accounts.resetPassword')}
+                    </Button>
+                  ) : null}
+                  <Button size="small" onClick={() => setDialog({ kind: 'token', account: a })}>
+                    {t('accounts.issueToken')}
+                  </Button>
+                  {a.disabled ? (
+                    <Button size="small" onClick={() => void enable(a)}>
+                      {t('accounts.enable')}
+                    </Button>
+                  ) : (
+                    <Button size="small" danger onClick={() => setDialog({ kind: 'disable', account: a })}>
+                      {t('accounts.disable')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       <Modal
         open={!!dialog}
         onCancel={close}

@@ -10,7 +10,7 @@ import { AccountFields } from './AccountFields';
 export function ChangeAccountForm({ account, onDone }: { account: Account; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ChangeAccountBody>();
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: changeAccountRequest,
     fields: [['displayName'], ['agencyId'], ['roles']],
@@ -23,6 +23,7 @@ export function ChangeAccountForm({ account, onDone }: { account: Account; onDon
       layout="vertical"
       name="change-account"
       initialValues={{ displayName: account.displayName, agencyId: account.agencyId, roles: account.roles }}
+      onValuesChange={onValuesChange}
       onFinish={(values) =>
         void submit({ displayName: values.displayName ?? '', agencyId: values.agencyId ?? null, roles: values.roles ?? [] })
       }

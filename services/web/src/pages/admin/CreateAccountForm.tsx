@@ -25,7 +25,7 @@ export function CreateAccountForm({ onDone }: { onDone: () => void }) {
     roles: values.roles ?? [],
     password: values.password ?? '',
   });
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: createAccountRequest,
     fields: [['username'], ['displayName'], ['agencyId'], ['roles'], ['password']],
@@ -37,6 +37,7 @@ export function CreateAccountForm({ onDone }: { onDone: () => void }) {
       form={form}
       layout="vertical"
       name="create-account"
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="create-account-form"
     >

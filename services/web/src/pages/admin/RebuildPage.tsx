@@ -28,7 +28,7 @@ export function RebuildPage() {
     try {
       queryClient.setQueryData(['rebuild'], await startRebuild());
     } catch (error) {
-      toast.error(error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('connection.offline'));
+      toast.error(error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('connection.failed'));
     }
   };
   return (

@@ -5,6 +5,7 @@ import type { RegistryAnswer } from '../../api/types';
 import { QueryError } from '../../components/QueryError';
 import { useRegistry } from '../../hooks/useRegistry';
 import { formatDate } from '../../logic/dates';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Agency = RegistryAnswer['agencies'][number];
 
@@ -28,29 +29,30 @@ export function RegistryAgencies({ asOf }: { asOf?: string }) {
         onChange={(e) => setSearch(e.target.value)}
         style={{ maxWidth: 420, marginBottom: 16 }}
       />
-      <Table<Agency>
-        rowKey="id"
-        size="small"
-        loading={registry.isPending}
-        dataSource={rows}
-        pagination={{ pageSize: 25, showSizeChanger: false }}
-        scroll={{ x: 'max-content' }}
-        caption={<span className="visually-hidden">{t('registry.agencies')}</span>}
-        data-testid="registry-agencies"
-        columns={[
-          { key: 'name', title: t('registry.name'), dataIndex: 'name' },
-          { key: 'id', title: t('registry.id'), render: (_, a) => <code>{a.id}</code> },
-          { key: 'kind', title: t('registry.kind'), render: (_, a) => t(`registry.kinds.${a.kind}`, { defaultValue: a.kind }) },
-          { key: 'groups', title: t('registry.groups'), render: (_, a) => a.groups.map(groupName).join('; ') || '—' },
-          { key: 'validFrom', title: t('registry.validFrom'), render: (_, a) => formatDate(a.validFrom) },
-          { key: 'validTo', title: t('registry.validTo'), render: (_, a) => formatDate(a.validTo) },
-          {
-            key: 'successors',
-            title: t('registry.successors'),
-            render: (_, a) => a.successors.map((s) => (s.duties ? `${s.agencyId} (${s.duties})` : s.agencyId)).join('; ') || '—',
-          },
-        ]}
-      />
+      <ScrollRegion label={t('registry.agencies')}>
+        <Table<Agency>
+          rowKey="id"
+          size="small"
+          loading={registry.isPending}
+          dataSource={rows}
+          pagination={{ pageSize: 25, showSizeChanger: false }}
+          caption={<span className="visually-hidden">{t('registry.agencies')}</span>}
+          data-testid="registry-agencies"
+          columns={[
+            { key: 'name', title: t('registry.name'), dataIndex: 'name' },
+            { key: 'id', title: t('registry.id'), render: (_, a) => <code>{a.id}</code> },
+            { key: 'kind', title: t('registry.kind'), render: (_, a) => t(`registry.kinds.${a.kind}`, { defaultValue: a.kind }) },
+            { key: 'groups', title: t('registry.groups'), render: (_, a) => a.groups.map(groupName).join('; ') || '—' },
+            { key: 'validFrom', title: t('registry.validFrom'), render: (_, a) => formatDate(a.validFrom) },
+            { key: 'validTo', title: t('registry.validTo'), render: (_, a) => formatDate(a.validTo) },
+            {
+              key: 'successors',
+              title: t('registry.successors'),
+              render: (_, a) => a.successors.map((s) => (s.duties ? `${s.agencyId} (${s.duties})` : s.agencyId)).join('; ') || '—',
+            },
+          ]}
+        />
+      </ScrollRegion>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { fetchRegistryTimeline } from '../../api/registry';
 import type { RegistryTimelineAnswer } from '../../api/types';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, formatDateTime } from '../../logic/dates';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Entry = RegistryTimelineAnswer['entries'][number];
 const PAGE = 50;
@@ -23,30 +24,31 @@ export function RegistryTimeline() {
   return (
     <>
       {timeline.error ? <QueryError error={timeline.error} /> : null}
-      <Table<Entry>
-        rowKey="eventId"
-        size="small"
-        loading={timeline.isFetching}
-        dataSource={timeline.data?.entries ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        caption={<span className="visually-hidden">{t('registry.timeline')}</span>}
-        data-testid="registry-timeline"
-        columns={[
-          { key: 'revision', title: '#', dataIndex: 'revision', align: 'right' },
-          {
-            key: 'type',
-            title: t('registry.change'),
-            render: (_, e) => t(`registry.events.${e.type.replace('registry.', '')}`, { defaultValue: e.type }),
-          },
-          { key: 'subject', title: t('registry.subject'), render: (_, e) => String(e.data.agencyId ?? e.data.groupId ?? '') },
-          { key: 'occurredAt', title: t('registry.effectiveOn'), render: (_, e) => formatDate(e.occurredAt) },
-          { key: 'recordedAt', title: t('timeline.recordedAt'), render: (_, e) => formatDateTime(e.recordedAt) },
-          { key: 'actor', title: t('timeline.actor'), render: (_, e) => e.actor.userId },
-          { key: 'reason', title: t('changes.reason'), dataIndex: 'reason' },
-          { key: 'document', title: t('changes.authorizingDocument'), dataIndex: 'authorizingDocument' },
-        ]}
-      />
+      <ScrollRegion label={t('registry.timeline')}>
+        <Table<Entry>
+          rowKey="eventId"
+          size="small"
+          loading={timeline.isFetching}
+          dataSource={timeline.data?.entries ?? []}
+          pagination={false}
+          caption={<span className="visually-hidden">{t('registry.timeline')}</span>}
+          data-testid="registry-timeline"
+          columns={[
+            { key: 'revision', title: '#', dataIndex: 'revision', align: 'right' },
+            {
+              key: 'type',
+              title: t('registry.change'),
+              render: (_, e) => t(`registry.events.${e.type.replace('registry.', '')}`, { defaultValue: e.type }),
+            },
+            { key: 'subject', title: t('registry.subject'), render: (_, e) => String(e.data.agencyId ?? e.data.groupId ?? '') },
+            { key: 'occurredAt', title: t('registry.effectiveOn'), render: (_, e) => formatDate(e.occurredAt) },
+            { key: 'recordedAt', title: t('timeline.recordedAt'), render: (_, e) => formatDateTime(e.recordedAt) },
+            { key: 'actor', title: t('timeline.actor'), render: (_, e) => e.actor.userId },
+            { key: 'reason', title: t('changes.reason'), dataIndex: 'reason' },
+            { key: 'document', title: t('changes.authorizingDocument'), dataIndex: 'authorizingDocument' },
+          ]}
+        />
+      </ScrollRegion>
       <Space style={{ marginTop: 16 }}>
         <Button disabled={!pages.length} onClick={() => setPages((p) => p.slice(0, -1))}>
           {t('common.previous')}

@@ -9,7 +9,7 @@ import { useApiForm } from '../../forms/use-api-form';
 export function ResetPasswordForm({ username, onDone }: { username: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password?: string }>();
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: setPasswordRequest,
     fields: [['password']],
@@ -17,7 +17,13 @@ export function ResetPasswordForm({ username, onDone }: { username: string; onDo
     onDone,
   });
   return (
-    <Form form={form} layout="vertical" name="reset-password" onFinish={(v) => void submit({ password: v.password ?? '' })}>
+    <Form
+      form={form}
+      layout="vertical"
+      name="reset-password"
+      onValuesChange={onValuesChange}
+      onFinish={(v) => void submit({ password: v.password ?? '' })}
+    >
       <Form.Item label={t('accounts.newPassword')} name="password" required extra={t('accounts.passwordHelp')}>
         <Input.Password autoComplete="new-password" maxLength={256} />
       </Form.Item>
@@ -33,7 +39,7 @@ export function ResetPasswordForm({ username, onDone }: { username: string; onDo
 export function DisableAccountForm({ username, onDone }: { username: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason?: string }>();
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: disableAccountRequest,
     fields: [['reason']],
@@ -41,7 +47,13 @@ export function DisableAccountForm({ username, onDone }: { username: string; onD
     onDone,
   });
   return (
-    <Form form={form} layout="vertical" name="disable-account" onFinish={(v) => void submit({ reason: v.reason ?? '' })}>
+    <Form
+      form={form}
+      layout="vertical"
+      name="disable-account"
+      onValuesChange={onValuesChange}
+      onFinish={(v) => void submit({ reason: v.reason ?? '' })}
+    >
       <Form.Item label={t('accounts.disableReason')} name="reason" required>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
@@ -57,7 +69,7 @@ export function DisableAccountForm({ username, onDone }: { username: string; onD
 export function IssueTokenForm({ username, onIssued }: { username: string; onIssued: (token: IssuedToken) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ label?: string; expiresInDays?: number }>();
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: issueTokenRequest,
     fields: [['label'], ['expiresInDays']],
@@ -71,6 +83,7 @@ export function IssueTokenForm({ username, onIssued }: { username: string; onIss
       layout="vertical"
       name="issue-token"
       initialValues={{ expiresInDays: 90 }}
+      onValuesChange={onValuesChange}
       onFinish={(v) => void submit({ label: v.label ?? '', expiresInDays: v.expiresInDays })}
     >
       <Form.Item label={t('accounts.tokenLabel')} name="label" required extra={t('accounts.tokenLabelHelp')}>

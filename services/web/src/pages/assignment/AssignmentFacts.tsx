@@ -24,7 +24,8 @@ export function AssignmentFacts({ state, taskText }: { state: StateAnswer; taskT
       <Descriptions
         bordered
         size="small"
-        column={{ xs: 1, md: 2 }}
+        column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
+        styles={{ label: { width: 160 } }}
         data-testid="assignment-facts"
         items={[
           {

@@ -57,7 +57,7 @@ export function CompletionForm({ assignmentId, onBehalf, periods }: Props) {
     incomingDocument: incomingDocumentBody(values.incomingDocument, onBehalf),
     attachment: attachmentBody(values.attachment),
   });
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: completionRequest,
     check: () => [
@@ -78,6 +78,7 @@ export function CompletionForm({ assignmentId, onBehalf, periods }: Props) {
       layout="vertical"
       name="completion"
       initialValues={{ completedOn: dayjs(todayInVietnam()), period: periods?.[0] }}
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="completion-form"
     >

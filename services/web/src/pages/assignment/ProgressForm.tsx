@@ -50,7 +50,7 @@ export function ProgressForm({ assignmentId, onBehalf }: { assignmentId: string;
     incomingDocument: incomingDocumentBody(values.incomingDocument, onBehalf),
     attachment: attachmentBody(values.attachment),
   });
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: progressRequest,
     check: () => [
@@ -70,6 +70,7 @@ export function ProgressForm({ assignmentId, onBehalf }: { assignmentId: string;
       layout="vertical"
       name="progress"
       initialValues={{ reportedOn: dayjs(todayInVietnam()) }}
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="progress-form"
     >

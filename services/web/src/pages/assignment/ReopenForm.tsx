@@ -21,7 +21,7 @@ export function ReopenForm({ assignmentId }: { assignmentId: string }) {
   const [form] = Form.useForm<Values>();
   const afterWrite = useAfterWrite(assignmentId);
   const body = (values: Values) => ({ reason: values.reason ?? '', reopenedOn: isoDate(values.reopenedOn) });
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: reopenRequest,
     fields: [['reason'], ['reopenedOn']],
@@ -37,6 +37,7 @@ export function ReopenForm({ assignmentId }: { assignmentId: string }) {
       layout="vertical"
       name="reopen"
       initialValues={{ reopenedOn: dayjs(todayInVietnam()) }}
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="reopen-form"
     >

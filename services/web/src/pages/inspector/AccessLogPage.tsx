@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { ToneTag } from '../../components/ToneTag';
 import { useAgencyName } from '../../hooks/useRegistry';
 import { formatDateTime } from '../../logic/dates';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Entry = AccessLogAnswer['entries'][number];
 const PAGE = 50;
@@ -45,35 +46,36 @@ export function AccessLogPage() {
         <Button htmlType="submit">{t('common.filter')}</Button>
       </Form>
       {log.error ? <QueryError error={log.error} /> : null}
-      <Table<Entry>
-        rowKey="position"
-        size="small"
-        loading={log.isFetching}
-        dataSource={log.data?.entries ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        caption={<span className="visually-hidden">{t('nav.accessLog')}</span>}
-        data-testid="access-log"
-        columns={[
-          { key: 'at', title: t('accessLog.at'), render: (_, e) => formatDateTime(e.at) },
-          { key: 'user', title: t('accessLog.user'), dataIndex: 'userId' },
-          { key: 'role', title: t('accessLog.role'), render: (_, e) => t(`roles.user.${e.role}`, { defaultValue: e.role }) },
-          { key: 'agency', title: t('assignment.agency'), render: (_, e) => (e.agencyId ? agencyName(e.agencyId) : '—') },
-          { key: 'route', title: t('accessLog.route'), dataIndex: 'route' },
-          {
-            key: 'query',
-            title: t('accessLog.query'),
-            render: (_, e) => (
-              <code>{[...Object.entries(e.params), ...Object.entries(e.query)].map(([k, v]) => `${k}=${String(v)}`).join(' ')}</code>
-            ),
-          },
-          {
-            key: 'status',
-            title: t('accessLog.status'),
-            render: (_, e) => <ToneTag tone={e.status < 400 ? 'green' : 'red'}>{e.status}</ToneTag>,
-          },
-        ]}
-      />
+      <ScrollRegion label={t('nav.accessLog')}>
+        <Table<Entry>
+          rowKey="position"
+          size="small"
+          loading={log.isFetching}
+          dataSource={log.data?.entries ?? []}
+          pagination={false}
+          caption={<span className="visually-hidden">{t('nav.accessLog')}</span>}
+          data-testid="access-log"
+          columns={[
+            { key: 'at', title: t('accessLog.at'), render: (_, e) => formatDateTime(e.at) },
+            { key: 'user', title: t('accessLog.user'), dataIndex: 'userId' },
+            { key: 'role', title: t('accessLog.role'), render: (_, e) => t(`roles.user.${e.role}`, { defaultValue: e.role }) },
+            { key: 'agency', title: t('assignment.agency'), render: (_, e) => (e.agencyId ? agencyName(e.agencyId) : '—') },
+            { key: 'route', title: t('accessLog.route'), dataIndex: 'route' },
+            {
+              key: 'query',
+              title: t('accessLog.query'),
+              render: (_, e) => (
+                <code>{[...Object.entries(e.params), ...Object.entries(e.query)].map(([k, v]) => `${k}=${String(v)}`).join(' ')}</code>
+              ),
+            },
+            {
+              key: 'status',
+              title: t('accessLog.status'),
+              render: (_, e) => <ToneTag tone={e.status < 400 ? 'green' : 'red'}>{e.status}</ToneTag>,
+            },
+          ]}
+        />
+      </ScrollRegion>
       <Space style={{ marginTop: 16 }}>
         <Button disabled={!pages.length} onClick={() => setPages((p) => p.slice(0, -1))}>
           {t('common.previous')}

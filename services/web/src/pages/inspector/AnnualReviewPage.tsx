@@ -15,6 +15,7 @@ import { formatRate } from '../../logic/chart-data';
 import { todayInVietnam } from '../../logic/dates';
 import { yearChoices } from '../../logic/periods';
 import { FlaggedAssignments } from './FlaggedAssignments';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Review = AnnualReviewAnswer['reviews'][number];
 
@@ -76,32 +77,33 @@ export function AnnualReviewPage() {
       </Form>
       {review.error ? <QueryError error={review.error} /> : null}
       <Card>
-        <Table<Review>
-          rowKey="agencyId"
-          size="small"
-          loading={review.isPending}
-          dataSource={review.data?.reviews ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
-          caption={<span className="visually-hidden">{t('nav.annualReview')}</span>}
-          data-testid="annual-review"
-          expandable={{
-            rowExpandable: (row) => row.flagged.length > 0,
-            expandedRowRender: (row) => <FlaggedAssignments flagged={row.flagged} />,
-          }}
-          columns={[
-            { key: 'agency', title: t('assignment.agency'), render: (_, row) => agencyName(row.agencyId) },
-            { key: 'assignments', title: t('review.assignments'), align: 'right', render: (_, row) => row.counts.assignments },
-            ...REVIEW_FLAGS.map((flag) => ({
-              key: flag,
-              title: t(`review.flags.${flag}`),
-              align: 'right' as const,
-              render: (_: unknown, row: Review) => row.counts[flag],
-            })),
-            { key: 'completedDue', title: t('reports.short.completedDue'), render: (_, row) => rate(row, 'completed/due') },
-            { key: 'onTime', title: t('review.onTimeRate'), render: (_, row) => rate(row, 'completedOnTime/completed') },
-          ]}
-        />
+        <ScrollRegion label={t('nav.annualReview')}>
+          <Table<Review>
+            rowKey="agencyId"
+            size="small"
+            loading={review.isPending}
+            dataSource={review.data?.reviews ?? []}
+            pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+            caption={<span className="visually-hidden">{t('nav.annualReview')}</span>}
+            data-testid="annual-review"
+            expandable={{
+              rowExpandable: (row) => row.flagged.length > 0,
+              expandedRowRender: (row) => <FlaggedAssignments flagged={row.flagged} />,
+            }}
+            columns={[
+              { key: 'agency', title: t('assignment.agency'), render: (_, row) => agencyName(row.agencyId) },
+              { key: 'assignments', title: t('review.assignments'), align: 'right', render: (_, row) => row.counts.assignments },
+              ...REVIEW_FLAGS.map((flag) => ({
+                key: flag,
+                title: t(`review.flags.${flag}`),
+                align: 'right' as const,
+                render: (_: unknown, row: Review) => row.counts[flag],
+              })),
+              { key: 'completedDue', title: t('reports.short.completedDue'), render: (_, row) => rate(row, 'completed/due') },
+              { key: 'onTime', title: t('review.onTimeRate'), render: (_, row) => rate(row, 'completedOnTime/completed') },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );

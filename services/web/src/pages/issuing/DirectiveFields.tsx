@@ -52,7 +52,7 @@ export function DirectiveFields({ agencies, parties }: Props) {
           <fieldset className="fieldset">
             <legend>{t('issue.legalBasis')}</legend>
             {fields.map((field, index) => (
-              <Form.Item key={field.key} label={t('issue.legalBasisItem', { index: index + 1 })} required={false}>
+              <Form.Item key={field.key} label={t('issue.legalBasisItem', { index: index + 1 })} htmlFor={`legalBasis_${field.name}`}>
                 <div style={{ display: 'flex', gap: 8 }}>
                   <Form.Item name={field.name} noStyle>
                     <Input id={`legalBasis_${field.name}`} />

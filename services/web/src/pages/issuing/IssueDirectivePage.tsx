@@ -42,7 +42,7 @@ export function IssueDirectivePage() {
   }, [form, registry.data, session.agencyId]);
   const groupName = (id: string) => onDate?.groups.get(id)?.name ?? onDate?.agencies.get(id)?.name ?? id;
 
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: issueDirectiveRequest,
     fields: DIRECTIVE_FIELDS,
@@ -69,6 +69,7 @@ export function IssueDirectivePage() {
           legalBasis: [''],
           tasks: [emptyTask(1)],
         }}
+        onValuesChange={onValuesChange}
         onFinish={(values) => void submit(directiveBody(values))}
         data-testid="issue-directive-form"
       >

@@ -34,7 +34,7 @@ export function CancelTaskForm({ directiveId, taskNumber, agencies, onDone }: Pr
     cancelledOn: isoDate(values.cancelledOn),
     agencyId: values.agencyId || undefined,
   });
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: cancelTaskRequest,
     fields: [['reason'], ['authorizingDocument'], ['cancelledOn'], ['agencyId']],
@@ -47,6 +47,7 @@ export function CancelTaskForm({ directiveId, taskNumber, agencies, onDone }: Pr
       layout="vertical"
       name={`cancel-${taskNumber}`}
       initialValues={{ agencyId: '', cancelledOn: dayjs(todayInVietnam()) }}
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="cancel-form"
     >

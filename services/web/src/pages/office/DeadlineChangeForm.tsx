@@ -39,7 +39,7 @@ export function DeadlineChangeForm({ directiveId, taskNumber, currentDeadline, a
     changedOn: isoDate(values.changedOn),
     agencyId: values.agencyId || undefined,
   });
-  const { submit, submitting, general } = useApiForm({
+  const { submit, submitting, general, onValuesChange } = useApiForm({
     form,
     schema: changeDeadlineRequest,
     fields: [['deadline'], ['reason'], ['authorizingDocument'], ['changedOn'], ['agencyId']],
@@ -52,6 +52,7 @@ export function DeadlineChangeForm({ directiveId, taskNumber, currentDeadline, a
       layout="vertical"
       name={`deadline-${taskNumber}`}
       initialValues={{ agencyId: '', deadline: pickerDate(currentDeadline), changedOn: dayjs(todayInVietnam()) }}
+      onValuesChange={onValuesChange}
       onFinish={(values) => void submit(body(values))}
       data-testid="deadline-form"
     >

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useAgencyName } from '../../hooks/useRegistry';
 import { formatDate } from '../../logic/dates';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Row = DirectiveListAnswer['directives'][number];
 
@@ -45,32 +46,33 @@ export function DirectivesPage() {
         onChange={(e) => setSearch(e.target.value)}
         style={{ maxWidth: 420, marginBottom: 16 }}
       />
-      <Table<Row>
-        rowKey="id"
-        loading={directives.isPending}
-        dataSource={rows}
-        caption={<span className="visually-hidden">{t('nav.directives')}</span>}
-        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        data-testid="directives"
-        columns={[
-          {
-            key: 'number',
-            title: t('directive.number'),
-            render: (_, d) => (
-              <Link to={`/directives/${d.id}`} data-testid="directive-link">
-                {d.number}
-              </Link>
-            ),
-          },
-          { key: 'issuedOn', title: t('directive.issuedOn'), render: (_, d) => formatDate(d.issuedOn) },
-          { key: 'subject', title: t('directive.subject'), dataIndex: 'subject', width: 480 },
-          { key: 'issuer', title: t('directive.issuer'), render: (_, d) => agencyName(d.issuer) },
-          { key: 'monitoring', title: t('directive.monitoringAgency'), render: (_, d) => agencyName(d.monitoringAgency) },
-          { key: 'tasks', title: t('directive.tasks'), dataIndex: 'taskCount', align: 'right' },
-          { key: 'assignments', title: t('directive.assignments'), dataIndex: 'assignmentCount', align: 'right' },
-        ]}
-      />
+      <ScrollRegion label={t('nav.directives')}>
+        <Table<Row>
+          rowKey="id"
+          loading={directives.isPending}
+          dataSource={rows}
+          caption={<span className="visually-hidden">{t('nav.directives')}</span>}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          data-testid="directives"
+          columns={[
+            {
+              key: 'number',
+              title: t('directive.number'),
+              render: (_, d) => (
+                <Link to={`/directives/${d.id}`} data-testid="directive-link">
+                  {d.number}
+                </Link>
+              ),
+            },
+            { key: 'issuedOn', title: t('directive.issuedOn'), render: (_, d) => formatDate(d.issuedOn) },
+            { key: 'subject', title: t('directive.subject'), dataIndex: 'subject', width: 480 },
+            { key: 'issuer', title: t('directive.issuer'), render: (_, d) => agencyName(d.issuer) },
+            { key: 'monitoring', title: t('directive.monitoringAgency'), render: (_, d) => agencyName(d.monitoringAgency) },
+            { key: 'tasks', title: t('directive.tasks'), dataIndex: 'taskCount', align: 'right' },
+            { key: 'assignments', title: t('directive.assignments'), dataIndex: 'assignmentCount', align: 'right' },
+          ]}
+        />
+      </ScrollRegion>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { formatDate } from '../../logic/dates';
 import { CancelTaskForm } from './CancelTaskForm';
 import { DeadlineChangeForm } from './DeadlineChangeForm';
 import { useDirectiveWritten } from './use-directive-written';
+import { ScrollRegion } from '../../components/ScrollRegion';
 
 type Task = DirectiveAnswer['tasks'][number];
 type Dialog = { kind: 'deadline' | 'cancel'; task: Task } | null;
@@ -37,71 +38,74 @@ export function TasksTable({ directive }: { directive: DirectiveAnswer }) {
 
   return (
     <>
-      <Table<Task>
-        rowKey="number"
-        size="small"
-        dataSource={[...directive.tasks].sort((a, b) => compareTaskNumbers(a.number, b.number))}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        caption={<span className="visually-hidden">{t('directive.tasks')}</span>}
-        data-testid="tasks"
-        columns={[
-          { key: 'number', title: t('directive.taskNumber'), dataIndex: 'number' },
-          {
-            key: 'text',
-            title: t('assignment.taskText'),
-            width: 520,
-            render: (_, task) => (
-              <Typography.Paragraph ellipsis={{ rows: 3, expandable: 'collapsible' }} style={{ margin: 0 }}>
-                {task.text}
-              </Typography.Paragraph>
-            ),
-          },
-          { key: 'mode', title: t('directive.mode'), render: (_, task) => t(`modes.${task.mode}`) },
-          { key: 'lead', title: t('directive.lead'), render: (_, task) => task.lead.map(agencyName).join('; ') },
-          {
-            key: 'deadline',
-            title: t('assignment.deadline'),
-            render: (_, task) => (
-              <>
-                {task.recurrence ? (task.recurrence.phrase ?? t('directive.recurring')) : formatDate(task.deadline)}
-                {task.deadlineChanges.length ? (
-                  <div className="muted">{t('directive.deadlineChanges', { count: task.deadlineChanges.length })}</div>
-                ) : null}
-              </>
-            ),
-          },
-          {
-            key: 'state',
-            title: t('assignment.stage'),
-            render: (_, task) =>
-              task.cancelled ? <ToneTag tone="grey">{t('directive.cancelledOn', { date: formatDate(task.cancelledOn) })}</ToneTag> : null,
-          },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            render: (_, task) => (
-              <Space wrap>
-                {mayChange && !task.cancelled ? (
-                  <>
-                    {task.recurrence ? null : (
-                      <Button size="small" onClick={() => setDialog({ kind: 'deadline', task })}>
-                        {t('changes.extend')}
+      <ScrollRegion label={t('directive.tasks')}>
+        <Table<Task>
+          rowKey="number"
+          size="small"
+          dataSource={[...directive.tasks].sort((a, b) => compareTaskNumbers(a.number, b.number))}
+          pagination={false}
+          caption={<span className="visually-hidden">{t('directive.tasks')}</span>}
+          data-testid="tasks"
+          columns={[
+            { key: 'number', title: t('directive.taskNumber'), dataIndex: 'number' },
+            {
+              key: 'text',
+              title: t('assignment.taskText'),
+              width: 520,
+              render: (_, task) => (
+                <Typography.Paragraph ellipsis={{ rows: 3, expandable: 'collapsible' }} style={{ margin: 0 }}>
+                  {task.text}
+                </Typography.Paragraph>
+              ),
+            },
+            { key: 'mode', title: t('directive.mode'), render: (_, task) => t(`modes.${task.mode}`) },
+            { key: 'lead', title: t('directive.lead'), render: (_, task) => task.lead.map(agencyName).join('; ') },
+            {
+              key: 'deadline',
+              title: t('assignment.deadline'),
+              render: (_, task) => (
+                <>
+                  {task.recurrence ? (task.recurrence.phrase ?? t('directive.recurring')) : formatDate(task.deadline)}
+                  {task.deadlineChanges.length ? (
+                    <div className="muted">{t('directive.deadlineChanges', { count: task.deadlineChanges.length })}</div>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              key: 'state',
+              title: t('assignment.stage'),
+              render: (_, task) =>
+                task.cancelled ? <ToneTag tone="grey">{t('directive.cancelledOn', { date: formatDate(task.cancelledOn) })}</ToneTag> : null,
+            },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              render: (_, task) => (
+                <Space wrap>
+                  {mayChange && !task.cancelled ? (
+                    <>
+                      {task.recurrence ? null : (
+                        <Button size="small" onClick={() => setDialog({ kind: 'deadline', task })}>
+                          {t('changes.extend')}
+                        </Button>
+                      )}
+                      <Button size="small" danger onClick={() => setDialog({ kind: 'cancel', task })}>
+                        {t('changes.cancel')}
                       </Button>
-                    )}
-                    <Button size="small" danger onClick={() => setDialog({ kind: 'cancel', task })}>
-                      {t('changes.cancel')}
-                    </Button>
-                  </>
-                ) : null}
-                {mayInspect ? (
-                  <Link to={`/inspect/timeline?directive=${directive.id}&task=${encodeURIComponent(task.number)}`}>{t('nav.history')}</Link>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
-      />
+                    </>
+                  ) : null}
+                  {mayInspect ? (
+                    <Link to={`/inspect/timeline?directive=${directive.id}&task=${encodeURIComponent(task.number)}`}>
+                      {t('nav.history')}
+                    </Link>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       <Modal
         open={!!dialog}
         onCancel={close}
