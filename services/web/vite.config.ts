@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
-import { devSession } from './dev/dev-session';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * In dev and preview only, `/api` goes to the embedded server; with
- * DM_DEV_TOKEN set, each proxied request carries it as a bearer token, so the
- * app can be tried before (or without) a sign-in. Nothing here reaches the build.
+ * In dev and preview only, `/api` goes to the embedded server (sign in as
+ * in production); with DM_DEV_TOKEN set, each proxied request carries it as
+ * a bearer token instead, so the app can be tried without an account.
+ * Nothing here reaches the build.
  */
 function apiProxy(target: string, token: string | undefined): ProxyOptions {
   return {
@@ -28,7 +28,7 @@ export default defineConfig(({ mode }) => {
   return {
     root: webRoot,
     base: '/',
-    plugins: [react(), devSession(target, token)],
+    plugins: [react()],
     resolve: { alias: { '@dm/contracts/web': `${repoRoot}libs/shared/contracts/src/web.ts` } },
     build: { outDir: `${repoRoot}dist/services/web`, emptyOutDir: true, assetsDir: 'assets', chunkSizeWarningLimit: 700 },
     server: { port: 5173, proxy: { '/api': apiProxy(target, token) } },

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { fetchState, fetchTimeline } from '../../api/assignments';
 import { fetchTaskTimeline } from '../../api/directives';
 import { EventTimeline } from '../../components/EventTimeline';
+import { useTaskTexts } from '../../hooks/useTaskTexts';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -42,6 +43,7 @@ export function HistoryPage() {
     enabled: !assignment && !!directive && !!task,
     retry: false,
   });
+  const taskText = useTaskTexts(directive ? [directive] : []);
   const events = assignment ? timeline.data?.events : taskTimeline.data?.events;
   const echoedKnownAt = (assignment ? timeline.data?.knownAt : taskTimeline.data?.knownAt) ?? null;
   const error = assignment ? (state.error ?? timeline.error) : taskTimeline.error;
@@ -74,7 +76,7 @@ export function HistoryPage() {
             title={<h2 className="card-title">{t('history.stateTitle')}</h2>}
             extra={<Link to={`/assignments/${assignment}`}>{t('history.openAssignment')}</Link>}
           >
-            <AssignmentFacts state={state.data} taskText={undefined} />
+            <AssignmentFacts state={state.data} taskText={taskText(state.data.directiveId, state.data.taskNumber)} />
           </Card>
         ) : null}
         {task || assignment ? (

@@ -61,6 +61,7 @@ export function DirectivePage() {
             <Form.Item label={t('grid.role')}>
               <Radio.Group
                 optionType="button"
+                aria-label={t('grid.role')}
                 value={assignmentRole}
                 onChange={(e) => set({ role: e.target.value === 'lead' ? null : e.target.value })}
                 options={[
