@@ -59,6 +59,28 @@ describe('SessionStore', () => {
     expect(await sessions.resolve(used.sessionId)).toBeNull();
   });
 
+  it('still holds a session idle exactly an hour, not a millisecond more', async () => {
+    const { sessions } = await setup();
+    const a = await sessions.start('cb.muonglat', 'password');
+    clock += HOUR;
+    expect(await sessions.resolve(a.sessionId)).not.toBeNull();
+    const b = await sessions.start('cb.muonglat', 'password');
+    clock += HOUR + 1;
+    expect(await sessions.resolve(b.sessionId)).toBeNull();
+  });
+
+  it('ends an unknown session quietly, and an ended one keeps the time it ended', async () => {
+    const { sessions, reads } = await setup();
+    await expect(sessions.end('an-id-that-was-never-given-out-000000000000')).resolves.toBeUndefined();
+    const a = await sessions.start('cb.muonglat', 'password');
+    await sessions.end(a.sessionId);
+    const [first] = await reads.find('identity-sessions');
+    clock += 5000;
+    await sessions.end(a.sessionId);
+    const [again] = await reads.find('identity-sessions');
+    expect(again.endedAt).toBe(first.endedAt);
+  });
+
   it('counts the idle hour from the last use, not from sign-in', async () => {
     const { sessions } = await setup();
     const started = await sessions.start('cb.muonglat', 'password');

@@ -50,6 +50,29 @@ describe('an account', () => {
     given([created]).when(new ChangeAccount(fields, m)).then([]);
   });
 
+  it('given it exists, when only its name, only its agency, or roles of the same number change, then account-changed', () => {
+    for (const change of [
+      { ...fields, displayName: 'Tên mới' },
+      { ...fields, agencyId: 'h-ba-thuoc' },
+      { ...fields, agencyId: null, roles: ['inspector'] },
+    ])
+      given([created])
+        .when(new ChangeAccount(change, m))
+        .then([{ type: T.accountChanged, data: change }]);
+    const two = { ...fields, roles: ['agency_officer', 'inspector'] };
+    given([created, { type: T.accountChanged, data: two }])
+      .when(new ChangeAccount({ ...fields, roles: ['agency_officer', 'admin'] }, m))
+      .then([{ type: T.accountChanged, data: { ...fields, roles: ['agency_officer', 'admin'] } }]);
+  });
+
+  it('names the username of an account that is not there', () => {
+    given([])
+      .when(new ChangeAccount(fields, m))
+      .thenThrows(NotFoundError, (e) =>
+        expect([e.message, e.field, e.fieldMessage]).toEqual(['There is no account muonglat.cb', 'username', 'is not an account']),
+      );
+  });
+
   it('given it exists, when its roles change, then account-changed', () => {
     const change = { ...fields, roles: ['agency_officer', 'inspector'] };
     given([created])

@@ -44,6 +44,29 @@ describe('SignInThrottle', () => {
     expect(throttle.retryAfter({ ...keys, address: 'elsewhere' }, later)).toBe(0);
   });
 
+  it('counts a failure exactly one window after the first as a new window', () => {
+    const throttle = new SignInThrottle();
+    const window = DEFAULT_THROTTLE.username.windowMs;
+    failTimes(throttle, 4, 0);
+    throttle.failed(keys, window - 1);
+    expect(throttle.retryAfter(keys, window - 1)).toBe(1);
+    const fresh = new SignInThrottle();
+    failTimes(fresh, 4, 0);
+    fresh.failed(keys, window);
+    expect(fresh.retryAfter(keys, window)).toBe(0);
+  });
+
+  it('forgets an address’s failures after its window, and locks only that address', () => {
+    const throttle = new SignInThrottle();
+    const { freeFailures, windowMs } = DEFAULT_THROTTLE.address;
+    for (let i = 0; i < freeFailures - 1; i++) throttle.failed({ username: `user${i}`, address: keys.address }, 0);
+    throttle.failed({ username: 'late', address: keys.address }, windowMs);
+    expect(throttle.retryAfter({ username: 'fresh', address: keys.address }, windowMs)).toBe(0);
+    for (let i = 0; i < freeFailures; i++) throttle.failed({ username: `again${i}`, address: '10.9.9.9' }, windowMs);
+    expect(throttle.retryAfter({ username: 'fresh', address: '10.9.9.9' }, windowMs)).toBe(1);
+    expect(throttle.retryAfter({ username: 'fresh', address: keys.address }, windowMs)).toBe(0);
+  });
+
   it('clears the username’s failures on a success, not the address’s', () => {
     const throttle = new SignInThrottle({
       username: { freeFailures: 2, windowMs: 60_000, maxLockMs: 60_000 },
@@ -61,5 +84,9 @@ describe('SignInThrottle', () => {
     failTimes(throttle, 5, 0);
     for (let i = 0; i < 3; i++) throttle.failed({ username: `u${i}`, address: `a${i}` }, 0);
     expect(throttle.retryAfter({ username: keys.username, address: 'new' }, 0)).toBe(0);
+    const exact = new SignInThrottle(DEFAULT_THROTTLE, 4);
+    failTimes(exact, 5, 0);
+    exact.failed({ username: 'u', address: 'a' }, 0);
+    expect(exact.retryAfter({ username: keys.username, address: 'new' }, 0)).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { Reflector } from '@nestjs/core';
 import type { Principal } from '@dm/contracts';
 import { ForbiddenError } from '@dm/eventsourcing';
 import { ProblemError } from '../http/problem';
-import { Allow, AuthGuard, Public, sessionOf } from './auth.guard';
+import { Allow, AuthGuard, principalOf, Public, sessionOf } from './auth.guard';
 import type { ResolvedSession, SessionResolver } from './sessions';
 import { TokenService } from './token-service';
 
@@ -76,8 +76,22 @@ describe('AuthGuard', () => {
     expect(read.req.principal).toEqual(officer);
     expect(sessionOf(read.req)).toBe(session);
     expect(await outcome(guard.canActivate(contextOf('officers', { method: 'POST', headers: cookie }).context))).toBe(403);
+    await expect(guard.canActivate(contextOf('officers', { method: 'POST', headers: cookie }).context)).rejects.toThrow(
+      /CSRF token in X-CSRF-Token/,
+    );
     const write = contextOf('officers', { method: 'POST', headers: { ...cookie, 'x-csrf-token': session.csrfToken } });
     expect(await outcome(guard.canActivate(write.context))).toBe(true);
+  });
+
+  it('reads a bearer token with spaces around it, and takes another scheme as no token', async () => {
+    const token = tokens.sign({ ...officer, name: 'Cán bộ' });
+    expect(await outcome(guard.canActivate(contextOf('officers', { headers: { authorization: `Bearer   ${token}  ` } }).context))).toBe(
+      true,
+    );
+    expect(
+      await outcome(guard.canActivate(contextOf('officers', { headers: { authorization: 'Basic Y2I6eA==', ...cookie } }).context)),
+    ).toBe(true);
+    expect(await outcome(guard.canActivate(contextOf('officers', { headers: { authorization: 'Basic Y2I6eA==' } }).context))).toBe(401);
   });
 
   it('answers 401 without a caller, or for a session that is unknown or ended', async () => {
@@ -93,6 +107,13 @@ describe('AuthGuard', () => {
     expect(await outcome(guard.canActivate(contextOf('admins', { headers: cookie }).context))).toBe(403);
     expect(await outcome(guard.canActivate(contextOf('admins', { headers: bearer(officer) }).context))).toBe(403);
     expect(await outcome(guard.canActivate(contextOf('admins', { headers: bearer({ ...officer, roles: ['admin'] }) }).context))).toBe(true);
+  });
+
+  it('gives a handler the caller, and 401 where there is none', () => {
+    const { req } = contextOf('officers', {});
+    expect(() => principalOf(req)).toThrow(ProblemError);
+    req.principal = officer;
+    expect(principalOf(req)).toBe(officer);
   });
 
   it('refuses a route that names no permission and is not public', async () => {
