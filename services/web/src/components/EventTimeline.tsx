@@ -1,12 +1,14 @@
 import { Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAgencyName } from '../hooks/useRegistry';
+import { DownloadLink } from './DownloadLink';
 import { ToneTag } from './ToneTag';
 import { useLanguage } from '../i18n';
 import { formatBytes } from '../logic/attachment';
 import { formatDate, formatDateTime } from '../logic/dates';
 import {
   attachmentOf,
+  attachmentUrl,
   businessDate,
   deadlineChangeOf,
   eventLabel,
@@ -46,6 +48,7 @@ function EventDetails({ event }: { event: TimelineEvent }) {
   const change = deadlineChangeOf(event.data);
   const document = incomingDocumentOf(event.data);
   const attachment = attachmentOf(event.data);
+  const fileUrl = attachment ? attachmentUrl(event.data, attachment.sha256) : null;
   const percent = percentOf(event.data);
   return (
     <dl className="event-details">
@@ -72,7 +75,13 @@ function EventDetails({ event }: { event: TimelineEvent }) {
       ) : null}
       {attachment ? (
         <Detail label={t('timeline.attachment')}>
-          {attachment.fileName}
+          {fileUrl ? (
+            <DownloadLink href={fileUrl} fileName={attachment.fileName} testId="attachment-download">
+              {attachment.fileName}
+            </DownloadLink>
+          ) : (
+            attachment.fileName
+          )}
           {attachment.size !== null ? ` (${formatBytes(attachment.size, language)})` : ''}
           <div>
             SHA-256:{' '}

@@ -17,6 +17,12 @@ describe('field messages in Vietnamese', () => {
     expect(vi('completedOn 2017-01-01 is before the issue date (2017-02-10)')).toBe('Ngày 01/01/2017 trước ngày ban hành (10/02/2017)');
   });
 
+  it('translates the refusals a person meets most', () => {
+    expect(vi('task 4 already has deadline 2026-12-31')).toBe('Nhiệm vụ 4 đã có thời hạn 31/12/2026');
+    expect(vi('the completion of 2017-03-01 is still awaiting confirmation')).toBe('Báo cáo hoàn thành ngày 01/03/2017 đang chờ xác nhận');
+    expect(vi('The account cb.ngason already exists')).toBe('Tài khoản cb.ngason đã tồn tại');
+  });
+
   it('leaves an unknown message as the server wrote it, and English as it is', () => {
     expect(vi('something new')).toBe('something new');
     expect(translateMessage('is required', 'en')).toBe('is required');

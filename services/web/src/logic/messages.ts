@@ -67,6 +67,29 @@ const PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^is not valid on (.+)$/, (on) => `Không còn hiệu lực vào ngày ${on}`],
   [/^ended on (.+)$/, (on) => `Đã kết thúc ngày ${on}`],
   [/^ended; address (.+)$/, (ids) => `Đã kết thúc; hãy giao cho ${ids.replace(/ or /g, ' hoặc ')}`],
+  [new RegExp(String.raw`^task (\S+) already has deadline ${DATE}$`), (n, d) => `Nhiệm vụ ${n} đã có thời hạn ${formatDate(d)}`],
+  [/^task (\S+) already has deadline null$/, (n) => `Nhiệm vụ ${n} đã không có thời hạn`],
+  [/^task (\S+) is cancelled$/, (n) => `Nhiệm vụ ${n} đã bị hủy`],
+  [/^task (\S+) has no open assignment$/, (n) => `Nhiệm vụ ${n} không còn cơ quan nào đang thực hiện`],
+  [/^task (\S+) has no open assignment of (\S+)$/, (n, id) => `${id} không còn thực hiện nhiệm vụ ${n}`],
+  [/^task (\S+) recurs: its deadline is its rule$/, (n) => `Nhiệm vụ ${n} là nhiệm vụ định kỳ, không đổi được thời hạn`],
+  [/^task number (\S+) is repeated$/, (n) => `Số nhiệm vụ ${n} bị trùng`],
+  [/^directive (.+) is already issued$/, (n) => `Văn bản ${n} đã được ban hành`],
+  [
+    new RegExp(String.raw`^the completion of ${DATE} is still awaiting confirmation$`),
+    (d) => `Báo cáo hoàn thành ngày ${formatDate(d)} đang chờ xác nhận`,
+  ],
+  [
+    new RegExp(String.raw`^the completion of ${DATE}(?: for \S+)? is already confirmed$`),
+    (d) => `Hoàn thành ngày ${formatDate(d)} đã được xác nhận`,
+  ],
+  [/^no reported completion(?: for \S+)? is awaiting confirmation$/, () => 'Không có báo cáo hoàn thành nào đang chờ xác nhận'],
+  [
+    /^a coordinating agency reports progress; the lead agency completes$/,
+    () => 'Cơ quan phối hợp chỉ báo cáo tiến độ; cơ quan chủ trì báo cáo hoàn thành',
+  ],
+  [/^The account (\S+) already exists$/, (u) => `Tài khoản ${u} đã tồn tại`],
+  [/^The account (\S+) is disabled$/, (u) => `Tài khoản ${u} đã bị vô hiệu hóa`],
 ];
 
 /** The message in the language asked: Vietnamese where it is known, else as written. */

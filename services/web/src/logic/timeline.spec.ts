@@ -1,4 +1,13 @@
-import { attachmentOf, businessDate, deadlineChangeOf, eventLabel, eventsAsOf, incomingDocumentOf, textsOf } from './timeline';
+import {
+  attachmentOf,
+  attachmentUrl,
+  businessDate,
+  deadlineChangeOf,
+  eventLabel,
+  eventsAsOf,
+  incomingDocumentOf,
+  textsOf,
+} from './timeline';
 
 const event = (type: string, data: Record<string, unknown>, occurredAt = '2017-03-10T00:00:00+07:00') => ({
   type,
@@ -40,6 +49,8 @@ describe('timeline events', () => {
       sha256,
     });
     expect(attachmentOf({ attachment: null })).toBeNull();
+    expect(attachmentUrl({ assignmentId: 'a-1' }, sha256)).toBe(`/api/v1/assignments/a-1/attachments/${sha256}`);
+    expect(attachmentUrl({}, sha256)).toBeNull();
     expect(incomingDocumentOf({ incomingDocument: { number: '45/BC-UBND', date: '2017-03-06' } })).toEqual({
       number: '45/BC-UBND',
       date: '2017-03-06',

@@ -85,6 +85,13 @@ export function attachmentOf(data: Record<string, unknown>): EventAttachment | n
   };
 }
 
+/** Where an assignment's report's file is read back (GET /api/v1/assignments/{id}/attachments/{sha256}), when the event names its assignment. */
+export function attachmentUrl(data: Record<string, unknown>, sha256: string): string | null {
+  return typeof data.assignmentId === 'string'
+    ? `/api/v1/assignments/${encodeURIComponent(data.assignmentId)}/attachments/${encodeURIComponent(sha256)}`
+    : null;
+}
+
 export interface IncomingDocument {
   number: string;
   date: string;

@@ -81,7 +81,7 @@ export function ProgressForm({ assignmentId, onBehalf }: { assignmentId: string;
         <Input.TextArea rows={4} maxLength={20000} />
       </Form.Item>
       <Form.Item label={t('forms.percent')} name="percent">
-        <InputNumber min={0} max={100} addonAfter="%" style={{ width: 160 }} />
+        <InputNumber min={0} max={100} suffix="%" style={{ width: 160 }} />
       </Form.Item>
       <Form.Item label={t('forms.difficulties')} name="difficulties">
         <Input.TextArea rows={2} />

@@ -7,7 +7,8 @@ import { QueryError } from '../../components/QueryError';
 import { DecisionForm } from '../../forms/DecisionForm';
 import { formatDate } from '../../logic/dates';
 import { awaitingPeriods } from '../../logic/permissions';
-import { attachmentOf } from '../../logic/timeline';
+import { attachmentOf, attachmentUrl } from '../../logic/timeline';
+import { DownloadLink } from '../../components/DownloadLink';
 
 /** The completion awaiting a decision, as the agency reported it, and the office's decision. */
 export function CompletionToDecide({ assignmentId, onDone }: { assignmentId: string; onDone: () => void }) {
@@ -35,7 +36,14 @@ export function CompletionToDecide({ assignmentId, onDone }: { assignmentId: str
                   {
                     key: 'attachment',
                     label: t('timeline.attachment'),
-                    children: <span className="sha256">{`${attachment.fileName} · SHA-256 ${attachment.sha256}`}</span>,
+                    children: (
+                      <>
+                        <DownloadLink href={attachmentUrl(reported.data, attachment.sha256) ?? '#'} fileName={attachment.fileName}>
+                          {attachment.fileName}
+                        </DownloadLink>
+                        <div className="sha256">SHA-256 {attachment.sha256}</div>
+                      </>
+                    ),
                   },
                 ]
               : []),
