@@ -96,6 +96,11 @@ export default [
     },
   },
   {
+    // The web app's components (services/web): the same unused-variable rule as the TypeScript modules.
+    files: ['services/web/**/*.tsx'],
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+  },
+  {
     // Specs, their fixtures, and the contract suites of the ports may use the testing library (never a service).
     files: ['**/*.spec.ts', '**/*.fixtures.ts', 'libs/shared/*/src/testing/**/*.ts'],
     ignores: ['services/**'],
