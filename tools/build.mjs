@@ -12,7 +12,7 @@ const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 const outDir = join(root, 'dist');
 const tops = process.argv.length > 2 ? process.argv.slice(2) : ['libs', 'services', 'tools'];
 
-// The web app is built by vite (services/web/vite.config.ts), not here.
+// The web app is built by vite (services/web/vite.config.mts), not here.
 const skipped = new Set([resolve(root, 'services/web')]);
 
 function* walk(dir) {

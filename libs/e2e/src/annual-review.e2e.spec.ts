@@ -109,6 +109,7 @@ describe('the annual review (embedded)', () => {
     expect(body).toMatchObject({ year: 2017, from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31', knownAt: null });
     expect(body.checkpoints.map((c: { store: string }) => c.store).sort()).toEqual([
       'audit',
+      'identity',
       'progress-events',
       'reporting',
       'task-assignment',

@@ -226,10 +226,12 @@ describe('the HTTP edge (embedded)', () => {
       expect(ready.status).toBe(200);
       expect(Object.keys(ready.body.checks).sort()).toEqual([
         'event-store:audit',
+        'event-store:identity',
         'event-store:progress-events',
         'event-store:reporting',
         'event-store:task-assignment',
         'read-store:audit',
+        'read-store:identity',
         'read-store:progress-events',
         'read-store:report-projection',
         'read-store:task-assignment',

@@ -89,7 +89,13 @@ describe('issued figures, their checkpoints, and the offline verifier (embedded)
   });
 
   it('reproduces the issued summary as known at T, naming the same checkpoints; the present view differs and names later ones', async () => {
-    expect(issued.checkpoints.map((c: Body) => c.store).sort()).toEqual(['audit', 'progress-events', 'reporting', 'task-assignment']);
+    expect(issued.checkpoints.map((c: Body) => c.store).sort()).toEqual([
+      'audit',
+      'identity',
+      'progress-events',
+      'reporting',
+      'task-assignment',
+    ]);
     const then = (await fx.inspector().get(`/api/v1/reports/summary?period=2017-Q1&knownAt=${encodeURIComponent(T)}`)).body;
     expect(figuresOf(then)).toEqual(figuresOf(issued));
     expect(then.checkpoints).toEqual(issued.checkpoints);

@@ -1,5 +1,6 @@
 import { ProblemError } from '@dm/platform';
-import { SignInThrottle } from '@dm/identity-domain';
+import { CreateAccount, SignInThrottle } from '@dm/identity-domain';
+import { specMetadata } from '@dm/eventsourcing/testing';
 import { identityInMemory } from './identity.fixtures';
 import { SessionStore } from './session-store';
 import { PasswordSignIn } from './sign-in';
@@ -60,8 +61,6 @@ describe('PasswordSignIn', () => {
 
   it('does not sign in an account of the identity provider with a password', async () => {
     const { signIn, credentials, execute } = await setup();
-    const { CreateAccount } = await import('@dm/identity-domain');
-    const { specMetadata } = await import('@dm/eventsourcing/testing');
     await execute(
       new CreateAccount({ username: 'oidc.x', displayName: 'X', agencyId: null, roles: ['inspector'], source: 'oidc' }, specMetadata()),
     );

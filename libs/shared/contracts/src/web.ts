@@ -14,3 +14,4 @@ export * from './report-document';
 export * from './reporting-duties';
 export * from './reporting-answers';
 export * from './identity';
+export * from './audit';

@@ -1,4 +1,4 @@
-import type { accessLogResponse, checkpointsResponse, verifyResponse } from '@dm/contracts/audit';
+import type { accessLogResponse, checkpointsResponse, verifyResponse } from '@dm/contracts/web';
 import type {
   annualReviewResponse,
   assignmentRowSchema,

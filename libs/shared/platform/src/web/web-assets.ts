@@ -29,6 +29,8 @@ export const WEB_CSP =
 interface Asset {
   type: string;
   body: Buffer;
+  compressible: boolean;
+  /** Compressed on the first request that accepts it, then kept. */
   br?: Buffer;
   gzip?: Buffer;
   immutable: boolean;
@@ -42,7 +44,7 @@ export interface WebAnswer {
 
 /**
  * The built web app (services/web, `vite build`), held in memory with each
- * text file compressed once (brotli and gzip): a file by its path, hashed
+ * text file compressed once, when first asked for (brotli, gzip): a file by its path, hashed
  * assets cached for a year, and index.html for every other path of the app
  * (the browser's router reads it).
  */
@@ -56,8 +58,10 @@ export class WebAssets {
     const walk = (at: string) => {
       for (const name of readdirSync(at)) {
         const path = join(at, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else files.set(`/${relative(dir, path).split(sep).join('/')}`, assetOf(path, relative(dir, path)));
+        // A file a build running now has just removed is not part of the app.
+        const stat = statSync(path, { throwIfNoEntry: false });
+        if (stat?.isDirectory()) walk(path);
+        else if (stat) files.set(`/${relative(dir, path).split(sep).join('/')}`, assetOf(path, relative(dir, path)));
       }
     };
     walk(dir);
@@ -85,29 +89,31 @@ export class WebAssets {
       headers['x-frame-options'] = 'DENY';
     }
     if (encoding) headers['content-encoding'] = encoding;
-    return { status: 200, headers, body: encoding ? asset[encoding]! : asset.body };
+    return { status: 200, headers, body: encoding ? compressed(asset, encoding) : asset.body };
   }
 }
 
 function assetOf(path: string, relativePath: string): Asset {
   const extension = extname(path);
   const body = readFileSync(path);
-  const asset: Asset = {
+  return {
     type: TYPES[extension] ?? 'application/octet-stream',
     body,
+    compressible: COMPRESSIBLE.has(extension) && body.length > 1024,
     immutable: relativePath.split(sep)[0] === 'assets',
   };
-  if (COMPRESSIBLE.has(extension) && body.length > 1024) {
-    asset.br = brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
-    asset.gzip = gzipSync(body, { level: 9 });
-  }
-  return asset;
+}
+
+function compressed(asset: Asset, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'br') return (asset.br ??= brotliCompressSync(asset.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+  return (asset.gzip ??= gzipSync(asset.body, { level: 9 }));
 }
 
 function pickEncoding(accept: string | undefined, asset: Asset): 'br' | 'gzip' | null {
+  if (!asset.compressible) return null;
   const offered = (accept ?? '').toLowerCase();
-  if (asset.br && /\bbr\b/.test(offered)) return 'br';
-  if (asset.gzip && /\bgzip\b/.test(offered)) return 'gzip';
+  if (/\bbr\b/.test(offered)) return 'br';
+  if (/\bgzip\b/.test(offered)) return 'gzip';
   return null;
 }
 
