@@ -1,4 +1,4 @@
-import type { ConfirmationRequest, ProgressRequest, writtenEventResponse } from '@dm/contracts/web';
+import type { assignmentsQuery, ConfirmationRequest, ProgressRequest, writtenEventResponse } from '@dm/contracts/web';
 import type { z } from 'zod';
 import type { AttachmentBody } from '../logic/attachment';
 import { get, post } from './http';
@@ -7,15 +7,7 @@ import type { AssignmentsAnswer, StateAnswer, TimelineAnswer } from './types';
 type Written = z.infer<typeof writtenEventResponse>;
 const path = (id: string) => `/api/v1/assignments/${encodeURIComponent(id)}`;
 
-export interface AssignmentsQuery {
-  agencyId?: string;
-  directiveId?: string;
-  status?: string;
-  lifecycle?: string;
-  role?: 'lead' | 'coordinating';
-  asOf?: string;
-  knownAt?: string;
-}
+export type AssignmentsQuery = z.input<typeof assignmentsQuery>;
 
 export const fetchAssignments = (query: AssignmentsQuery) => get<AssignmentsAnswer>('/api/v1/assignments', { ...query });
 

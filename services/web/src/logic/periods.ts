@@ -4,8 +4,8 @@ import type { Bilingual } from './language';
 /**
  * The reporting periods a person picks (docs/domain.md, "Periods"): a year,
  * a half, a quarter, the first nine months or a month, each on the Decree 09
- * cut-off calendar or the natural one; and their windows, as
- * libs/shared/periods/src/period.ts computes them.
+ * cut-off calendar or the natural one. Their windows are the server's
+ * (libs/shared/periods/src/period.ts), read from the summary's answer.
  */
 
 export type ReportCalendar = (typeof CALENDARS)[number];
@@ -45,30 +45,6 @@ export function periodChoices(year: number): PeriodChoice[] {
 /** The years to choose from: from the first year with data to the current one, newest first. */
 export function yearChoices(firstYear: number, currentYear: number): number[] {
   return Array.from({ length: Math.max(0, currentYear - firstYear + 1) }, (_, i) => currentYear - i);
-}
-
-const PERIOD_TEXT = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(M9)|(\d{2})))?$/;
-
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const date = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
-
-/** The window of a period, both days included; null for text that is no period. */
-export function periodWindow(period: string, calendar: ReportCalendar): { from: string; to: string } | null {
-  const match = PERIOD_TEXT.exec(period.trim().toUpperCase());
-  if (!match) return null;
-  const [, yearText, quarter, half, nine, month] = match;
-  const year = Number(yearText);
-  let first = 1;
-  let last = 12;
-  if (quarter) [first, last] = [3 * Number(quarter) - 2, 3 * Number(quarter)];
-  else if (half) [first, last] = [6 * Number(half) - 5, 6 * Number(half)];
-  else if (nine) [first, last] = [1, 9];
-  else if (month) {
-    if (Number(month) < 1 || Number(month) > 12) return null;
-    [first, last] = [Number(month), Number(month)];
-  }
-  if (calendar === 'calendar') return { from: date(year, first, 1), to: date(year, last, daysInMonth(year, last)) };
-  return { from: first === 1 ? date(year - 1, 12, 15) : date(year, first - 1, 15), to: date(year, last, 14) };
 }
 
 /** The period a report is most likely asked for on a day: the quarter it falls in. */
