@@ -15,6 +15,15 @@ describe('field messages in Vietnamese', () => {
   it('translates what the domain says of business dates, with dates dd/mm/yyyy', () => {
     expect(vi('reportedOn 2027-01-01 is in the future (today is 2026-12-07)')).toBe('Ngày 01/01/2027 chưa đến (hôm nay là 07/12/2026)');
     expect(vi('completedOn 2017-01-01 is before the issue date (2017-02-10)')).toBe('Ngày 01/01/2017 trước ngày ban hành (10/02/2017)');
+    expect(vi('incomingDocument.date 2017-05-20 is before the date it reports (2017-05-22)')).toBe(
+      'Ngày 20/05/2017 trước ngày được báo cáo (22/05/2017)',
+    );
+    expect(vi('changedOn 2017-06-20 is before the deadline in force (effective 2017-06-25) (2017-06-25)')).toBe(
+      'Ngày 20/06/2017 trước ngày thời hạn hiện hành có hiệu lực (25/06/2017)',
+    );
+    expect(vi('transferredOn 2017-03-01 is before the assignment of h-muong-lat started (2017-03-05)')).toBe(
+      'Ngày 01/03/2017 trước ngày giao nhiệm vụ cho h-muong-lat (05/03/2017)',
+    );
   });
 
   it('translates the refusals a person meets most', () => {

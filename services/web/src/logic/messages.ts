@@ -39,12 +39,33 @@ const EXACT: Record<string, string> = {
 };
 
 const DATE = String.raw`(\d{4}-\d{2}-\d{2})`;
+/** What the domain names a date a business date may not precede (requireOnOrAfter, requireNotBeforeRecorded). */
 const PLACES: Record<string, string> = {
   'the issue date': 'ngày ban hành',
   "the assignment's start": 'ngày bắt đầu giao nhiệm vụ',
   'the reported completion': 'ngày báo cáo hoàn thành',
+  'the date it reports': 'ngày được báo cáo',
+  'the directive was issued': 'ngày ban hành văn bản',
+  'the assignment started': 'ngày bắt đầu giao nhiệm vụ',
+  'the effective date': 'ngày có hiệu lực',
+  'the completion was accepted': 'ngày xác nhận hoàn thành',
+  'the last completion was returned': 'ngày trả lại báo cáo hoàn thành gần nhất',
+  'the last completion was reopened': 'ngày mở lại gần nhất',
 };
-const place = (name: string) => PLACES[name] ?? name;
+const PLACE_PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
+  [/^task (\S+) was added$/, (n) => `ngày bổ sung nhiệm vụ ${n}`],
+  [/^the assignment of (\S+) started$/, (id) => `ngày giao nhiệm vụ cho ${id}`],
+  [/^the last date recorded on the assignment of (\S+)$/, (id) => `ngày gần nhất đã ghi nhận cho ${id}`],
+  [new RegExp(String.raw`^the deadline in force \(effective ${DATE}\)$`), () => 'ngày thời hạn hiện hành có hiệu lực'],
+];
+const place = (name: string) => {
+  if (Object.hasOwn(PLACES, name)) return PLACES[name];
+  for (const [pattern, say] of PLACE_PATTERNS) {
+    const match = pattern.exec(name);
+    if (match) return say(...match.slice(1));
+  }
+  return name;
+};
 
 const PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^must be at least (\d+) characters$/, (n) => `Phải có ít nhất ${n} ký tự`],
