@@ -1,4 +1,5 @@
 import { Button, Space } from 'antd';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n';
 import { base64OfDataUrl, formatBytes, mediaTypeOf, type AttachmentBody } from '../logic/attachment';
@@ -30,23 +31,37 @@ function readFile(file: File): Promise<ChosenFile> {
   });
 }
 
-/** A labelled file input (the Form.Item's label names it through `id`); the chosen file shows with a way to remove it. */
+/**
+ * A labelled file input (the Form.Item's label names it through `id`); the
+ * chosen file shows with a way to remove it. The browser's own button says
+ * "Choose File" in the browser's language, so the input is hidden and a
+ * label of its own, in the app's language, opens it.
+ */
 export function AttachmentInput({ id, value, onChange, ...aria }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const ownId = useId();
+  const inputId = id ?? ownId;
   return (
     <Space orientation="vertical" size={4}>
-      <input
-        id={id}
-        type="file"
-        data-testid="attachment-input"
-        aria-describedby={aria['aria-describedby']}
-        onChange={async (event) => {
-          const file = event.target.files?.[0];
-          onChange?.(file ? await readFile(file) : null);
-          event.target.value = '';
-        }}
-      />
+      <span className="file-choice">
+        <input
+          id={inputId}
+          type="file"
+          className="file-choice-input"
+          data-testid="attachment-input"
+          aria-describedby={aria['aria-describedby']}
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            onChange?.(file ? await readFile(file) : null);
+            event.target.value = '';
+          }}
+        />
+        <label htmlFor={inputId} className="file-choice-button">
+          {t('attachment.choose')}
+        </label>
+        {value ? null : <span className="muted">{t('attachment.none')}</span>}
+      </span>
       {value ? (
         <Space>
           <span data-testid="attachment-chosen">

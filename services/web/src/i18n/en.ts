@@ -158,6 +158,8 @@ export const en = {
     saved: 'Recorded',
   },
   attachment: {
+    choose: 'Choose a file',
+    none: 'No file chosen',
     remove: 'Remove file',
   },
   decision: {

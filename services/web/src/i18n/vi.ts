@@ -155,6 +155,8 @@ export const vi = {
     saved: 'Đã ghi nhận',
   },
   attachment: {
+    choose: 'Chọn tệp',
+    none: 'Chưa chọn tệp',
     remove: 'Bỏ tệp',
   },
   decision: {
