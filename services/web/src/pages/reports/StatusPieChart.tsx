@@ -12,7 +12,7 @@ export function StatusPieChart({ counts, title }: { counts: StatusCounts; title:
       <figcaption className="visually-hidden">{title}</figcaption>
       <ResponsiveContainer width="100%" height={280}>
         <PieChart accessibilityLayer={false}>
-          <Pie data={data} dataKey="count" nameKey="label" innerRadius={60} outerRadius={100} isAnimationActive={false}>
+          <Pie data={data} dataKey="count" nameKey="label" innerRadius="52%" outerRadius="85%" isAnimationActive={false}>
             {data.map((d) => (
               <Cell key={d.status} fill={d.fill} />
             ))}
