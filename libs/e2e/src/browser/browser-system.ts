@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { UserRole } from '@dm/contracts';
+import { loadOrCreateJwtKey, TokenService } from '@dm/platform';
 import { ApiClient, skipTier } from '@dm/testing';
 import { freePort, kill, ROOT, spawnHealthy } from '../process-harness';
 
@@ -32,6 +33,7 @@ export class BrowserSystem {
   private server?: ChildProcess;
   private browser?: Browser;
   private readonly contexts: BrowserContext[] = [];
+  private tokens?: TokenService;
 
   async start(env: NodeJS.ProcessEnv = {}, port?: number): Promise<this> {
     if (!existsSync(join(ROOT, 'dist/services/web/index.html')) || !existsSync(join(ROOT, 'dist/services/standalone/src/main.js')))
@@ -70,6 +72,22 @@ export class BrowserSystem {
     return new ApiClient(this.url, token);
   }
 
+  /**
+   * An API client whose bearer token is signed in this process with the data
+   * directory's key, as `npm run cli -- token` signs it (without the two
+   * seconds a CLI process takes to start): for setting up many writers.
+   */
+  client(sub: string, role: UserRole, agencyId: string | null, name?: string): ApiClient {
+    this.tokens ??= new TokenService(loadOrCreateJwtKey(this.dataDir));
+    return new ApiClient(this.url, this.tokens.sign({ sub, name, agencyId, roles: [role] }));
+  }
+
+  /** Signs `claims` as the CLI's `token` would (for `runDemo`). */
+  sign(claims: { sub: string; name?: string; agencyId: string | null; roles: UserRole[] }): string {
+    this.tokens ??= new TokenService(loadOrCreateJwtKey(this.dataDir));
+    return this.tokens.sign(claims);
+  }
+
   /** A fresh browser profile in Vietnamese, in Vietnam's time zone, that accepts downloads. */
   async page(): Promise<Page> {
     const context = await this.browser!.newContext({
@@ -82,8 +100,40 @@ export class BrowserSystem {
     return context.newPage();
   }
 
-  async screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** The whole page, or only the window (`fullPage: false`, for a dialog: its mask covers the window, not the page). */
+  async screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+    await page.mouse.move(0, 0); // nothing left hovered where the last click was
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+  }
+
+  /** Signs in on the sign-in page as a person does, and waits for the page the app then opens. */
+  async signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${this.url}/sign-in`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await page.getByTestId('main-nav').waitFor();
+  }
+
+  /**
+   * Waits until the page has loaded what it shows: no request in flight, no
+   * spinner (the app's own, AntD's, a table's), no motion still running, no
+   * toast still covering the page.
+   */
+  async settled(page: Page): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(
+      () => {
+        const document = (globalThis as any).document; // in the page (the tests' types have no DOM)
+        return (
+          !document.querySelector('.spinner, .ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"], .toast') &&
+          document.getAnimations().every((a: any) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)
+        );
+      },
+      undefined,
+      { polling: 100, timeout: 15_000 },
+    );
   }
 
   /** The axe-core violations of WCAG 2.1 A and AA rated serious or critical on the page as it is. */
