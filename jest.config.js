@@ -38,7 +38,12 @@ module.exports = {
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFiles: ['<rootDir>/libs/e2e/src/test-environment.ts'] },
     // A real Chromium against the built embedded server (npm run build first; npm test does).
-    { ...base, displayName: 'browser', testMatch: ['**/*.browser.spec.ts'], testTimeout: 120000 },
+    {
+      ...base,
+      displayName: 'browser',
+      testMatch: ['**/*.browser.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/e2e/src/browser/browser-timeout.ts'],
+    },
     // Faults that stop shared infrastructure (the Kafka broker): run alone, after the others (npm test).
     { ...base, displayName: 'faults', testMatch: ['**/*.fault.spec.ts'] },
   ],
