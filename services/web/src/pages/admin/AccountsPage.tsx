@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session-context';
 import { enableAccount, fetchAccounts, type IssuedToken } from '../../api/accounts';
 import { ApiError } from '../../api/errors';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,6 +27,7 @@ export function AccountsPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const agencyName = useAgencyName();
+  const session = useSession();
   const accounts = useQuery({ queryKey: ['accounts'], queryFn: fetchAccounts });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [token, setToken] = useState<IssuedToken | null>(null);
@@ -115,7 +117,8 @@ export function AccountsPage() {
                     <Button size="small" onClick={() => void enable(a)}>
                       {t('accounts.enable')}
                     </Button>
-                  ) : (
+                  ) : a.username === session.username ? null : (
+                    // The server refuses an admin disabling their own account; the button is not offered.
                     <Button size="small" danger onClick={() => setDialog({ kind: 'disable', account: a })}>
                       {t('accounts.disable')}
                     </Button>
