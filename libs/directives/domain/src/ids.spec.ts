@@ -42,3 +42,19 @@ describe('assignmentIdFor', () => {
     expect(assignmentIdFor('d1', '3', 'h-ba-thuoc', 'lead')).not.toBe(a);
   });
 });
+
+describe('ids of text that is not well-formed', () => {
+  it('refuses a lone surrogate in a directive number, a task number or an agency id as invalid, not a URIError', () => {
+    expect(() => directiveIdFor('ubnd-tinh', '2017-02-10', '4308\uD800')).toThrow(
+      expect.objectContaining({ kind: 'invalid', field: 'number', message: 'The number is not well-formed Unicode text' }),
+    );
+    expect(() => assignmentIdFor('d1', '3\uDC00', 'h-muong-lat', 'lead')).toThrow(
+      expect.objectContaining({ kind: 'invalid', field: 'taskNumber' }),
+    );
+    expect(() => assignmentIdFor('d1', '3', '\uD800', 'lead')).toThrow(expect.objectContaining({ kind: 'invalid', field: 'agencyId' }));
+  });
+
+  it('takes a surrogate pair (an emoji, a rare Han character)', () => {
+    expect(assignmentIdFor('d1', '3😀', 'h-muong-lat', 'lead')).toMatch(UUID_V5);
+  });
+});
