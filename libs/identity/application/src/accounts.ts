@@ -24,6 +24,7 @@ export type ExecuteAccountCommand = (command: AccountCommand) => Promise<Command
 export type KnownAgency = (agencyId: string) => Promise<boolean>;
 
 const DAY_MS = 86_400_000;
+const MIN_TOKEN_SECONDS = 3600;
 
 /**
  * What is done to accounts, in one place for the routes and the CLI: the
@@ -99,17 +100,24 @@ export class Accounts {
     return this.current(username);
   }
 
-  /** A bearer token for an API client acting as the account, recorded (never the token itself) on the account's stream. */
+  /**
+   * A bearer token for an API client acting as the account, recorded (never
+   * the token itself) on the account's stream. It lives 1 hour to 366 days,
+   * and is signed before it is recorded: a token that cannot be made is
+   * never recorded as issued.
+   */
   async issueToken(username: string, request: IssueTokenRequest, metadata: CommandMetadata) {
     const account = await this.current(username);
     const tokenId = randomUUID();
     const expiresInSeconds = Math.round((request.expiresInDays * DAY_MS) / 1000);
+    if (!(expiresInSeconds >= MIN_TOKEN_SECONDS))
+      throw new ValidationError('A token lives at least one hour', 'expiresInDays', 'must be at least 1 hour (0.0417 days)');
     const expiresAt = new Date(this.now().getTime() + expiresInSeconds * 1000).toISOString();
-    await this.execute(new IssueToken({ username, tokenId, label: request.label, expiresAt }, metadata));
     const token = this.tokens.sign(
       { sub: account.username, name: account.displayName, agencyId: account.agencyId, roles: account.roles, jti: tokenId },
       expiresInSeconds,
     );
+    await this.execute(new IssueToken({ username, tokenId, label: request.label, expiresAt }, metadata));
     return { tokenId, token, expiresAt };
   }
 
