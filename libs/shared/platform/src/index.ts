@@ -19,3 +19,4 @@ export * from './auth/auth.guard';
 export * from './auth/sessions';
 export * from './metrics/metrics';
 export * from './web/web-assets';
+export * from './http/edge';

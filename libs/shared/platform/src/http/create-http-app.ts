@@ -9,6 +9,7 @@ import { PinoNestLogger } from './logger';
 import { MalformedBody, UnsupportedBody } from './validation';
 import { recordReads, type AccessLogSink } from './access-log';
 import type { WebAssets } from '../web/web-assets';
+import { edgeServerOptions, installEdge, type EdgeOptions } from './edge';
 
 export interface HttpAppOptions {
   metrics: Metrics;
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   accessLog?: AccessLogSink;
   /** The built web app, served at `/` beside the API. */
   web?: WebAssets | null;
+  /** Limits, timeouts, CORS and security headers at the edge (docs/security.md, "Limits and headers"); absent: the defaults. */
+  edge?: EdgeOptions;
 }
 
 /** A header value of 1 to 200 characters without control characters, not blank. */
@@ -44,13 +47,14 @@ export function correlationIdOf(request: IncomingMessage): string {
  */
 export async function createHttpApp(root: Type<unknown> | object, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 5 * 1024 * 1024,
+    ...edgeServerOptions(options.edge),
     loggerInstance: options.logger,
     disableRequestLogging: true,
     genReqId: correlationIdOf,
     requestIdLogLabel: 'correlationId',
   });
   const fastify = adapter.getInstance();
+  installEdge(fastify, options.edge);
   const routes: ServedRoute[] = [];
   served.set(fastify, routes);
   fastify.addHook('onRoute', (route) => {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Public } from '../auth/auth.guard';
@@ -14,6 +15,20 @@ export type HealthCheck = { name: string; check: () => Promise<Record<string, un
 
 const CHECK_TIMEOUT_MS = 3_000;
 const swaggerDir = () => dirname(require.resolve('swagger-ui-dist/package.json'));
+
+/** The one inline script of /docs, allowed by its hash (docs/security.md, "Limits and headers"). */
+const DOCS_SCRIPT = "SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#ui' });";
+/** Swagger UI's page: its own script and styles (it sets inline styles), the document fetched from here, framed nowhere. */
+export const DOCS_CSP = [
+  "default-src 'none'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(DOCS_SCRIPT).digest('base64')}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -64,11 +79,12 @@ export class PlatformController {
 
   @Get('docs')
   @Header('content-type', 'text/html; charset=utf-8')
+  @Header('content-security-policy', DOCS_CSP)
   docs() {
     return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>API v1</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#ui' });</script></body></html>`;
+<script>${DOCS_SCRIPT}</script></body></html>`;
   }
 
   @Get('docs/assets/swagger-ui.css')
