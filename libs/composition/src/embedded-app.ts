@@ -1,7 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, createLogger, defaultWebDir, flushLogs, PlatformModule, WebAssets, type LogLevel } from '@dm/platform';
+import {
+  createHttpApp,
+  createLogger,
+  defaultWebDir,
+  flushLogs,
+  PlatformModule,
+  WebAssets,
+  type EdgeOptions,
+  type LogLevel,
+} from '@dm/platform';
 import type { Logger } from 'pino';
 import { InspectionModule } from '@dm/inspection';
 import { IdentityModule } from '@dm/identity';
@@ -14,6 +23,7 @@ import { notificationSettingsOf } from './notification-config';
 import { EmbeddedRuntime } from './embedded-runtime';
 import { upgradeReadModels } from './rebuild';
 import { openApiDocument } from '@dm/contracts';
+import { edgeOptionsOf } from './edge-config';
 
 @Module({})
 class EmbeddedAppModule {
@@ -67,6 +77,8 @@ export interface EmbeddedOptions {
   /** JSON lines on standard output at `logLevel` (default info) unless a logger is given; false for none. */
   logger?: Logger | false;
   logLevel?: LogLevel;
+  /** Over the edge settings of the environment (RATE_LIMIT, CORS_ORIGINS…; docs/security.md, "Limits and headers"). */
+  edge?: EdgeOptions;
 }
 
 /** The three services in one process on the embedded adapters, serving API v1. */
@@ -83,6 +95,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     logger,
     accessLog: runtime.accessLog,
     web,
+    edge: { ...edgeOptionsOf(process.env, 'edge'), ...options.edge },
   });
   await runtime.identity.start();
   await app.init();

@@ -11,3 +11,4 @@ export * from './run-main';
 export { loadOrCreateAuditKeys } from '@dm/inspection';
 export * from './identity-wiring';
 export * from './identity-config';
+export * from './edge-config';

@@ -28,6 +28,7 @@ import { ACCESS_STORE, auditTrailOf, checkpointDirectoryOf, openNamedEventStore 
 import { relayMetrics } from './embedded-runtime';
 import { notificationSettingsOf } from './notification-config';
 import { runMain } from './run-main';
+import { edgeOptionsOf } from './edge-config';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from './service-config';
 
 export type { ServiceName } from './service-config';
@@ -168,7 +169,13 @@ export async function startSingleService(config: ServiceConfig) {
     ],
   };
   const logger = createLogger(config.logLevel).child({ service: config.service });
-  const app = await createHttpApp(root, { metrics, logger, accessLog: wiring.audit?.accessLog });
+  const app = await createHttpApp(root, {
+    metrics,
+    logger,
+    accessLog: wiring.audit?.accessLog,
+    // Behind the gateway: its X-Forwarded-For believed, no limit of connections per address (docs/security.md, "Limits and headers").
+    edge: edgeOptionsOf(process.env, 'behind-gateway', config.service),
+  });
   await wiring.start?.();
   await app.init();
   await wiring.relay?.start();

@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '@dm/testing';
 import type { UserRole } from '@dm/contracts';
-import { startEmbedded, type EmbeddedServer } from '@dm/composition';
+import { startEmbedded, type EmbeddedOptions, type EmbeddedServer } from '@dm/composition';
 
 /** An embedded system on a fresh data directory, and clients for each kind of user. */
 export class EmbeddedFixture {
   server!: EmbeddedServer;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'dm-e2e-'));
 
-  async start() {
-    this.server = await startEmbedded({ dataDir: this.dataDir, logger: false });
+  /** `edge`: limits other than the defaults (docs/security.md, "Limits and headers"), for a spec that needs them. */
+  async start(options: Pick<EmbeddedOptions, 'edge'> = {}) {
+    this.server = await startEmbedded({ dataDir: this.dataDir, logger: false, ...options });
     return this;
   }
 

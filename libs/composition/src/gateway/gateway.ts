@@ -1,7 +1,7 @@
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceName } from '../service-config';
-import type { WebAssets } from '@dm/platform';
+import { NodeEdge, type EdgeOptions, type WebAssets } from '@dm/platform';
 
 export interface GatewayOptions {
   upstreams: Record<ServiceName, string>;
@@ -9,6 +9,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** The built web app, served at `/` (the same origin as the API). */
   web?: WebAssets | null;
+  /** Limits, timeouts, CORS and security headers (docs/security.md, "Limits and headers"); absent: the defaults. */
+  edge?: EdgeOptions;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
@@ -46,10 +48,11 @@ export class Gateway {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   private readonly server: Server;
   private readonly counts = new Map<string, number>();
+  private readonly edge: NodeEdge;
 
   constructor(private readonly options: GatewayOptions) {
     this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 65_000;
+    this.edge = new NodeEdge(this.server, options.edge);
   }
 
   async listen(port: number, host: string): Promise<number> {
@@ -67,13 +70,17 @@ export class Gateway {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    if (!this.edge.admit(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if ((path === '/health' || path === '/health/ready') && req.method === 'GET') return this.health(res);
     if (path === '/health/live' && req.method === 'GET')
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
     if (path === '/metrics' && req.method === 'GET') return this.metrics(res);
     const page = this.options.web?.answer(req.method ?? 'GET', req.url ?? '/', req.headers['accept-encoding']);
-    if (page) return void res.writeHead(page.status, page.headers).end(req.method === 'HEAD' ? undefined : page.body);
+    if (page) {
+      this.edge.merge(res, page.headers);
+      return void res.writeHead(page.status).end(req.method === 'HEAD' ? undefined : page.body);
+    }
     const service = routeOf(req.method ?? 'GET', path);
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
     this.forward(service, req, res);
@@ -83,14 +90,17 @@ export class Gateway {
     const target = new URL(req.url ?? '/', this.options.upstreams[service]);
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
-    headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+    // The client's own X-Forwarded-For is passed on only from a proxy this gateway trusts (TRUST_PROXY): the services believe the gateway's.
+    const forwarded = this.edge.edge.trustProxy === false ? undefined : req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = [forwarded, req.socket.remoteAddress].filter(Boolean).join(', ');
     const upstream = request(
       target,
       { method: req.method, headers, agent: this.agent, timeout: this.options.timeoutMs ?? 30_000 },
       (answer) => {
         const out: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
-        res.writeHead(answer.statusCode ?? 502, out);
+        this.edge.merge(res, out);
+        res.writeHead(answer.statusCode ?? 502);
         answer.pipe(res);
       },
     );

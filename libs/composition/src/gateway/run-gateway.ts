@@ -1,13 +1,19 @@
 import { runMain } from '../run-main';
 import { loadGatewayConfig } from '../service-config';
 import { Gateway } from './gateway';
+import { edgeOptionsOf } from '../edge-config';
 import { defaultWebDir, WebAssets } from '@dm/platform';
 
 /** The gateway's process: configuration from the environment, checked before it listens. */
 export function runGatewayMain(): void {
   runMain(async () => {
     const config = loadGatewayConfig();
-    const gateway = new Gateway({ upstreams: config.upstreams, timeoutMs: config.timeoutMs, web: WebAssets.load(defaultWebDir()) });
+    const gateway = new Gateway({
+      upstreams: config.upstreams,
+      timeoutMs: config.timeoutMs,
+      web: WebAssets.load(defaultWebDir()),
+      edge: edgeOptionsOf(process.env, 'edge', 'gateway'),
+    });
     const port = await gateway.listen(config.port, config.host);
     console.log(
       JSON.stringify({
