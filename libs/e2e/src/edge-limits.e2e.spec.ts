@@ -58,9 +58,9 @@ function expectSecurityHeaders(headers: Headers | Record<string, string>, csp = 
   expect(get('content-security-policy')).toContain("frame-ancestors 'none'");
 }
 
-const problemOf = async (response: Response) => {
+const problemOf = async (response: Response): Promise<{ status: number; title: string; detail?: string }> => {
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return response.json();
+  return (await response.json()) as { status: number; title: string; detail?: string };
 };
 
 describe('the edge: headers, URL errors, body limits and timeouts (embedded, default settings)', () => {
