@@ -33,7 +33,7 @@ export async function runReport(args: string[], call: (url: string | null) => Pr
   try {
     const headers = { authorization: `Bearer ${server.sign(values.agency ?? null)}` };
     const get = async (path: string) => {
-      const answer = await fetch(`${server.url}${path}`, { headers });
+      const answer = await fetch(`${server.url}${path}`, { headers, signal: AbortSignal.timeout(300_000) });
       if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
       return answer;
     };

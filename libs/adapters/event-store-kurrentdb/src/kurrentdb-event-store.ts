@@ -82,6 +82,12 @@ const CHECKPOINT_TYPE = 'dm.checkpoint';
  * - Idempotency by event id across the store: see EventIdClaims.
  * - Checkpoints: `<name>:checkpoint-<name>` streams ($maxCount 1), last event.
  */
+/** Every call to KurrentDB has a deadline: 10 s (the client's default, named) unless the connection string sets defaultDeadline. */
+export const withDeadline = (connectionString: string): string =>
+  /[?&]defaultDeadline=/i.test(connectionString)
+    ? connectionString
+    : `${connectionString}${connectionString.includes('?') ? '&' : '?'}defaultDeadline=10000`;
+
 export class KurrentDbEventStore implements EventStore {
   readonly name: string;
   private readonly client: KurrentDBClient;
@@ -94,7 +100,7 @@ export class KurrentDbEventStore implements EventStore {
 
   static async connect(options: KurrentDbConnectOptions): Promise<KurrentDbEventStore> {
     const { connectionString, ...rest } = options;
-    return new KurrentDbEventStore({ ...rest, client: KurrentDBClient.connectionString(connectionString), ownsClient: true });
+    return new KurrentDbEventStore({ ...rest, client: KurrentDBClient.connectionString(withDeadline(connectionString)), ownsClient: true });
   }
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {

@@ -56,7 +56,15 @@ export class KafkaMessageBus implements MessageBus {
   private readonly knownTopics = new Set<string>();
 
   private constructor(private readonly options: KafkaMessageBusOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.WARN, retry: { retries: 10 } });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      retry: { retries: 10 },
+      // kafkajs's own defaults, named: a broker connection within 1 s, an answer to each request within 30 s.
+      connectionTimeout: 1_000,
+      requestTimeout: 30_000,
+    });
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     this.admin = this.kafka.admin();
   }

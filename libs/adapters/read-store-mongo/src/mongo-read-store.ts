@@ -40,7 +40,13 @@ export class MongoReadStore implements ReadStore {
 
   private constructor(options: MongoReadStoreOptions) {
     // undefined is left out, as the SQLite store's JSON leaves it out (the driver would store null).
-    this.client = new MongoClient(options.url, { serverSelectionTimeoutMS: 5000, ignoreUndefined: true });
+    this.client = new MongoClient(options.url, {
+      // Every call bounded (docs/security.md, "Limits and headers"): a server found, a connection made, a socket silent no longer than these.
+      serverSelectionTimeoutMS: 5000,
+      connectTimeoutMS: 10_000,
+      socketTimeoutMS: 60_000,
+      ignoreUndefined: true,
+    });
     this.db = this.client.db(options.database);
   }
 

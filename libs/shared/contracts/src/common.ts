@@ -54,6 +54,7 @@ export const optionalText = (max: number) =>
 
 export const agencyId = z
   .string({ required_error: 'is required', invalid_type_error: 'must be an agency or group id' })
+  .max(100, 'must be an agency or group id (at most 100 characters)')
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an agency or group id');
 
 /** The date of a stored event's data, as written by this system. */

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import { Metrics } from '../metrics/metrics';
 import { PinoNestLogger } from './logger';
-import { MalformedBody, UnsupportedBody } from './validation';
+import { installJsonBodies } from './json-body';
+import { installTextHygiene } from './text-hygiene';
 import { recordReads, type AccessLogSink } from './access-log';
 import type { WebAssets } from '../web/web-assets';
 import { edgeServerOptions, installEdge, type EdgeOptions } from './edge';
@@ -60,19 +61,8 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
-    if (!text.trim()) return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch (error) {
-      done(null, new MalformedBody((error as Error).message));
-    }
-  });
-  fastify.addContentTypeParser('*', { parseAs: 'string' }, (request, _body, done) => {
-    done(null, new UnsupportedBody(String(request.headers['content-type'] ?? 'no content type')));
-  });
+  installJsonBodies(fastify);
+  installTextHygiene(fastify);
   const requests = options.metrics.counter('http_requests_total', 'HTTP requests by route and status', ['method', 'route', 'status']);
   const durations = options.metrics.histogram('http_request_duration_seconds', 'HTTP request duration by route', ['method', 'route']);
   fastify.addHook('onSend', async (request, reply) => {

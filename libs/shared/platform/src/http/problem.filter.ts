@@ -48,16 +48,18 @@ export function toProblem(exception: unknown): ProblemError {
   if (exception instanceof ProblemError) return exception;
   if (exception instanceof DomainError) {
     const status = STATUS_OF[exception.kind];
-    const errors = exception.field ? [{ field: exception.field, message: exception.fieldMessage ?? exception.message }] : [];
-    return new ProblemError(status, TITLE_OF[status], exception.message, errors);
+    const errors = exception.field
+      ? [{ field: capped(exception.field), message: capped(exception.fieldMessage ?? exception.message) }]
+      : [];
+    return new ProblemError(status, TITLE_OF[status], capped(exception.message), errors);
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return new ProblemError(status, TITLE_OF[status] ?? 'Error', exception.message);
+    return new ProblemError(status, TITLE_OF[status] ?? 'Error', capped(exception.message));
   }
   const statusCode = (exception as { statusCode?: number })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return new ProblemError(statusCode, TITLE_OF[statusCode] ?? 'Error', (exception as Error).message);
+    return new ProblemError(statusCode, TITLE_OF[statusCode] ?? 'Error', capped((exception as Error).message));
   }
   return new ProblemError(
     500,
@@ -65,3 +67,7 @@ export function toProblem(exception: unknown): ProblemError {
     'The server failed to answer; retry with the same Idempotency-Key to learn whether the write was taken.',
   );
 }
+
+/** The most of a message a problem carries: a domain message may quote what was sent (an unknown agency's id, a route not found). */
+const MAX_QUOTED = 300;
+const capped = (message: string) => (message.length > MAX_QUOTED ? `${message.slice(0, MAX_QUOTED)}…` : message);

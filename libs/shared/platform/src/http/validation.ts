@@ -1,9 +1,33 @@
 import type { z } from 'zod';
 import { ProblemError, problems, type FieldError } from './problem';
 
-/** Marks a body that was not JSON; reported only after authorisation was checked. */
+/**
+ * Marks a body refused as it was read (not JSON, not UTF-8, too deep, a key
+ * twice, a string that is not text; ./json-body.ts); reported as a 400 only
+ * after authorisation was checked. `reason` says where, never what the body holds.
+ */
 export class MalformedBody {
-  constructor(readonly reason: string) {}
+  readonly field: string;
+  readonly detail: string;
+  constructor(
+    readonly reason: string,
+    options: { field?: string; detail?: string } = {},
+  ) {
+    this.field = options.field ?? '(body)';
+    this.detail = options.detail ?? 'The body is not valid JSON';
+  }
+}
+
+const refusedBodies = new WeakMap<object, { fault: FieldError; detail: string }>();
+
+/**
+ * Marks a parsed body refused for what it holds (a string that is not text,
+ * a key named twice; ./json-body.ts): validateBody refuses it as it would an
+ * invalid field, once the route has authorised the caller on what the body
+ * says (a directive's issuer).
+ */
+export function markRefusedBody(body: object, fault: FieldError, detail = 'The request has invalid fields'): void {
+  refusedBodies.set(body, { fault, detail });
 }
 
 /** Marks a body of another media type than JSON; reported (415) only after authorisation was checked. */
@@ -19,18 +43,32 @@ export function fieldPath(path: Array<string | number>): string {
 export function validateBody<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
   if (body instanceof UnsupportedBody) {
     throw new ProblemError(415, 'Unsupported media type', `Send application/json, not ${body.contentType}`, [
-      { field: '(body)', message: 'must be application/json' },
+      { field: '(body)', message: 'must be application/json, in UTF-8' },
     ]);
   }
-  if (body instanceof MalformedBody) throw problems.invalid([{ field: '(body)', message: body.reason }], 'The body is not valid JSON');
+  if (body instanceof MalformedBody) throw problems.invalid([{ field: body.field, message: body.reason }], body.detail);
   if (body === undefined || body === null) throw problems.invalid([{ field: '(body)', message: 'a JSON object is required' }]);
+  const refused = typeof body === 'object' ? refusedBodies.get(body) : undefined;
+  if (refused) throw problems.invalid([refused.fault], refused.detail);
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const errors: FieldError[] = result.error.issues.map((issue) => ({
+  const errors: FieldError[] = result.error.issues.slice(0, MAX_ERRORS).map((issue) => ({
     field: fieldPath(issue.path) || '(body)',
-    message: issue.message,
+    message: messageOf(issue),
   }));
   throw problems.invalid(errors);
+}
+
+/** The most field errors one answer lists (a list of 5,000 bad rows is answered by its first ones). */
+const MAX_ERRORS = 100;
+/** The longest message a field error carries: zod's own may quote what was sent. */
+const MAX_MESSAGE = 300;
+
+/** An issue's message, without the value sent: zod's enum message ends "received '<the value>'". */
+function messageOf(issue: z.ZodIssue): string {
+  if (issue.code === 'invalid_enum_value' && issue.message.startsWith('Invalid enum value'))
+    return `must be one of ${issue.options.join(', ')}`.slice(0, MAX_MESSAGE);
+  return issue.message.length > MAX_MESSAGE ? `${issue.message.slice(0, MAX_MESSAGE)}…` : issue.message;
 }
 
 /** Parses query parameters the same way. */
