@@ -12,6 +12,8 @@ import { reportingBench, type Timing } from './reporting-bench';
 
 /** `npm run bench`: the figures issue "Core" asks for, printed in one run. */
 async function main() {
+  // The benchmark measures the system, not its rate limit: off here and in the server it starts (docs/security.md, "Limits and headers").
+  process.env.RATE_LIMIT ??= 'off';
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
