@@ -126,16 +126,13 @@ export function installTextHygiene(fastify: FastifyInstance): void {
     if (!fault) return;
     const problem = problems.invalid([fault], 'The URL has a parameter that is not text');
     // The answer ProblemFilter gives; the route, and so the filter, never runs.
-    return reply
-      .status(problem.status)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send({
-        type: 'about:blank',
-        title: problem.title,
-        status: problem.status,
-        detail: problem.detail,
-        instance: request.url,
-        errors: problem.errors,
-      });
+    return reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send({
+      type: 'about:blank',
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.url,
+      errors: problem.errors,
+    });
   });
 }
