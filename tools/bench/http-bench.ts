@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ApiClient, seed4308Directive } from '@dm/testing';
-import { TokenService, loadOrCreateJwtKey } from '@dm/platform';
+import { signingKeysDirOf, TokenService } from '@dm/platform';
 import { addDays } from '@dm/periods';
 import { percentile, postJson } from './measure';
 
@@ -44,7 +44,7 @@ export async function httpBench(dataDir: string, total: number, concurrency: num
   const child = await startServer(dataDir, port);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const tokens = new TokenService(loadOrCreateJwtKey(dataDir));
+    const tokens = TokenService.holdingKeys(signingKeysDirOf(dataDir));
     const monitoring = new ApiClient(base, tokens.sign({ sub: 'bench', agencyId: 'vp-ubnd-tinh', roles: ['monitoring_officer'] }));
     const issued = await monitoring.post('/api/v1/directives', seed4308Directive());
     if (issued.status !== 201) throw new Error(`issue failed: ${issued.status}`);

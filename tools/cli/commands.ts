@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ROLES, type UserRole } from '@dm/contracts';
-import { loadOrCreateJwtKey, TokenService } from '@dm/platform';
+import { signingKeysDirOf, SigningKeys, TokenService } from '@dm/platform';
 import {
   embeddedIdentityStores,
   EmbeddedRuntime,
@@ -25,8 +25,11 @@ import { REPORT_USAGE, runReport } from './report';
 
 const USAGE = `usage: npm run cli -- <command>
   token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
-        prints a bearer token the embedded server on the same MONITOR_DATA_DIR accepts
-        (or, with JWT_SECRET set, the services of the distributed form)
+        prints a bearer token signed with the current key of MONITOR_DATA_DIR/keys, which the embedded
+        server accepts (or of SIGNING_KEYS_DIR: task-assignment's, for the distributed form)
+  keys rotate | keys list
+        rotate: a new signing key signs from now on; older keys keep verifying until their tokens
+        have expired (then a rotation drops them). list: the keys, newest last
   demo [--url http://localhost:3000]
         issues letter 4308/UBND-VX and a year of progress through the API
         (without --url it starts the embedded system in-process for the run)
@@ -40,11 +43,8 @@ ${ADMIN_USAGE}
 ${REGISTRY_USAGE}
 ${REPORT_USAGE}`;
 
-/** The shared key of the distributed form (JWT_SECRET, base64), else the embedded server's key file. */
-function signingKey(dataDir: string): Buffer {
-  const secret = process.env.JWT_SECRET;
-  return secret ? Buffer.from(secret, 'base64') : loadOrCreateJwtKey(dataDir);
-}
+/** Signs with the current key of the data directory's ring (SIGNING_KEYS_DIR: the distributed form's sign-in component's). */
+const signingTokens = (dataDir: string) => TokenService.holdingKeys(signingKeysDirOf(dataDir));
 
 /**
  * The identity context the admin command works on: the embedded data
@@ -53,7 +53,7 @@ function signingKey(dataDir: string): Buffer {
  * is loaded first, so that an agency can be named before the first start.
  */
 async function adminTarget(dataDir: string): Promise<AdminTarget> {
-  const tokens = new TokenService(signingKey(dataDir));
+  const tokens = signingTokens(dataDir);
   const distributed = process.env.EVENT_STORE || process.env.READ_STORE;
   const config = distributed ? loadServiceConfig('task-assignment') : null;
   if (!config) mkdirSync(dataDir, { recursive: true });
@@ -94,7 +94,7 @@ async function main(argv: string[]) {
       if (!values.sub || roles.length === 0) throw new Error(`token needs --sub and --role\n${USAGE}`);
       const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (bad.length) throw new Error(`unknown role ${bad.join(', ')}; roles are ${ROLES.join(', ')}`);
-      const tokens = new TokenService(signingKey(config.dataDir));
+      const tokens = signingTokens(config.dataDir);
       console.log(
         tokens.sign(
           { sub: values.sub, name: values.name, agencyId: values.agency ?? null, roles: roles as UserRole[] },
@@ -103,9 +103,26 @@ async function main(argv: string[]) {
       );
       return;
     }
+    case 'keys': {
+      const [action] = rest;
+      const dir = signingKeysDirOf(config.dataDir);
+      if (action === 'rotate') {
+        const rotated = SigningKeys.loadOrCreate(dir).rotate();
+        console.log(`signing with ${rotated.kid} from now on`);
+        if (rotated.retired.length) console.log(`still verifying until their tokens expire: ${rotated.retired.join(', ')}`);
+        if (rotated.dropped.length) console.log(`dropped (every token they signed has expired): ${rotated.dropped.join(', ')}`);
+        return;
+      }
+      if (action === 'list') {
+        for (const key of SigningKeys.loadOrCreate(dir).list())
+          console.log(`${key.kid}  ${key.alg}  created ${key.createdAt}  ${key.retiredAt ? `retired ${key.retiredAt}` : 'signing'}`);
+        return;
+      }
+      throw new Error(`keys needs rotate or list\n${USAGE}`);
+    }
     case 'demo': {
       const { values } = parseArgs({ args: rest, options: { url: { type: 'string' } } });
-      const tokens = new TokenService(signingKey(config.dataDir));
+      const tokens = signingTokens(config.dataDir);
       if (values.url) {
         await runDemo(values.url.replace(/\/$/, ''), (claims) => tokens.sign(claims), console.log);
         return;
@@ -119,7 +136,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'registry': {
-      const tokens = new TokenService(signingKey(config.dataDir));
+      const tokens = signingTokens(config.dataDir);
       const token = tokens.sign({ sub: process.env.USER ?? 'cli', name: 'CLI', agencyId: null, roles: ['admin'] }, '1h');
       const url = registryUrl(rest);
       if (url) {
@@ -135,7 +152,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'report': {
-      const tokens = new TokenService(signingKey(config.dataDir));
+      const tokens = signingTokens(config.dataDir);
       const sign = (agencyId: string | null) =>
         tokens.sign({ sub: process.env.USER ?? 'cli', name: 'CLI', agencyId, roles: [agencyId ? 'monitoring_officer' : 'admin'] }, '1h');
       await runReport(rest, async (url) => {

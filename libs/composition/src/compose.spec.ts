@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -57,10 +56,8 @@ function interpolate(text: string, vars: Record<string, string>): string {
   );
 }
 
-const SECRET = randomBytes(32).toString('base64');
-
 /** A service's `environment` (map or KEY=VALUE list), as the process would see it. */
-function environment(name: string, vars: Record<string, string> = { JWT_SECRET: SECRET }): Record<string, string> {
+function environment(name: string, vars: Record<string, string> = {}): Record<string, string> {
   const raw = services[name]?.environment ?? {};
   const entries: Array<[string, string]> = Array.isArray(raw)
     ? raw.map((line) => {
@@ -137,10 +134,15 @@ describe('docker-compose.yml (the distributed form)', () => {
     );
   });
 
-  it('gives every service the same JWT secret, and has no default for it', () => {
-    const secrets = SERVICE_NAMES.map((name) => configOf(name).jwtSecret?.toString('base64'));
-    expect(secrets).toEqual(SERVICE_NAMES.map(() => SECRET));
-    for (const name of SERVICE_NAMES) expect(() => environment(name, {})).toThrow(/JWT_SECRET is required/);
+  it('gives the signing keys to task-assignment alone, in a volume of its own; the others verify with the JWKS it serves', () => {
+    expect(configOf('task-assignment').tokens).toEqual({ signingKeysDir: '/keys' });
+    expect(services['task-assignment'].volumes).toEqual(expect.arrayContaining(['signing-keys:/keys']));
+    for (const name of ['progress-events', 'report-projection'] as const) {
+      expect(configOf(name).tokens).toEqual({ jwksUrl: 'http://task-assignment:3001/.well-known/jwks.json' });
+      expect(JSON.stringify(services[name].volumes ?? [])).not.toContain('keys');
+    }
+    expect(loadGatewayConfig(environment('gateway')).jwksUrl).toBe('http://task-assignment:3001/.well-known/jwks.json');
+    expect(JSON.stringify(services)).not.toContain('JWT_SECRET');
   });
 
   it('points the services at the infrastructure services by their compose names', () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { EventStore } from '@dm/eventsourcing';
 import { join } from 'node:path';
 import { InMemoryMessageBus, Relay } from '@dm/message-bus';
-import { consistencyToken, loadOrCreateJwtKey, Metrics, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
+import { consistencyToken, Metrics, signingKeysDirOf, TokenService, type Consistency, type HealthCheck } from '@dm/platform';
 import { AssignmentView } from '@dm/progress-events';
 import { AssignmentActivity } from '@dm/task-assignment';
 import { AccessLog, type AuditTrail } from '@dm/inspection';
@@ -48,7 +48,7 @@ export class EmbeddedRuntime {
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.tokens = new TokenService(loadOrCreateJwtKey(dataDir));
+    this.tokens = TokenService.holdingKeys(signingKeysDirOf(dataDir));
     this.stores = {
       taskAssignment: new SqliteEventStore({ name: SOURCES.taskAssignment, file: join(dataDir, 'task-assignment.events.db') }),
       progressEvents: new SqliteEventStore({ name: SOURCES.progressEvents, file: join(dataDir, 'progress-events.events.db') }),

@@ -1,7 +1,5 @@
 import { loadGatewayConfig, loadServiceConfig } from './service-config';
 
-const secret = Buffer.alloc(32, 7).toString('base64');
-
 describe('loadServiceConfig', () => {
   it('defaults to the embedded adapters and the service port', () => {
     const config = loadServiceConfig('progress-events', {});
@@ -11,12 +9,12 @@ describe('loadServiceConfig', () => {
       eventStore: { kind: 'sqlite' },
       bus: { kind: 'memory' },
       readStore: { kind: 'sqlite' },
-      jwtSecret: null,
+      tokens: { jwksUrl: 'http://127.0.0.1:3001/.well-known/jwks.json' },
       viewWaitMs: 3000,
     });
   });
 
-  it('reads the distributed adapters with their URLs and the shared key', () => {
+  it('reads the distributed adapters with their URLs', () => {
     const config = loadServiceConfig('report-projection', {
       PORT: '4003',
       EVENT_STORE: 'kurrentdb',
@@ -26,7 +24,7 @@ describe('loadServiceConfig', () => {
       KAFKA_PARTITIONS: '6',
       READ_STORE: 'mongodb',
       MONGO_URL: 'mongodb://m1:27017,m2:27017/?replicaSet=rs0',
-      JWT_SECRET: secret,
+      IDENTITY_URL: 'http://task-assignment:3001/',
     });
     expect(config).toMatchObject({
       port: 4003,
@@ -34,12 +32,21 @@ describe('loadServiceConfig', () => {
       bus: { kind: 'kafka', brokers: ['k1:9092', 'k2:9092'], partitions: 6 },
       readStore: { kind: 'mongodb', url: 'mongodb://m1:27017,m2:27017/?replicaSet=rs0', database: 'monitoring_reports' },
     });
-    expect(config.jwtSecret).toEqual(Buffer.alloc(32, 7));
+    expect(config.tokens).toEqual({ jwksUrl: 'http://task-assignment:3001/.well-known/jwks.json' });
+  });
+
+  it('gives task-assignment, the sign-in component, a directory of signing keys; the others a JWKS to verify with', () => {
+    expect(loadServiceConfig('task-assignment', { MONITOR_DATA_DIR: '/data' }).tokens).toEqual({ signingKeysDir: '/data/keys' });
+    expect(loadServiceConfig('task-assignment', { SIGNING_KEYS_DIR: '/keys' }).tokens).toEqual({ signingKeysDir: '/keys' });
+    expect(loadServiceConfig('progress-events', { JWKS_URL: 'https://id.example/jwks' }).tokens).toEqual({
+      jwksUrl: 'https://id.example/jwks',
+    });
+    expect(() => loadServiceConfig('progress-events', { JWKS_URL: 'ftp://x' })).toThrow('JWKS_URL must be a http:// or https:// URL');
   });
 
   it('names every missing setting an adapter needs, at once', () => {
     expect(() => loadServiceConfig('task-assignment', { EVENT_STORE: 'kurrentdb', BUS: 'kafka', READ_STORE: 'mongodb' })).toThrow(
-      'configuration of task-assignment: KURRENTDB_URL is required when EVENT_STORE=kurrentdb; KAFKA_BROKERS is required when BUS=kafka; MONGO_URL is required when READ_STORE=mongodb; JWT_SECRET is required when BUS=kafka (every service must verify the same tokens)',
+      'configuration of task-assignment: KURRENTDB_URL is required when EVENT_STORE=kurrentdb; KAFKA_BROKERS is required when BUS=kafka; MONGO_URL is required when READ_STORE=mongodb',
     );
   });
 
@@ -48,11 +55,8 @@ describe('loadServiceConfig', () => {
       /configuration of task-assignment: BUS .*'memory' \| 'kafka'/,
     );
     expect(() => loadServiceConfig('task-assignment', { PORT: '99999' })).toThrow('PORT must be a TCP port number (0-65535)');
-    expect(() => loadServiceConfig('task-assignment', { BUS: 'kafka', KAFKA_BROKERS: 'k1', JWT_SECRET: secret })).toThrow(
+    expect(() => loadServiceConfig('task-assignment', { BUS: 'kafka', KAFKA_BROKERS: 'k1' })).toThrow(
       'KAFKA_BROKERS must be host:port[,host:port…]',
-    );
-    expect(() => loadServiceConfig('task-assignment', { BUS: 'kafka', KAFKA_BROKERS: 'k1:9092', JWT_SECRET: 'c2hvcnQ=' })).toThrow(
-      'JWT_SECRET must be base64 of at least 32 random bytes',
     );
     expect(() => loadServiceConfig('report-projection', { READ_STORE: 'mongodb', MONGO_URL: 'http://m:27017' })).toThrow(
       'MONGO_URL must be a mongodb:// or mongodb+srv:// URL',
@@ -71,6 +75,7 @@ describe('loadGatewayConfig', () => {
         'report-projection': 'http://127.0.0.1:3003',
       },
       timeoutMs: 30_000,
+      jwksUrl: 'http://127.0.0.1:3001/.well-known/jwks.json',
     });
   });
 

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { LOG_LEVELS, type LogLevel } from '@dm/platform';
+import { JWKS_PATH, LOG_LEVELS, type LogLevel } from '@dm/platform';
 import { ConfigError } from './config';
 import { notificationEnvShape } from './notification-config';
 import { identityEnvShape } from './identity-config';
@@ -39,10 +39,6 @@ const brokers = z
   .string()
   .regex(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, 'must be host:port[,host:port…]')
   .transform((s) => s.split(','));
-const jwtSecret = z
-  .string()
-  .refine((s) => Buffer.from(s, 'base64').length >= 32, 'must be base64 of at least 32 random bytes (openssl rand -base64 32)')
-  .transform((s) => Buffer.from(s, 'base64'));
 const databaseName = z.string().regex(/^[a-zA-Z0-9_]{1,60}$/, 'must be letters, digits or _');
 
 /**
@@ -66,7 +62,8 @@ export const serviceEnvSchema = z
     READ_STORE: z.enum(['sqlite', 'mongodb']).default('sqlite'),
     MONGO_URL: urlSetting(['mongodb', 'mongodb+srv']).optional(),
     MONGO_DATABASE: databaseName.optional(),
-    JWT_SECRET: jwtSecret.optional(),
+    SIGNING_KEYS_DIR: z.string().min(1, 'must be a directory path').optional(),
+    JWKS_URL: urlSetting(['http', 'https']).optional(),
     VIEW_WAIT_MS: positiveInt(3000),
     CONSISTENCY_TIMEOUT_MS: positiveInt(5000),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -93,7 +90,6 @@ export const serviceEnvSchema = z
     need(env.EVENT_STORE === 'kurrentdb', 'KURRENTDB_URL', 'EVENT_STORE=kurrentdb');
     need(env.BUS === 'kafka', 'KAFKA_BROKERS', 'BUS=kafka');
     need(env.READ_STORE === 'mongodb', 'MONGO_URL', 'READ_STORE=mongodb');
-    need(env.BUS === 'kafka', 'JWT_SECRET', 'BUS=kafka (every service must verify the same tokens)');
   });
 
 export type ServiceEnv = z.output<typeof serviceEnvSchema>;
@@ -106,8 +102,11 @@ export interface ServiceConfig {
   eventStore: { kind: 'sqlite' } | { kind: 'kurrentdb'; url: string };
   bus: { kind: 'memory' } | { kind: 'kafka'; brokers: string[]; partitions: number; namespace?: string };
   readStore: { kind: 'sqlite' } | { kind: 'mongodb'; url: string; database: string };
-  /** Shared HS256 key; absent: a key file made in the data directory (one machine only). */
-  jwtSecret: Buffer | null;
+  /**
+   * Tokens: the sign-in component (task-assignment) holds the signing keys in
+   * a directory of its own; the others verify with the public keys it serves.
+   */
+  tokens: { signingKeysDir: string } | { jwksUrl: string };
   viewWaitMs: number;
   consistencyTimeoutMs: number;
   recordedLateAfterWorkingDays: number;
@@ -151,15 +150,20 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       e.READ_STORE === 'mongodb'
         ? { kind: 'mongodb', url: e.MONGO_URL!, database: e.MONGO_DATABASE ?? DEFAULT_DATABASES[service] }
         : { kind: 'sqlite' },
-    jwtSecret: e.JWT_SECRET ?? null,
+    tokens:
+      service === 'task-assignment'
+        ? { signingKeysDir: resolve(e.SIGNING_KEYS_DIR ?? join(e.MONITOR_DATA_DIR ?? `./.data/${service}`, 'keys')) }
+        : { jwksUrl: e.JWKS_URL ?? `${identityUrlOf(e)}${JWKS_PATH}` },
     viewWaitMs: e.VIEW_WAIT_MS,
     consistencyTimeoutMs: e.CONSISTENCY_TIMEOUT_MS,
     recordedLateAfterWorkingDays: e.RECORDED_LATE_AFTER_WORKING_DAYS,
     logLevel: e.LOG_LEVEL,
     audit: auditOf(e, resolve(e.MONITOR_DATA_DIR ?? `./.data/${service}`)),
-    identityUrl: e.IDENTITY_URL ?? `http://127.0.0.1:${DEFAULT_PORTS['task-assignment']}`,
+    identityUrl: identityUrlOf(e),
   };
 }
+
+const identityUrlOf = (e: ServiceEnv) => (e.IDENTITY_URL ?? `http://127.0.0.1:${DEFAULT_PORTS['task-assignment']}`).replace(/\/$/, '');
 
 const WRITERS = ['task-assignment', 'progress-events'];
 
@@ -184,6 +188,8 @@ export const gatewayEnvSchema = z.object({
   PROGRESS_EVENTS_URL: urlSetting(['http', 'https']).default(`http://127.0.0.1:${DEFAULT_PORTS['progress-events']}`),
   REPORT_PROJECTION_URL: urlSetting(['http', 'https']).default(`http://127.0.0.1:${DEFAULT_PORTS['report-projection']}`),
   UPSTREAM_TIMEOUT_MS: positiveInt(30_000),
+  /** The sign-in component's public keys; by default task-assignment's /.well-known/jwks.json. */
+  JWKS_URL: urlSetting(['http', 'https']).optional(),
 });
 
 export interface GatewayConfig {
@@ -191,6 +197,7 @@ export interface GatewayConfig {
   host: string;
   upstreams: Record<ServiceName, string>;
   timeoutMs: number;
+  jwksUrl: string;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -206,5 +213,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       'report-projection': e.REPORT_PROJECTION_URL,
     },
     timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    jwksUrl: e.JWKS_URL ?? new URL(JWKS_PATH, e.TASK_ASSIGNMENT_URL).href,
   };
 }

@@ -9,7 +9,6 @@ import {
   createHttpApp,
   createLogger,
   flushLogs,
-  loadOrCreateJwtKey,
   Metrics,
   PlatformModule,
   TokenService,
@@ -146,7 +145,7 @@ export async function startSingleService(config: ServiceConfig) {
   mkdirSync(config.dataDir, { recursive: true });
   const metrics = new Metrics();
   const bus = await openBus(config);
-  const tokens = new TokenService(config.jwtSecret ?? loadOrCreateJwtKey(config.dataDir));
+  const tokens = tokenServiceOf(config);
   const wiring = await wire(config, bus, metrics, tokens);
   @Module({})
   class ServiceAppModule {}
@@ -199,6 +198,12 @@ export async function startSingleService(config: ServiceConfig) {
     },
   };
 }
+
+/** The sign-in component signs with the keys of its directory; the others verify with the public keys it serves. */
+export const tokenServiceOf = (config: ServiceConfig): TokenService =>
+  'signingKeysDir' in config.tokens
+    ? TokenService.holdingKeys(config.tokens.signingKeysDir)
+    : TokenService.verifyingWith(config.tokens.jwksUrl);
 
 /** A service's process: configuration from the environment, checked before anything starts. */
 export function runServiceMain(name: ServiceName): void {

@@ -35,9 +35,10 @@ const SERVICES: ServiceName[] = ['task-assignment', 'progress-events', 'report-p
  */
 export class DistributedSystem {
   readonly namespace = `e2e-${process.pid}-${randomBytes(3).toString('hex')}`;
-  readonly secret = randomBytes(32);
-  readonly tokens = new TokenService(this.secret);
   readonly dataDir = mkdtempSync(join(tmpdir(), 'dm-dist-'));
+  /** task-assignment's signing keys (the sign-in component's); the other services verify with the JWKS it serves. */
+  readonly keysDir = join(this.dataDir, 'keys');
+  readonly tokens = TokenService.holdingKeys(this.keysDir);
   readonly session = new ConsistencySession();
   private readonly ports = new Map<Name, number>();
   private readonly processes = new Map<Name, ChildProcess>();
@@ -74,7 +75,7 @@ export class DistributedSystem {
       READ_STORE: 'mongodb',
       MONGO_URL: this.infra.mongoUrl,
       MONGO_DATABASE: this.database(name),
-      JWT_SECRET: this.secret.toString('base64'),
+      ...(name === 'task-assignment' ? { SIGNING_KEYS_DIR: this.keysDir } : {}),
       VIEW_WAIT_MS: '10000',
       CONSISTENCY_TIMEOUT_MS: '20000',
       IDENTITY_URL: `http://127.0.0.1:${this.ports.get('task-assignment')}`,

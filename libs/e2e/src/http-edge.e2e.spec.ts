@@ -1,11 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createPublicKey, sign } from 'node:crypto';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import jwt from 'jsonwebtoken';
 import { startEmbedded, type EmbeddedServer } from '@dm/composition';
-import { createLogger, TokenService } from '@dm/platform';
+import { createLogger, signingKeysDirOf, SigningKeys, TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from '@dm/platform';
 import { ApiClient, seed4308Directive } from '@dm/testing';
 import { checkAnswer } from './response-schemas';
 
@@ -37,30 +37,53 @@ describe('the HTTP edge (embedded)', () => {
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const claims = { sub: 'attacker', agencyId: 'h-muong-lat', roles: ['agency_officer'] };
     const read = (token: string) => new ApiClient(server.url, token).get('/api/v1/directives');
+    const ring = () => SigningKeys.load(signingKeysDirOf(dataDir));
+    /** Signed with the server's own current key: only the claims or header make it wrong. */
+    const signedByServer = (header: object, payload: object) => {
+      const input = `${b64(header)}.${b64(payload)}`;
+      return `${input}.${sign(null, Buffer.from(input), ring().current().privateKey).toString('base64url')}`;
+    };
+    const payload = (extra: object = {}) => ({
+      ...claims,
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+      nbf: now(),
+      exp: now() + 600,
+      ...extra,
+    });
+    const header = () => ({ alg: 'EdDSA', typ: 'JWT', kid: ring().current().kid });
 
-    it('takes a token the server signed', async () => {
+    it('takes a token the server signed, and one signed by hand with its current key', async () => {
       expect((await read(server.runtime.tokens.sign(claims as never))).status).toBe(200);
+      expect((await read(signedByServer(header(), payload()))).status).toBe(200);
     });
 
     it.each([
-      ['forged with another key', () => new TokenService(randomBytes(32)).sign(claims as never)],
-      ['of another issuer', () => new TokenService(randomBytes(32), 'elsewhere').sign(claims as never)],
       [
-        'unsigned (alg none)',
-        () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, iss: 'directive-monitor', exp: now() + 60 })}.`,
+        'signed by another key ring (an unknown kid)',
+        () => TokenService.holdingKeys(mkdtempSync(join(tmpdir(), 'dm-other-keys-'))).sign(claims as never),
       ],
+      ['for another audience', () => signedByServer(header(), payload({ aud: 'another-api' }))],
+      ['of another issuer', () => signedByServer(header(), payload({ iss: 'elsewhere' }))],
+      ['expired', () => signedByServer(header(), payload({ exp: now() - 60 }))],
+      ['without exp', () => signedByServer(header(), payload({ exp: undefined }))],
+      ['not valid yet (nbf)', () => signedByServer(header(), payload({ nbf: now() + 300 }))],
+      ['without a kid', () => signedByServer({ alg: 'EdDSA', typ: 'JWT' }, payload())],
+      ['unsigned (alg none)', () => `${b64({ alg: 'none', typ: 'JWT', kid: ring().current().kid })}.${b64(payload())}.`],
       [
         'with its claims changed after signing',
         () => {
-          const [header, , signature] = server.runtime.tokens.sign(claims as never).split('.');
-          return `${header}.${b64({ ...claims, roles: ['admin'], iss: 'directive-monitor', exp: now() + 60 })}.${signature}`;
+          const [h, , signature] = server.runtime.tokens.sign(claims as never).split('.');
+          return `${h}.${b64(payload({ roles: ['admin'] }))}.${signature}`;
         },
       ],
       [
-        'HS512 with a guessed key',
+        'HS256 keyed with the served public key (key confusion)',
         () => {
-          const payload = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64({ ...claims, iss: 'directive-monitor', exp: now() + 60 })}`;
-          return `${payload}.${createHmac('sha512', 'secret').update(payload).digest('base64url')}`;
+          const jwk = server.runtime.tokens.publicKeys()!.keys[0];
+          const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: jwk.kid })}.${b64(payload())}`;
+          const pem = createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+          return `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
         },
       ],
     ])('refuses a token %s with 401 problem+json', async (_name, token) => {
@@ -69,12 +92,46 @@ describe('the HTTP edge (embedded)', () => {
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
     });
 
-    it('refuses an expired token it signed itself, and one of another issuer signed with its key', async () => {
-      const key = (server.runtime.tokens as unknown as { key: jwt.Secret }).key;
-      expect((await read(jwt.sign({ ...claims, exp: now() - 5 }, key, { algorithm: 'HS256', issuer: 'directive-monitor' }))).status).toBe(
-        401,
-      );
-      expect((await read(jwt.sign(claims, key, { algorithm: 'HS256', issuer: 'elsewhere', expiresIn: '1h' }))).status).toBe(401);
+    it('serves its public keys as a JWKS, without any private part', async () => {
+      const answer = await new ApiClient(server.url).get('/.well-known/jwks.json');
+      expect(answer.status).toBe(200);
+      expect(answer.body.keys).toEqual([
+        expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig', kid: ring().current().kid }),
+      ]);
+      expect(JSON.stringify(answer.body)).not.toMatch(/"d"/);
+    });
+
+    it("after a rotation (the CLI's keys rotate, another process), signs with the new key and still takes the old one's tokens", async () => {
+      const before = server.runtime.tokens.sign(claims as never, '1h');
+      const rotated = SigningKeys.load(signingKeysDirOf(dataDir)).rotate();
+      const after = server.runtime.tokens.sign(claims as never, '1h');
+      expect(JSON.parse(Buffer.from(after.split('.')[0], 'base64url').toString()).kid).toBe(rotated.kid);
+      expect((await read(before)).status).toBe(200);
+      expect((await read(after)).status).toBe(200);
+      const served = await new ApiClient(server.url).get('/.well-known/jwks.json');
+      expect(served.body.keys.map((k: { kid: string }) => k.kid)).toEqual([...rotated.retired, rotated.kid]);
+    });
+
+    it('answers a write with a bad token before reading its body: a 50 MB body declared, none sent', async () => {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+        let text = '';
+        socket.on('data', (chunk) => {
+          text += chunk;
+          if (text.includes('\r\n\r\n')) {
+            socket.destroy();
+            resolve(text);
+          }
+        });
+        socket.on('error', reject);
+        socket.setTimeout(5000, () => reject(new Error('no answer within 5 s: the body was awaited')));
+        socket.write(
+          `POST /api/v1/assignments/${assignment}/progress HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer x.y.z\r\n` +
+            `Content-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{"summary":`,
+        );
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 401/);
+      expect(answer.toLowerCase()).toContain('content-type: application/problem+json');
     });
   });
 

@@ -1,7 +1,7 @@
 import { Agent, createServer, request, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServiceName } from '../service-config';
-import { NodeEdge, type EdgeOptions, type WebAssets } from '@dm/platform';
+import { JWKS_PATH, NodeEdge, type EdgeOptions, type TokenService, type WebAssets } from '@dm/platform';
 
 export interface GatewayOptions {
   upstreams: Record<ServiceName, string>;
@@ -9,6 +9,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** The built web app, served at `/` (the same origin as the API). */
   web?: WebAssets | null;
+  /** Verifies bearer tokens with the sign-in component's public keys before a request is forwarded (its body unread). */
+  tokens?: TokenService;
   /** Limits, timeouts, CORS and security headers (docs/security.md, "Limits and headers"); absent: the defaults. */
   edge?: EdgeOptions;
 }
@@ -26,6 +28,7 @@ export function routeOf(method: string, path: string): ServiceName {
   const write = method !== 'GET' && method !== 'HEAD';
   if (path.startsWith('/api/v1/agencies') || path.startsWith('/api/v1/registry')) return 'task-assignment';
   if (path.startsWith('/api/v1/auth/') || path === '/api/v1/accounts' || path.startsWith('/api/v1/accounts/')) return 'task-assignment';
+  if (path === JWKS_PATH) return 'task-assignment';
   if (!write && /^\/api\/v1\/assignments\/[^/]+\/attachments\//.test(path)) return 'progress-events';
   if (write && path.startsWith('/api/v1/directives')) return 'task-assignment';
   if (write && path.startsWith('/api/v1/assignments/')) return 'progress-events';
@@ -41,8 +44,10 @@ function problem(res: ServerResponse, status: number, title: string, detail: str
 /**
  * The one HTTP entry point of the distributed form: API v1 over the three
  * services, streamed through unchanged (status, headers such as
- * X-Consistency-Token and Idempotency-Key, bodies). It checks no token itself:
- * each service verifies the JWT with the shared key.
+ * X-Consistency-Token and Idempotency-Key, bodies). A bearer token is checked
+ * here first, with the JWKS of the sign-in component (task-assignment), so a
+ * forged or expired one never reaches a service; each service checks it again
+ * with its policy, and checks session cookies.
  */
 export class Gateway {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -81,6 +86,7 @@ export class Gateway {
       this.edge.merge(res, page.headers);
       return void res.writeHead(page.status).end(req.method === 'HEAD' ? undefined : page.body);
     }
+    if (!(await this.bearerHolds(req, res))) return;
     const service = routeOf(req.method ?? 'GET', path);
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
     this.forward(service, req, res);
@@ -112,6 +118,22 @@ export class Gateway {
       if (!res.writableEnded) problem(res, 502, 'Bad Gateway', `${service} is unreachable: ${error.message}`);
     });
     req.pipe(upstream);
+  }
+
+  /** A request without a bearer token goes on (the service decides); one with a token that does not verify is answered 401 here. */
+  private async bearerHolds(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const header = req.headers.authorization;
+    if (!this.options.tokens || typeof header !== 'string' || !header.startsWith('Bearer ')) return true;
+    try {
+      if (await this.options.tokens.verify(header.slice(7).trim())) return true;
+      // The body is never read: the connection closes after the refusal.
+      res.shouldKeepAlive = false;
+      problem(res, 401, 'Unauthenticated', 'A valid bearer token is required');
+    } catch {
+      res.shouldKeepAlive = false;
+      problem(res, 503, 'Service unavailable', 'The keys that verify tokens cannot be had now; retry shortly');
+    }
+    return false;
   }
 
   /** Ready (200) when every service answers its own /health/ready with 200; else 503 naming the ones that did not. */

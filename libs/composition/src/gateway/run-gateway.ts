@@ -2,7 +2,7 @@ import { runMain } from '../run-main';
 import { loadGatewayConfig } from '../service-config';
 import { Gateway } from './gateway';
 import { edgeOptionsOf } from '../edge-config';
-import { defaultWebDir, WebAssets } from '@dm/platform';
+import { defaultWebDir, TokenService, WebAssets } from '@dm/platform';
 
 /** The gateway's process: configuration from the environment, checked before it listens. */
 export function runGatewayMain(): void {
@@ -12,6 +12,7 @@ export function runGatewayMain(): void {
       upstreams: config.upstreams,
       timeoutMs: config.timeoutMs,
       web: WebAssets.load(defaultWebDir()),
+      tokens: TokenService.verifyingWith(config.jwksUrl),
       edge: edgeOptionsOf(process.env, 'edge', 'gateway'),
     });
     const port = await gateway.listen(config.port, config.host);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { UserRole } from '@dm/contracts';
-import { loadOrCreateJwtKey, TokenService } from '@dm/platform';
+import { signingKeysDirOf, TokenService } from '@dm/platform';
 import { ApiClient, skipTier } from '@dm/testing';
 import { freePort, kill, ROOT, spawnHealthy } from '../process-harness';
 
@@ -78,13 +78,13 @@ export class BrowserSystem {
    * seconds a CLI process takes to start): for setting up many writers.
    */
   client(sub: string, role: UserRole, agencyId: string | null, name?: string): ApiClient {
-    this.tokens ??= new TokenService(loadOrCreateJwtKey(this.dataDir));
+    this.tokens ??= TokenService.holdingKeys(signingKeysDirOf(this.dataDir));
     return new ApiClient(this.url, this.tokens.sign({ sub, name, agencyId, roles: [role] }));
   }
 
   /** Signs `claims` as the CLI's `token` would (for `runDemo`). */
   sign(claims: { sub: string; name?: string; agencyId: string | null; roles: UserRole[] }): string {
-    this.tokens ??= new TokenService(loadOrCreateJwtKey(this.dataDir));
+    this.tokens ??= TokenService.holdingKeys(signingKeysDirOf(this.dataDir));
     return this.tokens.sign(claims);
   }
 

@@ -14,6 +14,7 @@ import {
 import { deciderHandlers } from '@dm/platform';
 import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
+import { JwksController } from './jwks.controller';
 import { IDENTITY, IDENTITY_EVENTS, type IdentityContext } from './identity-context';
 import { ACCOUNTS } from './identity.module.tokens';
 
@@ -23,7 +24,7 @@ export class IdentityModule {
   static register(identity: IdentityContext): DynamicModule {
     return {
       module: IdentityModule,
-      controllers: [AuthController, AccountsController],
+      controllers: [AuthController, AccountsController, JwksController],
       providers: [
         { provide: IDENTITY, useValue: identity },
         { provide: IDENTITY_EVENTS, useValue: identity.eventStore },

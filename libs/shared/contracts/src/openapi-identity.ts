@@ -39,6 +39,24 @@ const accountWrite = (summary: string, who: string, body: z.ZodTypeAny | null, a
 /** Sign-in, sessions and accounts (docs/security.md). */
 export function identityPaths() {
   return {
+    '/.well-known/jwks.json': open(
+      'The public keys (Ed25519, RFC 7517) that verify the bearer tokens the sign-in component signs: the current one and those retired whose tokens may not have expired',
+      'application/json',
+      schema(
+        z.object({
+          keys: z.array(
+            z.object({
+              kty: z.literal('OKP'),
+              crv: z.literal('Ed25519'),
+              x: z.string(),
+              kid: z.string(),
+              alg: z.literal('EdDSA'),
+              use: z.literal('sig'),
+            }),
+          ),
+        }),
+      ),
+    ),
     '/api/v1/auth/methods': open(
       'How one may sign in: a local account, and the identity provider where configured',
       'application/json',

@@ -15,6 +15,7 @@ export * from './http/audit-links';
 export * from './http/attachment-reply';
 export * from './auth/token-service';
 export * from './auth/key-file';
+export * from './auth/signing-keys';
 export * from './auth/auth.guard';
 export * from './auth/sessions';
 export * from './metrics/metrics';

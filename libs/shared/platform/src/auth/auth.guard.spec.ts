@@ -1,15 +1,16 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Principal } from '@dm/contracts';
 import { ForbiddenError } from '@dm/eventsourcing';
 import { ProblemError } from '../http/problem';
-import { Allow, AuthGuard, principalOf, Public, sessionOf } from './auth.guard';
+import { Allow, AuthGuard, principalOf, Public, routePolicyOf, sessionOf } from './auth.guard';
 import type { ResolvedSession, SessionResolver } from './sessions';
 import { TokenService } from './token-service';
 
-const tokens = new TokenService(randomBytes(32));
+const tokens = TokenService.holdingKeys(mkdtempSync(join(tmpdir(), 'dm-guard-keys-')));
 const officer: Principal = { sub: 'cb', name: 'Cán bộ', agencyId: 'h-muong-lat', roles: ['agency_officer'] };
 const sessionId = 's'.repeat(43);
 const session: ResolvedSession = { principal: officer, csrfToken: 'c'.repeat(43), expiresAt: '2099-01-01T00:00:00.000Z' };
@@ -46,7 +47,7 @@ const outcome = (promise: Promise<boolean>) =>
   );
 
 describe('AuthGuard', () => {
-  const guard = new AuthGuard(new Reflector(), tokens, sessions);
+  const guard = new AuthGuard(tokens, sessions);
   const bearer = (principal: Principal, jti?: string) => ({
     authorization: `Bearer ${tokens.sign({ ...principal, name: principal.name ?? undefined, jti })}`,
   });
@@ -99,7 +100,7 @@ describe('AuthGuard', () => {
     expect(await outcome(guard.canActivate(contextOf('officers', { headers: { cookie: `dm_session=${'t'.repeat(43)}` } }).context))).toBe(
       401,
     );
-    const withoutSessions = new AuthGuard(new Reflector(), tokens);
+    const withoutSessions = new AuthGuard(tokens);
     expect(await outcome(withoutSessions.canActivate(contextOf('officers', { headers: cookie }).context))).toBe(401);
   });
 
@@ -114,6 +115,23 @@ describe('AuthGuard', () => {
     expect(() => principalOf(req)).toThrow(ProblemError);
     req.principal = officer;
     expect(principalOf(req)).toBe(officer);
+  });
+
+  it("marks every method of a controller with its policy, a method's own mark first", () => {
+    const read = { roles: ['inspector'] as const };
+    const write = { roles: ['admin'] as const };
+    @Allow(read)
+    class Controller {
+      list() {}
+      @Allow(write)
+      change() {}
+      @Public()
+      health() {}
+    }
+    expect(routePolicyOf(Controller.prototype.list)).toEqual({ public: false, permission: read });
+    expect(routePolicyOf(Controller.prototype.change)).toEqual({ public: false, permission: write });
+    expect(routePolicyOf(Controller.prototype.health)).toEqual({ public: true });
+    expect(routePolicyOf(Routes.prototype.unmarked)).toBeNull();
   });
 
   it('refuses a route that names no permission and is not public', async () => {

@@ -1,5 +1,4 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '@dm/contracts';
 import { assertMayAttempt, type Permission } from '@dm/eventsourcing';
@@ -8,54 +7,69 @@ import { TokenService } from './token-service';
 import { csrfHolds, SESSION_RESOLVER, sessionIdOf, type ResolvedSession, type SessionResolver } from './sessions';
 
 export const TOKEN_SERVICE = Symbol('TokenService');
+export const AUTHENTICATOR = Symbol('Authenticator');
 const PUBLIC = 'dm:public';
 const PERMISSION = 'dm:permission';
 
-/** Routes anyone may call (health, metrics, docs). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/** Marks a route method, or every method of a controller that marks none itself (route handlers carry only their method's marks). */
+const markRoutes =
+  (key: string, value: unknown) =>
+  (target: object, _property?: string | symbol, descriptor?: PropertyDescriptor): void => {
+    if (descriptor) return void Reflect.defineMetadata(key, value, descriptor.value);
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name)?.value;
+      if (name === 'constructor' || typeof method !== 'function') continue;
+      if (!Reflect.hasOwnMetadata(PUBLIC, method) && !Reflect.hasOwnMetadata(PERMISSION, method))
+        Reflect.defineMetadata(key, value, method);
+    }
+  };
+
+/** Routes anyone may call (health, metrics, docs, sign-in). */
+export const Public = () => markRoutes(PUBLIC, true);
 
 /**
- * The permission of a route, from its context's policy module. The guard
- * checks its roles before the request is read; the route checks its rule on
+ * The permission of a route, from its context's policy module. Its roles are
+ * checked before the request's body is read; the route checks its rule on
  * the resource (`authorize`) before the body is validated.
  */
-export const Allow = (permission: Permission<any>) => SetMetadata(PERMISSION, permission);
+export const Allow = (permission: Permission<any>) => markRoutes(PERMISSION, permission);
+
+/** Who may call a route: anyone, or the holders of a permission. */
+export type RoutePolicy = { public: true } | { public: false; permission: Permission<any> };
+
+/** The policy a route handler was marked with, or null when it has none (which a served route may not be). */
+export function routePolicyOf(handler: object): RoutePolicy | null {
+  if (Reflect.getMetadata(PUBLIC, handler)) return { public: true };
+  const permission = Reflect.getMetadata(PERMISSION, handler) as Permission<any> | undefined;
+  return permission ? { public: false, permission } : null;
+}
 
 type AuthenticatedRequest = FastifyRequest & { principal?: Principal; session?: ResolvedSession };
 
 /**
- * Every route that is not public needs a caller, and the role its permission
- * names. The caller is a valid bearer token's, else the browser session its
- * cookie names; a write on a session must echo its CSRF token.
+ * Who is calling: a valid bearer token's subject, else the browser session
+ * its cookie names; a write on a session must echo its CSRF token. Runs as
+ * the request arrives, before its body is read.
  */
-@Injectable()
-export class AuthGuard implements CanActivate {
+export class Authenticator {
   constructor(
-    private readonly reflector: Reflector,
-    @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
-    @Optional() @Inject(SESSION_RESOLVER) private readonly sessions?: SessionResolver,
+    private readonly tokens: TokenService,
+    private readonly sessions?: SessionResolver,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.callerOf(request);
-    request.principal = principal;
-    const permission = this.reflector.getAllAndOverride<Permission<any> | undefined>(PERMISSION, targets);
-    if (!permission) throw new Error(`route ${request.method} ${request.routeOptions?.url} has no permission (@Allow) and is not @Public`);
-    assertMayAttempt(permission, principal);
-    return true;
-  }
-
-  private async callerOf(request: AuthenticatedRequest): Promise<Principal> {
+  /** Sets the request's principal (and session), or throws 401/403/503. */
+  async authenticate(request: FastifyRequest): Promise<Principal> {
+    const authenticated = request as AuthenticatedRequest;
+    if (authenticated.principal) return authenticated.principal;
     const header = request.headers.authorization;
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       const bearer = header.slice(7).trim();
-      const verified = this.tokens.verifyIssued(bearer);
+      const verified = await this.tokens.verifyIssued(bearer);
       if (!verified) throw problems.unauthenticated();
       if (verified.tokenId && this.sessions && !(await this.sessions.tokenHolds(verified.principal, verified.tokenId, bearer)))
         throw problems.unauthenticated('This token was issued to an account that is disabled or no longer holds it');
+      authenticated.principal = verified.principal;
       return verified.principal;
     }
     const sessionId = this.sessions ? sessionIdOf(request.headers) : null;
@@ -63,8 +77,39 @@ export class AuthGuard implements CanActivate {
     if (!session) throw problems.unauthenticated('Sign in, or send a valid bearer token');
     if (!csrfHolds(request.method, request.headers, session))
       throw problems.forbidden('A write from a browser session must carry its CSRF token in X-CSRF-Token');
-    request.session = session;
+    authenticated.session = session;
+    authenticated.principal = session.principal;
     return session.principal;
+  }
+
+  /** The caller of a route, holding a role its policy names (throws otherwise); null for a public route. */
+  async admit(request: FastifyRequest, policy: RoutePolicy): Promise<Principal | null> {
+    if (policy.public) return null;
+    const principal = await this.authenticate(request);
+    assertMayAttempt(policy.permission, principal);
+    return principal;
+  }
+}
+
+/**
+ * Every route that is not public needs a caller, and the role its permission
+ * names. The HTTP app admits the caller as the request arrives (before its
+ * body is read); the guard admits it where that did not run.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly authenticator: Authenticator;
+
+  constructor(@Inject(TOKEN_SERVICE) tokens: TokenService, @Optional() @Inject(SESSION_RESOLVER) sessions?: SessionResolver) {
+    this.authenticator = new Authenticator(tokens, sessions);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const policy = routePolicyOf(context.getHandler());
+    if (!policy) throw new Error(`route ${request.method} ${request.routeOptions?.url} has no permission (@Allow) and is not @Public`);
+    await this.authenticator.admit(request, policy);
+    return true;
   }
 }
 

@@ -11,6 +11,8 @@ import { installTextHygiene } from './text-hygiene';
 import { recordReads, type AccessLogSink } from './access-log';
 import type { WebAssets } from '../web/web-assets';
 import { edgeServerOptions, installEdge, type EdgeOptions } from './edge';
+import { AUTHENTICATOR, routePolicyOf, type Authenticator, type RoutePolicy } from '../auth/auth.guard';
+import { sendProblem } from './problem.filter';
 
 export interface HttpAppOptions {
   metrics: Metrics;
@@ -29,10 +31,12 @@ const CORRELATION_ID = /^(?=.*\S)[\t\x20-\x7e\x80-\xff]{1,200}$/;
 export interface ServedRoute {
   method: string;
   url: string;
+  /** Who may call it (Nest routes: each has one, or the app does not start). */
+  policy: RoutePolicy | null;
 }
 const served = new WeakMap<object, ServedRoute[]>();
 
-/** The routes an app made by createHttpApp serves (its Fastify instance), HEAD left out: what the OpenAPI document must list. */
+/** The routes an app made by createHttpApp serves (its Fastify instance), HEAD left out, with their policies: what the OpenAPI document and the authorisation matrix must list. */
 export const routesOf = (app: NestFastifyApplication): ServedRoute[] => served.get(app.getHttpAdapter().getInstance()) ?? [];
 
 /** The client's X-Correlation-Id when it is 1 to 200 characters a header may carry back, else a new UUIDv7. */
@@ -59,7 +63,26 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
   const routes: ServedRoute[] = [];
   served.set(fastify, routes);
   fastify.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    const policy = routePolicyOf(route.handler);
+    const nestRoute = Reflect.getMetadata('path', route.handler) !== undefined;
+    if (nestRoute && !policy)
+      throw new Error(`route ${[route.method].flat().join(',')} ${route.url} has no permission (@Allow) and is not @Public`);
+    route.config = { ...(route.config as object), policy };
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, policy });
+  });
+  // The caller is admitted (token or session, and a role its route's policy names) before the body is read.
+  let authenticator: Authenticator | null = null;
+  fastify.addHook('onRequest', async (request, reply) => {
+    const policy = (request.routeOptions.config as { policy?: RoutePolicy | null } | undefined)?.policy;
+    if (!policy || policy.public || !authenticator) return;
+    try {
+      await authenticator.admit(request, policy);
+    } catch (error) {
+      // A body the caller may not send is never read: the connection closes after the answer.
+      if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined)
+        reply.header('connection', 'close');
+      return sendProblem(reply, request, error);
+    }
   });
   installJsonBodies(fastify);
   installTextHygiene(fastify);
@@ -88,5 +111,10 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
     logger: new PinoNestLogger(options.logger),
     bodyParser: false,
   });
+  try {
+    authenticator = app.get<Authenticator>(AUTHENTICATOR, { strict: false });
+  } catch {
+    authenticator = null;
+  }
   return app;
 }

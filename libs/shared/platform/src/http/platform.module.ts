@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AuthGuard, TOKEN_SERVICE } from '../auth/auth.guard';
+import { Authenticator, AUTHENTICATOR, AuthGuard, TOKEN_SERVICE } from '../auth/auth.guard';
 import { TokenService } from '../auth/token-service';
 import { SESSION_RESOLVER, type SessionResolver } from '../auth/sessions';
 import { Metrics } from '../metrics/metrics';
@@ -31,6 +31,7 @@ export class PlatformModule {
       controllers: [PlatformController],
       providers: [
         { provide: TOKEN_SERVICE, useValue: options.tokens },
+        { provide: AUTHENTICATOR, useValue: new Authenticator(options.tokens, options.sessions) },
         { provide: METRICS, useValue: options.metrics },
         { provide: CONSISTENCY, useValue: options.consistency },
         { provide: HEALTH_CHECKS, useValue: options.healthChecks },
@@ -40,7 +41,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [TOKEN_SERVICE, METRICS, CONSISTENCY, CHECKPOINTS],
+      exports: [TOKEN_SERVICE, AUTHENTICATOR, METRICS, CONSISTENCY, CHECKPOINTS],
     };
   }
 }

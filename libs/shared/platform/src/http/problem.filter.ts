@@ -24,24 +24,27 @@ const TITLE_OF: Record<number, string> = {
 export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const ctx = host.switchToHttp();
-    const reply = ctx.getResponse<FastifyReply>();
-    const request = ctx.getRequest<FastifyRequest>();
-    const problem = toProblem(exception);
-    if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
-    if (exception instanceof ConcurrencyError) reply.header('retry-after', '1');
-    for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
-    reply
-      .status(problem.status)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send({
-        type: 'about:blank',
-        title: problem.title,
-        status: problem.status,
-        ...(problem.detail ? { detail: problem.detail } : {}),
-        instance: request.url,
-        ...(problem.errors.length ? { errors: problem.errors } : {}),
-      });
+    sendProblem(ctx.getResponse<FastifyReply>(), ctx.getRequest<FastifyRequest>(), exception);
   }
+}
+
+/** Answers an error as application/problem+json: from the filter, or from a hook that runs before the route (authentication, limits). */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, exception: unknown): FastifyReply {
+  const problem = toProblem(exception);
+  if (problem.status >= 500) request.log.error({ err: exception }, 'request failed');
+  if (exception instanceof ConcurrencyError) reply.header('retry-after', '1');
+  for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
+  return reply
+    .status(problem.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send({
+      type: 'about:blank',
+      title: problem.title,
+      status: problem.status,
+      ...(problem.detail ? { detail: problem.detail } : {}),
+      instance: request.url,
+      ...(problem.errors.length ? { errors: problem.errors } : {}),
+    });
 }
 
 export function toProblem(exception: unknown): ProblemError {

@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.webmanifest']);
 
 /** Paths the API and the operators' routes own: never answered with the app. */
-const NOT_THE_APP = /^\/(api|docs|health|metrics)(\/|$)/;
+const NOT_THE_APP = /^\/(api|docs|health|metrics|\.well-known)(\/|$)/;
 
 /**
  * The web app's policy (docs/security.md, "The web app's headers"): scripts and styles of this origin only (AntD writes
