@@ -139,9 +139,9 @@ export function installEdge(fastify: FastifyInstance, options?: EdgeOptions): vo
         .send(problemBody(408, `The body did not arrive within ${timeoutMs / 1000} s of the headers`));
     }, timeoutMs);
     timer.unref();
+    // The request's own events only: a listener on the socket would pile up over a kept-alive connection's requests.
     const clear = () => clearTimeout(timer);
     request.raw.once('end', clear);
     request.raw.once('close', clear);
-    socket.once('close', clear);
   }
 }
