@@ -95,11 +95,23 @@ export class MatrixTally {
   readonly routes = new Set<string>();
   readonly states = new Set<string>();
   readonly failures: string[] = [];
+  /** What the allowed cells were answered, by status class (a state that refuses the command: 4xx). */
+  readonly allowedAnswers: Record<string, number> = {};
+
+  answered(status: number): void {
+    const key = `${String(status)[0]}xx`;
+    this.allowedAnswers[key] = (this.allowedAnswers[key] ?? 0) + 1;
+  }
 
   summary(): string {
     return (
       `authorisation matrix: ${this.cells} cells tested on ${this.routes.size} routes and ${this.states.size} route states ` +
-      `(${this.allowed} allowed, ${this.refused} refused, ${this.anonymous} anonymous; ${this.narrowed} narrowed lists checked), ${this.publicRoutes} public routes answered without a token, ` +
+      `(${this.allowed} allowed [${Object.entries(this.allowedAnswers)
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join(
+          ', ',
+        )}], ${this.refused} refused, ${this.anonymous} anonymous; ${this.narrowed} narrowed lists checked), ${this.publicRoutes} public routes answered without a token, ` +
       `failures = ${this.failures.length}`
     );
   }

@@ -137,7 +137,7 @@ export class UrgingController {
 
   @Post('run')
   @HttpCode(200)
-  @Allow({ roles: ['admin'] })
+  @Allow(dutiesPolicy.runUrging)
   run() {
     return this.reporting.urging.runOnce();
   }

@@ -56,6 +56,7 @@ describe('who may act on reporting (docs/reporting.md, "Who may do what")', () =
     expect(allowedRoles(dutiesPolicy.issueReport)).toEqual(['monitoring_officer', 'admin']);
     expect(allowedRoles(dutiesPolicy.remind)).toEqual(['monitoring_officer', 'admin']);
     expect(allowedRoles(dutiesPolicy.adjustCalendar)).toEqual(['admin']);
+    expect(allowedRoles(dutiesPolicy.runUrging)).toEqual(['admin']);
     for (const permission of [dutiesPolicy.setRegime, dutiesPolicy.recordPaperReport, dutiesPolicy.issueReport, dutiesPolicy.remind])
       expect(isAllowed(permission as never, who('admin', null), letter)).toBe(true);
     expect(isAllowed(dutiesPolicy.submit, who('agency_officer', 'h-muong-lat'), 'h-muong-lat')).toBe(true);

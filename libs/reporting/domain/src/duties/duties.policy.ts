@@ -47,6 +47,8 @@ export const dutiesPolicy = {
   issueReport: { roles: ['monitoring_officer', 'admin'], rule: officeRefusal } satisfies Permission<Overseen | null>,
   /** A reminder with the office's own text. */
   remind: { roles: ['monitoring_officer', 'admin'], rule: officeRefusal } satisfies Permission<Overseen | null>,
+  /** Running the urging scheduler now, rather than at its next tick: an admin. */
+  runUrging: { roles: ['admin'] } satisfies Permission<void>,
   /** Reminders: an agency officer its own agency's; the others all they may read. */
   readReminders: {
     roles: ['agency_officer', 'monitoring_officer', 'inspector', 'admin'],
