@@ -335,6 +335,46 @@ describe('text hygiene at the edge (embedded)', () => {
   });
 
   describe('keys an object has from its prototype', () => {
+    // "constructor" is a well-formed agency id (a-z, 0-9, -): every lookup of one must be an own property.
+    it.each(['constructor', '__proto__', 'tostring', 'valueof'])(
+      'answers %s as an agency id in a body or a query with 4xx problem+json, never 5xx',
+      async (key) => {
+        const before = await events();
+        const bodies = [
+          directive({ issuer: key }),
+          directive({ monitoringAgency: key }),
+          directive({ addressees: [key] }),
+          directive({}, { lead: [key] }),
+          directive({}, { lead: ['so-tc'], coordinating: [key] }),
+        ];
+        for (const body of bodies) {
+          const answer = await office.post('/api/v1/directives', body);
+          expect([answer.status >= 400 && answer.status < 500, answer.headers.get('content-type')]).toEqual([
+            true,
+            expect.stringContaining('application/problem+json'),
+          ]);
+        }
+        for (const path of [
+          `/api/v1/directives?agencyId=${key}`,
+          `/api/v1/assignments?agencyId=${key}`,
+          `/api/v1/reports/summary?period=2017-Q1&agencyId=${key}`,
+          `/api/v1/reports/agencies?period=2017-Q1&agencyId=${key}`,
+          `/api/v1/reporting/compliance?agencyId=${key}`,
+          `/api/v1/reporting/submissions?agencyId=${key}`,
+          `/api/v1/reminders?agencyId=${key}`,
+          `/api/v1/reports/annual-review?year=2017&agencyId=${key}`,
+          `/api/v1/audit/timeline?agencyId=${key}`,
+          `/api/v1/agencies/${key}`,
+          `/api/v1/agencies/groups/${key}`,
+        ]) {
+          const answer = await fx.inspector().get(path);
+          expect([path, answer.status < 500]).toEqual([path, true]);
+          if (answer.status >= 400) expect(answer.headers.get('content-type')).toContain('application/problem+json');
+        }
+        expect(await events()).toBe(before);
+      },
+    );
+
     it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'])(
       'answers %s as a group, an agency, a directive, an assignment and a task with 404 problem+json',
       async (key) => {

@@ -36,7 +36,8 @@ export class RegistryReader {
   async on(date: string): Promise<RegistryOnDate & { registry: AgencyRegistry }> {
     const registry = await this.registry();
     const snapshot = registry.snapshot(date);
-    const nameOf = (id: string) => snapshot.agencies[id]?.name ?? snapshot.outside?.[id]?.name ?? registry.agency(id)?.name ?? id;
+    const own = <T>(record: Record<string, T> | undefined, id: string) => (record && Object.hasOwn(record, id) ? record[id] : undefined);
+    const nameOf = (id: string) => own(snapshot.agencies, id)?.name ?? own(snapshot.outside, id)?.name ?? registry.agency(id)?.name ?? id;
     const groups = Object.values(snapshot.groups)
       .map((g) => ({ id: g.id, name: g.name, members: g.members }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'));

@@ -96,8 +96,8 @@ export class ReportingService {
     const snapshot = registry.snapshot(date);
     const agencies = new Set<string>();
     for (const id of reporters) {
-      if (snapshot.groups[id]) snapshot.groups[id].members.forEach((m) => agencies.add(m));
-      else if (snapshot.agencies[id]) agencies.add(id);
+      if (Object.hasOwn(snapshot.groups, id)) snapshot.groups[id].members.forEach((m) => agencies.add(m));
+      else if (Object.hasOwn(snapshot.agencies, id)) agencies.add(id);
     }
     return [...agencies].sort();
   }

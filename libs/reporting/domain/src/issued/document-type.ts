@@ -12,7 +12,7 @@ const DOCUMENT_TYPES: Record<string, string> = {
 };
 
 /** "Công văn" for `cong-van`; a type the list does not know is shown as recorded. */
-export const documentTypeName = (type: string): string => DOCUMENT_TYPES[type] ?? type;
+export const documentTypeName = (type: string): string => (Object.hasOwn(DOCUMENT_TYPES, type) ? DOCUMENT_TYPES[type] : type);
 
 /** A subject as it reads after "về": without its "V/v" and its closing full stop. */
 export const subjectAfterVe = (subject: string): string =>
