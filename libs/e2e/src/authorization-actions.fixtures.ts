@@ -141,7 +141,8 @@ export function tableActions(ids: () => TableIds): Record<string, Action> {
         as.post(`/api/v1/assignments/${ids().muongLat}/completion`, {
           completedOn: '2017-05-21',
           summary: 'Hoàn thành',
-          incomingDocument: paperReport,
+          // The paper report is dated the day it reports, so an open assignment takes it (the matrix's "open" state).
+          incomingDocument: { ...paperReport, date: '2017-05-21' },
         }),
     },
     'confirm or return a completion': {
