@@ -20,6 +20,28 @@ const VERBATIM_KEYS = new Set(['password', 'currentPassword']);
 
 type Part = string | number;
 type Container = Record<string, unknown> | unknown[];
+/** Where a value sits, kept as a chain to its parent so that a path is only made for a fault. */
+type Place = { part: Part; parent: Place } | null;
+
+const pathOf = (place: Place, last?: Part): string => {
+  const parts: Part[] = last === undefined ? [] : [last];
+  for (let at = place; at; at = at.parent) parts.unshift(at.part);
+  return fieldPath(parts) || '(body)';
+};
+
+/** Anything textFault or tidyText may have to look at: a control character, a CR, a surrogate, or anything outside ASCII. */
+const PLAIN_TEXT = /^[\t\n\x20-\x7e]*$/;
+
+/**
+ * A string checked and tidied (./text.ts of the contracts), or its fault.
+ * ASCII without controls, most strings of a body, is taken as it is.
+ */
+function cleanString(value: string, verbatim: boolean): string | { fault: string } {
+  if (PLAIN_TEXT.test(value)) return value;
+  const fault = textFault(value);
+  if (fault) return { fault };
+  return verbatim ? value : tidyText(value);
+}
 
 /**
  * Checks and tidies every string of a parsed JSON value, keys included,
@@ -28,38 +50,44 @@ type Container = Record<string, unknown> | unknown[];
  * in place.
  */
 export function cleanJsonValue(root: { value: unknown }): FieldError | null {
-  const pending: Array<{ holder: Container; path: Part[]; verbatim: boolean }> = [];
-  const visit = (value: unknown, path: Part[], verbatim: boolean): { fault: FieldError } | { value: unknown } => {
-    if (typeof value === 'string') {
-      const fault = textFault(value);
-      if (fault) return { fault: { field: fieldPath(path) || '(body)', message: fault } };
-      return { value: verbatim ? value : tidyText(value) };
-    }
-    if (value !== null && typeof value === 'object') pending.push({ holder: value as Container, path, verbatim });
-    return { value };
-  };
-  const first = visit(root.value, [], false);
-  if ('fault' in first) return first.fault;
-  root.value = first.value;
+  if (typeof root.value === 'string') {
+    const clean = cleanString(root.value, false);
+    if (typeof clean !== 'string') return { field: '(body)', message: clean.fault };
+    root.value = clean;
+    return null;
+  }
+  if (root.value === null || typeof root.value !== 'object') return null;
+  const pending: Array<{ holder: Container; place: Place; verbatim: boolean }> = [
+    { holder: root.value as Container, place: null, verbatim: false },
+  ];
   for (let item = pending.pop(); item; item = pending.pop()) {
-    const { holder, path } = item;
+    const { holder, place, verbatim } = item;
     if (Array.isArray(holder)) {
       for (let i = 0; i < holder.length; i++) {
-        const seen = visit(holder[i], [...path, i], item.verbatim);
-        if ('fault' in seen) return seen.fault;
-        holder[i] = seen.value;
+        const value = holder[i];
+        if (typeof value === 'string') {
+          const clean = cleanString(value, verbatim);
+          if (typeof clean !== 'string') return { field: pathOf(place, i), message: clean.fault };
+          holder[i] = clean;
+        } else if (value !== null && typeof value === 'object')
+          pending.push({ holder: value as Container, place: { part: i, parent: place }, verbatim });
       }
       continue;
     }
     for (const key of Object.keys(holder)) {
-      const keyFault = textFault(key);
-      if (keyFault) return { field: fieldPath([...path, key]), message: `is not a usable name: it ${keyFault}` };
-      const name = tidyText(key);
-      if (RESERVED_KEYS.has(name)) return { field: fieldPath([...path, name]), message: 'is a reserved name, not a field' };
-      const seen = visit(holder[key], [...path, name], VERBATIM_KEYS.has(name));
-      if ('fault' in seen) return seen.fault;
+      const name = cleanString(key, false);
+      if (typeof name !== 'string') return { field: pathOf(place, key), message: `is not a usable name: it ${name.fault}` };
+      if (RESERVED_KEYS.has(name)) return { field: pathOf(place, name), message: 'is a reserved name, not a field' };
+      const value = holder[key];
+      let clean: unknown = value;
+      if (typeof value === 'string') {
+        const text = cleanString(value, VERBATIM_KEYS.has(name));
+        if (typeof text !== 'string') return { field: pathOf(place, name), message: text.fault };
+        clean = text;
+      } else if (value !== null && typeof value === 'object')
+        pending.push({ holder: value as Container, place: { part: name, parent: place }, verbatim: VERBATIM_KEYS.has(name) });
       if (name !== key) delete holder[key];
-      holder[name] = seen.value;
+      if (name !== key || clean !== value) holder[name] = clean;
     }
   }
   return null;
