@@ -3,7 +3,7 @@ import { inspectionPolicy } from '@dm/audit';
 import { directivesPolicy } from '@dm/directives-domain';
 import type { Permission } from '@dm/eventsourcing';
 import { identityPolicy } from '@dm/identity-domain';
-import { routesOf } from '@dm/platform';
+import { routesOf, type RoutePolicy } from '@dm/platform';
 import { progressPolicy } from '@dm/progress-domain';
 import { annualReviewPolicy, dutiesPolicy, reportingPolicy } from '@dm/reporting-domain';
 import type { ApiResponse } from '@dm/testing';
@@ -12,20 +12,15 @@ import { tableActions } from './authorization-actions.fixtures';
 import {
   expectedOf,
   MatrixTally,
-  policyOfRoute,
   principalOf,
   rulesOf,
   shouldHold,
   type Case,
-  type RoutePolicy,
   type Rule,
   type Whose,
 } from './authorization-matrix.fixtures';
 import { matrixEntries } from './authorization-matrix-entries.fixtures';
 import { MatrixWorld } from './authorization-matrix-world.fixtures';
-
-// A burst of requests per principal is what this test is; the rate limit has its own tests.
-process.env.RATE_LIMIT = 'off';
 
 /**
  * The authorisation matrix, generated from the policy modules and asked of
@@ -58,12 +53,17 @@ describe('authorisation matrix generated from the policy modules (embedded)', ()
   });
   const policies = new Map<string, RoutePolicy | null>();
 
+  const rateLimit = process.env.RATE_LIMIT;
   beforeAll(async () => {
+    // A burst of requests per principal is what this test is; the rate limit has its own tests.
+    process.env.RATE_LIMIT = 'off';
     await fx.start();
-    for (const route of routesOf(fx.server.app)) policies.set(`${route.method} ${route.url}`, policyOfRoute(route));
+    for (const route of routesOf(fx.server.app)) policies.set(`${route.method} ${route.url}`, route.policy);
     await world.recordReporting();
   });
   afterAll(async () => {
+    if (rateLimit === undefined) delete process.env.RATE_LIMIT;
+    else process.env.RATE_LIMIT = rateLimit;
     console.log(tally.summary());
     await fx.stop();
   });

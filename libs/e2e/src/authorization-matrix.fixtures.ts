@@ -74,15 +74,6 @@ export function expectedOf(permission: Permission<any>, c: Case, principal: Prin
 /** Whether a narrowed list should hold the resource for this caller. */
 export const shouldHold = (c: Case, principal: Principal): boolean => !!c.narrowed && c.narrowed.to.every((r) => allows(r, principal));
 
-/** A served route's policy, from routesOf: `{ policy: { public } | { permission } }`, or flags on the route itself. */
-export type RoutePolicy = { public: true } | { public: false; permission: Permission<any> };
-export function policyOfRoute(route: object): RoutePolicy | null {
-  const r = route as { policy?: RoutePolicy | null; public?: boolean; permission?: Permission<any> };
-  if (r.policy !== undefined) return r.policy;
-  if (r.public) return { public: true };
-  return r.permission ? { public: false, permission: r.permission } : null;
-}
-
 /** What the cells found: counts for the log, and each failure by name. */
 export class MatrixTally {
   cells = 0;
