@@ -8,6 +8,8 @@ import { ApiClient, ConsistencySession, eventually, runDemo, seed4308Directive, 
 import { startEmbedded, type EmbeddedServer } from '@dm/composition';
 import { distributedInfra, DistributedSystem, type DistributedInfra } from './distributed-system';
 import { buildOnce, ROOT } from './process-harness';
+import { join } from 'node:path';
+import { SigningKeys, TokenService } from '@dm/platform';
 
 const infra = distributedInfra();
 
@@ -420,5 +422,29 @@ if ('skipped' in infra) {
       for (const path of ['/api/v1/auth/session', '/api/v1/assignments?agencyId=h-muong-lat', '/api/v1/directives'])
         expect([path, (await browser(path)).status]).toEqual([path, 401]);
     }, 120_000);
+
+    it('tokens signed by task-assignment alone: every service and the gateway verify with its JWKS, a rotation is picked up, a forged token stops at the gateway', async () => {
+      const jwks = await fetch(`${system.url}/.well-known/jwks.json`);
+      expect(jwks.status).toBe(200);
+      const admin = { sub: 'admin-keys', agencyId: null, roles: ['admin' as const] };
+      const before = new ApiClient(system.url, system.sign(admin));
+      expect((await before.get('/api/v1/directives')).status).toBe(200);
+      const rotated = SigningKeys.load(system.keysDir).rotate();
+      const afterToken = system.sign(admin);
+      expect(JSON.parse(Buffer.from(afterToken.split('.')[0], 'base64url').toString()).kid).toBe(rotated.kid);
+      const after = new ApiClient(system.url, afterToken);
+      // A verifier fetches the JWKS again when a token names a key it has not seen (at most every 5 s).
+      await eventually(async () => {
+        for (const path of ['/api/v1/directives', '/api/v1/agencies', '/api/v1/audit/public-key'])
+          expect([path, (await after.get(path)).status]).toEqual([path, 200]);
+        // progress-events: an attachment that does not exist, asked by a caller it verified.
+        expect((await after.get(`/api/v1/assignments/${randomUUID()}/attachments/${'0'.repeat(64)}`)).status).toBe(404);
+      }, 15_000);
+      expect((await before.get('/api/v1/directives')).status).toBe(200);
+      const stranger = TokenService.holdingKeys(join(system.dataDir, 'stranger-keys')).sign({ sub: 'x', agencyId: null, roles: ['admin'] });
+      const refused = await fetch(`${system.url}/api/v1/directives`, { headers: { authorization: `Bearer ${stranger}` } });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }, 60_000);
   });
 }
