@@ -32,11 +32,14 @@ module.exports = {
         '\\.e2e\\.spec\\.ts$',
         '\\.fault\\.spec\\.ts$',
         '\\.browser\\.spec\\.ts$',
+        '\\.fuzz\\.spec\\.ts$',
         '/node_modules/',
       ],
     },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], setupFiles: ['<rootDir>/libs/e2e/src/test-environment.ts'] },
+    // Every route fuzzed from its OpenAPI operation (FUZZ_RUNS requests each, 1,000 by default): minutes, so apart from e2e.
+    { ...base, displayName: 'fuzz', testMatch: ['**/*.fuzz.spec.ts'], setupFiles: ['<rootDir>/libs/e2e/src/test-environment.ts'] },
     // A real Chromium against the built embedded server (npm run build first; npm test does).
     {
       ...base,
