@@ -79,6 +79,17 @@ describe('fuzzing every route from its OpenAPI schema (embedded)', () => {
     await fx.stop();
   });
 
+  it('the write probe sees an accepted write: an event, and a read database changed', async () => {
+    const before = { events: await probe.eventCount(), reads: probe.readVersion() };
+    const reported = await fx
+      .officer('h-muong-lat')
+      .post(`/api/v1/assignments/${world.assignments[0]}/progress`, { reportedOn: '2017-03-05', summary: 'Kiểm tra', percent: 45 });
+    expect(reported.status).toBe(201);
+    expect(await probe.eventCount()).toBe(before.events + 1);
+    expect(probe.readVersion()).not.toBe(before.reads);
+    await probe.newEvents();
+  });
+
   const routes = () =>
     routesOf(fx.server.app)
       .map((r) => ({ method: r.method, url: r.url, name: `${r.method} ${r.url}` }))
