@@ -58,3 +58,44 @@ describe('Accounts.issueToken', () => {
     expect(await events()).toBe(before);
   });
 });
+
+/** Found by the fuzzer: POST /api/v1/accounts refused (422, an Idempotency-Key reused with another body) had already written the new account's password hash. */
+describe('Accounts: a refused creation or password change writes no password', () => {
+  const setup = async () => {
+    const identity = identityInMemory();
+    const accounts = new Accounts(
+      identity.execute,
+      identity.directory,
+      identity.credentials,
+      { endAllOf: async () => undefined } as unknown as SessionStore,
+      {} as TokenService,
+    );
+    return { identity, accounts };
+  };
+  const keyed = (bodyHash: string) => specMetadata({ commandId: '018f0000-0000-7000-8000-00000000000a', keyed: true, bodyHash });
+  const request = (username: string, password: string) => ({
+    username,
+    password,
+    displayName: username,
+    agencyId: 'h-muong-lat',
+    roles: ['agency_officer' as const],
+  });
+
+  it('a creation refused for its reused key leaves no password for the username', async () => {
+    const { identity, accounts } = await setup();
+    await accounts.create(request('cb.a', 'mat-khau-du-dai-1'), keyed('body-a'));
+    await expect(accounts.create(request('cb.b', 'mat-khau-du-dai-2'), keyed('body-b'))).rejects.toThrow();
+    expect(await identity.directory.get('cb.b')).toBeNull();
+    expect(await identity.credentials.verify('cb.b', 'mat-khau-du-dai-2')).toBe(false);
+    expect(await identity.credentials.verify('cb.a', 'mat-khau-du-dai-1')).toBe(true);
+  });
+
+  it('a password change refused for its reused key leaves the password as it was', async () => {
+    const { identity, accounts } = await setup();
+    await identity.account('cb.a', 'mat-khau-cu-du-dai');
+    await accounts.setPassword('cb.a', { password: 'mat-khau-moi-du-dai-1', reset: true }, keyed('first'));
+    await expect(accounts.setPassword('cb.a', { password: 'mat-khau-moi-du-dai-2', reset: true }, keyed('second'))).rejects.toThrow();
+    expect(await identity.credentials.verify('cb.a', 'mat-khau-moi-du-dai-2')).toBe(false);
+    expect(await identity.credentials.verify('cb.a', 'mat-khau-moi-du-dai-1')).toBe(true);
+  });
+});

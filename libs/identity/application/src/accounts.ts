@@ -50,8 +50,10 @@ export class Accounts {
       await this.checkAgency(fields.agencyId);
       if (await this.directory.get(fields.username))
         throw new IllegalStateError(`The account ${fields.username} already exists`, 'username', 'is taken');
-      await this.credentials.set(fields.username, password, this.now());
+      // Hashed first (slow), saved only once the account's event is written: a refused creation leaves no password behind.
+      const credential = await this.credentials.hash(fields.username, password, this.now());
       await this.execute(new CreateAccount({ ...fields, source: 'local' }, metadata));
+      await this.credentials.save(credential);
       return this.current(fields.username);
     });
   }
@@ -82,8 +84,10 @@ export class Accounts {
         );
       if (!change.reset && !(await this.credentials.verify(username, change.currentPassword ?? '')))
         throw new ValidationError('The current password is wrong', 'currentPassword', 'is wrong');
-      await this.credentials.set(username, change.password, this.now());
+      // The new password holds only once its event is written: a refused change leaves the old one.
+      const credential = await this.credentials.hash(username, change.password, this.now());
       await this.execute(new SetPassword({ username, reset: change.reset }, metadata));
+      await this.credentials.save(credential);
       await this.sessions.endAllOf(username, change.keepSession);
       return this.current(username);
     });

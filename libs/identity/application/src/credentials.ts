@@ -8,6 +8,9 @@ interface CredentialDoc extends Document {
   setAt: string;
 }
 
+/** A password hashed for an account, to be saved. */
+export type HashedCredential = CredentialDoc;
+
 /** Compared against when the username is unknown, so that both answers take as long. */
 let decoy: Promise<string> | null = null;
 
@@ -24,8 +27,16 @@ export class Credentials {
   ) {}
 
   async set(username: string, password: string, at: Date): Promise<void> {
-    const hash = await hashPassword(password, this.cost);
-    await this.store.putDocuments(CREDENTIALS, [{ _id: username, rev: {}, hash, setAt: at.toISOString() }]);
+    await this.save(await this.hash(username, password, at));
+  }
+
+  /** The row `set` would write, hashed (the slow part) but not yet written: written once the account's event is. */
+  async hash(username: string, password: string, at: Date): Promise<HashedCredential> {
+    return { _id: username, rev: {}, hash: await hashPassword(password, this.cost), setAt: at.toISOString() };
+  }
+
+  async save(credential: HashedCredential): Promise<void> {
+    await this.store.putDocuments(CREDENTIALS, [credential]);
   }
 
   async verify(username: string, password: string): Promise<boolean> {
