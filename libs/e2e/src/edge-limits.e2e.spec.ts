@@ -89,7 +89,7 @@ describe('the edge: headers, URL errors, body limits and timeouts (embedded, def
     it.each([
       ['a refusal (401)', '/api/v1/directives', 401],
       ['an unknown route (404)', '/api/v1/no-such-thing', 404],
-      ['a too long parameter (404)', `/api/v1/directives/${'a'.repeat(300)}`, 404],
+      ['a too long parameter (414)', `/api/v1/directives/${'a'.repeat(300)}`, 414],
       ['liveness', '/health/live', 200],
       ['metrics', '/metrics', 200],
       ['the OpenAPI document', '/docs/openapi.json', 200],

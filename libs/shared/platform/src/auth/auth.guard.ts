@@ -11,19 +11,32 @@ export const AUTHENTICATOR = Symbol('Authenticator');
 const PUBLIC = 'dm:public';
 const PERMISSION = 'dm:permission';
 
-/** Marks a route method, or every method of a controller that marks none itself (route handlers carry only their method's marks). */
+/** Where @nestjs/platform-fastify reads a handler's Fastify route config (its `RouteConfig` decorator's key). */
+const FASTIFY_ROUTE_CONFIG = '__fastify_route_config__';
+
+/** Marks one method, and hands its policy to the Fastify route (the handler Fastify holds is a wrapper without the marks). */
+const mark = (method: object, key: string, value: unknown) => {
+  Reflect.defineMetadata(key, value, method);
+  const config = (Reflect.getOwnMetadata(FASTIFY_ROUTE_CONFIG, method) as object | undefined) ?? {};
+  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG, { ...config, policy: routePolicyOf(method) }, method);
+};
+
+/** Marks a route method, or every method of a controller that marks none itself. */
 const markRoutes =
   (key: string, value: unknown) =>
   (target: object, _property?: string | symbol, descriptor?: PropertyDescriptor): void => {
-    if (descriptor) return void Reflect.defineMetadata(key, value, descriptor.value);
+    if (descriptor) return mark(descriptor.value, key, value);
     const prototype = (target as { prototype: object }).prototype;
     for (const name of Object.getOwnPropertyNames(prototype)) {
       const method = Object.getOwnPropertyDescriptor(prototype, name)?.value;
       if (name === 'constructor' || typeof method !== 'function') continue;
-      if (!Reflect.hasOwnMetadata(PUBLIC, method) && !Reflect.hasOwnMetadata(PERMISSION, method))
-        Reflect.defineMetadata(key, value, method);
+      if (!Reflect.hasOwnMetadata(PUBLIC, method) && !Reflect.hasOwnMetadata(PERMISSION, method)) mark(method, key, value);
     }
   };
+
+/** The policy Fastify's copy of a route carries (set by @Public/@Allow), or null. */
+export const routePolicyOfConfig = (config: unknown): RoutePolicy | null =>
+  (config as { policy?: RoutePolicy | null } | undefined)?.policy ?? null;
 
 /** Routes anyone may call (health, metrics, docs, sign-in). */
 export const Public = () => markRoutes(PUBLIC, true);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,7 +12,7 @@ import { installTextHygiene } from './text-hygiene';
 import { recordReads, type AccessLogSink } from './access-log';
 import type { WebAssets } from '../web/web-assets';
 import { edgeServerOptions, installEdge, type EdgeOptions } from './edge';
-import { AUTHENTICATOR, routePolicyOf, type Authenticator, type RoutePolicy } from '../auth/auth.guard';
+import { AUTHENTICATOR, routePolicyOfConfig, type Authenticator, type RoutePolicy } from '../auth/auth.guard';
 import { sendProblem } from './problem.filter';
 
 export interface HttpAppOptions {
@@ -54,26 +55,23 @@ export async function createHttpApp(root: Type<unknown> | object, options: HttpA
   const adapter = new FastifyAdapter({
     ...edgeServerOptions(options.edge),
     loggerInstance: options.logger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
     genReqId: correlationIdOf,
-    requestIdLogLabel: 'correlationId',
   });
   const fastify = adapter.getInstance();
   installEdge(fastify, options.edge);
   const routes: ServedRoute[] = [];
   served.set(fastify, routes);
   fastify.addHook('onRoute', (route) => {
-    const policy = routePolicyOf(route.handler);
-    const nestRoute = Reflect.getMetadata('path', route.handler) !== undefined;
-    if (nestRoute && !policy)
-      throw new Error(`route ${[route.method].flat().join(',')} ${route.url} has no permission (@Allow) and is not @Public`);
-    route.config = { ...(route.config as object), policy };
+    // Every route is a Nest route, marked @Public or @Allow; one without a mark stops the app here.
+    const policy = routePolicyOfConfig(route.config);
+    if (!policy) throw new Error(`route ${[route.method].flat().join(',')} ${route.url} has no permission (@Allow) and is not @Public`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, policy });
   });
   // The caller is admitted (token or session, and a role its route's policy names) before the body is read.
   let authenticator: Authenticator | null = null;
   fastify.addHook('onRequest', async (request, reply) => {
-    const policy = (request.routeOptions.config as { policy?: RoutePolicy | null } | undefined)?.policy;
+    const policy = routePolicyOfConfig(request.routeOptions.config);
     if (!policy || policy.public || !authenticator) return;
     try {
       await authenticator.admit(request, policy);

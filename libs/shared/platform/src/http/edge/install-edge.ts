@@ -27,7 +27,7 @@ export function edgeServerOptions(options?: EdgeOptions) {
     requestTimeout: edge.requestTimeoutMs,
     keepAliveTimeout: edge.keepAliveTimeoutMs,
     bodyLimit: edge.bodyLimit,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     frameworkErrors: (error: Error & { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.code === 'FST_ERR_BAD_URL' ? 400 : (error.statusCode ?? 400);
       const detail =
