@@ -237,7 +237,10 @@ function toMongo(condition: Condition): unknown {
   if (condition === null || typeof condition !== 'object') return condition;
   const out: Record<string, unknown> = {};
   if ('in' in condition) out.$in = condition.in;
-  if ('lte' in condition) out.$lte = condition.lte;
-  if ('gte' in condition) out.$gte = condition.gte;
+  else
+    for (const op of ['lt', 'lte', 'gt', 'gte'] as const) {
+      const bound = condition[op];
+      if (bound !== undefined) out[`$${op}`] = bound;
+    }
   return out;
 }

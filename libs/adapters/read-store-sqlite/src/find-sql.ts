@@ -28,14 +28,18 @@ function conditionSql(path: string, condition: Condition, params: unknown[]): st
   if (condition === null || typeof condition !== 'object') return equalSql(path, condition, params);
   const parts: string[] = [];
   if ('in' in condition) parts.push(inSql(path, condition.in, params));
-  if ('lte' in condition) {
-    parts.push(`${jsonField(path)} <= ?`);
-    params.push(condition.lte);
-  }
-  if ('gte' in condition) {
-    parts.push(`${jsonField(path)} >= ?`);
-    params.push(condition.gte);
-  }
+  else
+    for (const [op, sql] of [
+      ['lt', '<'],
+      ['lte', '<='],
+      ['gt', '>'],
+      ['gte', '>='],
+    ] as const) {
+      const bound = condition[op];
+      if (bound === undefined) continue;
+      parts.push(`${jsonField(path)} ${sql} ?`);
+      params.push(bound);
+    }
   return parts.length ? parts.join(' AND ') : '1';
 }
 

@@ -26,8 +26,14 @@ const equals = (value: unknown, wanted: Scalar) => (wanted === null ? value === 
 function matches(value: unknown, condition: Condition): boolean {
   if (condition === null || typeof condition !== 'object') return equals(value, condition);
   if ('in' in condition) return condition.in.some((wanted) => equals(value, wanted));
-  if ('lte' in condition) return typeof value === typeof condition.lte && (value as string | number) <= condition.lte;
-  return typeof value === typeof condition.gte && (value as string | number) >= condition.gte;
+  const bound = (limit: string | number | undefined, holds: (v: string | number, l: string | number) => boolean) =>
+    limit === undefined || (typeof value === typeof limit && holds(value as string | number, limit));
+  return (
+    bound(condition.lt, (v, l) => v < l) &&
+    bound(condition.lte, (v, l) => v <= l) &&
+    bound(condition.gt, (v, l) => v > l) &&
+    bound(condition.gte, (v, l) => v >= l)
+  );
 }
 
 /** The read-store port in memory: for specs and tools; it passes the same contract as the stores on disk. */

@@ -4,3 +4,4 @@ export * from './staged-read-store';
 export * from './generation-read-store';
 export * from './projector';
 export * from './attachment-store';
+export * from './keyset';

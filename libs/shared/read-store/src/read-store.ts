@@ -3,7 +3,15 @@ import type { Document, FactWrite } from '@dm/eventsourcing';
 export type { Document, FactWrite } from '@dm/eventsourcing';
 export type Scalar = string | number | boolean | null;
 
-export type Condition = Scalar | { in: Scalar[] } | { lte: string | number } | { gte: string | number };
+/** A range: every bound given must hold (a value of another type than the bound never does). */
+export interface Range {
+  lt?: string | number;
+  lte?: string | number;
+  gt?: string | number;
+  gte?: string | number;
+}
+
+export type Condition = Scalar | { in: Scalar[] } | Range;
 
 /** The writes of one collection, in a batch. */
 export interface BatchPart {

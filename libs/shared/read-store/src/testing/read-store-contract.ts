@@ -197,6 +197,14 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
         expect(ids(await store.find(collection, { where: { deadline: { gte: '2017-04-01' }, agencyId: 'so-gddt' } }))).toEqual(['a-2']);
       });
 
+      it('matches lt and gt, a range of two bounds, and a range on _id', async () => {
+        expect(ids(await store.find(collection, { where: { deadline: { lt: '2017-06-30' } } }))).toEqual(['a-1']);
+        expect(ids(await store.find(collection, { where: { percent: { gt: 50 } } }))).toEqual(['a-3']);
+        expect(ids(await store.find(collection, { where: { percent: { gt: 10, lte: 50 } } }))).toEqual(['a-2']);
+        expect(ids(await store.find(collection, { where: { _id: { gt: 'a-2' } } }))).toEqual(['a-3', 'a-4']);
+        expect(ids(await store.find(collection, { where: { _id: { lt: 'a-2' }, agencyId: 'so-yte' } }))).toEqual(['a-1']);
+      });
+
       it('orders and limits', async () => {
         expect(ids(await store.find(collection, { orderBy: [['percent', 'desc']] }))).toEqual(['a-3', 'a-2', 'a-1', 'a-4']);
         expect(
