@@ -38,11 +38,18 @@ export async function runReport(args: string[], call: (url: string | null) => Pr
       return answer;
     };
     const calendar = values.calendar ?? 'decree09';
-    const listed = (await (
-      await get(
-        `/api/v1/reports/issued?${new URLSearchParams({ period: values.period.toUpperCase(), ...(values.directive ? { directiveId: values.directive } : {}) })}`,
-      )
-    ).json()) as { reports: Array<{ reportId: string; directiveId: string | null; calendar: string }> };
+    type Listed = { reports: Array<{ reportId: string; directiveId: string | null; calendar: string }>; next: string | null };
+    const filter = { period: values.period.toUpperCase(), ...(values.directive ? { directiveId: values.directive } : {}) };
+    // Every page of the issued reports, newest first: each `next` followed until null (docs/security.md, "Pages of a list").
+    const listed: Listed = { reports: [], next: null };
+    let after: string | null | undefined;
+    do {
+      const page = (await (
+        await get(`/api/v1/reports/issued?${new URLSearchParams({ ...filter, ...(after ? { after } : {}) })}`)
+      ).json()) as Listed;
+      listed.reports.push(...page.reports);
+      after = page.next;
+    } while (after);
     // Without --directive: the office's report on every directive it follows, else its latest report of the period.
     const ofCalendar = listed.reports.filter((r) => r.calendar === calendar);
     const issued = values.directive

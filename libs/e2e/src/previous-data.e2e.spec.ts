@@ -40,6 +40,9 @@ function unpackFixture(): string {
 const inspectorOf = (server: EmbeddedServer) =>
   new ApiClient(server.url, server.runtime.tokens.sign({ sub: 'inspector-1', agencyId: 'thanh-tra-tinh', roles: ['inspector'] }));
 
+/** The lists among the recorded reads: recorded whole, without the `next` a page has (recordDemoAnswers), so checked as a last page. */
+const PAGED_LISTS = /^\/api\/v1\/(agencies|directives|assignments|reports\/agencies)(\?|$)/;
+
 function expectSameAnswers(answers: Record<string, RecordedAnswer>) {
   expect(Object.keys(answers).sort()).toEqual(Object.keys(ANSWERS).sort());
   for (const [path, answer] of Object.entries(ANSWERS)) expect({ path, ...answers[path] }).toEqual({ path, ...answer });
@@ -80,7 +83,9 @@ describe('data written by version 0.1.0', () => {
   it('answers each read with a body the OpenAPI document describes', () => {
     const problems = Object.entries(ANSWERS)
       .filter(([, answer]) => answer.status === 200)
-      .flatMap(([path, answer]) => checkAnswer('GET', path, answer.body));
+      .flatMap(([path, answer]) =>
+        checkAnswer('GET', path, PAGED_LISTS.test(path) ? { ...(answer.body as object), next: null } : answer.body),
+      );
     expect(problems).toEqual([]);
     expect(checkAnswer('GET', '/api/v1/directives', { directives: [], undocumented: 1 })).not.toEqual([]);
   });

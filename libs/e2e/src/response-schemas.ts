@@ -34,6 +34,8 @@ const ROUTES: Array<[method: string, pattern: RegExp, schema: z.ZodTypeAny]> = [
   ['GET', /^\/api\/v1\/reminders$/, contracts.remindersResponse],
   ['GET', /^\/api\/v1\/reminders\/[^/]+$/, contracts.reminderSchema],
   ['POST', /^\/api\/v1\/reminders$/, contracts.reminderWrittenResponse],
+  ['GET', /^\/api\/v1\/accounts$/, contracts.accountsResponse],
+  ['GET', /^\/api\/v1\/audit\/checkpoints$/, contracts.checkpointsPageResponse],
 ];
 
 /** Checks a successful answer against its route's schema (strict: a field the schema leaves out is reported too). */

@@ -2,7 +2,8 @@ import { checkpointText, signCheckpoint, type Checkpoint } from '@dm/audit';
 import { appendFileSync, existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vietnamDate } from '@dm/periods';
-import type { Document, ReadStore } from '@dm/read-store';
+import { encodeCursor, type PageRequest } from '@dm/contracts';
+import { findAfter, keyOfDoc, type Document, type KeyOrder, type ReadStore } from '@dm/read-store';
 import type { AuditKeys } from './audit-keys';
 import type { MerkleLog } from './merkle-log';
 
@@ -10,6 +11,13 @@ const COLLECTION = 'audit-checkpoints';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type CheckpointDoc = Checkpoint & Document;
+
+/** The checkpoints' order: by time, then tree size, then id. */
+const CHECKPOINT_ORDER: KeyOrder = [
+  ['time', 'asc'],
+  ['treeSize', 'asc'],
+  ['_id', 'asc'],
+];
 
 /** A checkpoint line of the file outside the database that cannot be read. */
 export interface UnreadableLine {
@@ -70,6 +78,23 @@ export class CheckpointLog {
       ],
     });
     return docs.map(withoutDocumentFields);
+  }
+
+  /** A page of the checkpoints kept in the database, oldest first (then by id), read from the store after the cursor. */
+  async page(store: string | undefined, page: PageRequest<readonly [string, number, string]>) {
+    const docs = await findAfter<CheckpointDoc>(
+      this.store,
+      COLLECTION,
+      store ? { store } : {},
+      CHECKPOINT_ORDER,
+      page.after,
+      page.limit + 1,
+    );
+    const shown = docs.slice(0, page.limit);
+    return {
+      checkpoints: shown.map(withoutDocumentFields),
+      next: docs.length > page.limit ? encodeCursor(keyOfDoc(shown[shown.length - 1], CHECKPOINT_ORDER)) : null,
+    };
   }
 
   /** The checkpoints in the file outside the database, and the lines that could not be read. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { inspectionPolicy } from '@dm/audit';
 import { NotFoundError } from '@dm/eventsourcing';
 import { Allow, REPORT_FIGURES, validateQuery, type ReportFigures } from '@dm/platform';
-import { summaryQuery } from '@dm/contracts';
+import { checkpointsQuery, summaryQuery } from '@dm/contracts';
 import { exportLines } from './audit-export';
 import type { TimelineScope } from './event-timeline';
 import { AuditTrail } from './audit-trail';
@@ -18,6 +18,7 @@ const count = (message: string) =>
     .transform(Number);
 const storeName = z.string({ required_error: 'is required' }).regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be a store name');
 const storeQuery = z.object({ store: storeName.optional() });
+const checkpointsListQuery = storeQuery.merge(checkpointsQuery);
 const inclusionQuery = z.object({
   store: storeName,
   position: count('must be a global position (a whole number)').pipe(z.number().min(1, 'must be at least 1')),
@@ -147,9 +148,9 @@ export class InspectionController {
 
   @Get('checkpoints')
   async checkpoints(@Query() query: Raw) {
-    const { store } = validateQuery(storeQuery, query);
+    const { store, limit, after } = validateQuery(checkpointsListQuery, query);
     if (store) this.trail.log(store);
-    return { checkpoints: await this.trail.checkpoints.stored(store) };
+    return this.trail.checkpoints.page(store, { limit, after });
   }
 
   @Post('checkpoints')

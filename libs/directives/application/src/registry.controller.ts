@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   agencyId,
   asOfQuery,
+  pageOfParts,
+  registryListQuery,
   changeMembersRequest,
   createAgencyRequest,
   createGroupRequest,
@@ -65,9 +67,17 @@ export class RegistryController {
 
   @Get()
   async list(@Query() query: Record<string, unknown>) {
-    const { asOf } = validateQuery(asOfQuery, query);
+    const { asOf, limit, after } = validateQuery(registryListQuery, query);
     const registry = await this.projection.registry();
-    return { version: registry.version, ...(asOf ? { asOf } : {}), agencies: registry.agencies(asOf), groups: registry.groups(asOf) };
+    // A page of the agencies, then the groups, each in the registry's order (of creation: a new one comes last), sliced in memory.
+    const agencyAt = new Map(registry.agencies().map((a, i) => [a.id, i]));
+    const groupAt = new Map(registry.groups().map((g, i) => [g.id, i]));
+    const page = pageOfParts(
+      { agencies: { keyOf: (a) => [agencyAt.get(a.id) ?? -1] }, groups: { keyOf: (g) => [groupAt.get(g.id) ?? -1] } },
+      { agencies: registry.agencies(asOf), groups: registry.groups(asOf) },
+      { limit, after },
+    );
+    return { version: registry.version, ...(asOf ? { asOf } : {}), ...page };
   }
 
   @Get('groups/:id')

@@ -1,10 +1,13 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   changeAccountRequest,
   createAccountRequest,
   disableAccountRequest,
+  accountsQuery,
+  compareKeys,
   issueTokenRequest,
+  pageOf,
   setPasswordRequest,
   username as usernameSchema,
 } from '@dm/contracts';
@@ -19,6 +22,7 @@ import {
   sessionIdOf,
   sessionOf,
   validateBody,
+  validateQuery,
   type CommandCall,
 } from '@dm/platform';
 import { today } from '@dm/periods';
@@ -48,8 +52,18 @@ export class AccountsController {
 
   @Get()
   @Allow(identityPolicy.manage)
-  async list() {
-    return { accounts: await this.accounts.directory.list() };
+  async list(@Query() query: Record<string, unknown>) {
+    const page = validateQuery(accountsQuery, query);
+    // The directory is held in memory: a page of it by username, sliced.
+    const { items, next } = pageOf(
+      await this.accounts.directory.list(),
+      {
+        keyOf: (a) => [a.username] as const,
+        compare: (a, b) => a[0].localeCompare(b[0]) || compareKeys(a, b),
+      },
+      page,
+    );
+    return { accounts: items, next };
   }
 
   @Post()

@@ -1,7 +1,16 @@
-import type { Principal } from '@dm/contracts';
+import { encodeCursor, pageOf, type PageRequest, type Principal } from '@dm/contracts';
 import { authorize, NotFoundError } from '@dm/eventsourcing';
 import { parsePeriod, today, type PeriodCalendar } from '@dm/periods';
-import type { Document, Query, ReadStore } from '@dm/read-store';
+import {
+  collectPage,
+  mergeScans,
+  scanAfter,
+  type Condition,
+  type Document,
+  type KeyOrder,
+  type Query,
+  type ReadStore,
+} from '@dm/read-store';
 import {
   periodFigures,
   asKnownAt,
@@ -83,11 +92,25 @@ export class ReportQueries {
     private readonly rules: StatusRules = DEFAULT_STATUS_RULES,
   ) {}
 
-  async listDirectives(reader: Principal, knownAt?: string) {
-    const all = await this.store.find<DirectiveDoc>(DIRECTIVES, { where: { created: true }, orderBy: [['issuedOn', 'desc']] });
-    const docs = await this.readableDirectives(reader, all);
-    const shown = knownAt ? docs.map((d) => directiveAsKnownAt(d, knownAt)).filter((d): d is DirectiveDoc => d !== null) : docs;
-    return { knownAt: knownAt ?? null, directives: shown.map(directiveListEntry) };
+  /**
+   * A page of the directives the reader may read, newest issue first (then
+   * by id), as known at `knownAt`: read from the store a chunk at a time
+   * after the cursor, until the page is full.
+   */
+  async listDirectives(reader: Principal, knownAt: string | undefined, page: PageRequest<DirectiveKey>) {
+    const readable = await this.directiveReadable(reader);
+    const docs = scanAfter<DirectiveDoc>(this.store, DIRECTIVES, { where: { created: true }, order: DIRECTIVE_ORDER, after: page.after });
+    const { items, nextKey } = await collectPage(
+      docs,
+      (d) => {
+        if (!readable(d)) return null;
+        const shown = knownAt ? directiveAsKnownAt(d, knownAt) : d;
+        return shown ? directiveListEntry(shown) : null;
+      },
+      DIRECTIVE_ORDER,
+      page.limit,
+    );
+    return { knownAt: knownAt ?? null, directives: items, next: nextKey ? encodeCursor(nextKey) : null };
   }
 
   async directive(reader: Principal, id: string, asOf = today(), role: AssignmentFilter['role'] = 'lead', knownAt?: string) {
@@ -114,27 +137,46 @@ export class ReportQueries {
    * closed or coordinating assignment, which have none). An agency officer's
    * list is its own agency's (`agencyId` defaults to it, and names no other).
    */
-  async assignments(reader: Principal, filter: AssignmentFilter) {
-    return this.listAssignments(reader, { ...filter, agencyId: this.agencyFilter(reader, filter.agencyId) });
+  async assignments(reader: Principal, filter: AssignmentFilter, page: PageRequest<AssignmentKey>) {
+    const agencyId = this.agencyFilter(reader, filter.agencyId);
+    const asOf = filter.asOf ?? today();
+    const role = filter.role ?? 'lead';
+    const where: Record<string, Condition> = { created: true, issuedOn: { lte: asOf } };
+    if (filter.directiveId) where.directiveId = filter.directiveId;
+    const scan = (w: Record<string, Condition>) =>
+      scanAfter<AssignmentDocument>(this.store, ASSIGNMENTS, { where: w, order: ASSIGNMENT_ORDER, after: page.after });
+    const docs = agencyId
+      ? mergeScans([scan({ ...where, agencyId }), scan({ ...where, transferred: true, [`heldBy.${agencyId}`]: true })], ASSIGNMENT_ORDER)
+      : scan(where);
+    const { items, nextKey } = await collectPage(
+      docs,
+      (stored) => {
+        if (!mayReadAssignment(reader, stored)) return null;
+        const [doc] = known([stored], filter.knownAt);
+        if (!doc || (agencyId && holderOn(doc, asOf) !== agencyId)) return null;
+        return this.listed(doc, asOf, role, filter);
+      },
+      ASSIGNMENT_ORDER,
+      page.limit,
+    );
+    return { assignments: items, next: nextKey ? encodeCursor(nextKey) : null };
   }
 
+  /** An assignment as a list shows it as of `asOf`, or null when the filter leaves it out. */
+  private listed(doc: AssignmentDoc, asOf: string, role: string, filter: AssignmentFilter) {
+    if (doc.role !== role || !isCounted(doc, asOf)) return null;
+    const state = deriveStatus(doc, asOf, this.rules);
+    if (filter.lifecycle ? state.lifecycle !== filter.lifecycle : CLOSED_STAGES.has(state.lifecycle)) return null;
+    if (filter.status && state.status !== filter.status) return null;
+    return { ...describe(doc, asOf), asOf, status: state.status, lifecycle: state.lifecycle, state };
+  }
+
+  /** A directive's assignments (bounded by its tasks: not paged), in the order of the assignment list. */
   private async listAssignments(reader: Principal, filter: AssignmentFilter) {
     const asOf = filter.asOf ?? today();
     const role = filter.role ?? 'lead';
-    const docs = await this.issuedBy(reader, asOf, filter, filter.knownAt, [
-      ['directiveId', 'asc'],
-      ['taskNumber', 'asc'],
-      ['agencyId', 'asc'],
-    ]);
-    return docs
-      .filter((doc) => doc.role === role && isCounted(doc, asOf))
-      .map((doc) => ({ ...describe(doc, asOf), state: deriveStatus(doc, asOf, this.rules) }))
-      .filter(
-        ({ state }) =>
-          (filter.lifecycle ? state.lifecycle === filter.lifecycle : !CLOSED_STAGES.has(state.lifecycle)) &&
-          (!filter.status || state.status === filter.status),
-      )
-      .map(({ state, ...a }) => ({ ...a, asOf, status: state.status, lifecycle: state.lifecycle, state }));
+    const docs = await this.issuedBy(reader, asOf, filter, filter.knownAt, ASSIGNMENT_ORDER);
+    return docs.flatMap((doc) => this.listed(doc, asOf, role, filter) ?? []);
   }
 
   /** A period's summary of what the reader may read; an agency officer's is its own agency's (`agencyId` defaults to it). */
@@ -152,10 +194,24 @@ export class ReportQueries {
   }
 
   /** Scorecards of what the reader may read: an agency officer's own agency's only. */
-  async agencies(reader: Principal, period: string, calendar: PeriodCalendar, filter: { directiveId?: string }, knownAt?: string) {
+  /**
+   * Scorecards of what the reader may read: an agency officer's own agency's
+   * only. A page of them, by agency id: the cards are computed over every
+   * assignment in scope (one per agency), then sliced.
+   */
+  async agencies(
+    reader: Principal,
+    period: string,
+    calendar: PeriodCalendar,
+    filter: { directiveId?: string },
+    knownAt: string | undefined,
+    page: PageRequest<readonly [string]>,
+  ) {
     const window = parsePeriod(period, calendar);
     const docs = await this.issuedBy(reader, window.to, { ...filter, agencyId: this.agencyFilter(reader, undefined) }, knownAt);
-    return { ...window, filter, knownAt: knownAt ?? null, agencies: scorecards(docs, { from: window.from, to: window.to }, this.rules) };
+    const cards = scorecards(docs, { from: window.from, to: window.to }, this.rules);
+    const { items, next } = pageOf(cards, { keyOf: (c) => [c.agencyId] as const }, page);
+    return { ...window, filter, knownAt: knownAt ?? null, agencies: items, next };
   }
 
   async timeline(reader: Principal, id: string, knownAt?: string) {
@@ -237,9 +293,9 @@ export class ReportQueries {
    * to an agency, those addressed to it (an assignment it holds or has held)
    * and, for its monitoring officers, those it issued or monitors.
    */
-  private async readableDirectives(reader: Principal, docs: DirectiveDoc[]): Promise<DirectiveDoc[]> {
+  private async directiveReadable(reader: Principal): Promise<(d: DirectiveDoc) => boolean> {
     const scope = readScopeOf(reader);
-    if (scope.all) return docs;
+    if (scope.all) return () => true;
     const held = new Map<string, AssignmentDocument[]>();
     if (scope.agencyId) {
       const find = (where: Query['where']) => this.store.find<AssignmentDocument>(ASSIGNMENTS, { where });
@@ -249,7 +305,7 @@ export class ReportQueries {
       ];
       for (const doc of ever) held.set(doc.directiveId as string, [...(held.get(doc.directiveId as string) ?? []), doc]);
     }
-    return docs.filter((d) => mayReadDirective(reader, d, held.get(d.directiveId) ?? []));
+    return (d) => mayReadDirective(reader, d, held.get(d.directiveId) ?? []);
   }
 
   /**
@@ -318,6 +374,22 @@ export class ReportQueries {
     return received.length ? sortLike(mine, orderBy) : mine;
   }
 }
+
+/** The directive list's order: newest issue first, then by id; a cursor is [issuedOn, id]. */
+const DIRECTIVE_ORDER: KeyOrder = [
+  ['issuedOn', 'desc'],
+  ['_id', 'asc'],
+];
+export type DirectiveKey = readonly [string, string];
+
+/** The assignment list's order: directive, task, agency, then id; a cursor is those four. */
+const ASSIGNMENT_ORDER: KeyOrder = [
+  ['directiveId', 'asc'],
+  ['taskNumber', 'asc'],
+  ['agencyId', 'asc'],
+  ['_id', 'asc'],
+];
+export type AssignmentKey = readonly [string, string, string, string];
 
 /** Who an audit export reads as: every assignment. */
 const AUDITOR: Principal = { sub: 'audit-export', name: null, agencyId: null, roles: ['inspector'] };

@@ -1,5 +1,15 @@
 import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
-import { agenciesQuery, assignmentsQuery, directiveQuery, knownAtQuery, stateQuery, summaryQuery, type Principal } from '@dm/contracts';
+import {
+  agenciesQuery,
+  assignmentsListQuery,
+  directiveQuery,
+  directivesQuery,
+  knownAtQuery,
+  scorecardsQuery,
+  stateQuery,
+  summaryQuery,
+  type Principal,
+} from '@dm/contracts';
 import { Allow, CHECKPOINTS, CurrentPrincipal, validateQuery, type CheckpointDirectory } from '@dm/platform';
 import { readScopeOf, reportingPolicy } from '@dm/reporting-domain';
 import { ReadConsistency } from './read-consistency';
@@ -30,9 +40,9 @@ export class ReportsController {
 
   @Get('directives')
   async directives(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const { knownAt } = validateQuery(knownAtQuery, query);
+    const { knownAt, limit, after } = validateQuery(directivesQuery, query);
     await this.consistency.waitFor(token);
-    return this.models.queries.listDirectives(reader, knownAt);
+    return this.models.queries.listDirectives(reader, knownAt, { limit, after });
   }
 
   @Get('directives/:id')
@@ -49,9 +59,10 @@ export class ReportsController {
 
   @Get('assignments')
   async assignments(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const filter = validateQuery(assignmentsQuery, query);
+    const { limit, after, ...filter } = validateQuery(assignmentsListQuery, query);
     await this.consistency.waitFor(token);
-    return { asOf: filter.asOf, knownAt: filter.knownAt ?? null, assignments: await this.models.queries.assignments(reader, filter) };
+    const page = await this.models.queries.assignments(reader, filter, { limit, after });
+    return { asOf: filter.asOf, knownAt: filter.knownAt ?? null, ...page };
   }
 
   @Get('reports/summary')
@@ -66,10 +77,13 @@ export class ReportsController {
 
   @Get('reports/agencies')
   async agencies(@CurrentPrincipal() reader: Principal, @Query() query: Raw, @Headers('x-consistency-token') token?: string) {
-    const q = validateQuery(agenciesQuery, query);
+    const q = validateQuery(scorecardsQuery, query);
     await this.consistency.waitFor(token);
     const answer = await this.reporting.answers.get(keyOf('agencies', reader, q), () =>
-      this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt),
+      this.models.queries.agencies(reader, q.period, q.calendar, { directiveId: q.directiveId }, q.knownAt, {
+        limit: q.limit,
+        after: q.after,
+      }),
     );
     return { ...answer, checkpoints: await this.checkpoints.at(q.knownAt) };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyNumber, keyText, nextField, pageFields } from './pages';
 
 /** Answers of the inspection API (docs/audit.md, "Inspection API"). */
 
@@ -40,6 +41,9 @@ export const verifyProgressResponse = z.object({
 });
 export const publicKeyResponse = z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), pem: z.string() });
 export const checkpointsResponse = z.object({ checkpoints: z.array(checkpointSchema) });
+/** GET /api/v1/audit/checkpoints: a page, oldest first, after [time, treeSize, id]. */
+export const checkpointsQuery = z.object(pageFields(z.tuple([keyText, keyNumber, keyText])));
+export const checkpointsPageResponse = checkpointsResponse.extend(nextField);
 export const treeResponse = z.object({
   trees: z.array(z.object({ store: z.string(), treeSize: z.number(), rootHash: hash, lastPosition: z.number() })),
 });

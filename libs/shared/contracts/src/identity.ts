@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyId, text } from './common';
+import { keyText, nextField, pageFields } from './pages';
 import { ROLES } from './principal';
 
 /**
@@ -117,6 +118,7 @@ export const accountSchema = z.object({
   tokens: z.array(z.object({ tokenId: z.string(), label: z.string(), expiresAt: z.string(), issuedAt: z.string(), issuedBy: z.string() })),
 });
 export type Account = z.infer<typeof accountSchema>;
+export const accountsResponse = z.object({ accounts: z.array(accountSchema), ...nextField });
 
 /** Who is signed in, how, and the token a browser sends back in X-CSRF-Token with every write. */
 export const sessionAnswer = z.object({
@@ -139,3 +141,6 @@ export type SignInMethods = z.infer<typeof signInMethodsAnswer>;
 /** The cookie of a browser session and the header a browser's writes carry. */
 export const SESSION_COOKIE = 'dm_session';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** GET /api/v1/accounts: a page of accounts by username, after [username]. */
+export const accountsQuery = z.object(pageFields(z.tuple([keyText])));

@@ -19,3 +19,4 @@ export * from './reporting-duties';
 export * from './reminder-stream';
 export * from './reporting-answers';
 export * from './identity';
+export * from './pages';

@@ -1,6 +1,7 @@
 import {
   accessLogResponse,
   changesResponse,
+  checkpointsPageResponse,
   checkpointsResponse,
   consistencyProofResponse,
   eventTimelineResponse,
@@ -10,7 +11,7 @@ import {
   verifyProgressResponse,
   verifyResponse,
 } from './audit';
-import { correlationId, errors, inspect, json, query, read } from './openapi-parts';
+import { correlationId, errors, inspect, json, pageParams, query, read } from './openapi-parts';
 
 /** The inspection routes of the OpenAPI document (docs/audit.md, "Inspection API"). */
 export function auditPaths() {
@@ -22,7 +23,10 @@ export function auditPaths() {
     '/api/v1/audit/verify/progress': inspect('How far the running verification is, per store', verifyProgressResponse),
     '/api/v1/audit/public-key': read('The Ed25519 public key that checks checkpoints (PEM, SPKI)', publicKeyResponse),
     '/api/v1/audit/checkpoints': {
-      ...inspect('Signed checkpoints kept in the database, oldest first', checkpointsResponse, [query('store', 'One store')]),
+      ...inspect('Signed checkpoints kept in the database, oldest first, a page at a time', checkpointsPageResponse, [
+        query('store', 'One store'),
+        ...pageParams,
+      ]),
       post: {
         summary: 'Take a checkpoint of every store now',
         description: 'Inspectors and admins.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   accountSchema,
+  accountsResponse,
   changeAccountRequest,
   createAccountRequest,
   disableAccountRequest,
@@ -11,7 +12,7 @@ import {
   signInMethodsAnswer,
   signInRequest,
 } from './identity';
-import { correlationId, errors, json, open, path, schema } from './openapi-parts';
+import { correlationId, errors, json, open, pageParams, path, schema } from './openapi-parts';
 
 const username = path('username');
 const csrf = {
@@ -108,10 +109,10 @@ export function identityPaths() {
     },
     '/api/v1/accounts': {
       get: {
-        summary: 'Every account',
+        summary: 'Every account, by username, a page at a time',
         description: 'Admins.',
-        parameters: [correlationId],
-        responses: { 200: { description: 'OK', content: json(z.object({ accounts: z.array(accountSchema) })) }, ...errors },
+        parameters: [...pageParams, correlationId],
+        responses: { 200: { description: 'OK', content: json(accountsResponse) }, ...errors },
       },
       post: {
         summary: 'Creates a local account (its password hashed with scrypt, kept apart from the events)',

@@ -40,6 +40,16 @@ export const query = (name: string, description: string, extra: object = {}) => 
   schema: { type: 'string', ...extra },
   description,
 });
+/** The two parameters of a paged list (docs/security.md, "Pages of a list"); its answer carries `next`. */
+export const pageParams = [
+  query('limit', 'At most this many (a whole number from 1 to 1000; default 500); 400 naming limit otherwise', {
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    default: 500,
+  }),
+  query('after', "The page after this cursor: the answer's `next` of the page before (opaque); 400 naming after when it is not one"),
+];
 export const asOf = query('asOf', 'Business date YYYY-MM-DD (end of that day, Asia/Ho_Chi_Minh); default today', { format: 'date' });
 export const knownAt = query(
   'knownAt',

@@ -1,4 +1,17 @@
-import { calendar, command, correlationId, errors, json, knownAt, path, period, query, read, scopedRead } from './openapi-parts';
+import {
+  calendar,
+  command,
+  correlationId,
+  errors,
+  json,
+  knownAt,
+  pageParams,
+  path,
+  period,
+  query,
+  read,
+  scopedRead,
+} from './openapi-parts';
 import {
   calendarAdjustedResponse,
   calendarDayResponse,
@@ -89,13 +102,14 @@ export function reportingPaths() {
       reportingWriteResponse,
       [path('directiveId')],
     ),
-    '/api/v1/reporting/submissions': scopedRead('Periodic reports submitted', submissionsResponse, [
+    '/api/v1/reporting/submissions': scopedRead('Periodic reports submitted, in the order recorded', submissionsResponse, [
       query('directiveId', 'One directive'),
       query('agencyId', 'One agency (an agency officer: their own)'),
       query('period', 'One period'),
+      ...pageParams,
     ]),
     '/api/v1/reporting/compliance': scopedRead(
-      'Periodic reports due in a window: each on time, late, missing or pending, and completeness and timeliness per agency',
+      'Periodic reports due in a window: each on time, late, missing or pending, and completeness and timeliness per agency; a page holds the instances, then the agencies’ rows',
       complianceResponse,
       [
         query('directiveId', 'One directive'),
@@ -103,6 +117,7 @@ export function reportingPaths() {
         query('from', 'Reports due on or after (default 1 January of asOf)', { format: 'date' }),
         query('to', 'Reports due on or before (default asOf)', { format: 'date' }),
         query('asOf', 'Judged as of this date (default today)', { format: 'date' }),
+        ...pageParams,
       ],
     ),
     '/api/v1/reporting/attachments/{hash}': {
@@ -122,6 +137,7 @@ export function reportingPaths() {
       ...scopedRead('Issued reports, newest first, with their revisions', issuedReportsResponse, [
         query('directiveId', 'One directive'),
         query('period', 'One period'),
+        ...pageParams,
       ]),
       ...command(
         'Issue a period’s report: computed at a checkpoint taken for it and frozen; issuing it again is a new revision and needs a reason',

@@ -24,6 +24,7 @@ import {
   read,
   scopedRead,
   open,
+  pageParams,
 } from './openapi-parts';
 import {
   addAgencyRequest,
@@ -116,7 +117,11 @@ export function openApiDocument() {
           issueDirectiveRequest,
           issuedDirectiveResponse,
         ),
-        ...scopedRead('List directives (with knownAt, those recorded by then)', directiveListResponse, [knownAt]),
+        ...scopedRead(
+          'List directives, newest issue first, a page at a time (with knownAt, those recorded by then)',
+          directiveListResponse,
+          [knownAt, ...pageParams],
+        ),
       },
       '/api/v1/directives/{id}': scopedRead(
         'A directive as of a date: its tasks as amended by then, its assignments (lead, or coordinating when asked) and their statuses; 404 before its issue date',
@@ -195,6 +200,7 @@ export function openApiDocument() {
         role,
         asOf,
         knownAt,
+        ...pageParams,
       ]),
       '/api/v1/assignments/{id}/progress': command(
         'Report progress',
@@ -240,11 +246,12 @@ export function openApiDocument() {
         summaryResponse,
         [period, calendar, query('agencyId', 'Agency id'), query('directiveId', 'Directive id'), knownAt],
       ),
-      '/api/v1/reports/agencies': scopedRead('Scorecards by agency for a period', scorecardsResponse, [
+      '/api/v1/reports/agencies': scopedRead('Scorecards by agency for a period, by agency id, a page at a time', scorecardsResponse, [
         period,
         calendar,
         query('directiveId', 'Directive id'),
         knownAt,
+        ...pageParams,
       ]),
       '/api/v1/reports/annual-review': {
         get: {
@@ -292,9 +299,9 @@ export function openApiDocument() {
       ...reportingPaths(),
       ...identityPaths(),
       '/api/v1/agencies': read(
-        'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then',
+        'The agency registry: every agency and group with its validity; with asOf, those valid then, named as then. A page holds the agencies, then the groups, each in the order created',
         registryResponse,
-        [query('asOf', 'Only what was valid on this date', { format: 'date' })],
+        [query('asOf', 'Only what was valid on this date', { format: 'date' }), ...pageParams],
       ),
       '/api/v1/agencies/groups/{id}': read('A group with its members as of a date', groupResponse, [path('id'), asOf]),
       '/api/v1/agencies/{id}': read('One agency: names over time, validity, successors', agencyResponse, [

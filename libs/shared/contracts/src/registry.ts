@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextField } from './pages';
 import { agencyId, nameText, optionalText, recordDate, storedDate, text } from './common';
 
 /**
@@ -231,6 +232,7 @@ export const registryResponse = z.object({
   asOf: z.string().optional(),
   agencies: z.array(agencyResponse),
   groups: z.array(z.object({ id: z.string(), name: z.string(), ...dated })),
+  ...nextField,
 });
 /** What a registry change answers: the events it wrote (none when the registry already said so). */
 export const registryChangeResponse = z.object({

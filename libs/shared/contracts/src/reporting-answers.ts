@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextField } from './pages';
 import { actorSchema } from './envelope-schema';
 import { rollupRowSchema, submissionRowSchema } from './report-document';
 import { checkpointRefSchema, CALENDARS } from './reporting';
@@ -59,6 +60,7 @@ export const regimeResponse = regimeSetV1.extend({
 
 export const submissionsResponse = z.object({
   submissions: z.array(periodicReportSubmittedV1.extend({ ...recorded, revision: z.number().int() })),
+  ...nextField,
 });
 
 export const dutyInstanceSchema = z.object({
@@ -79,6 +81,7 @@ export const complianceResponse = z.object({
   asOf: z.string(),
   instances: z.array(dutyInstanceSchema),
   agencies: z.array(submissionRowSchema),
+  ...nextField,
 });
 
 export const rollupResponse = z.object({
@@ -127,6 +130,7 @@ export const issuedReportsResponse = z.object({
       latest: revisionMeta,
     }),
   ),
+  ...nextField,
 });
 
 /** A revision as its event holds it, with where and by whom it was recorded, and the report's revisions listed. */

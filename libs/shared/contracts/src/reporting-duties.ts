@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyText, pageFields } from './pages';
 import { attachmentRequest, attachmentSchema } from './attachments';
 import { agencyId, isoDateString, optionalText, storedDate, text } from './common';
 import { signerSchema } from './directives';
@@ -175,6 +176,23 @@ export const complianceQuery = z.object({
   asOf: calendarDate.optional(),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
+  /** A page of the instances, then of the agencies' rows: after [0, directiveId, dutyId, period, agencyId, recipient] or [1, agencyName, agencyId]. */
+  ...pageFields(z.union([z.tuple([z.literal(0), keyText, keyText, keyText, keyText, keyText]), z.tuple([z.literal(1), keyText, keyText])])),
+});
+
+/** GET /api/v1/reporting/submissions: the filters, and a page in the order recorded, after [recordedAt, eventId]. */
+export const submissionsQuery = z.object({
+  directiveId: z.string().optional(),
+  agencyId: z.string().optional(),
+  period: z.string().optional(),
+  ...pageFields(z.tuple([keyText, keyText])),
+});
+
+/** GET /api/v1/reports/issued: the filters, and a page newest first, after [latest revision's recordedAt, reportId]. */
+export const issuedReportsQuery = z.object({
+  directiveId: z.string().optional(),
+  period: z.string().optional(),
+  ...pageFields(z.tuple([keyText, keyText])),
 });
 export const scheduleQuery = z.object({ until: calendarDate.optional() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyText, nextField, pageFields } from './pages';
 import { agencyId, isoDateString, text } from './common';
 import { ASSIGNMENT_ROLES, CLOSURES, directiveHeaderSchema, recurrenceSchema, signerSchema, TASK_MODES, taskSchema } from './directives';
 import { actorSchema } from './envelope-schema';
@@ -74,6 +75,20 @@ export const assignmentsQuery = z.object({
 export const directiveQuery = assignmentsQuery.pick({ asOf: true, role: true, knownAt: true });
 
 export const asOfQuery = z.object({ asOf: isoDateString.optional() });
+
+/** GET /api/v1/directives: as known at a record time, a page after [issuedOn, id]. */
+export const directivesQuery = knownAtQuery.extend(pageFields(z.tuple([keyText, keyText])));
+
+/** GET /api/v1/assignments: the filters, and a page after [directiveId, taskNumber, agencyId, id]. */
+export const assignmentsListQuery = assignmentsQuery.extend(pageFields(z.tuple([keyText, keyText, keyText, keyText])));
+
+/** GET /api/v1/reports/agencies: a page of scorecards after [agencyId]. */
+export const scorecardsQuery = agenciesQuery.extend(pageFields(z.tuple([keyText])));
+
+/** GET /api/v1/agencies: as of a date, a page of agencies then groups, each in the registry's order: after [0 or 1, position]. */
+export const registryListQuery = asOfQuery.extend(
+  pageFields(z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().min(0).max(10_000_000)])),
+);
 
 /** An assignment's state: as of a business date, as known at a record time. */
 export const stateQuery = asOfQuery.merge(knownAtQuery);
@@ -159,7 +174,12 @@ export const assignmentRowSchema = assignmentRefSchema.extend({
   state: assignmentStatusSchema,
 });
 
-export const assignmentsResponse = z.object({ asOf: z.string().optional(), ...knownAtEcho, assignments: z.array(assignmentRowSchema) });
+export const assignmentsResponse = z.object({
+  asOf: z.string().optional(),
+  ...knownAtEcho,
+  assignments: z.array(assignmentRowSchema),
+  ...nextField,
+});
 
 export const stateResponse = assignmentRefSchema.merge(assignmentStatusSchema).extend(knownAtEcho);
 
@@ -271,6 +291,7 @@ export const scorecardsResponse = windowSchema.extend({
   ...knownAtEcho,
   ...checkpointsNamed,
   agencies: z.array(scorecardSchema),
+  ...nextField,
 });
 
 export const timelineEntrySchema = z.object({
@@ -315,6 +336,7 @@ export const directiveListResponse = z.object({
       assignmentCount: z.number().int(),
     }),
   ),
+  ...nextField,
 });
 
 export const taskViewSchema = taskSchema.extend({

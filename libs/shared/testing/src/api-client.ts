@@ -55,11 +55,32 @@ export class ApiClient {
 
   /** Waits until every write of the session is visible to reads. */
   async sync(): Promise<void> {
-    if (this.session?.size) await this.get('/api/v1/directives');
+    if (this.session?.size) await this.get('/api/v1/directives?limit=1');
   }
 
   get<T = any>(path: string, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     return this.request<T>('GET', path, undefined, headers);
+  }
+
+  /**
+   * A list read whole (docs/security.md, "Pages of a list"): each page's `next` followed
+   * until null, the named arrays of every page joined, the other fields the
+   * first page's and `next` null. A page that is not 200 is answered as it is.
+   */
+  async getAll<T = any>(path: string, arrays: string[], headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const first = await this.get(path, headers);
+    if (first.status !== 200 || typeof first.body !== 'object' || first.body === null || !('next' in first.body)) return first;
+    const body: Record<string, any> = { ...first.body };
+    const seen = new Set<string>();
+    for (let next: string | null = body.next; next !== null;) {
+      if (seen.has(next)) throw new Error(`GET ${path}: the cursor ${next} came back`);
+      seen.add(next);
+      const page = await this.get(`${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(next)}`, headers);
+      if (page.status !== 200) return page;
+      for (const name of arrays) body[name] = [...body[name], ...page.body[name]];
+      next = page.body.next;
+    }
+    return { ...first, body: { ...body, next: null } as T };
   }
 
   post<T = any>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {

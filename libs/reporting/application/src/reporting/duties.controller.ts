@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import {
+  compareKeys,
   complianceQuery,
   hasRole,
+  pageOf,
+  pageOfParts,
   scheduleQuery,
+  submissionsQuery,
   periodicReportRequest,
   regimeRequest,
   type Principal,
@@ -38,7 +41,8 @@ import {
 } from '@dm/reporting-domain';
 import { RP_REPORTING, type ReportingContext } from './reporting-context';
 
-const submissionsQuery = z.object({ directiveId: z.string().optional(), agencyId: z.string().optional(), period: z.string().optional() });
+/** The order of the compliance rows (complianceRows): by the agency's name in Vietnamese. */
+const VIETNAMESE = new Intl.Collator('vi');
 
 /**
  * Reporting regimes (who reports to whom, how often, by when) and the
@@ -156,14 +160,20 @@ export class DutiesController {
   @Get('submissions')
   @Allow(reportingPolicy.read)
   async submissions(@CurrentPrincipal() reader: Principal, @Query() query: Record<string, unknown>) {
-    const filter = validateQuery(submissionsQuery, query);
+    const { limit, after, ...filter } = validateQuery(submissionsQuery, query);
     const agencyId = this.ownAgency(reader, filter.agencyId);
     const ledger = await this.reporting.ledger.catchUp();
     const submissions = ledger.submissionsOf({ ...filter, agencyId });
     const readable = new Map<string, boolean>();
     for (const id of new Set(submissions.map((s) => s.directiveId)))
       readable.set(id, await this.reporting.service.mayReadDirective(reader, id));
-    return { submissions: submissions.filter((s) => readable.get(s.directiveId)) };
+    // The ledger is in memory: the readable submissions in the order recorded (then by event id), sliced.
+    const { items, next } = pageOf(
+      submissions.filter((s) => readable.get(s.directiveId)),
+      { keyOf: (s) => [s.recordedAt, s.eventId] as const },
+      { limit, after },
+    );
+    return { submissions: items, next };
   }
 
   @Get('compliance')
@@ -174,7 +184,26 @@ export class DutiesController {
     const from = q.from ?? `${asOf.slice(0, 4)}-01-01`;
     const to = q.to ?? asOf;
     if (from > to) throw new ValidationError(`from ${from} is after to ${to}`, 'from');
-    return this.reporting.service.compliance(reader, { directiveId: q.directiveId, agencyId: q.agencyId, from, to, asOf });
+    const { instances, agencies, ...answer } = await this.reporting.service.compliance(reader, {
+      directiveId: q.directiveId,
+      agencyId: q.agencyId,
+      from,
+      to,
+      asOf,
+    });
+    // Computed in memory from the ledger: a page of the instances (by directive, duty, period, agency, recipient), then of the agencies' rows (in their order, by name).
+    const page = pageOfParts(
+      {
+        instances: { keyOf: (i) => [i.directiveId, i.dutyId, i.period, i.agencyId, i.recipient] },
+        agencies: {
+          keyOf: (r) => [r.agencyName, r.agencyId],
+          compare: (a, b) => VIETNAMESE.compare(String(a[0]), String(b[0])) || compareKeys(a, b),
+        },
+      },
+      { instances, agencies },
+      { limit: q.limit, after: q.after },
+    );
+    return { ...answer, ...page };
   }
 
   @Get('attachments/:hash')

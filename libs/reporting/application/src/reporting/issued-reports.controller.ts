@@ -2,7 +2,17 @@ import { Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { diffQuery, exportQuery, hasRole, issueReportRequest, type Principal, type ReportIssued } from '@dm/contracts';
+import {
+  compareKeys,
+  diffQuery,
+  exportQuery,
+  hasRole,
+  issuedReportsQuery,
+  issueReportRequest,
+  pageOf,
+  type Principal,
+  type ReportIssued,
+} from '@dm/contracts';
 import type { CommandOutcome } from '@dm/eventsourcing';
 import { today } from '@dm/periods';
 import {
@@ -24,7 +34,6 @@ import { sendReportFile } from './report-files';
 import { IssuedReports } from './issued-reports';
 import { RP_REPORTING, type ReportingContext } from './reporting-context';
 
-const listQuery = z.object({ directiveId: z.string().optional(), period: z.string().optional() });
 const revisionParam = z.coerce.number().int().min(1);
 
 /** Issuing a period's report, its revisions, their differences and their files (docs/reporting.md, "Issued reports"). */
@@ -87,7 +96,14 @@ export class IssuedReportsController {
   @Get()
   @Allow(reportingPolicy.read)
   async list(@CurrentPrincipal() reader: Principal, @Query() query: Record<string, unknown>) {
-    return { reports: await this.reports.list(reader, validateQuery(listQuery, query)) };
+    const { limit, after, ...filter } = validateQuery(issuedReportsQuery, query);
+    // The issued reports are the ledger's, in memory: sorted newest first (then by id), sliced.
+    const { items, next } = pageOf(
+      await this.reports.list(reader, filter),
+      { keyOf: (r) => [r.latest.recordedAt, r.reportId] as const, compare: (a, b) => compareKeys(a, b, ['desc', 'asc']) },
+      { limit, after },
+    );
+    return { reports: items, next };
   }
 
   @Get(':reportId')

@@ -18,10 +18,12 @@ const PERIODS = ['2017', '2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4', '2017-H1', 
  * depend on the day the test runs.
  */
 export async function demoReadPaths(inspector: ApiClient): Promise<string[]> {
-  const list = await inspector.get('/api/v1/directives');
+  const list = await inspector.getAll('/api/v1/directives', ['directives']);
   const directiveId: string = list.body.directives[0].id;
-  const leads = await inspector.get(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`);
-  const coordinating = await inspector.get(`/api/v1/assignments?directiveId=${directiveId}&role=coordinating&asOf=2017-12-31`);
+  const leads = await inspector.getAll(`/api/v1/assignments?directiveId=${directiveId}&asOf=2017-12-31`, ['assignments']);
+  const coordinating = await inspector.getAll(`/api/v1/assignments?directiveId=${directiveId}&role=coordinating&asOf=2017-12-31`, [
+    'assignments',
+  ]);
   const all = { body: { assignments: [...leads.body.assignments, ...coordinating.body.assignments] } };
   const ids: string[] = all.body.assignments.map((a: { id: string }) => a.id).sort();
   const reported: string[] = all.body.assignments
@@ -63,14 +65,34 @@ export async function demoReadPaths(inspector: ApiClient): Promise<string[]> {
   return paths;
 }
 
-/** The answers to `demoReadPaths`, by path. */
+/** The arrays of the paged lists among `demoReadPaths` (docs/security.md, "Pages of a list"), by the route's path. */
+const PAGED: Record<string, string[]> = {
+  '/api/v1/agencies': ['agencies', 'groups'],
+  '/api/v1/directives': ['directives'],
+  '/api/v1/assignments': ['assignments'],
+  '/api/v1/reports/agencies': ['agencies'],
+};
+
+/**
+ * The answers to `demoReadPaths`, by path; a list read whole (each `next`
+ * followed) and recorded without `next`, as the lists were answered before
+ * they had pages.
+ */
 export async function recordDemoAnswers(inspector: ApiClient): Promise<Record<string, RecordedAnswer>> {
   const answers: Record<string, RecordedAnswer> = {};
   for (const path of await demoReadPaths(inspector)) {
-    const { status, body } = await inspector.get(path);
-    answers[path] = { status, body: withoutCheckpoints(body) };
+    const arrays = PAGED[path.split('?')[0]];
+    const { status, body } = arrays ? await inspector.getAll(path, arrays) : await inspector.get(path);
+    answers[path] = { status, body: withoutCheckpoints(arrays ? withoutNext(body) : body) };
   }
   return answers;
+}
+
+/** A whole list's answer without its `next` (null once every page is read). */
+function withoutNext(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body) || !('next' in body)) return body;
+  const { next: _next, ...rest } = body as Record<string, unknown>;
+  return rest;
 }
 
 /** The checkpoints an answer names are this deployment's signed heads at the time of the read, not what the data says: recorded as none. */

@@ -168,7 +168,7 @@ async function issueOnce(
   const request = seed4308Directive();
   const issued = await office.post('/api/v1/directives', request, { 'idempotency-key': 'demo-issue-4308' });
   if (issued.status !== 409) return must('issue 4308/UBND-VX', Promise.resolve(issued));
-  const list = await must('list directives', monitoring.get('/api/v1/directives'));
+  const list = await must('list directives', monitoring.getAll('/api/v1/directives', ['directives']));
   const found = list.directives.find(
     (d: { number: string; issuedOn: string }) => d.number === request.number && d.issuedOn === request.issuedOn,
   );
