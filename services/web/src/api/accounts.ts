@@ -1,3 +1,4 @@
+import { allPages } from '../logic/pages';
 import type { Account, createAccountRequest, issuedTokenAnswer } from '@dm/contracts/web';
 import type { z } from 'zod';
 import { get, post } from './http';
@@ -12,7 +13,9 @@ export interface ChangeAccountBody {
 }
 export type IssuedToken = z.infer<typeof issuedTokenAnswer>;
 
-export const fetchAccounts = () => get<{ accounts: Account[] }>('/api/v1/accounts');
+/** Every account: each page followed (docs/security.md, "Pages of a list"). */
+export const fetchAccounts = () =>
+  allPages((after?: string) => get<{ accounts: Account[]; next: string | null }>('/api/v1/accounts', { after }), ['accounts']);
 export const fetchAccount = (username: string) => get<Account>(path(username));
 export const createAccount = (body: CreateAccountBody, idempotencyKey: string) =>
   post<Account>('/api/v1/accounts', body, { idempotencyKey });

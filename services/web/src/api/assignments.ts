@@ -1,3 +1,4 @@
+import { allPages } from '../logic/pages';
 import type { assignmentsQuery, ConfirmationRequest, ProgressRequest, writtenEventResponse } from '@dm/contracts/web';
 import type { z } from 'zod';
 import type { AttachmentBody } from '../logic/attachment';
@@ -9,7 +10,9 @@ const path = (id: string) => `/api/v1/assignments/${encodeURIComponent(id)}`;
 
 export type AssignmentsQuery = z.input<typeof assignmentsQuery>;
 
-export const fetchAssignments = (query: AssignmentsQuery) => get<AssignmentsAnswer>('/api/v1/assignments', { ...query });
+/** Every assignment the query matches: each page followed (docs/security.md, "Pages of a list"). */
+export const fetchAssignments = (query: AssignmentsQuery) =>
+  allPages((after?: string) => get<AssignmentsAnswer>('/api/v1/assignments', { ...query, after }), ['assignments']);
 
 export const fetchState = (id: string, query: { asOf?: string; knownAt?: string } = {}) =>
   get<StateAnswer>(`/api/v1/audit/assignments/${encodeURIComponent(id)}/state`, query);

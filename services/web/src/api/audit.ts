@@ -1,8 +1,11 @@
+import { allPages } from '../logic/pages';
 import { get, post } from './http';
 import type { AccessLogAnswer, AnnualReviewAnswer, CheckpointsAnswer, RebuildAnswer, VerifyAnswer } from './types';
 
 export const fetchVerify = () => get<VerifyAnswer>('/api/v1/audit/verify');
-export const fetchCheckpoints = () => get<CheckpointsAnswer>('/api/v1/audit/checkpoints');
+/** Every checkpoint kept: each page followed (docs/security.md, "Pages of a list"). */
+export const fetchCheckpoints = () =>
+  allPages((after?: string) => get<CheckpointsAnswer>('/api/v1/audit/checkpoints', { after }), ['checkpoints']);
 
 export interface AccessLogQuery {
   after?: number;

@@ -1,3 +1,4 @@
+import { allPages } from '../logic/pages';
 import type { cancelTaskRequest, changeDeadlineRequest } from '@dm/contracts/web';
 import type { z } from 'zod';
 import type { IssueDirectiveBody } from '../logic/directive-body';
@@ -7,7 +8,9 @@ import type { DirectiveAnswer, DirectiveListAnswer, TaskTimelineAnswer } from '.
 const path = (id: string) => `/api/v1/directives/${encodeURIComponent(id)}`;
 const taskPath = (id: string, taskNumber: string) => `${path(id)}/tasks/${encodeURIComponent(taskNumber)}`;
 
-export const fetchDirectives = () => get<DirectiveListAnswer>('/api/v1/directives');
+/** Every directive: each page followed (docs/security.md, "Pages of a list"). */
+export const fetchDirectives = () =>
+  allPages((after?: string) => get<DirectiveListAnswer>('/api/v1/directives', { after }), ['directives']);
 
 export const fetchDirective = (id: string, query: { asOf?: string; role?: 'lead' | 'coordinating'; knownAt?: string } = {}) =>
   get<DirectiveAnswer>(path(id), query);

@@ -1,7 +1,10 @@
+import { allPages } from '../logic/pages';
 import { get } from './http';
 import type { GroupAnswer, RegistryAnswer, RegistryTimelineAnswer } from './types';
 
-export const fetchRegistry = (asOf?: string) => get<RegistryAnswer>('/api/v1/agencies', { asOf });
+/** The whole registry: each page followed (docs/security.md, "Pages of a list"). */
+export const fetchRegistry = (asOf?: string) =>
+  allPages((after?: string) => get<RegistryAnswer>('/api/v1/agencies', { asOf, after }), ['agencies', 'groups']);
 
 export const fetchGroup = (id: string, asOf?: string) => get<GroupAnswer>(`/api/v1/agencies/groups/${encodeURIComponent(id)}`, { asOf });
 

@@ -1,3 +1,4 @@
+import { allPages } from '../logic/pages';
 import type { issueReportRequest } from '@dm/contracts/web';
 import type { z } from 'zod';
 import { get, post, urlOf } from './http';
@@ -11,7 +12,9 @@ export interface PeriodQuery {
 
 export const fetchSummary = (query: PeriodQuery) => get<SummaryAnswer>('/api/v1/reports/summary', { ...query });
 export const fetchRollup = (query: PeriodQuery) => get<RollupAnswer>('/api/v1/reports/rollup', { ...query });
-export const fetchIssuedReports = () => get<IssuedReportsAnswer>('/api/v1/reports/issued');
+/** Every issued report: each page followed (docs/security.md, "Pages of a list"). */
+export const fetchIssuedReports = () =>
+  allPages((after?: string) => get<IssuedReportsAnswer>('/api/v1/reports/issued', { after }), ['reports']);
 
 export type IssueReportBody = z.input<typeof issueReportRequest>;
 export const issueReport = (body: IssueReportBody, idempotencyKey: string) =>

@@ -1,4 +1,4 @@
-import type { accessLogResponse, checkpointsResponse, verifyResponse } from '@dm/contracts/web';
+import type { accessLogResponse, checkpointsPageResponse, verifyResponse } from '@dm/contracts/web';
 import type {
   annualReviewResponse,
   assignmentRowSchema,
@@ -36,6 +36,6 @@ export type RollupAnswer = z.infer<typeof rollupResponse>;
 export type IssuedReportsAnswer = z.infer<typeof issuedReportsResponse>;
 export type AnnualReviewAnswer = z.infer<typeof annualReviewResponse>;
 export type VerifyAnswer = z.infer<typeof verifyResponse>;
-export type CheckpointsAnswer = z.infer<typeof checkpointsResponse>;
+export type CheckpointsAnswer = z.infer<typeof checkpointsPageResponse>;
 export type AccessLogAnswer = z.infer<typeof accessLogResponse>;
 export type RebuildAnswer = z.infer<typeof rebuildResponse>;
