@@ -6,7 +6,8 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { Principal } from '@dm/contracts';
 import { ForbiddenError } from '@dm/eventsourcing';
 import { ProblemError } from '../http/problem';
-import { Allow, AuthGuard, principalOf, Public, routePolicyOf, sessionOf } from './auth.guard';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { Allow, AuthGuard, principalOf, Public, routePolicyOf, routePolicyOfConfig, sessionOf } from './auth.guard';
 import type { ResolvedSession, SessionResolver } from './sessions';
 import { TokenService } from './token-service';
 
@@ -17,7 +18,8 @@ const session: ResolvedSession = { principal: officer, csrfToken: 'c'.repeat(43)
 const revoked = 'revoked-token-id';
 const sessions: SessionResolver = {
   resolve: async (id) => (id === sessionId ? session : null),
-  tokenHolds: async (_principal, tokenId) => tokenId !== revoked,
+  // Asked only about a token issued to an account (one with an id).
+  tokenHolds: async (_principal, tokenId) => typeof tokenId === 'string' && tokenId !== revoked,
 };
 
 class Routes {
@@ -69,6 +71,9 @@ describe('AuthGuard', () => {
   it('asks the identity context whether a token issued to an account still holds', async () => {
     expect(await outcome(guard.canActivate(contextOf('officers', { headers: bearer(officer, 'issued-token-id') }).context))).toBe(true);
     expect(await outcome(guard.canActivate(contextOf('officers', { headers: bearer(officer, revoked) }).context))).toBe(401);
+    await expect(guard.canActivate(contextOf('officers', { headers: bearer(officer, revoked) }).context)).rejects.toThrow(
+      /disabled or no longer holds it/,
+    );
   });
 
   it('takes the session of the cookie, for reads without a CSRF token, for writes with it', async () => {
@@ -97,6 +102,7 @@ describe('AuthGuard', () => {
 
   it('answers 401 without a caller, or for a session that is unknown or ended', async () => {
     expect(await outcome(guard.canActivate(contextOf('officers', {}).context))).toBe(401);
+    await expect(guard.canActivate(contextOf('officers', {}).context)).rejects.toThrow(/Sign in, or send a valid bearer token/);
     expect(await outcome(guard.canActivate(contextOf('officers', { headers: { cookie: `dm_session=${'t'.repeat(43)}` } }).context))).toBe(
       401,
     );
@@ -132,6 +138,34 @@ describe('AuthGuard', () => {
     expect(routePolicyOf(Controller.prototype.change)).toEqual({ public: false, permission: write });
     expect(routePolicyOf(Controller.prototype.health)).toEqual({ public: true });
     expect(routePolicyOf(Routes.prototype.unmarked)).toBeNull();
+    // …and hands it to the Fastify route, whose handler is a wrapper without these marks.
+    const config = Reflect.getMetadata('__fastify_route_config__', Controller.prototype.change);
+    expect(routePolicyOfConfig(config)).toEqual({ public: false, permission: write });
+    expect(routePolicyOfConfig(Reflect.getMetadata('__fastify_route_config__', Controller.prototype.list))).toEqual({
+      public: false,
+      permission: read,
+    });
+    expect(routePolicyOfConfig(Reflect.getMetadata('__fastify_route_config__', Controller.prototype.health))).toEqual({ public: true });
+    expect(routePolicyOfConfig(undefined)).toBeNull();
+    expect(routePolicyOfConfig({ url: '/x' })).toBeNull();
+  });
+
+  it('keeps a route config set by another decorator beside the policy', () => {
+    class Controller {
+      @Allow({ roles: ['admin'] })
+      @RouteConfig({ rawBody: true })
+      change() {}
+    }
+    expect(Reflect.getMetadata('__fastify_route_config__', Controller.prototype.change)).toEqual({
+      rawBody: true,
+      policy: { public: false, permission: { roles: ['admin'] } },
+    });
+  });
+
+  it('uses the principal an earlier hook admitted, without verifying again', async () => {
+    const { context, req } = contextOf('officers', { headers: { authorization: 'Bearer not-a-token' } });
+    req.principal = officer;
+    expect(await outcome(guard.canActivate(context))).toBe(true);
   });
 
   it('refuses a route that names no permission and is not public', async () => {

@@ -95,10 +95,10 @@ export class SigningKeys {
     return new SigningKeys(dir);
   }
 
-  /** The key that signs now. */
+  /** The key that signs now: the newest (a rotation appends its key last). */
   current(): { kid: string; privateKey: KeyObject } {
     this.refresh();
-    const key = this.ring.keys.find((k) => k.retiredAt === null) ?? this.ring.keys[this.ring.keys.length - 1];
+    const key = this.ring.keys[this.ring.keys.length - 1];
     return { kid: key.kid, privateKey: createPrivateKey({ key: key.privateJwk, format: 'jwk' }) };
   }
 

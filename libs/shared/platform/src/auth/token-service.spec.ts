@@ -1,10 +1,11 @@
 import { createHmac, createPublicKey, generateKeyPairSync, sign as signBytes, type KeyObject } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalJWKSet } from 'jose';
-import { JWKS_FILE, MAX_TOKEN_LIFETIME_SECONDS, SigningKeys } from './signing-keys';
-import { secondsOf, TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from './token-service';
+import { createLocalJWKSet, errors } from 'jose';
+import { ProblemError } from '../http/problem';
+import { JWKS_FILE, MAX_TOKEN_LIFETIME_SECONDS, SIGNING_KEYS_FILE, SigningKeys } from './signing-keys';
+import { fileKeySet, secondsOf, TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from './token-service';
 
 const claims = { sub: 'u-1', name: 'Chuyên viên', agencyId: 'so-ldtbxh', roles: ['monitoring_officer' as const] };
 const principal = { sub: 'u-1', name: 'Chuyên viên', agencyId: 'so-ldtbxh', roles: ['monitoring_officer'] };
@@ -57,6 +58,38 @@ describe('TokenService', () => {
     expect(tokens.publicKeys()).toEqual(JSON.parse(readFileSync(join(dir, JWKS_FILE), 'utf8')));
     expect(JSON.stringify(tokens.publicKeys())).not.toMatch(/"d"/);
     expect(() => verifier.sign(claims)).toThrow(/holds no signing key/);
+    expect(verifier.publicKeys()).toBeNull();
+  });
+
+  it('answers 503, not 401, when the public keys cannot be had (the sign-in component down, a timeout)', async () => {
+    const token = tokens.sign(claims);
+    const unreachable = TokenService.verifyingWith('http://127.0.0.1:9/.well-known/jwks.json');
+    await expect(unreachable.verifyIssued(token)).rejects.toMatchObject({ status: 503 });
+    const timedOut = new TokenService(() => {
+      throw new errors.JWKSTimeout();
+    });
+    await expect(timedOut.verifyIssued(token)).rejects.toBeInstanceOf(ProblemError);
+    const broken = new TokenService(() => {
+      throw new Error('ENOENT: no jwks.json');
+    });
+    await expect(broken.verifyIssued(token)).rejects.toMatchObject({ status: 503 });
+    const none = new TokenService(() => {
+      throw new errors.JWKSNoMatchingKey();
+    });
+    expect(await none.verifyIssued(token)).toBeNull();
+  });
+
+  it('a file verifier reads the public set again once it changed (a rotation by another process)', async () => {
+    const verifier = new TokenService(fileKeySet(dir));
+    expect(await verifier.verify(tokens.sign(claims))).toEqual(principal);
+    SigningKeys.load(dir).rotate();
+    expect(await verifier.verify(tokens.sign(claims))).toEqual(principal);
+  });
+
+  it('reads a token id (jti) only when it is a string', async () => {
+    const header = { alg: 'EdDSA', typ: 'JWT', kid: kid() };
+    expect((await tokens.verifyIssued(forge(header, valid({ jti: 5 }))))?.tokenId).toBeNull();
+    expect((await tokens.verifyIssued(forge(header, valid({ jti: 't-9' }))))?.tokenId).toBe('t-9');
   });
 
   it('refuses a token of another key ring (an unknown kid), and one naming a known kid but signed with another key', async () => {
@@ -160,11 +193,42 @@ describe('TokenService', () => {
       at('2026-01-01T01:00:31Z');
       expect(await service.verify(old)).toBeNull();
       expect(await service.verify(fresh)).toEqual(principal);
+      // The retired key stays published: an admin's token may live 366 days.
+      expect(service.publicKeys()!.keys.map((k) => k.kid)).toEqual([oldKid, rotated.kid]);
+      const retiredAt = Date.parse('2026-01-01T00:10:00Z');
+      at(new Date(retiredAt + MAX_TOKEN_LIFETIME_SECONDS * 1000).toISOString());
+      expect(service.publicKeys()!.keys.map((k) => k.kid)).toEqual([oldKid, rotated.kid]);
+      at(new Date(retiredAt + MAX_TOKEN_LIFETIME_SECONDS * 1000 + 1).toISOString());
+      expect(service.publicKeys()!.keys.map((k) => k.kid)).toEqual([rotated.kid]);
 
       at(new Date(Date.parse('2026-01-01T00:10:00Z') + (MAX_TOKEN_LIFETIME_SECONDS + 1) * 1000).toISOString());
       const again = SigningKeys.load(dir).rotate(now);
       expect(again.dropped).toEqual([oldKid]);
+      expect(again.retired).toEqual([rotated.kid]);
       expect(service.publicKeys()!.keys.map((k) => k.kid)).toEqual([rotated.kid, again.kid]);
+      const third = SigningKeys.load(dir).rotate(now);
+      expect(third).toMatchObject({ retired: [again.kid], dropped: [] });
+      expect(
+        SigningKeys.load(dir)
+          .list()
+          .map((k) => [k.kid, k.retiredAt === null]),
+      ).toEqual([
+        [rotated.kid, false],
+        [again.kid, false],
+        [third.kid, true],
+      ]);
+      expect(third.kid).toMatch(/^\d{4}-\d{2}-\d{2}-[A-Za-z0-9_-]{8}$/);
+      expect(statSync(join(dir, SIGNING_KEYS_FILE)).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, JWKS_FILE)).mode & 0o777).toBe(0o644);
+    });
+
+    it('refuses to load a directory without a ring, or a ring without a key', () => {
+      const empty = keyDir();
+      expect(() => SigningKeys.load(empty)).toThrow(/no signing keys/);
+      writeFileSync(join(empty, SIGNING_KEYS_FILE), JSON.stringify({ keys: [] }));
+      expect(() => SigningKeys.load(empty)).toThrow(/holds no key/);
+      writeFileSync(join(empty, SIGNING_KEYS_FILE), JSON.stringify({}));
+      expect(() => SigningKeys.load(empty)).toThrow(/holds no key/);
     });
   });
 
@@ -174,6 +238,7 @@ describe('TokenService', () => {
     expect(secondsOf('30m')).toBe(1800);
     expect(secondsOf('12h')).toBe(43200);
     expect(secondsOf('7d')).toBe(604800);
-    for (const bad of [0, -1, 1.5, '0h', '12', 'h', '1w', '']) expect(() => secondsOf(bad as never)).toThrow(/lifetime/);
+    for (const bad of [0, -1, 1.5, '0h', '12', 'h', '1w', '', '12hx', 'x12h', '90', NaN])
+      expect(() => secondsOf(bad as never)).toThrow(/lifetime/);
   });
 });
