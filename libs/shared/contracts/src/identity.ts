@@ -93,7 +93,7 @@ export const issueTokenRequest = z.object({
   label: text(100),
   expiresInDays: z
     .number({ required_error: 'is required', invalid_type_error: 'must be a number of days' })
-    .positive('must be more than 0')
+    .min(1 / 24, 'must be at least 1 hour (0.0417 days)')
     .max(366, 'must be at most 366 days'),
 });
 export type IssueTokenRequest = z.infer<typeof issueTokenRequest>;
