@@ -9,7 +9,7 @@ import { percentile, postJson } from './measure';
 
 const ROOT = join(__dirname, '../../..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -18,10 +18,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dataDir: string, port: number) {
+export async function startServer(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, ['dist/services/standalone/src/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MONITOR_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MONITOR_DATA_DIR: dataDir, ...env },
     stdio: 'ignore',
   });
   for (let i = 0; i < 200; i++) {

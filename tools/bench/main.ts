@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { appendBench } from './append-bench';
 import { stateBench, verifyBench } from './audit-bench';
 import { httpBench } from './http-bench';
+import { edgeBench } from './edge-bench';
 import { rebuildBench } from './rebuild-bench';
 import { registryBench } from './registry-bench';
 import { reportingBench, type Timing } from './reporting-bench';
@@ -50,6 +51,19 @@ async function main() {
     console.log(
       `  ${http.count} reports in ${http.seconds} s: ${http.perSecond} reports/s (aim ≥ 2000), p50 ${http.p50ms} ms, p99 ${http.p99ms} ms (aim ≤ 50), failures ${http.failures}`,
     );
+
+    const edge = await edgeBench(join(dir, 'edge'));
+    console.log(
+      `\nthe edge under issue 13's probe (standalone, default limits): 100 bodies of 1.9 MB nested JSON at once from one address`,
+    );
+    console.log(`  a reader on another address, no flood (baseline): p50 ${edge.baseline.p50} ms, p99 ${edge.baseline.p99} ms`);
+    for (const [who, run] of [
+      ['without a token', edge.anonymous],
+      ['signed in (a monitoring officer)', edge.signedIn],
+    ] as const)
+      console.log(
+        `  flood ${who.padEnd(33)}: answers ${JSON.stringify(run.answers)} in ${run.ms} ms; the reader meanwhile p50 ${run.p50} ms, p99 ${run.p99} ms (${(run.p99 / edge.baseline.p99).toFixed(1)}× the baseline's p99; before issue 13: 18.8 s)`,
+      );
 
     const rebuild = await rebuildBench(join(dir, 'rebuild'), Number(values.rebuild));
     console.log(`\nprojection rebuild`);
