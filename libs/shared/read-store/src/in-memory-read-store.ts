@@ -1,16 +1,17 @@
 import { applyFact, type Document, type FactWrite } from '@dm/eventsourcing';
-import { applyInOrder, type BatchPart, type CheckpointAt, type Condition, type Query, type ReadStore, type Scalar } from './read-store';
+import {
+  applyInOrder,
+  valueAt,
+  type BatchPart,
+  type CheckpointAt,
+  type Condition,
+  type Query,
+  type ReadStore,
+  type Scalar,
+} from './read-store';
 
 /** JSON in and out, as a store on disk keeps it: no shared references, undefined left out. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
-
-const valueAt = (doc: Document, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-      doc,
-    );
 
 /** Missing and null first, then numbers, then strings, as SQLite and MongoDB sort them. */
 function compare(a: unknown, b: unknown): number {

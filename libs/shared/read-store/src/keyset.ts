@@ -1,17 +1,9 @@
 import type { Document } from '@dm/eventsourcing';
-import type { Condition, Range, ReadStore, Scalar } from './read-store';
+import { valueAt, type Condition, type Range, type ReadStore, type Scalar } from './read-store';
 
 /** A total order of a collection: its fields, the last of them `_id` (a unique tie-breaker). */
 export type KeyOrder = Array<[field: string, direction: 'asc' | 'desc']>;
 export type KeyValue = string | number;
-
-const valueAt = (doc: Document, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-      doc,
-    );
 
 /** A document's key in `order` (its values of the order's fields). */
 export function keyOfDoc(doc: Document, order: KeyOrder): KeyValue[] {

@@ -67,3 +67,12 @@ export async function applyInOrder(
   for (const part of parts) await store.applyFacts(part.collection, part.writes);
   if (checkpoint) await store.setCheckpoint(checkpoint.name, checkpoint.position);
 }
+
+/** The value at a dotted path of a document ("lastReport.on"), or undefined. */
+export const valueAt = (doc: Document, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      doc,
+    );
