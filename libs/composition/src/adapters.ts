@@ -9,6 +9,7 @@ import type { ReadStore } from '@dm/read-store';
 import { MongoReadStore } from '@dm/read-store-mongo';
 import { SqliteReadStore } from '@dm/read-store-sqlite';
 import type { ServiceConfig } from './service-config';
+import { sqliteSyncOf } from './config';
 
 /** The adapters the composition chooses from; only this library imports them (docs/architecture.md, "Ports and adapters"). */
 export { SqliteEventStore, SqliteReadStore, MongoReadStore, KafkaMessageBus, KurrentDbEventStore };
@@ -19,7 +20,12 @@ export { SmtpNotifier } from '@dm/notify-smtp';
 export async function openEventStore(config: ServiceConfig): Promise<EventStore> {
   const name = config.service;
   if (config.eventStore.kind === 'kurrentdb') return KurrentDbEventStore.connect({ name, connectionString: config.eventStore.url });
-  return new SqliteEventStore({ name, file: join(config.dataDir, `${name}.events.db`) });
+  return sqliteEventStore(name, join(config.dataDir, `${name}.events.db`));
+}
+
+/** A SQLite event store, durable unless SQLITE_SYNC=normal. */
+export function sqliteEventStore(name: string, file: string): SqliteEventStore {
+  return new SqliteEventStore({ name, file, sync: sqliteSyncOf(process.env) });
 }
 
 export async function openBus(config: ServiceConfig): Promise<MessageBus> {

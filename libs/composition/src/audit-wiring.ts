@@ -6,7 +6,7 @@ import type { Checkpoint } from '@dm/audit';
 import { REPORTING_STORE } from '@dm/contracts';
 import type { CheckpointDirectory } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
-import { KurrentDbEventStore, SqliteEventStore } from './adapters';
+import { KurrentDbEventStore, sqliteEventStore } from './adapters';
 import type { ServiceConfig } from './service-config';
 
 export const ACCESS_STORE = 'audit';
@@ -58,5 +58,5 @@ export async function openNamedEventStore(config: ServiceConfig, name: string, f
   if (config.eventStore.kind === 'kurrentdb') return KurrentDbEventStore.connect({ name, connectionString: config.eventStore.url });
   const path = file ?? join(config.dataDir, `${name}.events.db`);
   mkdirSync(dirname(path), { recursive: true });
-  return new SqliteEventStore({ name, file: path });
+  return sqliteEventStore(name, path);
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LOG_LEVELS, type LogLevel } from '@dm/platform';
+import type { SqliteSync } from '@dm/event-store-sqlite';
 
 export interface EmbeddedConfig {
   port: number;
@@ -33,7 +34,20 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env): Embedd
   }
   const dataDir = env.MONITOR_DATA_DIR ?? './.data';
   if (!dataDir.trim()) throw new ConfigError('MONITOR_DATA_DIR must be a directory path');
+  sqliteSyncOf(env);
   return { port, host: env.HOST ?? '0.0.0.0', dataDir: resolve(dataDir), logLevel: logLevelOf(env) };
+}
+
+/**
+ * SQLITE_SYNC (default full): how the SQLite event stores commit. `full`
+ * syncs each group commit to disk before an append is acknowledged;
+ * `normal` is faster and may lose the last acknowledged events on a power
+ * loss (README, "Durability").
+ */
+export function sqliteSyncOf(env: NodeJS.ProcessEnv, where = ''): SqliteSync {
+  const text = env.SQLITE_SYNC ?? 'full';
+  if (text !== 'full' && text !== 'normal') throw new ConfigError(`SQLITE_SYNC must be full or normal, got "${env.SQLITE_SYNC}"`, where);
+  return text;
 }
 
 /** RECORDED_LATE_AFTER_WORKING_DAYS (default 2): a report recorded more working days than this after its business date is flagged `recordedLate`. */

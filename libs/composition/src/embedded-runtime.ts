@@ -9,7 +9,7 @@ import { AccessLog, type AuditTrail } from '@dm/inspection';
 import type { IdentityContext } from '@dm/identity';
 import { embeddedIdentityStores, identityContextOf } from './identity-wiring';
 import { auditTrailOf } from './audit-wiring';
-import { readiness, SqliteEventStore, SqliteReadStore } from './adapters';
+import { readiness, sqliteEventStore, SqliteEventStore, SqliteReadStore } from './adapters';
 
 export const SOURCES = {
   taskAssignment: 'task-assignment',
@@ -50,8 +50,8 @@ export class EmbeddedRuntime {
     mkdirSync(dataDir, { recursive: true });
     this.tokens = TokenService.holdingKeys(signingKeysDirOf(dataDir));
     this.stores = {
-      taskAssignment: new SqliteEventStore({ name: SOURCES.taskAssignment, file: join(dataDir, 'task-assignment.events.db') }),
-      progressEvents: new SqliteEventStore({ name: SOURCES.progressEvents, file: join(dataDir, 'progress-events.events.db') }),
+      taskAssignment: sqliteEventStore(SOURCES.taskAssignment, join(dataDir, 'task-assignment.events.db')),
+      progressEvents: sqliteEventStore(SOURCES.progressEvents, join(dataDir, 'progress-events.events.db')),
     };
     this.progressViewStore = new SqliteReadStore({ file: join(dataDir, 'progress-events.view.db') });
     this.reportStore = new SqliteReadStore({ file: join(dataDir, 'report-projection.read.db') });
@@ -64,13 +64,13 @@ export class EmbeddedRuntime {
         new Relay({ name: `relay:${store.name}`, store, bus: this.bus, batchSize: 500 }),
       ]),
     );
-    this.reportingStore = new SqliteEventStore({ name: SOURCES.reporting, file: join(dataDir, 'reporting.events.db') });
+    this.reportingStore = sqliteEventStore(SOURCES.reporting, join(dataDir, 'reporting.events.db'));
     const identityStores = embeddedIdentityStores(dataDir);
     this.identityStore = identityStores.eventStore;
     this.identityReadStore = identityStores.readStore;
     this.identity = identityContextOf(identityStores, this.stores.taskAssignment, this.tokens);
     this.auditStore = new SqliteReadStore({ file: join(dataDir, 'audit.db') });
-    this.accessStore = new SqliteEventStore({ name: SOURCES.audit, file: join(dataDir, 'audit.events.db') });
+    this.accessStore = sqliteEventStore(SOURCES.audit, join(dataDir, 'audit.events.db'));
     this.audit = auditTrailOf({
       audited: [...Object.values(this.stores), this.reportingStore, this.identityStore],
       accessStore: this.accessStore,

@@ -5,7 +5,7 @@ import type { TokenService } from '@dm/platform';
 import type { ReadStore } from '@dm/read-store';
 import { RegistryProjection } from '@dm/task-assignment';
 import { IDENTITY_STORE } from '@dm/contracts';
-import { openReadStore, SqliteEventStore, SqliteReadStore } from './adapters';
+import { openReadStore, sqliteEventStore, SqliteEventStore, SqliteReadStore } from './adapters';
 import { openNamedEventStore } from './audit-wiring';
 import { oidcSignInOf } from './identity-config';
 import type { ServiceConfig } from './service-config';
@@ -15,7 +15,7 @@ export const IDENTITY_READ_FILE = 'identity.db';
 /** The identity store and the table of credentials and sessions: files of the embedded data directory. */
 export function embeddedIdentityStores(dataDir: string): { eventStore: SqliteEventStore; readStore: SqliteReadStore } {
   return {
-    eventStore: new SqliteEventStore({ name: IDENTITY_STORE, file: join(dataDir, 'identity.events.db') }),
+    eventStore: sqliteEventStore(IDENTITY_STORE, join(dataDir, 'identity.events.db')),
     readStore: new SqliteReadStore({ file: join(dataDir, IDENTITY_READ_FILE) }),
   };
 }

@@ -1,3 +1,4 @@
+import { loadEmbeddedConfig, sqliteSyncOf } from './config';
 import { loadGatewayConfig, loadServiceConfig } from './service-config';
 
 describe('loadServiceConfig', () => {
@@ -83,5 +84,15 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ PROGRESS_EVENTS_URL: 'progress-events:3002' })).toThrow(
       'configuration of gateway: PROGRESS_EVENTS_URL must be a http:// or https:// URL',
     );
+  });
+});
+
+describe('SQLITE_SYNC', () => {
+  it('is full (durable) unless normal is asked for; anything else stops the start with the setting named', () => {
+    expect(sqliteSyncOf({})).toBe('full');
+    expect(sqliteSyncOf({ SQLITE_SYNC: 'normal' })).toBe('normal');
+    expect(() => sqliteSyncOf({ SQLITE_SYNC: 'off' })).toThrow(/SQLITE_SYNC must be full or normal, got "off"/);
+    expect(() => loadEmbeddedConfig({ SQLITE_SYNC: 'off' })).toThrow(/SQLITE_SYNC/);
+    expect(() => loadServiceConfig('progress-events', { SQLITE_SYNC: 'off' })).toThrow(/SQLITE_SYNC/);
   });
 });

@@ -51,6 +51,7 @@ export const serviceEnvSchema = z
     HOST: z.string().min(1, 'must be a host name or address').default('0.0.0.0'),
     MONITOR_DATA_DIR: z.string().min(1, 'must be a directory path').optional(),
     EVENT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
+    SQLITE_SYNC: z.enum(['full', 'normal']).default('full'),
     KURRENTDB_URL: urlSetting(['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']).optional(),
     BUS: z.enum(['memory', 'kafka']).default('memory'),
     KAFKA_BROKERS: brokers.optional(),

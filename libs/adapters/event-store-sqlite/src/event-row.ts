@@ -1,4 +1,4 @@
-import { canonicalJson, type RecordedEvent } from '@dm/contracts';
+import type { RecordedEvent } from '@dm/contracts';
 
 export interface EventRow {
   global_position: number;
@@ -16,27 +16,6 @@ export interface EventRow {
   causation_id: string | null;
   prev_hash: string;
   hash: string;
-}
-
-export type NewEventRow = Omit<EventRow, 'global_position'>;
-
-export function toRow(event: Omit<RecordedEvent, 'globalPosition'>): NewEventRow {
-  return {
-    stream_id: event.streamId,
-    stream_revision: event.streamRevision,
-    event_id: event.eventId,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    occurred_at: event.occurredAt,
-    recorded_at: event.recordedAt,
-    actor: canonicalJson(event.actor),
-    data: canonicalJson(event.data ?? null),
-    metadata: canonicalJson(event.metadata),
-    correlation_id: event.correlationId,
-    causation_id: event.causationId,
-    prev_hash: event.prevHash,
-    hash: event.hash,
-  };
 }
 
 export function fromRow(row: EventRow): RecordedEvent {

@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult } from '@dm/eventsourcing';
-import { appendEvents } from './append';
-import type { StreamAppend } from './sqlite-event-store';
-import type { Statements } from './statements';
+import type { Appender, Outcome, StreamAppend } from './append';
 
 interface Pending {
   append: StreamAppend;
@@ -10,12 +8,11 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
-
 /**
  * Appends that arrive in the same turn of the event loop share one write
- * transaction; each keeps its own outcome, because each runs in a savepoint
- * of its own: a conflict on one stream fails that append alone.
+ * transaction, and so one fsync when the store is durable (synchronous=FULL);
+ * each keeps its own outcome, because each runs in a savepoint of its own:
+ * a conflict on one stream fails that append alone.
  */
 export class GroupCommit {
   private pending: Pending[] = [];
@@ -23,22 +20,11 @@ export class GroupCommit {
 
   constructor(
     db: Database.Database,
-    statements: Statements,
+    appender: Appender,
     private readonly clock: () => Date,
     private readonly committed: (results: AppendResult[]) => void,
   ) {
-    const appendOne = db.transaction((a: StreamAppend, recordedAt: string) =>
-      appendEvents(statements, a.streamId, a.events, a.expectedRevision ?? 'any', recordedAt),
-    );
-    this.commit = db.transaction((appends: StreamAppend[], recordedAt: string) =>
-      appends.map((a): Outcome => {
-        try {
-          return { ok: true, result: appendOne(a, recordedAt) };
-        } catch (error) {
-          return { ok: false, error };
-        }
-      }),
-    );
+    this.commit = db.transaction((appends: StreamAppend[], recordedAt: string) => appender.appendEach(appends, recordedAt));
   }
 
   append(append: StreamAppend): Promise<AppendResult> {

@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
 
+/**
+ * How a commit reaches the disk (README, "Durability"): `full` syncs the
+ * write-ahead log before a commit returns, so an acknowledged event survives
+ * a power loss; `normal` syncs only at checkpoints, faster, and may lose the
+ * last commits (never corrupt the file) when the machine loses power.
+ */
+export type SqliteSync = 'full' | 'normal';
+
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (
   global_position INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -30,10 +38,10 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 ) WITHOUT ROWID;
 `;
 
-export function openEventStoreDatabase(file: string): Database.Database {
+export function openEventStoreDatabase(file: string, sync: SqliteSync = 'full'): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma(`synchronous = ${sync === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.exec(DDL);
   return db;
 }

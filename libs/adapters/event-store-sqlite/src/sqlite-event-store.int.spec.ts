@@ -56,6 +56,39 @@ describe('SqliteEventStore', () => {
     expect(await store.streamRevision('directive-d')).toBeNull();
   });
 
+  it('writes a batch sent twice in the same moment once: the unique index catches the second, which answers with the stored events', async () => {
+    const store = track(open());
+    const batch = newEvents(2);
+    const [first, second] = await Promise.all([
+      store.appendToStream('directive-twice', batch, { expectedRevision: 'no_stream' }),
+      store.appendToStream('directive-twice', batch, { expectedRevision: 'no_stream' }),
+    ]);
+    expect([first.idempotent, second.idempotent]).toEqual([false, true]);
+    expect(second.events).toEqual(first.events);
+    expect(await store.headPosition()).toBe(2);
+
+    const shared = newEvent();
+    const [here, there] = await Promise.allSettled([
+      store.appendToStream('directive-here', [shared]),
+      store.appendToStream('directive-there', [shared]),
+    ]);
+    expect(here.status).toBe('fulfilled');
+    expect((there as PromiseRejectedResult).reason).toBeInstanceOf(EventIdConflictError);
+    expect(await store.streamRevision('directive-there')).toBeNull();
+
+    const retried = await store.appendBatch([
+      { streamId: 'directive-new', events: newEvents(1) },
+      { streamId: 'directive-twice', events: batch },
+    ]);
+    expect(retried.map((r) => r.idempotent)).toEqual([false, true]);
+    expect(await store.headPosition()).toBe(4);
+  });
+
+  it('is durable by default (synchronous=FULL), and NORMAL only when asked', async () => {
+    expect(track(open()).sync).toBe('full');
+    expect(track(open({ sync: 'normal' })).sync).toBe('normal');
+  });
+
   it('keeps events, chain and checkpoints in the file across reopening', async () => {
     const file = tempFile();
     const first = open({ file });

@@ -11,12 +11,12 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '@dm/eventsourcing';
-import { appendEvents } from './append';
+import { Appender, type StreamAppend } from './append';
 import { GroupCommit } from './group-commit';
 import { AppendSignal, CatchUpSubscription, tracked, upcasting, type PageSource, type SubscriptionLogger } from '@dm/eventsourcing';
 import { fromRow } from './event-row';
 import { readAllPages, readLogPages, readStreamPages } from './read-pages';
-import { openEventStoreDatabase } from './schema';
+import { openEventStoreDatabase, type SqliteSync } from './schema';
 import { Statements } from './statements';
 
 export interface SqliteEventStoreOptions {
@@ -24,6 +24,8 @@ export interface SqliteEventStoreOptions {
   name: string;
   /** Database file, or ':memory:'. */
   file: string;
+  /** `full` (the default): an acknowledged append is on disk; `normal`: faster, the last commits may be lost on a power loss. */
+  sync?: SqliteSync;
   /** By event type; applied to every event read back. */
   upcasters?: Record<string, Upcaster>;
   clock?: () => Date;
@@ -34,11 +36,7 @@ export interface SqliteEventStoreOptions {
   retryMs?: number;
 }
 
-export interface StreamAppend {
-  streamId: string;
-  events: NewEvent[];
-  expectedRevision?: ExpectedRevision;
-}
+export type { StreamAppend } from './append';
 
 export class SqliteEventStore implements EventStore {
   readonly name: string;
@@ -55,12 +53,13 @@ export class SqliteEventStore implements EventStore {
     this.name = options.name;
     this.upcast = upcasting(options.upcasters);
     this.clock = options.clock ?? (() => new Date());
-    this.db = openEventStoreDatabase(options.file);
+    this.db = openEventStoreDatabase(options.file, options.sync);
     this.statements = new Statements(this.db);
+    const appender = new Appender(this.statements, this.db);
     this.appendInTransaction = this.db.transaction((appends: StreamAppend[], recordedAt: string) =>
-      appends.map((a) => appendEvents(this.statements, a.streamId, a.events, a.expectedRevision ?? 'any', recordedAt)),
+      appender.appendAll(appends, recordedAt),
     );
-    this.groupCommit = new GroupCommit(this.db, this.statements, this.clock, (results) => {
+    this.groupCommit = new GroupCommit(this.db, appender, this.clock, (results) => {
       if (results.some((r) => r.events.length && !r.idempotent)) this.appends.notify();
     });
     this.pages = {
@@ -111,6 +110,11 @@ export class SqliteEventStore implements EventStore {
       logger: this.options.logger ?? console,
     });
     return tracked(this.subscriptions, subscription);
+  }
+
+  /** The synchronous setting the connection runs with. */
+  get sync(): SqliteSync {
+    return this.db.pragma('synchronous', { simple: true }) === 2 ? 'full' : 'normal';
   }
 
   async headPosition(): Promise<number> {

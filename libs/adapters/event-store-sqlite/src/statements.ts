@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventRow, NewEventRow } from './event-row';
+import type { EventRow } from './event-row';
 
 export interface StreamRow {
   revision: number;
@@ -24,11 +24,17 @@ export const LOG_COLUMNS = [
   'hash',
 ] as const;
 
+/** The columns an append writes, in the order `insertEvent` takes them. */
+export const INSERT_COLUMNS = LOG_COLUMNS.slice(1);
+
 /** Every statement the store runs, prepared once per connection. */
 export class Statements {
-  readonly insertEvent: Database.Statement<[NewEventRow], never>;
+  /** Positional, in the order of INSERT_COLUMNS. */
+  readonly insertEvent: Database.Statement<unknown[], never>;
   readonly stream: Database.Statement<[string], StreamRow>;
-  readonly upsertStream: Database.Statement<[{ stream_id: string; revision: number; last_hash: string }], never>;
+  readonly upsertStream: Database.Statement<[streamId: string, revision: number, lastHash: string], never>;
+  /** Kind 0: a stream's head (k stream id, n revision, h last hash); kind 1: a stored event id (k). */
+  private readonly headsAndIds: Database.Statement<[string, string], { kind: 0 | 1; k: string; n: number; h: string }>;
   readonly eventsById: Database.Statement<[string], EventRow>;
   readonly positionAt: Database.Statement<[string, number], { global_position: number }>;
   readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
@@ -41,15 +47,15 @@ export class Statements {
   private readonly allByPrefixCount = new Map<number, Database.Statement<[Record<string, unknown>], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
-    this.insertEvent = db.prepare(`
-      INSERT INTO events (stream_id, stream_revision, event_id, type, schema_version, occurred_at, recorded_at,
-                          actor, data, metadata, correlation_id, causation_id, prev_hash, hash)
-      VALUES (@stream_id, @stream_revision, @event_id, @type, @schema_version, @occurred_at, @recorded_at,
-              @actor, @data, @metadata, @correlation_id, @causation_id, @prev_hash, @hash)`);
+    this.insertEvent = db.prepare(`INSERT INTO events (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
     this.stream = db.prepare('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
     this.upsertStream = db.prepare(`
-      INSERT INTO streams (stream_id, revision, last_hash) VALUES (@stream_id, @revision, @last_hash)
+      INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`);
+    this.headsAndIds = db.prepare(`
+      SELECT 0 AS kind, stream_id AS k, revision AS n, last_hash AS h FROM streams WHERE stream_id IN (SELECT value FROM json_each(?))
+      UNION ALL
+      SELECT 1, event_id, 0, '' FROM events WHERE event_id IN (SELECT value FROM json_each(?))`);
     this.eventsById = db.prepare(`
       SELECT * FROM events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY global_position`);
     this.positionAt = db.prepare('SELECT global_position FROM events WHERE stream_id = ? AND stream_revision = ?');
@@ -65,6 +71,19 @@ export class Statements {
     this.setCheckpoint = db.prepare(`
       INSERT INTO checkpoints (name, position) VALUES (?, ?)
       ON CONFLICT (name) DO UPDATE SET position = excluded.position`);
+  }
+
+  /** In one query: the head of every stream the appends write to, and which of their event ids are stored already. */
+  headsAndKnownIds(appends: Array<{ streamId: string; events: Array<{ eventId: string }> }>) {
+    const streams = JSON.stringify([...new Set(appends.map((a) => a.streamId))]);
+    const ids = JSON.stringify(appends.flatMap((a) => a.events.map((e) => e.eventId)));
+    const heads = new Map<string, Pick<StreamRow, 'revision' | 'last_hash'>>();
+    const known = new Set<string>();
+    for (const row of this.headsAndIds.all(streams, ids)) {
+      if (row.kind === 0) heads.set(row.k, { revision: row.n, last_hash: row.h });
+      else known.add(row.k);
+    }
+    return { heads, known };
   }
 
   /** Page of the global log after `after`, up to `upTo`, optionally only streams with one of the prefixes. */

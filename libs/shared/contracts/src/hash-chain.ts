@@ -66,7 +66,7 @@ const q = JSON.stringify;
  * Equal to eventHash only then: a caller that finds another hash falls back
  * to eventHash over the parsed event.
  */
-export function eventHashOfText(prevHash: string, e: StoredEventText): string {
+export function eventHashOfText(prevHash: string, e: Omit<StoredEventText, 'globalPosition' | 'prevHash' | 'hash'>): string {
   return sha256Hex(
     `${prevHash}{"actor":${e.actor},"causationId":${q(e.causationId)},"correlationId":${q(e.correlationId)},"data":${e.data},` +
       `"eventId":${q(e.eventId)},"metadata":${e.metadata},"occurredAt":${q(e.occurredAt)},"recordedAt":${q(e.recordedAt)},` +
