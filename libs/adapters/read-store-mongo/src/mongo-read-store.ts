@@ -1,5 +1,5 @@
-import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type Filter, type Sort } from 'mongodb';
-import { createdBy } from '@dm/eventsourcing';
+import { MongoClient, type AnyBulkWriteOperation, type Collection, type Db, type Filter, type Sort, type UpdateFilter } from 'mongodb';
+import { createdBy, ranksBelow } from '@dm/eventsourcing';
 import { RevisionCache } from './revision-cache';
 import {
   applyInOrder,
@@ -28,10 +28,12 @@ const BULK_SIZE = 64;
 const PARALLEL_READS = 16;
 
 /**
- * The read-store port on MongoDB, using only what FerretDB also has: upserts
- * with $setOnInsert, $set, indexes and plain finds. No transactions: each fact
- * write is an upsert that only creates, then an update guarded by the source
- * revision, so a replayed batch changes nothing.
+ * The read-store port on MongoDB, using only what FerretDB (1.24) also has:
+ * upserts, $set, $inc and $max, indexes and plain finds. No transactions: each
+ * fact write is an upsert that only creates, then an update guarded by the
+ * source revision, so a replayed batch changes nothing. A batch's writes to
+ * one document go as one update of the paths they change (never the whole
+ * document, nor a value that grows).
  */
 export class MongoReadStore implements ReadStore {
   private readonly client: MongoClient;
@@ -76,25 +78,27 @@ export class MongoReadStore implements ReadStore {
     const revisions = await this.currentRevisions(collection, target, ids);
     const creations: AnyBulkWriteOperation<Document>[] = [];
     // Facts of one document in this batch go in one update: the guard already ran here, in order.
-    const updates = new Map<string, Array<Record<string, unknown>>>();
+    const updates = new Map<string, Update[]>();
     for (const w of writes) {
       const rev = revisions.get(w.id);
       if (!rev) {
         // A new document: created with its first fact in one upsert. With $set, not
         // $setOnInsert: FerretDB 1.24 leaves out the null values of a $setOnInsert.
-        const created = { ...(w.setOnInsert ?? {}), ...w.set, [`rev.${w.source}`]: w.revision };
-        creations.push({ updateOne: { filter: { _id: w.id }, update: { $set: created }, upsert: true } });
+        const created = updateOf({ ...w, set: { ...(w.setOnInsert ?? {}), ...w.set } });
+        creations.push({ updateOne: { filter: { _id: w.id }, update: created as UpdateFilter<Document>, upsert: true } });
         revisions.set(w.id, { [w.source]: w.revision });
         continue;
       }
       if (w.insertOnly || (rev[w.source] ?? -Infinity) >= w.revision) continue;
-      mergeSet(updates, w.id, { ...w.set, [`rev.${w.source}`]: w.revision });
+      mergeUpdate(updates, w.id, updateOf(w));
       rev[w.source] = w.revision;
     }
     const operations: AnyBulkWriteOperation<Document>[] = [
       ...creations,
-      ...[...updates].flatMap(([id, sets]) =>
-        sets.map((set): AnyBulkWriteOperation<Document> => ({ updateOne: { filter: { _id: id }, update: { $set: set } } })),
+      ...[...updates].flatMap(([id, list]) =>
+        list.map((update): AnyBulkWriteOperation<Document> => ({
+          updateOne: { filter: { _id: id }, update: update as UpdateFilter<Document> },
+        })),
       ),
     ];
     try {
@@ -212,17 +216,46 @@ export class MongoReadStore implements ReadStore {
   }
 }
 
+/** One update of one document: the changed paths only, never the document or a whole growing value. */
+interface Update {
+  $set: Record<string, unknown>;
+  $inc?: Record<string, number>;
+  $max?: Record<string, string | number>;
+}
+
+/** A fact write as an update: its `set` and the source's revision, its counters and maxima. */
+function updateOf(w: FactWrite): Update {
+  const update: Update = { $set: { ...w.set, [`rev.${w.source}`]: w.revision } };
+  if (w.inc && Object.keys(w.inc).length) update.$inc = { ...w.inc };
+  if (w.max && Object.keys(w.max).length) update.$max = { ...w.max };
+  return update;
+}
+
+const OPERATORS = ['$set', '$inc', '$max'] as const;
+const pathsOf = (u: Update) => OPERATORS.flatMap((op) => Object.keys(u[op] ?? {}).map((path) => [op, path] as const));
+
 /**
- * Adds a `$set` to the document's last one, unless one path would contain
- * another ("a.b" and "a.b.c" in one $set conflict): then it starts another.
+ * Folds an update into the document's last one: a path set again takes the
+ * later value, a counter the sum, a maximum the greater. Unless one path
+ * would conflict with another ("a.b" and "a.b.c", or one path under two
+ * operators, in one update): then it starts another update.
  */
-function mergeSet(updates: Map<string, Array<Record<string, unknown>>>, id: string, set: Record<string, unknown>) {
-  const sets = updates.get(id) ?? [];
-  const last = sets[sets.length - 1];
-  const overlaps = (a: string, b: string) => a !== b && (a.startsWith(`${b}.`) || b.startsWith(`${a}.`));
-  if (last && !Object.keys(set).some((k) => Object.keys(last).some((e) => overlaps(k, e)))) Object.assign(last, set);
-  else sets.push({ ...set });
-  updates.set(id, sets);
+function mergeUpdate(updates: Map<string, Update[]>, id: string, next: Update) {
+  const list = updates.get(id) ?? [];
+  const last = list[list.length - 1];
+  const conflicts = (a: readonly [string, string], b: readonly [string, string]) =>
+    a[1] === b[1] ? a[0] !== b[0] : a[1].startsWith(`${b[1]}.`) || b[1].startsWith(`${a[1]}.`);
+  if (!last || pathsOf(next).some((p) => pathsOf(last).some((q) => conflicts(p, q)))) {
+    list.push(next);
+    updates.set(id, list);
+    return;
+  }
+  Object.assign(last.$set, next.$set);
+  for (const [path, by] of Object.entries(next.$inc ?? {})) (last.$inc ??= {})[path] = (last.$inc[path] ?? 0) + by;
+  for (const [path, value] of Object.entries(next.$max ?? {})) {
+    const kept = (last.$max ??= {})[path];
+    if (ranksBelow(kept, value)) last.$max[path] = value;
+  }
 }
 
 /** The index in its batch of the write that failed on a duplicate key, or null for any other error. */

@@ -9,8 +9,10 @@ export interface Document {
 
 /**
  * One fact write to one document: `setOnInsert` when the document is created,
- * then `set` (dotted paths) only when the document's `rev.<source>` is below
- * `revision`. Replaying a write changes nothing.
+ * then `set`, `inc` and `max` (dotted paths) only when the document's
+ * `rev.<source>` is below `revision`. Replaying a write changes nothing. A
+ * path is written by one of them only (nor is one path inside another's),
+ * as MongoDB refuses conflicting paths in one update.
  */
 export interface FactWrite {
   id: string;
@@ -18,6 +20,14 @@ export interface FactWrite {
   revision: number;
   setOnInsert?: Record<string, unknown>;
   set: Record<string, unknown>;
+  /** Counters: the number at each path goes up by this much (from 0 when missing). */
+  inc?: Record<string, number>;
+  /**
+   * The greatest value seen: each path takes this value when it is missing,
+   * null, or lower (a path keeps one type: numbers, or strings such as ISO
+   * dates, compared as text; a string ranks above a number, as in MongoDB).
+   */
+  max?: Record<string, string | number>;
   /**
    * The write only ever creates its document (an insert-only log such as a
    * timeline): it changes nothing when the document exists, so an adapter
@@ -63,6 +73,8 @@ export function applyFact(existing: Document | null, write: FactWrite): { doc: D
   const seen = Object.hasOwn(doc.rev, write.source) ? doc.rev[write.source] : undefined;
   if (seen === undefined || seen < write.revision) {
     setPaths(doc, write.set);
+    for (const [path, by] of Object.entries(write.inc ?? {})) updatePath(doc, path, (n) => (typeof n === 'number' ? n : 0) + by);
+    for (const [path, value] of Object.entries(write.max ?? {})) updatePath(doc, path, (v) => (ranksBelow(v, value) ? value : v));
     doc.rev[write.source] = write.revision;
     changed = true;
   }
@@ -76,15 +88,26 @@ export function createdBy(write: FactWrite): Document {
 
 /** Sets each dotted path, creating (or replacing non-object) intermediate values. */
 export function setPaths(doc: Record<string, unknown>, values: Record<string, unknown>): void {
-  for (const [path, value] of Object.entries(values)) {
-    const keys = path.split('.');
-    const last = keys.pop()!;
-    let target = doc;
-    for (const key of keys) {
-      const next = target[key];
-      if (next === null || typeof next !== 'object') target[key] = {};
-      target = target[key] as Record<string, unknown>;
-    }
-    target[last] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
+  for (const [path, value] of Object.entries(values))
+    updatePath(doc, path, () => (value !== null && typeof value === 'object' ? structuredClone(value) : value));
+}
+
+/** Replaces the value at a dotted path by what `next` makes of it, creating (or replacing non-object) intermediate values. */
+function updatePath(doc: Record<string, unknown>, path: string, next: (current: unknown) => unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  let target = doc;
+  for (const key of keys) {
+    const inner = target[key];
+    if (inner === null || typeof inner !== 'object') target[key] = {};
+    target = target[key] as Record<string, unknown>;
   }
+  target[last] = next(Object.hasOwn(target, last) ? target[last] : undefined);
+}
+
+/** Whether `current` is missing or below `value` in MongoDB's order (null, then numbers, then strings): what `max` replaces. */
+export function ranksBelow(current: unknown, value: string | number): boolean {
+  if (current === undefined || current === null) return true;
+  if (typeof current !== typeof value) return typeof current === 'number';
+  return (current as string | number) < value;
 }

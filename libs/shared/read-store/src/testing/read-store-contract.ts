@@ -106,6 +106,61 @@ export function readStoreContract(name: string, factory: ReadStoreFactory): void
         });
       });
 
+      it('adds to counters and keeps the greatest values, guarded by revision like set', async () => {
+        const report = (revision: number, on: string, percent: number): FactWrite => ({
+          id: 'a-1',
+          source: 'a',
+          revision,
+          set: { 'last.revision': revision },
+          inc: { 'count.reports': 1, 'count.points': percent },
+          max: { 'last.on': on, 'top.percent': percent },
+        });
+        await store.applyFacts(collection, [report(0, '2017-03-01', 40)]);
+        expect(await store.get(collection, 'a-1')).toEqual({
+          _id: 'a-1',
+          rev: { a: 0 },
+          last: { revision: 0, on: '2017-03-01' },
+          count: { reports: 1, points: 40 },
+          top: { percent: 40 },
+        });
+        await store.applyFacts(collection, [report(1, '2017-02-20', 70), report(1, '2017-02-20', 70), report(0, '2099-01-01', 100)]);
+        await store.applyFacts(collection, [
+          { id: 'a-1', source: 'd', revision: 0, set: { created: true }, inc: { 'count.directive': 2 } },
+          report(2, '2017-03-05', 10),
+          report(2, '2017-03-05', 10),
+        ]);
+        await store.applyFacts(collection, [report(1, '2099-01-01', 100)]);
+        expect(await store.get(collection, 'a-1')).toEqual({
+          _id: 'a-1',
+          rev: { a: 2, d: 0 },
+          created: true,
+          last: { revision: 2, on: '2017-03-05' },
+          count: { reports: 3, points: 120, directive: 2 },
+          top: { percent: 70 },
+        });
+      });
+
+      it('counts and keeps maxima over many writes to one document in one batch, and on documents created in it', async () => {
+        const writes = Array.from({ length: 300 }, (_, i): FactWrite => ({
+          id: `a-${i % 3}`,
+          source: 'a',
+          revision: Math.floor(i / 3),
+          set: { [`seen.r${i % 2}`]: i },
+          inc: { n: 1 },
+          max: { latest: `2017-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-01`, i },
+        }));
+        await store.applyFacts(collection, [...writes, ...writes.slice(0, 50)]);
+        const latest = (id: string) =>
+          writes
+            .filter((w) => w.id === id)
+            .map((w) => w.max!.latest as string)
+            .sort()
+            .pop();
+        expect(latest('a-0')).toBe('2017-10-01');
+        expect(await store.get(collection, 'a-0')).toMatchObject({ n: 100, latest: latest('a-0'), i: 297, rev: { a: 99 } });
+        expect(await store.get(collection, 'a-2')).toMatchObject({ n: 100, latest: latest('a-2'), i: 299, seen: { r0: 296, r1: 299 } });
+      });
+
       it('keeps null values and leaves out undefined ones, whether a write creates the document or updates it', async () => {
         await store.applyFacts(collection, [
           {
