@@ -210,13 +210,10 @@ function rewrite(db: Database.Database, rows: Row[]) {
     const insert = db.prepare(`INSERT INTO events VALUES (@global_position, @stream_id, @stream_revision, @event_id, @type, @schema_version,
       @occurred_at, @recorded_at, @actor, @data, @metadata, @correlation_id, @causation_id, @prev_hash, @hash)`);
     for (const row of written) insert.run(row);
-    db.prepare('DELETE FROM streams').run();
-    const head = db.prepare('INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)');
-    for (const [streamId, { revision, hash }] of heads) head.run(streamId, revision, hash);
   })();
 }
 
-/** Deletes the last `count` events and sets each stream's head to what is left. */
+/** Deletes the last `count` events (each stream's head is its last event left). */
 function cutTail(db: Database.Database, count: number) {
   const rows = db.prepare('SELECT * FROM events ORDER BY global_position').all() as Row[];
   rewrite(db, rows.slice(0, rows.length - count));

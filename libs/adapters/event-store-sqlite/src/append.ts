@@ -3,6 +3,7 @@ import {
   assertDistinctIds,
   assertExpected,
   isRetryOfStoredBatch,
+  EventIdConflictError,
   WrongExpectedRevisionError,
   type AppendResult,
   type ExpectedRevision,
@@ -21,12 +22,22 @@ export type Outcome = { ok: true; result: AppendResult } | { ok: false; error: u
 
 type Head = Pick<StreamRow, 'revision' | 'last_hash'>;
 
+/** What an append needs to know of the batch it is part of. */
+interface Batch {
+  heads: Map<string, Head>;
+  /** Ids stored before the batch. */
+  known: Set<string>;
+  /** Ids of the appends before this one in the batch. */
+  seen: Set<string>;
+}
+
 /**
- * Writes appends inside the caller's write transaction, each in a savepoint
- * of its own. One query reads the heads of every stream of the batch and the
- * event ids it already holds; each append then inserts first, and a duplicate
- * id (a retry, or the same id twice in one batch) is caught by the unique
- * index, which rolls back that append's savepoint alone.
+ * Writes appends inside the caller's write transaction. One query reads the
+ * heads of every stream of the batch (its last events) and which of the
+ * batch's event ids are stored; each append then inserts first. An append
+ * that repeats an id of an earlier append of the batch (a retry sent twice
+ * at once) runs in a savepoint, where the unique index catches the repeat
+ * and rolls back that append alone, answered with the stored events.
  */
 export class Appender {
   private readonly inSavepoint: Database.Transaction<(append: StreamAppend, heads: Map<string, Head>, recordedAt: string) => AppendResult>;
@@ -38,33 +49,45 @@ export class Appender {
     this.inSavepoint = db.transaction((append, heads, recordedAt) => this.write(append, heads, recordedAt));
   }
 
-  /** Every append's own outcome: a failed append leaves the others written. */
+  /**
+   * Every append's own outcome: an append refused (a wrong expected revision,
+   * an event id stored elsewhere) leaves the others written; any other error
+   * is thrown, and the caller's transaction rolls back.
+   */
   appendEach(appends: StreamAppend[], recordedAt: string): Outcome[] {
-    const { heads, known } = this.statements.headsAndKnownIds(appends);
+    const batch = this.batchOf(appends);
     return appends.map((append): Outcome => {
       try {
-        return { ok: true, result: this.appendOne(append, heads, known, recordedAt) };
+        return { ok: true, result: this.appendOne(append, batch, recordedAt) };
       } catch (error) {
-        return { ok: false, error };
+        if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) return { ok: false, error };
+        throw error;
       }
     });
   }
 
   /** Every append's result; the first failure is thrown (and the caller's transaction rolls back). */
   appendAll(appends: StreamAppend[], recordedAt: string): AppendResult[] {
-    const { heads, known } = this.statements.headsAndKnownIds(appends);
-    return appends.map((append) => this.appendOne(append, heads, known, recordedAt));
+    const batch = this.batchOf(appends);
+    return appends.map((append) => this.appendOne(append, batch, recordedAt));
   }
 
-  private appendOne(append: StreamAppend, heads: Map<string, Head>, known: Set<string>, recordedAt: string): AppendResult {
+  private batchOf(appends: StreamAppend[]): Batch {
+    return { ...this.statements.headsAndKnownIds(appends), seen: new Set() };
+  }
+
+  private appendOne(append: StreamAppend, batch: Batch, recordedAt: string): AppendResult {
     assertDistinctIds(append.streamId, append.events);
-    if (append.events.some((e) => known.has(e.eventId))) return this.retried(append, heads);
+    if (append.events.some((e) => batch.known.has(e.eventId))) return this.retried(append, batch.heads);
+    // Refusals are decided before the first insert, so only an id repeated from an earlier append of the batch needs a savepoint.
+    const repeats = append.events.some((e) => batch.seen.has(e.eventId));
+    for (const e of append.events) batch.seen.add(e.eventId);
     try {
-      return this.inSavepoint(append, heads, recordedAt);
+      return repeats ? this.inSavepoint(append, batch.heads, recordedAt) : this.write(append, batch.heads, recordedAt);
     } catch (error) {
       // A retry whose first attempt was written in this batch: caught by the unique index, or by the revision it moved.
-      if (isDuplicateEventId(error)) return this.retried(append, heads);
-      if (error instanceof WrongExpectedRevisionError && this.anyStored(append)) return this.retried(append, heads);
+      if (isDuplicateEventId(error)) return this.retried(append, batch.heads);
+      if (error instanceof WrongExpectedRevisionError && this.anyStored(append)) return this.retried(append, batch.heads);
       throw error;
     }
   }
@@ -133,7 +156,6 @@ export class Appender {
       prevHash = hash;
       return recordedEvent;
     });
-    this.statements.upsertStream.run(streamId, revision, prevHash);
     heads.set(streamId, { revision, last_hash: prevHash });
     const last = recorded[recorded.length - 1];
     return { nextExpectedRevision: revision, position: last.globalPosition, events: recorded, idempotent: false };

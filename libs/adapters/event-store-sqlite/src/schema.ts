@@ -27,11 +27,7 @@ CREATE TABLE IF NOT EXISTS events (
   hash            TEXT    NOT NULL,
   UNIQUE (stream_id, stream_revision)
 );
-CREATE TABLE IF NOT EXISTS streams (
-  stream_id TEXT PRIMARY KEY,
-  revision  INTEGER NOT NULL,
-  last_hash TEXT    NOT NULL
-) WITHOUT ROWID;
+DROP TABLE IF EXISTS streams;
 CREATE TABLE IF NOT EXISTS checkpoints (
   name     TEXT PRIMARY KEY,
   position INTEGER NOT NULL

@@ -67,6 +67,15 @@ describe('SqliteEventStore', () => {
     expect(second.events).toEqual(first.events);
     expect(await store.headPosition()).toBe(2);
 
+    const anyRevision = newEvents(2);
+    const [once, again] = await Promise.all([
+      store.appendToStream('directive-any', anyRevision),
+      store.appendToStream('directive-any', anyRevision),
+    ]);
+    expect([once.idempotent, again.idempotent]).toEqual([false, true]);
+    expect(again.events).toEqual(once.events);
+    expect(await store.headPosition()).toBe(4);
+
     const shared = newEvent();
     const [here, there] = await Promise.allSettled([
       store.appendToStream('directive-here', [shared]),
@@ -81,7 +90,7 @@ describe('SqliteEventStore', () => {
       { streamId: 'directive-twice', events: batch },
     ]);
     expect(retried.map((r) => r.idempotent)).toEqual([false, true]);
-    expect(await store.headPosition()).toBe(4);
+    expect(await store.headPosition()).toBe(6);
   });
 
   it('is durable by default (synchronous=FULL), and NORMAL only when asked', async () => {

@@ -32,7 +32,6 @@ export class Statements {
   /** Positional, in the order of INSERT_COLUMNS. */
   readonly insertEvent: Database.Statement<unknown[], never>;
   readonly stream: Database.Statement<[string], StreamRow>;
-  readonly upsertStream: Database.Statement<[streamId: string, revision: number, lastHash: string], never>;
   /** Kind 0: a stream's head (k stream id, n revision, h last hash); kind 1: a stored event id (k). */
   private readonly headsAndIds: Database.Statement<[string, string], { kind: 0 | 1; k: string; n: number; h: string }>;
   readonly eventsById: Database.Statement<[string], EventRow>;
@@ -48,12 +47,13 @@ export class Statements {
 
   constructor(private readonly db: Database.Database) {
     this.insertEvent = db.prepare(`INSERT INTO events (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
-    this.stream = db.prepare('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
-    this.upsertStream = db.prepare(`
-      INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
-      ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`);
+    // A stream's head is its last event, found through the (stream_id, stream_revision) index: no table of heads to keep.
+    this.stream = db.prepare(
+      'SELECT stream_revision AS revision, hash AS last_hash FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1',
+    );
     this.headsAndIds = db.prepare(`
-      SELECT 0 AS kind, stream_id AS k, revision AS n, last_hash AS h FROM streams WHERE stream_id IN (SELECT value FROM json_each(?))
+      SELECT 0 AS kind, e.stream_id AS k, e.stream_revision AS n, e.hash AS h FROM json_each(?) j JOIN events e
+        ON e.stream_id = j.value AND e.stream_revision = (SELECT MAX(stream_revision) FROM events WHERE stream_id = j.value)
       UNION ALL
       SELECT 1, event_id, 0, '' FROM events WHERE event_id IN (SELECT value FROM json_each(?))`);
     this.eventsById = db.prepare(`
