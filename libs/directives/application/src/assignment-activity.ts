@@ -13,8 +13,15 @@ const DATE_FIELD: Record<string, string> = {
   [EVENT_TYPES.completionReopened]: 'reopenedOn',
 };
 
-/** task-assignment's read model of each assignment's activity, from the progress topic: the business dates recorded on it. */
+/**
+ * task-assignment's read model of each assignment's activity, from the
+ * progress topic: the latest business date recorded on it, one field however
+ * many reports it has.
+ */
 export interface ActivityDoc extends Document {
+  /** The latest business date any of its events states (kept with `max`). */
+  lastOn?: string;
+  /** Before read-model version 7, each event's date by revision (`r<revision>`): read as well, never written. */
   dates?: Record<string, string>;
   /** A one-off task's completion accepted and not reopened since: its work is done. */
   acceptedOnce?: boolean;
@@ -36,7 +43,8 @@ export const assignmentActivityProjection: Projection = {
         id: data.assignmentId,
         source: 'a',
         revision: event.streamRevision,
-        set: { [`dates.r${event.streamRevision}`]: date, ...accepted },
+        set: accepted,
+        max: { lastOn: date },
       },
     ];
   },
@@ -57,7 +65,7 @@ export class AssignmentActivity {
     for (let i = 0; i < ids.length; i += 500) {
       const docs = await this.store.find<ActivityDoc>(ACTIVITY_COLLECTION, { where: { _id: { in: ids.slice(i, i + 500) } } });
       for (const doc of docs) {
-        const dates = Object.values(doc.dates ?? {});
+        const dates = [...(doc.lastOn ? [doc.lastOn] : []), ...Object.values(doc.dates ?? {})];
         if (dates.length) last[doc._id] = dates.reduce((a, b) => (b > a ? b : a));
       }
     }
