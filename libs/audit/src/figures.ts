@@ -1,7 +1,6 @@
 import { canonicalJson, type RecordedEvent } from '@dm/contracts';
-import { applyFact, type Document } from '@dm/eventsourcing';
 import { parsePeriod, type PeriodCalendar } from '@dm/periods';
-import { asKnownAt, assignmentsProjection, periodFigures, type AssignmentDoc, type StatusRules, type Summary } from '@dm/reporting-domain';
+import { asKnownAt, foldAssignments, periodFigures, type AssignmentDoc, type StatusRules, type Summary } from '@dm/reporting-domain';
 
 /** A directive's summary of a period and its assignments' statuses, as the server answered them as known at a time. */
 export interface IssuedFigures {
@@ -27,15 +26,11 @@ export interface AssignmentStatusLine {
  * `knownAt`, with the reporting domain's own projection and status rules.
  */
 export function recomputeFigures(events: Iterable<RecordedEvent>, issued: Omit<IssuedFigures, 'kind' | 'summary' | 'statuses'>) {
-  const docs = new Map<string, Document>();
   const limit = Date.parse(issued.knownAt);
-  for (const event of events) {
-    if (Date.parse(event.recordedAt) > limit || !assignmentsProjection.canHandle.includes(event.type)) continue;
-    for (const write of assignmentsProjection.evolve(event)) docs.set(write.id, applyFact(docs.get(write.id) ?? null, write).doc);
-  }
+  const docs = foldAssignments([...events].filter((event) => Date.parse(event.recordedAt) <= limit));
   const window = parsePeriod(issued.period, issued.calendar);
   const known = [...docs.values()]
-    .map((doc) => asKnownAt(doc as unknown as AssignmentDoc, issued.knownAt))
+    .map((doc) => asKnownAt(doc, issued.knownAt))
     .filter((d): d is AssignmentDoc => !!d && d.directiveId === issued.directiveId && (d.issuedOn as string) <= window.to);
   return periodFigures(known, { from: window.from, to: window.to }, issued.rules);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '@dm/contracts';
 import { AssignmentView, VIEW_COLLECTION } from '@dm/progress-events';
 import { reportProjector } from '@dm/report-projection';
-import { ASSIGNMENTS, DIRECTIVES, TIMELINE } from '@dm/reporting-domain';
+import { ASSIGNMENT_FACTS, ASSIGNMENTS, DIRECTIVES, TIMELINE } from '@dm/reporting-domain';
 import { runDemo } from '@dm/testing';
 import { SqliteReadStore } from './adapters';
 import { startEmbedded } from './embedded-app';
@@ -35,6 +35,7 @@ describe('projections replayed', () => {
     });
     const docs = {
       assignments: await store.find(ASSIGNMENTS, { orderBy: [['_id', 'asc']] }),
+      assignmentFacts: await store.find(ASSIGNMENT_FACTS, { orderBy: [['_id', 'asc']] }),
       directives: await store.find(DIRECTIVES, { orderBy: [['_id', 'asc']] }),
       timeline: await store.find(TIMELINE, { orderBy: [['_id', 'asc']] }),
       view: await store.find(VIEW_COLLECTION, { orderBy: [['_id', 'asc']] }),
@@ -76,6 +77,7 @@ describe('projections replayed', () => {
       for (const { source, event } of [...progress, ...directives]) await apply(source, [event]);
     });
     expect(reversedSources.assignments).toEqual(once.assignments);
+    expect(reversedSources.assignmentFacts).toEqual(once.assignmentFacts);
     expect(reversedSources.directives).toEqual(once.directives);
     expect(reversedSources.timeline).toEqual(once.timeline);
   });

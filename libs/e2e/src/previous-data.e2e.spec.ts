@@ -8,7 +8,7 @@ import { EmbeddedRuntime } from '@dm/composition';
 import { rebuildReadModels } from '@dm/composition';
 import { READ_MODEL_VERSION, READ_MODEL_VERSION_CHECKPOINT } from '@dm/composition';
 import { ROOT } from './process-harness';
-import { ASSIGNMENTS, type AssignmentDoc } from '@dm/reporting-domain';
+import { ASSIGNMENT_FACTS, ASSIGNMENTS, type AssignmentDoc, type OwnFactDoc } from '@dm/reporting-domain';
 import type { Document } from '@dm/read-store';
 import { checkAnswer } from './response-schemas';
 
@@ -71,7 +71,9 @@ describe('data written by version 0.1.0', () => {
     server = await startEmbedded({ dataDir, logger: false });
     expect(await server.runtime.reportStore.getCheckpoint(READ_MODEL_VERSION_CHECKPOINT)).toBe(READ_MODEL_VERSION);
     const docs = await server.runtime.reportStore.find<AssignmentDoc & Document>(ASSIGNMENTS, {});
-    const facts = docs.flatMap((d) => [...Object.values(d.facts.d ?? {}), ...Object.values(d.facts.a ?? {})]);
+    const own = await server.runtime.reportStore.find<OwnFactDoc & Document>(ASSIGNMENT_FACTS, {});
+    const facts = [...docs.flatMap((d) => Object.values(d.facts.d ?? {})), ...own.map((row) => row.fact)];
+    expect(own.length).toBeGreaterThan(0);
     expect(facts.length).toBeGreaterThan(docs.length);
     expect(facts.filter((f) => typeof f.recordedAt !== 'string')).toEqual([]);
     expectSameAnswers(await recordDemoAnswers(inspectorOf(server)));

@@ -20,6 +20,7 @@ import {
   type StatusRules,
   type TimelineDoc,
 } from '@dm/reporting-domain';
+import { loadOwnFacts } from './own-facts';
 
 /** The deployment's status rules, for the annual review's routes (the reporting lag allowed). */
 export const ANNUAL_REVIEW_RULES = Symbol('report-projection annual review StatusRules');
@@ -68,7 +69,7 @@ export class AnnualReviewQueries {
   private async issuedBy(date: string, agencyId: string | undefined, knownAt: string | undefined): Promise<AssignmentDoc[]> {
     const where: Query['where'] = { created: true, issuedOn: { lte: date } };
     const find = async (q: Query['where']) => {
-      const docs = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q });
+      const docs = await loadOwnFacts(this.store, await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q }));
       return knownAt ? docs.map((d) => asKnownAt(d, knownAt)).filter((d): d is AssignmentDocument => d !== null) : docs;
     };
     if (!agencyId) return find(where);

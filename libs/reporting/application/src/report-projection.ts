@@ -1,6 +1,7 @@
 import { STREAM_PREFIX } from '@dm/contracts';
 import { Projector, type ReadStore } from '@dm/read-store';
 import {
+  assignmentFactsProjection,
   ASSIGNMENTS,
   assignmentsProjection,
   DIRECTIVES,
@@ -17,15 +18,26 @@ export const REPORT_PROJECTION = 'report-projection';
  * accepted one-off completions in task-assignment's activity, for transfers;
  * 4: the record time of every fact, the directive's too, for knownAt; 5: the
  * issuer's office, which reads all it issued; 6: the registry's events, for
- * names and groups as of a period); a
- * store written at a lower version is rebuilt from the events.
+ * names and groups as of a period; 7: an assignment's own facts as rows of
+ * `assignment_facts`, no longer on its document, which a report no longer
+ * grows); a store written at a lower version is rebuilt from the events.
  */
-export const READ_MODEL_VERSION = 6;
+export const READ_MODEL_VERSION = 7;
 export const READ_MODEL_VERSION_CHECKPOINT = `${REPORT_PROJECTION}:read-model-version`;
 
-/** The report read models: timeline, assignments, the registry's events, and the directive written last (see Projector). */
+/**
+ * The report read models: timeline, the assignments' own facts before their
+ * documents (a reader who sees `rev.a` finds its rows), the registry's
+ * events, and the directive written last (see Projector).
+ */
 export const reportProjector = (store: ReadStore) =>
-  new Projector(store, REPORT_PROJECTION, [timelineProjection, assignmentsProjection, registryEventsProjection, directivesProjection]);
+  new Projector(store, REPORT_PROJECTION, [
+    timelineProjection,
+    assignmentFactsProjection,
+    assignmentsProjection,
+    registryEventsProjection,
+    directivesProjection,
+  ]);
 
 /** The last revision of a directive or assignment stream applied to its document, or null. */
 export async function appliedRevision(store: ReadStore, streamId: string): Promise<number | null> {

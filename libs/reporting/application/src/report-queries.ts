@@ -38,6 +38,7 @@ import {
   type StatusRules,
   type TimelineDoc,
 } from '@dm/reporting-domain';
+import { loadOwnFacts, withOwnFactsLoaded } from './own-facts';
 
 type AssignmentDocument = AssignmentDoc & Document;
 
@@ -149,7 +150,7 @@ export class ReportQueries {
       ? mergeScans([scan({ ...where, agencyId }), scan({ ...where, transferred: true, [`heldBy.${agencyId}`]: true })], ASSIGNMENT_ORDER)
       : scan(where);
     const { items, nextKey } = await collectPage(
-      docs,
+      withOwnFactsLoaded(this.store, docs),
       (stored) => {
         if (!mayReadAssignment(reader, stored)) return null;
         const [doc] = known([stored], filter.knownAt);
@@ -232,7 +233,10 @@ export class ReportQueries {
    * assignments gets their own events and the directive's.
    */
   async taskTimeline(reader: Principal, directiveId: string, taskNumber: string, knownAt?: string) {
-    const stored = await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId, taskNumber } });
+    const stored = await loadOwnFacts(
+      this.store,
+      await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: { created: true, directiveId, taskNumber } }),
+    );
     if (!stored.length) throw new NotFoundError(`No task ${taskNumber} in directive ${directiveId}`, 'taskNo');
     authorize(reportingPolicy.readTask, reader, { taskNumber, assignments: stored });
     const readable = new Set(stored.filter((d) => mayReadAssignment(reader, d)).map((d) => d._id));
@@ -273,9 +277,10 @@ export class ReportQueries {
   }
 
   private async assignment(reader: Principal, id: string, knownAt?: string): Promise<AssignmentDocument> {
-    const doc = await this.store.get<AssignmentDocument>(ASSIGNMENTS, id);
-    if (!doc?.created) throw new NotFoundError(`No assignment ${id}`);
-    authorize(reportingPolicy.readAssignment, reader, doc);
+    const stored = await this.store.get<AssignmentDocument>(ASSIGNMENTS, id);
+    if (!stored?.created) throw new NotFoundError(`No assignment ${id}`);
+    authorize(reportingPolicy.readAssignment, reader, stored);
+    const [doc] = await loadOwnFacts(this.store, [stored]);
     const [asKnown] = known([doc], knownAt);
     if (!asKnown) throw notKnownYet(`assignment ${id}`, knownAt as string);
     return asKnown;
@@ -324,10 +329,10 @@ export class ReportQueries {
     return this.issuedBy(reader, date, filter, knownAt);
   }
 
-  /** An assignment's document as it is now, or null. */
+  /** An assignment's document as it is now (its own facts merged in), or null. */
   async assignmentDoc(id: string): Promise<AssignmentDocument | null> {
     const doc = await this.store.get<AssignmentDocument>(ASSIGNMENTS, id);
-    return doc?.created ? doc : null;
+    return doc?.created ? (await loadOwnFacts(this.store, [doc]))[0] : null;
   }
 
   /** A directive's document as it is now, or null. */
@@ -338,12 +343,14 @@ export class ReportQueries {
 
   /** The lead assignments of every directive, each as of `asOf` (the urging scheduler's view). */
   async leadStates(asOf: string) {
-    const docs = await this.store.find<AssignmentDocument>(ASSIGNMENTS, {
+    const stored = await this.store.find<AssignmentDocument>(ASSIGNMENTS, {
       where: { created: true, role: 'lead', issuedOn: { lte: asOf } },
     });
-    return docs
-      .filter((doc) => isCounted(doc, asOf))
-      .map((doc) => ({ doc, holder: holderOn(doc, asOf), state: deriveStatus(doc, asOf, this.rules) }));
+    const docs = await loadOwnFacts(
+      this.store,
+      stored.filter((doc) => isCounted(doc, asOf)),
+    );
+    return docs.map((doc) => ({ doc, holder: holderOn(doc, asOf), state: deriveStatus(doc, asOf, this.rules) }));
   }
 
   /**
@@ -362,11 +369,12 @@ export class ReportQueries {
     const where: Query['where'] = { created: true, issuedOn: { lte: date } };
     if (filter.directiveId) where.directiveId = filter.directiveId;
     const agencyId = filter.agencyId;
-    const find = async (q: Query['where']) =>
-      known(
-        (await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q, orderBy })).filter((doc) => mayReadAssignment(reader, doc)),
-        knownAt,
+    const find = async (q: Query['where']) => {
+      const readable = (await this.store.find<AssignmentDocument>(ASSIGNMENTS, { where: q, orderBy })).filter((doc) =>
+        mayReadAssignment(reader, doc),
       );
+      return known(await loadOwnFacts(this.store, readable), knownAt);
+    };
     if (!agencyId) return find(where);
     const assigned = await find({ ...where, agencyId });
     const received = await find({ ...where, transferred: true, [`heldBy.${agencyId}`]: true });

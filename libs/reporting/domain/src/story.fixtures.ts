@@ -3,7 +3,7 @@
 import { EVENT_TYPES, startedAssignments, type RecordedEvent, type ResolvedAssignment, type Task } from '@dm/contracts';
 import { applyFact, writesOf, type Document, type FactWrite } from '@dm/eventsourcing';
 import type { AssignmentDoc, FactEvent } from './assignments/assignment-doc';
-import { assignmentsProjection } from './assignments/assignments.projection';
+import { foldAssignments } from './assignments/assignments.projection';
 import { timelineProjection, type TimelineDoc } from './timeline/timeline.projection';
 
 /** Applies fact writes to documents in memory, with every read store's semantics. */
@@ -11,11 +11,9 @@ export function applyWrites(docs: Map<string, Document>, writes: FactWrite[]): v
   for (const w of writes) docs.set(w.id, applyFact(docs.get(w.id) ?? null, w).doc);
 }
 
-/** The assignment documents the events give. */
+/** The assignment documents the events give, with their own facts merged in as readers merge them. */
 export function project(events: RecordedEvent[]): Map<string, Document> {
-  const docs = new Map<string, Document>();
-  applyWrites(docs, writesOf(assignmentsProjection, events));
-  return docs;
+  return foldAssignments(events) as unknown as Map<string, Document>;
 }
 
 /** The timeline entries of one assignment, as the timeline collection holds them. */

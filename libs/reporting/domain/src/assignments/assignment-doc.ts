@@ -35,9 +35,14 @@ export interface StatusFact {
 }
 
 /**
- * The read model of one assignment (collection `assignments`): the facts
- * from each source, keyed by revision, each source guarded by its own
- * revision. Status is never stored: deriveStatus(doc, asOf) computes it.
+ * The read model of one assignment (collection `assignments`): its header,
+ * and the facts of its directive (source `d`: its start, deadline changes,
+ * closure, transfers), keyed by revision. Its own facts (source `a`: progress
+ * reports, completions and decisions) are rows of the insert-only collection
+ * `assignment_facts` (OwnFactDoc), so a report never grows the document:
+ * `rev.a` is the last of them applied, and readers merge them in
+ * (withOwnFacts) before anything reads `facts.a`. Each source is guarded by
+ * its own revision. Status is never stored: deriveStatus(doc, asOf) computes it.
  */
 export interface AssignmentDoc {
   _id: string;
@@ -66,15 +71,54 @@ export interface AssignmentDoc {
   heldBy?: Record<string, boolean>;
   role?: 'lead' | 'coordinating';
   viaGroup?: string | null;
+  /** `d` as stored; `a` only once its own facts are merged in (withOwnFacts), or on documents written before version 7. */
   facts: Partial<Record<FactSource, Record<string, StatusFact>>>;
 }
 
 /** The key of a fact in `facts.<source>`: `r<revision>`. */
 export const factKey = (revision: number): string => `r${revision}`;
 
-/** The facts of one source of a document, oldest revision first. */
-export function factsOf(doc: Pick<AssignmentDoc, 'facts'>, source: FactSource): StatusFact[] {
+/**
+ * The facts of one source of a document, oldest revision first. Its own
+ * facts (`a`) must have been merged in when it has any: reading a document
+ * without them would count nothing reported (an Error, not a wrong answer).
+ */
+export function factsOf(doc: Pick<AssignmentDoc, 'facts'> & Partial<Pick<AssignmentDoc, '_id' | 'rev'>>, source: FactSource): StatusFact[] {
+  if (source === 'a' && lacksOwnFacts(doc))
+    throw new Error(`assignment ${doc._id}: its own facts (${ASSIGNMENT_FACTS}) were not merged in`);
   return Object.values(doc.facts?.[source] ?? {}).sort((a, b) => a.revision - b.revision);
+}
+
+/** The insert-only collection of the assignments' own facts (OwnFactDoc), one row per event. */
+export const ASSIGNMENT_FACTS = 'assignment_facts';
+
+/** One own fact of an assignment (a progress report, a completion, a decision on it), as `assignment_facts` keeps it. */
+export interface OwnFactDoc {
+  /** `<assignmentId>:a:<revision>` (ownFactId). */
+  _id: string;
+  assignmentId: string;
+  directiveId: string | null;
+  fact: StatusFact;
+}
+
+export const ownFactId = (assignmentId: string, revision: number): string => `${assignmentId}:a:${revision}`;
+
+/** Whether a document has own facts (`rev.a`) that are not merged in. */
+export const lacksOwnFacts = (doc: Pick<AssignmentDoc, 'facts'> & Partial<Pick<AssignmentDoc, 'rev'>>): boolean =>
+  doc.rev?.a !== undefined && doc.facts?.a === undefined;
+
+/**
+ * The document with its own facts merged in from its rows of
+ * `assignment_facts`: those up to `rev.a`, the revision the document was
+ * written at (a row written ahead of its document is left for later), so the
+ * document is read as of one moment. Documents with nothing to merge come back as they are.
+ */
+export function withOwnFacts<D extends Pick<AssignmentDoc, 'facts' | 'rev'>>(doc: D, rows: Iterable<Pick<OwnFactDoc, 'fact'>>): D {
+  if (!lacksOwnFacts(doc)) return doc;
+  const upTo = doc.rev.a as number;
+  const own = [...rows].map((r) => r.fact).filter((f) => f.revision <= upTo);
+  own.sort((a, b) => a.revision - b.revision);
+  return { ...doc, facts: { ...doc.facts, a: Object.fromEntries(own.map((f) => [factKey(f.revision), f])) } };
 }
 
 /** The business date an assignment started (the issue date for documents written before 0.2). */

@@ -1,8 +1,10 @@
 import { EVENT_TYPES, type RecordedEvent } from '@dm/contracts';
+import { writesOf } from '@dm/eventsourcing';
 import { timelineProjection } from '../timeline/timeline.projection';
 import { applyWrites, assignmentId, project, Story } from '../story.fixtures';
-import type { StatusFact } from './assignment-doc';
-import { assignmentsProjection } from './assignments.projection';
+import { factsOf, withOwnFacts, type AssignmentDoc, type OwnFactDoc, type StatusFact } from './assignment-doc';
+import { assignmentFactsProjection, assignmentsProjection } from './assignments.projection';
+import { deriveStatus } from './status';
 
 const factWritesFor = (event: RecordedEvent) => assignmentsProjection.evolve(event);
 const timelineWritesFor = (event: RecordedEvent) =>
@@ -87,16 +89,20 @@ describe('assignments projection', () => {
     expect(factWritesFor(cancelled).map((w) => w.id)).toEqual(districts.map((d) => a('3', d)));
   });
 
-  it('writes an assignment event on the assignment of its stream, source a', () => {
+  it('writes an assignment event as a row of assignment_facts, and moves only the revision of the assignment of its stream', () => {
     const event = story.events[1];
-    expect(factWritesFor(event)).toEqual([
+    expect(factWritesFor(event)).toEqual([{ id: a('1', 'so-tc'), source: 'a', revision: 0, setOnInsert: {}, set: {} }]);
+    expect(assignmentFactsProjection.evolve(event)).toEqual([
       {
-        id: a('1', 'so-tc'),
-        source: 'a',
+        id: `${a('1', 'so-tc')}:a:0`,
+        source: 'f',
         revision: 0,
         setOnInsert: {},
+        insertOnly: true,
         set: {
-          'facts.a.r0': {
+          assignmentId: a('1', 'so-tc'),
+          directiveId: 'd-1',
+          fact: {
             source: 'a',
             revision: 0,
             type: 'assignment.progress-reported',
@@ -106,6 +112,7 @@ describe('assignments projection', () => {
         },
       },
     ]);
+    expect(assignmentFactsProjection.evolve(issued)).toEqual([]);
     expect(timelineWritesFor(event)).toEqual([
       {
         id: `${a('1', 'so-tc')}:a:0`,
@@ -170,6 +177,48 @@ describe('fact writes applied to documents', () => {
     const docs = project(story.events);
     applyWrites(docs, factWritesFor({ ...issued, data: { ...(issued.data as object), issuedOn: '2000-01-01' } }));
     expect(docs).toEqual(once);
+  });
+});
+
+describe('own facts kept apart from the document', () => {
+  const id = a('1', 'so-tc');
+  const stored = () => {
+    const docs = new Map();
+    applyWrites(docs, writesOf(assignmentsProjection, story.events));
+    return docs.get(id) as AssignmentDoc;
+  };
+  const rows = () => {
+    const docs = new Map();
+    applyWrites(docs, writesOf(assignmentFactsProjection, [...story.events, ...story.events]));
+    return [...docs.values()] as unknown as OwnFactDoc[];
+  };
+
+  it('leave the stored document its directive facts and its revision only', () => {
+    const doc = stored();
+    expect(doc.rev).toEqual({ d: 1, a: 4 });
+    expect(Object.keys(doc.facts)).toEqual(['d']);
+    expect(rows().filter((r) => r.assignmentId === id)).toHaveLength(5);
+  });
+
+  it('are merged in up to the revision the document was written at, as project() gives the document', () => {
+    expect(withOwnFacts(stored(), rows().reverse())).toEqual(project(story.events).get(id));
+    const behind = { ...stored(), rev: { d: 1, a: 2 } };
+    expect(Object.keys(withOwnFacts(behind, rows()).facts.a ?? {})).toEqual(['r0', 'r1', 'r2']);
+  });
+
+  it('must be merged in before anything reads them: a status of the stored document alone is refused', () => {
+    expect(() => deriveStatus(stored(), '2017-06-30')).toThrow(`assignment ${id}: its own facts (assignment_facts) were not merged in`);
+    expect(() => factsOf(stored(), 'a')).toThrow();
+    expect(factsOf(stored(), 'd')).toHaveLength(2);
+    const merged = withOwnFacts(stored(), rows());
+    expect(withOwnFacts(merged, [])).toBe(merged);
+    expect(deriveStatus(merged, '2017-06-30')).toMatchObject({ status: 'completedOnTime', lastReportedOn: '2017-05-10' });
+  });
+
+  it('a document written before version 7, its own facts on it, is read as it is', () => {
+    const old = project(story.events).get(id) as unknown as AssignmentDoc;
+    expect(withOwnFacts(old, [])).toBe(old);
+    expect(factsOf(old, 'a')).toHaveLength(5);
   });
 });
 
