@@ -1,5 +1,5 @@
 import type { Document, ReadStore } from '@dm/read-store';
-import { ASSIGNMENT_FACTS, lacksOwnFacts, withOwnFacts, type AssignmentDoc, type OwnFactDoc } from '@dm/reporting-domain';
+import { ASSIGNMENT_FACTS, hasOwnFacts, withOwnFacts, type AssignmentDoc, type OwnFactDoc } from '@dm/reporting-domain';
 
 /** Assignments whose own facts one query asks for. */
 const CHUNK = 500;
@@ -9,11 +9,11 @@ const CHUNK = 500;
  * reports, completions, decisions) from `assignment_facts` and merges them
  * into their documents (withOwnFacts), before any status, tally, annual
  * review or asKnownAt reads them: one query per 500 documents that have
- * any. Documents without own facts, or with them merged already, cost
- * nothing (docs/architecture.md, "Bounded documents").
+ * any (`rev.a`); documents without own facts cost nothing
+ * (docs/architecture.md, "Bounded documents").
  */
 export async function loadOwnFacts<D extends AssignmentDoc>(store: ReadStore, docs: D[]): Promise<D[]> {
-  const ids = docs.filter(lacksOwnFacts).map((d) => d._id);
+  const ids = docs.filter(hasOwnFacts).map((d) => d._id);
   if (!ids.length) return docs;
   const rows = new Map<string, OwnFactDoc[]>();
   for (let i = 0; i < ids.length; i += CHUNK) {

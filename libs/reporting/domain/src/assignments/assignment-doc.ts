@@ -103,22 +103,30 @@ export interface OwnFactDoc {
 
 export const ownFactId = (assignmentId: string, revision: number): string => `${assignmentId}:a:${revision}`;
 
-/** Whether a document has own facts (`rev.a`) that are not merged in. */
+/** Whether a document has own facts (`rev.a`): rows of `assignment_facts` to merge in. */
+export const hasOwnFacts = (doc: Partial<Pick<AssignmentDoc, 'rev'>>): boolean => doc.rev?.a !== undefined;
+
+/** Whether a document has own facts that are not merged in. */
 export const lacksOwnFacts = (doc: Pick<AssignmentDoc, 'facts'> & Partial<Pick<AssignmentDoc, 'rev'>>): boolean =>
-  doc.rev?.a !== undefined && doc.facts?.a === undefined;
+  hasOwnFacts(doc) && doc.facts?.a === undefined;
 
 /**
  * The document with its own facts merged in from its rows of
  * `assignment_facts`: those up to `rev.a`, the revision the document was
  * written at (a row written ahead of its document is left for later), so the
- * document is read as of one moment. Documents with nothing to merge come back as they are.
+ * document is read as of one moment. A document written before version 7
+ * keeps the facts it holds, and takes the rows of reports applied since (the
+ * generation served while a rebuild replays). A document without own facts
+ * comes back as it is.
  */
 export function withOwnFacts<D extends Pick<AssignmentDoc, 'facts' | 'rev'>>(doc: D, rows: Iterable<Pick<OwnFactDoc, 'fact'>>): D {
-  if (!lacksOwnFacts(doc)) return doc;
+  if (!hasOwnFacts(doc)) return doc;
   const upTo = doc.rev.a as number;
   const own = [...rows].map((r) => r.fact).filter((f) => f.revision <= upTo);
+  if (!own.length && doc.facts?.a) return doc;
   own.sort((a, b) => a.revision - b.revision);
-  return { ...doc, facts: { ...doc.facts, a: Object.fromEntries(own.map((f) => [factKey(f.revision), f])) } };
+  const a = { ...(doc.facts?.a ?? {}), ...Object.fromEntries(own.map((f) => [factKey(f.revision), f])) };
+  return { ...doc, facts: { ...doc.facts, a } };
 }
 
 /** The business date an assignment started (the issue date for documents written before 0.2). */
