@@ -19,7 +19,9 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['dist/services/standalone/src/main.js'], {
+  // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (summarised by tools/profile/top-frames.mjs).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, 'dist/services/standalone/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MONITOR_DATA_DIR: dataDir, ...env },
     stdio: 'ignore',
@@ -39,9 +41,9 @@ export async function startServer(dataDir: string, port: number, env: NodeJS.Pro
  * Progress reports over HTTP against the standalone process (a separate
  * process, as in production), at a fixed number of requests in flight.
  */
-export async function httpBench(dataDir: string, total: number, concurrency: number) {
+export async function httpBench(dataDir: string, total: number, concurrency: number, sync: 'full' | 'normal' = 'full') {
   const port = await freePort();
-  const child = await startServer(dataDir, port);
+  const child = await startServer(dataDir, port, { SQLITE_SYNC: sync });
   try {
     const base = `http://127.0.0.1:${port}`;
     const tokens = TokenService.holdingKeys(signingKeysDirOf(dataDir));
@@ -86,7 +88,7 @@ export async function httpBench(dataDir: string, total: number, concurrency: num
       };
     };
     await run(Math.min(1000, total), 0);
-    return { concurrency, ...(await run(total, 1000)) };
+    return { concurrency, sync, ...(await run(total, 1000)) };
   } finally {
     child.kill('SIGTERM');
   }

@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Usage: node tools/profile/top-frames.mjs <file.cpuprofile> [count]
-// Prints the functions with the most self time in a V8 CPU profile (node --cpu-prof).
+// Usage: node tools/profile/top-frames.mjs <file.cpuprofile> [count] [--by-module]
+// Prints the functions (or, with --by-module, the libraries and packages) with the most self time in a V8 CPU profile (node --cpu-prof).
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-const [file, count = '15'] = process.argv.slice(2);
+const byModule = process.argv.includes('--by-module');
+const [file, count = '15'] = process.argv.slice(2).filter((a) => a !== '--by-module');
+/** libs/<x>/<y> or services/<x>, a package of node_modules, node's internals, or V8's own entries. */
+const moduleOf = (where) =>
+  where.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ??
+  where.match(/(?:libs|services|tools)\/[^/]+(?:\/(?:application|domain|documents|src))?/)?.[0] ??
+  (where.startsWith('node:') ? 'node internals' : where || 'V8/native');
 if (!file) {
   console.error('usage: top-frames.mjs <file.cpuprofile> [count]');
   process.exit(2);
@@ -19,7 +25,7 @@ let total = 0;
 for (const [id, micros] of selfMicros) {
   const { functionName, url, lineNumber } = byId.get(id).callFrame;
   const where = url ? `${relative(process.cwd(), url.replace(/^file:\/\//, ''))}:${lineNumber + 1}` : '';
-  const key = `${functionName || '(anonymous)'} ${where}`.trim();
+  const key = byModule ? moduleOf(where.replace(/^dist\//, '')) : `${functionName || '(anonymous)'} ${where}`.trim();
   byFrame.set(key, (byFrame.get(key) ?? 0) + micros);
   total += micros;
 }

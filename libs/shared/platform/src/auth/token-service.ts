@@ -12,6 +12,10 @@ export const TOKEN_AUDIENCE = 'directive-monitor-api';
 export const JWKS_PATH = '/.well-known/jwks.json';
 /** How far apart two machines' clocks may be when a token's times are checked. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+/** Tokens whose signature was checked, kept so a client's next requests skip the check (about 4 MB at most). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+type Verified = { principal: Principal; tokenId: string | null };
 
 export interface TokenClaims {
   sub: string;
@@ -114,7 +118,27 @@ export class TokenService {
    * … and the id of a token issued to an account (`jti`), which the identity
    * context can still refuse. Throws 503 when the public keys cannot be had.
    */
-  async verifyIssued(token: string): Promise<{ principal: Principal; tokenId: string | null } | null> {
+  async verifyIssued(token: string): Promise<Verified | null> {
+    const now = this.clock().getTime() / 1000;
+    const cached = this.verified.get(token);
+    if (cached && now <= cached.exp + CLOCK_TOLERANCE_SECONDS) return cached.verified;
+    if (cached) this.verified.delete(token);
+    const checked = await this.check(token);
+    if (checked) {
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, checked);
+    }
+    return checked?.verified ?? null;
+  }
+
+  /**
+   * A signature checked once stays good until the token expires: a retired
+   * key is published for longer than any token lives (signing-keys.ts), and
+   * whether an account's token was revoked is asked by the caller, by `jti`.
+   */
+  private readonly verified = new Map<string, { verified: Verified; exp: number }>();
+
+  private async check(token: string): Promise<{ verified: Verified; exp: number } | null> {
     let claims: Record<string, unknown>;
     try {
       const { payload, protectedHeader } = await jwtVerify(token, this.keySet, {
@@ -140,6 +164,9 @@ export class TokenService {
       agencyId: typeof claims.agencyId === 'string' ? claims.agencyId : null,
       roles,
     };
-    return { principal, tokenId: typeof claims.jti === 'string' ? claims.jti : null };
+    return {
+      verified: { principal, tokenId: typeof claims.jti === 'string' ? claims.jti : null },
+      exp: Number(claims.exp),
+    };
   }
 }
