@@ -9,6 +9,7 @@ import {
   loadEmbeddedConfig,
   loadServiceConfig,
   openEventStore,
+  describeProgress,
   rebuildReadModels,
   seedDefaultRegistry,
   serviceIdentityStores,
@@ -171,7 +172,10 @@ async function main(argv: string[]) {
     case 'rebuild': {
       const runtime = new EmbeddedRuntime(config.dataDir);
       try {
-        const { events, seconds } = await rebuildReadModels(runtime);
+        // Progress on standard error, the result on standard output.
+        const { events, seconds } = await rebuildReadModels(runtime, {
+          onProgress: (progress) => process.stderr.write(`rebuild: ${describeProgress(progress)}\n`),
+        });
         console.log(`rebuilt read models from ${events} events in ${seconds.toFixed(2)} s (${Math.round(events / seconds)} events/s)`);
       } finally {
         await runtime.close();

@@ -21,7 +21,7 @@ import { checkpointDirectoryOf } from './audit-wiring';
 import { recordedLateAfterOf } from './config';
 import { notificationSettingsOf } from './notification-config';
 import { EmbeddedRuntime } from './embedded-runtime';
-import { upgradeReadModels } from './rebuild';
+import { describeProgress, upgradeReadModels } from './rebuild';
 import { openApiDocument } from '@dm/contracts';
 import { edgeOptionsOf } from './edge-config';
 
@@ -85,7 +85,9 @@ export interface EmbeddedOptions {
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const runtime = new EmbeddedRuntime(options.dataDir);
   const logger = options.logger === false ? createLogger('silent') : (options.logger ?? createLogger(options.logLevel ?? 'info'));
-  const upgraded = await upgradeReadModels(runtime);
+  const upgraded = await upgradeReadModels(runtime, {
+    onProgress: (progress) => logger.info({ ...progress }, `rebuilding the read models: ${describeProgress(progress)}`),
+  });
   if (upgraded)
     logger.info({ events: upgraded.events, seconds: upgraded.seconds }, 'read models written by an older version rebuilt from the events');
   const web = WebAssets.load(defaultWebDir());

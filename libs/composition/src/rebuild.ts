@@ -11,6 +11,28 @@ export interface RebuildResult {
   seconds: number;
 }
 
+/** How far a rebuild has come: events replayed of those stored, the rate so far and the time it needs yet at that rate. */
+export interface RebuildProgress {
+  done: number;
+  total: number;
+  perSecond: number;
+  secondsLeft: number;
+}
+
+export interface RebuildOptions {
+  /** Told about every `progressEveryMs` (default 1 s) and once at the end. */
+  onProgress?: (progress: RebuildProgress) => void;
+  progressEveryMs?: number;
+}
+
+/** A line for a person: "40,000 of 100,000 events (40%), 25,000 events/s, about 2 s left". */
+export function describeProgress(p: RebuildProgress): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const percent = p.total ? Math.floor((100 * p.done) / p.total) : 100;
+  const left = p.done >= p.total ? 'done' : `about ${Math.ceil(p.secondsLeft)} s left`;
+  return `${n(p.done)} of ${n(p.total)} events (${percent}%), ${n(p.perSecond)} events/s, ${left}`;
+}
+
 const BATCH = 10_000;
 /** Staged documents held in memory before they are written out. */
 const MAX_STAGED = 200_000;
@@ -20,8 +42,20 @@ const MAX_STAGED = 200_000;
  * streaming the history in batches through the same projectors. Documents
  * are staged in memory and each is written once (or once per MAX_STAGED).
  */
-export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<RebuildResult> {
+export async function rebuildReadModels(runtime: EmbeddedRuntime, options: RebuildOptions = {}): Promise<RebuildResult> {
   const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+  // Positions of a SQLite store have no gaps: its head is how many events it holds.
+  const total = (await Promise.all(Object.values(runtime.stores).map((s) => s.headPosition()))).reduce((a, b) => a + b, 0);
+  const everyMs = options.progressEveryMs ?? 1000;
+  let reportedAt = -Infinity;
+  const report = (force = false) => {
+    const now = elapsed();
+    if (!options.onProgress || (!force && (now - reportedAt) * 1000 < everyMs)) return;
+    reportedAt = now;
+    const perSecond = Math.round(count / Math.max(now, 1e-6));
+    options.onProgress({ done: count, total, perSecond, secondsLeft: perSecond ? (total - count) / perSecond : 0 });
+  };
   const reports = new StagedReadStore(runtime.reportStore);
   const viewStore = new StagedReadStore(runtime.progressViewStore);
   const projector = reportProjector(reports);
@@ -43,6 +77,7 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
       await activity.apply(batch.filter((e) => topicForStream(e.streamId) === TOPICS.progress));
       count += batch.length;
       batch = [];
+      report();
       if (reports.size + viewStore.size + activityStore.size > MAX_STAGED) {
         await reports.flush();
         await viewStore.flush();
@@ -59,7 +94,8 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
   await viewStore.flush();
   await activityStore.flush();
   await runtime.reportStore.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
-  return { events: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  report(true);
+  return { events: count, seconds: elapsed() };
 }
 
 /**
@@ -67,11 +103,11 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime): Promise<Rebui
  * rebuilt from the events when there are any, else only marked. Returns the
  * rebuild's figures, or null when nothing had to be rebuilt.
  */
-export async function upgradeReadModels(runtime: EmbeddedRuntime): Promise<RebuildResult | null> {
+export async function upgradeReadModels(runtime: EmbeddedRuntime, options: RebuildOptions = {}): Promise<RebuildResult | null> {
   const version = await runtime.reportStore.getCheckpoint(READ_MODEL_VERSION_CHECKPOINT);
   if (version === READ_MODEL_VERSION) return null;
   const hasEvents = (await Promise.all(Object.values(runtime.stores).map((s) => s.headPosition()))).some((head) => head > 0);
-  const result = hasEvents ? await rebuildReadModels(runtime) : null;
+  const result = hasEvents ? await rebuildReadModels(runtime, options) : null;
   await runtime.reportStore.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
   return result;
 }
