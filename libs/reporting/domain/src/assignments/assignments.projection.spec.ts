@@ -220,7 +220,12 @@ describe('own facts kept apart from the document', () => {
     expect(withOwnFacts(merged, [])).toBe(merged);
     expect(factsOf(merged, 'a')).toHaveLength(5);
     const older = { ...merged, facts: { ...merged.facts, a: { r0: merged.facts.a!.r0, r1: merged.facts.a!.r1 } } };
-    expect(withOwnFacts(older, rows().filter((row) => row.fact.revision >= 2))).toEqual(merged);
+    expect(
+      withOwnFacts(
+        older,
+        rows().filter((row) => row.fact.revision >= 2),
+      ),
+    ).toEqual(merged);
   });
 });
 
