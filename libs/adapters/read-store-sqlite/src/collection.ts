@@ -8,6 +8,7 @@ const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 export class Collection {
   private readonly load: Database.Statement<[string], { doc: string }>;
   private readonly save: Database.Statement<[string, string], never>;
+  private readonly create: Database.Statement<[string, string], never>;
   private readonly clear: Database.Statement<[], never>;
 
   constructor(
@@ -19,6 +20,7 @@ export class Collection {
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`); // a rowid table: documents are large rows
     this.load = db.prepare(`SELECT doc FROM ${table} WHERE _id = ?`);
     this.save = db.prepare(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`);
+    this.create = db.prepare(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO NOTHING`);
     this.clear = db.prepare(`DELETE FROM ${table}`);
   }
 
@@ -29,6 +31,11 @@ export class Collection {
 
   put(doc: Document): void {
     this.save.run(doc._id, JSON.stringify(doc));
+  }
+
+  /** Stores a document unless one with its id is there already (an insert-only write). */
+  insert(id: string, json: string): void {
+    this.create.run(id, json);
   }
 
   truncate(): void {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { applyFact } from '@dm/eventsourcing';
+import { applyFact, createdJson } from '@dm/eventsourcing';
 import type { Document, FactWrite, Query, ReadStore } from '@dm/read-store';
 import { Collection } from './collection';
 import { findSql } from './find-sql';
@@ -107,11 +107,20 @@ export class SqliteReadStore implements ReadStore {
   }
 }
 
-/** Applies the writes in order in memory, then stores each changed document once. */
+/**
+ * Applies the writes in order in memory, then stores each changed document
+ * once. An insert-only write to a document no other write of the batch
+ * touches is stored as it comes, without reading the document first.
+ */
 function applyWrites(collection: Collection, writes: FactWrite[]): void {
   const docs = new Map<string, Document | null>();
   const changed = new Set<string>();
+  const guarded = new Set(writes.filter((w) => !w.insertOnly).map((w) => w.id));
   for (const write of writes) {
+    if (write.insertOnly && !guarded.has(write.id)) {
+      collection.insert(write.id, createdJson(write));
+      continue;
+    }
     const current = docs.has(write.id) ? docs.get(write.id)! : collection.get(write.id);
     const result = applyFact(current, write);
     docs.set(write.id, result.doc);

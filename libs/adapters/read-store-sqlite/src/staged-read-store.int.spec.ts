@@ -33,4 +33,35 @@ describe('StagedReadStore over SQLite', () => {
     await direct.close();
     await target.close();
   });
+
+  it('after a truncate, holds insert-only writes as writes (the first per id) and gives the same documents as applying them directly', async () => {
+    const entry = { type: 'progress', data: { percent: 10 } };
+    const rows: FactWrite[] = [
+      { id: 't-1', source: 't', revision: 0, set: { assignmentId: 'a-1', entry }, insertOnly: true },
+      { id: 't-1', source: 't', revision: 0, set: { assignmentId: 'a-1', entry: { type: 'replayed' } }, insertOnly: true },
+      { id: 't-2', source: 't', revision: 0, set: { assignmentId: 'a-2', entry }, insertOnly: true },
+      { id: 't-2', source: 'x', revision: 4, set: { 'entry.note': 'a guarded write after the insert' } },
+      { id: 't-3', source: 't', revision: 0, set: { assignmentId: 'a-3', entry }, insertOnly: true },
+    ];
+    const direct = new SqliteReadStore({ file: join(dir, 'direct-rows.db') });
+    await direct.applyFacts('rows', rows.slice(0, 3));
+    await direct.applyFacts('rows', rows.slice(3));
+    const target = new SqliteReadStore({ file: join(dir, 'staged-rows.db') });
+    await target.applyFacts('rows', [{ id: 'old', source: 't', revision: 0, set: {}, insertOnly: true }]);
+    const staged = new StagedReadStore(target);
+    await staged.truncate('rows');
+    await staged.applyFacts('rows', rows.slice(0, 3));
+    await staged.applyFacts('rows', rows.slice(3));
+    expect(staged.size).toBe(3);
+    expect(await staged.get('rows', 't-1')).toEqual({ _id: 't-1', rev: { t: 0 }, assignmentId: 'a-1', entry });
+    expect(await target.find('rows')).toEqual([]);
+    await staged.flush();
+    expect(await target.find('rows')).toEqual(await direct.find('rows'));
+    expect(await target.get('rows', 't-2')).toMatchObject({
+      rev: { t: 0, x: 4 },
+      entry: { type: 'progress', note: 'a guarded write after the insert' },
+    });
+    await direct.close();
+    await target.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { applyFact, createdBy, type Document, type FactWrite } from './projection';
+import { applyFact, createdBy, createdJson, type Document, type FactWrite } from './projection';
 
 const write = (revision: number, parts: Partial<FactWrite> = {}): FactWrite => ({ id: 'x', source: 'a', revision, set: {}, ...parts });
 
@@ -50,5 +50,20 @@ describe('applyFact', () => {
     const doc = createdBy(write(0, { insertOnly: true, set: { v: 1 } }));
     expect(applyFact(doc, write(5, { insertOnly: true, set: { v: 2 }, inc: { n: 1 } }))).toEqual({ doc, changed: false });
     expect(doc).toEqual({ _id: 'x', rev: { a: 0 }, v: 1 });
+  });
+});
+
+describe('createdJson', () => {
+  const insertOnly = (over: Partial<FactWrite>): FactWrite => ({ id: 't-1', source: 't', revision: 3, set: {}, insertOnly: true, ...over });
+
+  it('is the JSON of the document createdBy makes, whatever the write holds', () => {
+    const entry = { type: 'x', data: { a: [1, { b: null }], skipped: undefined } };
+    const writes: FactWrite[] = [
+      insertOnly({ set: { assignmentId: 'a-1', entry } }),
+      insertOnly({ setOnInsert: { n: 0, kept: 'first' }, set: { kept: 'second', entry } }),
+      insertOnly({ set: { 'entry.data': 1, flat: true } }),
+      insertOnly({ set: { v: 1 }, inc: { n: 2 }, max: { on: '2017-03-01' } }),
+    ];
+    for (const w of writes) expect(createdJson(w)).toBe(JSON.stringify(createdBy(w)));
   });
 });

@@ -86,6 +86,18 @@ export function createdBy(write: FactWrite): Document {
   return applyFact(null, write).doc;
 }
 
+/**
+ * The JSON of the document an insert-only write creates (createdBy), built
+ * without copying its values when its paths are plain field names: what a
+ * store writes at once, as a rebuild writes a timeline, never holds.
+ */
+export function createdJson(write: FactWrite): string {
+  const plain = (values: Record<string, unknown> = {}) => Object.keys(values).every((path) => !path.includes('.'));
+  if (write.inc || write.max || !plain(write.setOnInsert) || !plain(write.set) || '_id' in write.set || 'rev' in write.set)
+    return JSON.stringify(createdBy(write));
+  return JSON.stringify({ _id: write.id, rev: { [write.source]: write.revision }, ...write.setOnInsert, ...write.set });
+}
+
 /** Sets each dotted path, creating (or replacing non-object) intermediate values. */
 export function setPaths(doc: Record<string, unknown>, values: Record<string, unknown>): void {
   for (const [path, value] of Object.entries(values))

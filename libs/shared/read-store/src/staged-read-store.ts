@@ -1,4 +1,4 @@
-import { applyFact } from '@dm/eventsourcing';
+import { applyFact, createdBy } from '@dm/eventsourcing';
 import { applyInOrder, type BatchPart, type CheckpointAt, type Document, type FactWrite, type Query, type ReadStore } from './read-store';
 
 /**
@@ -8,6 +8,8 @@ import { applyInOrder, type BatchPart, type CheckpointAt, type Document, type Fa
  */
 export class StagedReadStore implements ReadStore {
   private readonly staged = new Map<string, Map<string, Document>>();
+  /** Insert-only writes to documents of an emptied collection, the first per id: handed to the target as writes, never copied here. */
+  private readonly inserts = new Map<string, Map<string, FactWrite>>();
   private readonly checkpoints = new Map<string, number>();
   /** Collections truncated through this store: the target holds nothing of them to look up. */
   private readonly emptied = new Set<string>();
@@ -18,14 +20,22 @@ export class StagedReadStore implements ReadStore {
   get size(): number {
     let n = 0;
     for (const docs of this.staged.values()) n += docs.size;
+    for (const writes of this.inserts.values()) n += writes.size;
     return n;
   }
 
   async applyFacts(collection: string, writes: FactWrite[]): Promise<void> {
     const docs = this.collection(collection);
     const lookUp = !this.emptied.has(collection);
+    const inserts = this.insertsOf(collection);
     for (const write of writes) {
-      const current = docs.get(write.id) ?? (lookUp ? await this.target.get(collection, write.id) : null);
+      const inserted = inserts.get(write.id);
+      if (write.insertOnly && !lookUp && !docs.has(write.id)) {
+        if (!inserted) inserts.set(write.id, write);
+        continue;
+      }
+      if (inserted) inserts.delete(write.id);
+      const current = docs.get(write.id) ?? (inserted ? createdBy(inserted) : lookUp ? await this.target.get(collection, write.id) : null);
       docs.set(write.id, applyFact(current, write).doc);
     }
   }
@@ -35,6 +45,8 @@ export class StagedReadStore implements ReadStore {
   }
 
   async flush(): Promise<void> {
+    for (const [collection, writes] of this.inserts) if (writes.size) await this.target.applyFacts(collection, [...writes.values()]);
+    this.inserts.clear();
     for (const [collection, docs] of this.staged) await this.target.putDocuments(collection, [...docs.values()]);
     this.emptied.clear();
     for (const [name, position] of this.checkpoints) await this.target.setCheckpoint(name, position);
@@ -43,6 +55,8 @@ export class StagedReadStore implements ReadStore {
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    const inserted = this.inserts.get(collection)?.get(id);
+    if (inserted) return createdBy(inserted) as T;
     return (this.staged.get(collection)?.get(id) as T | undefined) ?? this.target.get<T>(collection, id);
   }
 
@@ -62,6 +76,7 @@ export class StagedReadStore implements ReadStore {
 
   async truncate(collection: string): Promise<void> {
     this.staged.delete(collection);
+    this.inserts.delete(collection);
     await this.target.truncate(collection);
     this.emptied.add(collection);
   }
@@ -76,6 +91,12 @@ export class StagedReadStore implements ReadStore {
 
   async close(): Promise<void> {
     await this.flush();
+  }
+
+  private insertsOf(name: string): Map<string, FactWrite> {
+    let writes = this.inserts.get(name);
+    if (!writes) this.inserts.set(name, (writes = new Map()));
+    return writes;
   }
 
   private collection(name: string): Map<string, Document> {
