@@ -35,7 +35,9 @@ export function describeProgress(p: RebuildProgress): string {
 
 const BATCH = 10_000;
 /** Staged documents held in memory before they are written out. */
-const MAX_STAGED = 200_000;
+const MAX_STAGED = 500_000;
+/** Insert-only rows (timeline, assignment facts) held before they are written out: they never change, so writing them early costs nothing. */
+const MAX_INSERTS = 50_000;
 
 /**
  * Truncates every read model and replays both event stores into them,
@@ -78,6 +80,7 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime, options: Rebui
       count += batch.length;
       batch = [];
       report();
+      if (reports.pendingInserts > MAX_INSERTS) await reports.flushInserts();
       if (reports.size + viewStore.size + activityStore.size > MAX_STAGED) {
         await reports.flush();
         await viewStore.flush();

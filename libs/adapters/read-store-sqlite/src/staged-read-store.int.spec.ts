@@ -52,7 +52,7 @@ describe('StagedReadStore over SQLite', () => {
     await staged.truncate('rows');
     await staged.applyFacts('rows', rows.slice(0, 3));
     await staged.applyFacts('rows', rows.slice(3));
-    expect(staged.size).toBe(3);
+    expect([staged.size, staged.pendingInserts]).toEqual([1, 2]);
     expect(await staged.get('rows', 't-1')).toEqual({ _id: 't-1', rev: { t: 0 }, assignmentId: 'a-1', entry });
     expect(await target.find('rows')).toEqual([]);
     await staged.flush();
@@ -62,6 +62,25 @@ describe('StagedReadStore over SQLite', () => {
       entry: { type: 'progress', note: 'a guarded write after the insert' },
     });
     await direct.close();
+    await target.close();
+  });
+
+  it('without a truncate, leaves a document the target holds as it is when an insert-only write names it', async () => {
+    const target = new SqliteReadStore({ file: join(dir, 'kept-rows.db') });
+    const first: FactWrite = { id: 't-1', source: 't', revision: 0, set: { entry: 'first' }, insertOnly: true };
+    await target.applyFacts('rows', [first]);
+    const staged = new StagedReadStore(target);
+    await staged.applyFacts('rows', [
+      { ...first, set: { entry: 'again' } },
+      { id: 't-9', source: 't', revision: 0, set: { entry: 'new' }, insertOnly: true },
+    ]);
+    expect(await staged.get('rows', 't-1')).toMatchObject({ entry: 'first' });
+    await staged.applyFacts('rows', [{ id: 't-1', source: 'x', revision: 1, set: { note: 1 } }]);
+    await staged.flush();
+    expect(await target.find('rows')).toEqual([
+      { _id: 't-1', rev: { t: 0, x: 1 }, entry: 'first', note: 1 },
+      { _id: 't-9', rev: { t: 0 }, entry: 'new' },
+    ]);
     await target.close();
   });
 });

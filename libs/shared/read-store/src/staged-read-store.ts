@@ -8,7 +8,7 @@ import { applyInOrder, type BatchPart, type CheckpointAt, type Document, type Fa
  */
 export class StagedReadStore implements ReadStore {
   private readonly staged = new Map<string, Map<string, Document>>();
-  /** Insert-only writes to documents of an emptied collection, the first per id: handed to the target as writes, never copied here. */
+  /** Insert-only writes to documents not staged here, the first per id: handed to the target as writes, never copied here. */
   private readonly inserts = new Map<string, Map<string, FactWrite>>();
   private readonly checkpoints = new Map<string, number>();
   /** Collections truncated through this store: the target holds nothing of them to look up. */
@@ -20,6 +20,12 @@ export class StagedReadStore implements ReadStore {
   get size(): number {
     let n = 0;
     for (const docs of this.staged.values()) n += docs.size;
+    return n;
+  }
+
+  /** Insert-only writes held, across collections. */
+  get pendingInserts(): number {
+    let n = 0;
     for (const writes of this.inserts.values()) n += writes.size;
     return n;
   }
@@ -30,12 +36,14 @@ export class StagedReadStore implements ReadStore {
     const inserts = this.insertsOf(collection);
     for (const write of writes) {
       const inserted = inserts.get(write.id);
-      if (write.insertOnly && !lookUp && !docs.has(write.id)) {
+      // An insert-only write creates its document only where there is none: the target decides that, at flush.
+      if (write.insertOnly && !docs.has(write.id)) {
         if (!inserted) inserts.set(write.id, write);
         continue;
       }
       if (inserted) inserts.delete(write.id);
-      const current = docs.get(write.id) ?? (inserted ? createdBy(inserted) : lookUp ? await this.target.get(collection, write.id) : null);
+      const stored = lookUp && !docs.has(write.id) ? await this.target.get(collection, write.id) : null;
+      const current = docs.get(write.id) ?? stored ?? (inserted ? createdBy(inserted) : null);
       docs.set(write.id, applyFact(current, write).doc);
     }
   }
@@ -44,9 +52,14 @@ export class StagedReadStore implements ReadStore {
     return applyInOrder(this, parts, checkpoint);
   }
 
-  async flush(): Promise<void> {
+  /** Hands the insert-only writes held to the target. */
+  async flushInserts(): Promise<void> {
     for (const [collection, writes] of this.inserts) if (writes.size) await this.target.applyFacts(collection, [...writes.values()]);
     this.inserts.clear();
+  }
+
+  async flush(): Promise<void> {
+    await this.flushInserts();
     for (const [collection, docs] of this.staged) await this.target.putDocuments(collection, [...docs.values()]);
     this.emptied.clear();
     for (const [name, position] of this.checkpoints) await this.target.setCheckpoint(name, position);
@@ -55,9 +68,12 @@ export class StagedReadStore implements ReadStore {
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    const staged = this.staged.get(collection)?.get(id) as T | undefined;
+    if (staged) return staged;
     const inserted = this.inserts.get(collection)?.get(id);
-    if (inserted) return createdBy(inserted) as T;
-    return (this.staged.get(collection)?.get(id) as T | undefined) ?? this.target.get<T>(collection, id);
+    const stored = inserted && !this.emptied.has(collection) ? await this.target.get<T>(collection, id) : null;
+    if (inserted) return stored ?? (createdBy(inserted) as T);
+    return this.target.get<T>(collection, id);
   }
 
   async find<T extends Document = Document>(collection: string, query?: Query): Promise<T[]> {
