@@ -96,6 +96,8 @@ export async function rebuildReadModels(runtime: EmbeddedRuntime, options: Rebui
   await reports.flush();
   await viewStore.flush();
   await activityStore.flush();
+  // The indexes the truncates dropped, built once over the rows written.
+  await projector.init();
   await runtime.reportStore.setCheckpoint(READ_MODEL_VERSION_CHECKPOINT, READ_MODEL_VERSION);
   report(true);
   return { events: count, seconds: elapsed() };

@@ -36,6 +36,39 @@ describe('SqliteReadStore', () => {
     await store.close();
   });
 
+  it('drops its indexes on a truncate and builds them again when the collection is next read or its indexes asked for, also in another process', async () => {
+    const file = tempFile();
+    const indexesOf = () => {
+      const db = new Database(file, { readonly: true });
+      const names = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rows' AND sql IS NOT NULL ORDER BY name")
+        .all();
+      db.close();
+      return (names as Array<{ name: string }>).map((r) => r.name);
+    };
+    const store = new SqliteReadStore({ file });
+    await store.ensureIndexes('rows', [['assignmentId'], ['on', 'kind']]);
+    const both = ['rows__assignmentId', 'rows__on__kind'];
+    expect(indexesOf()).toEqual(both);
+    await store.truncate('rows');
+    expect(indexesOf()).toEqual([]);
+    await store.applyFacts('rows', [{ id: 'r-1', source: 't', revision: 0, set: { assignmentId: 'a-1' }, insertOnly: true }]);
+    expect(indexesOf()).toEqual([]);
+    expect(await store.find('rows', { where: { assignmentId: 'a-1' } })).toHaveLength(1);
+    expect(indexesOf()).toEqual(both);
+    await store.truncate('rows');
+    await store.ensureIndexes('rows', [['assignmentId']]);
+    expect(indexesOf()).toEqual(both);
+    await store.close();
+
+    const reopened = new SqliteReadStore({ file });
+    await reopened.truncate('rows');
+    expect(indexesOf()).toEqual([]);
+    await reopened.find('rows');
+    expect(indexesOf()).toEqual(both);
+    await reopened.close();
+  });
+
   it('refuses a collection name that is not a plain identifier', async () => {
     const store = new SqliteReadStore({ file: ':memory:' });
     await expect(store.get('x"; DROP TABLE y; --', 'a')).rejects.toThrow('invalid collection name');

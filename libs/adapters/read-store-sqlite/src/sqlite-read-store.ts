@@ -61,7 +61,9 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find<T extends Document = Document>(collection: string, query: Query = {}): Promise<T[]> {
-    const { text, params } = findSql(this.collection(collection).name, query);
+    const target = this.collection(collection);
+    target.restoreIndexes();
+    const { text, params } = findSql(target.name, query);
     return this.query(text)
       .all(...params)
       .map((row) => JSON.parse(row.doc) as T);
@@ -70,6 +72,7 @@ export class SqliteReadStore implements ReadStore {
   async ensureIndexes(collection: string, indexes: string[][]): Promise<void> {
     const target = this.collection(collection);
     for (const paths of indexes) target.ensureIndex(paths);
+    target.restoreIndexes();
   }
 
   async truncate(collection: string): Promise<void> {
@@ -116,9 +119,10 @@ function applyWrites(collection: Collection, writes: FactWrite[]): void {
   const docs = new Map<string, Document | null>();
   const changed = new Set<string>();
   const guarded = new Set(writes.filter((w) => !w.insertOnly).map((w) => w.id));
+  const inserts: FactWrite[] = [];
   for (const write of writes) {
     if (write.insertOnly && !guarded.has(write.id)) {
-      collection.insert(write.id, createdJson(write));
+      inserts.push(write);
       continue;
     }
     const current = docs.has(write.id) ? docs.get(write.id)! : collection.get(write.id);
@@ -126,5 +130,8 @@ function applyWrites(collection: Collection, writes: FactWrite[]): void {
     docs.set(write.id, result.doc);
     if (result.changed) changed.add(write.id);
   }
+  // In key order, the table's pages fill in turn; a stable sort keeps the first write of an id first, the one that counts.
+  inserts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const write of inserts) collection.insert(write.id, createdJson(write));
   for (const id of changed) collection.put(docs.get(id)!);
 }
