@@ -89,7 +89,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamRevision(streamId: string): Promise<number | null> {
-    return this.statements.stream.get(streamId)?.revision ?? null;
+    return this.statements.revision.get(streamId)?.revision ?? null;
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {

@@ -31,7 +31,8 @@ export const INSERT_COLUMNS = LOG_COLUMNS.slice(1);
 export class Statements {
   /** Positional, in the order of INSERT_COLUMNS. */
   readonly insertEvent: Database.Statement<unknown[], never>;
-  readonly stream: Database.Statement<[string], StreamRow>;
+  /** A stream's revision: its last event's, read from the (stream_id, stream_revision) index alone; null for no stream. */
+  readonly revision: Database.Statement<[string], { revision: number | null }>;
   /** Kind 0: a stream's head (k stream id, n revision, h last hash); kind 1: a stored event id (k). */
   private readonly headsAndIds: Database.Statement<[string, string], { kind: 0 | 1; k: string; n: number; h: string }>;
   readonly eventsById: Database.Statement<[string], EventRow>;
@@ -48,9 +49,7 @@ export class Statements {
   constructor(private readonly db: Database.Database) {
     this.insertEvent = db.prepare(`INSERT INTO events (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`);
     // A stream's head is its last event, found through the (stream_id, stream_revision) index: no table of heads to keep.
-    this.stream = db.prepare(
-      'SELECT stream_revision AS revision, hash AS last_hash FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1',
-    );
+    this.revision = db.prepare('SELECT MAX(stream_revision) AS revision FROM events WHERE stream_id = ?');
     this.headsAndIds = db.prepare(`
       SELECT 0 AS kind, e.stream_id AS k, e.stream_revision AS n, e.hash AS h FROM json_each(?) j JOIN events e
         ON e.stream_id = j.value AND e.stream_revision = (SELECT MAX(stream_revision) FROM events WHERE stream_id = j.value)
