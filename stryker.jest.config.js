@@ -5,6 +5,8 @@ const unit = projects.find((p) => p.displayName === 'unit');
 module.exports = {
   ...unit,
   displayName: undefined,
+  // The SQLite specs of the event store's append path and the staged rebuild are integration specs (a file, no server): run here too.
+  testPathIgnorePatterns: ['/node_modules/'],
   // MUTATION_SPECS (comma-separated globs) narrows the specs to those of the files mutated: each mutant's run loads them all.
   testMatch: process.env.MUTATION_SPECS?.split(',').map((glob) => `<rootDir>/${glob}`) ?? [
     '<rootDir>/libs/shared/eventsourcing/src/**/*.spec.ts',
@@ -15,5 +17,7 @@ module.exports = {
     '<rootDir>/libs/shared/platform/src/**/*.spec.ts',
     '<rootDir>/libs/audit/src/**/*.spec.ts',
     '<rootDir>/libs/shared/merkle/src/**/*.spec.ts',
+    '<rootDir>/libs/adapters/event-store-sqlite/src/*.int.spec.ts',
+    '<rootDir>/libs/adapters/read-store-sqlite/src/staged-read-store.int.spec.ts',
   ],
 };

@@ -52,6 +52,33 @@ describe('TokenService', () => {
     expect(await tokens.verifyIssued(tokens.sign({ ...claims, jti: 't-1' }))).toEqual({ principal, tokenId: 't-1' });
   });
 
+  it('checks a signature once and remembers it until the token expires (plus the 30 s allowed for clocks), for at most 10,000 tokens', async () => {
+    let now = new Date('2026-12-07T00:00:00Z');
+    const signer = TokenService.holdingKeys(dir, undefined, () => now);
+    const publicSet = createLocalJWKSet(JSON.parse(readFileSync(join(dir, JWKS_FILE), 'utf8')));
+    let lookups = 0;
+    const counted: typeof publicSet = (...args) => (lookups++, publicSet(...args));
+    const verifier = new TokenService(counted, null, undefined, () => now);
+    const token = signer.sign(claims, '1h');
+    expect(await verifier.verify(token)).toEqual(principal);
+    expect(await verifier.verify(token)).toEqual(principal);
+    expect(lookups).toBe(1);
+    now = new Date(now.getTime() + 3600_000 + 20_000);
+    expect(await verifier.verify(token)).toEqual(principal);
+    expect(lookups).toBe(1);
+    now = new Date(now.getTime() + 11_000);
+    expect(await verifier.verify(token)).toBeNull();
+    expect(lookups).toBe(2);
+
+    now = new Date('2026-12-07T00:00:00Z');
+    const first = signer.sign({ ...claims, jti: 'first' });
+    await verifier.verify(first);
+    for (let i = 0; i < 10_000; i++) await verifier.verify(signer.sign({ ...claims, jti: `t-${i}` }));
+    const before = lookups;
+    expect(await verifier.verifyIssued(first)).toEqual({ principal, tokenId: 'first' });
+    expect(lookups).toBe(before + 1);
+  }, 60_000);
+
   it('verifies with the public key set alone (another process: the JWKS file, or the JWKS it serves)', async () => {
     const verifier = new TokenService(createLocalJWKSet(JSON.parse(readFileSync(join(dir, JWKS_FILE), 'utf8'))));
     expect(await verifier.verify(tokens.sign(claims))).toEqual(principal);
