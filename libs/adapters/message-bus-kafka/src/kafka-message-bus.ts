@@ -7,6 +7,7 @@ import {
   type Consumer as KafkaConsumer,
   type EachBatchPayload,
   type IHeaders,
+  type KafkaMessage,
   type Producer,
 } from 'kafkajs';
 import type { RecordedEvent } from '@dm/contracts';
@@ -29,6 +30,54 @@ export interface KafkaMessageBusOptions {
 
 /** Messages handed to a handler at once: one read-model write batch. */
 const CHUNK = 500;
+
+/** A partition's batch waiting to be handed over, and how far it has been. */
+interface Gathered {
+  payload: EachBatchPayload;
+  next: number;
+  done: () => void;
+  fail: (error: unknown) => void;
+}
+
+/**
+ * Gathers the batches kafkajs hands over at once (one per partition of a
+ * fetch, with partitionsConsumedConcurrently) and drains them together, one
+ * drain at a time: the handler is never called twice at once, and a fetch of
+ * many partitions costs one handler call and one commit, not one per partition.
+ */
+class Gatherer {
+  private pending: Gathered[] = [];
+  private running = false;
+
+  constructor(private readonly drain: (entries: Gathered[]) => Promise<void>) {}
+
+  add(payload: EachBatchPayload): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      this.pending.push({ payload, next: 0, done, fail });
+      if (this.running) return;
+      this.running = true;
+      void this.loop();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    // The other partitions' batches of the same fetch are handed over in this turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (;;) {
+      const entries = this.pending.splice(0);
+      if (!entries.length) {
+        this.running = false;
+        return;
+      }
+      try {
+        await this.drain(entries);
+        for (const e of entries) e.done();
+      } catch (error) {
+        for (const e of entries) e.fail(error);
+      }
+    }
+  }
+}
 
 const isTopicAlreadyExists = (error: unknown): boolean => {
   const e = error as { type?: string; errors?: unknown[] };
@@ -190,10 +239,13 @@ export class KafkaMessageBus implements MessageBus {
       try {
         await consumer.connect();
         await consumer.subscribe({ topics: topics.map((t) => this.onBroker(t)), fromBeginning: true });
+        const gatherer = new Gatherer((entries) => this.drain(group, handler, consumer, entries));
         await consumer.run({
           autoCommit: false,
           eachBatchAutoResolve: false,
-          eachBatch: (payload) => this.handleBatch(group, handler, consumer, payload),
+          // Every partition's batch of a fetch at once, so the gatherer hands them to the handler together.
+          partitionsConsumedConcurrently: Math.max(16, topics.length * (this.options.partitions ?? 3)),
+          eachBatch: (payload) => gatherer.add(payload),
         });
       } catch (error) {
         this.consumers.delete(consumer);
@@ -226,63 +278,88 @@ export class KafkaMessageBus implements MessageBus {
     };
   }
 
-  /**
-   * Hands the batch over in chunks, committing each chunk's offsets after its
-   * handler resolved and sending a heartbeat between chunks, so a long batch
-   * keeps the consumer in its group.
-   */
-  private async handleBatch(group: string, handler: MessageHandler, consumer: KafkaConsumer, payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale } = payload;
-    for (let start = 0; start < batch.messages.length; start += CHUNK) {
-      if (!isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(start, start + CHUNK);
-      const messages: BusMessage[] = [];
-      for (const m of chunk) {
-        const text = m.value?.toString('utf8') ?? '';
-        try {
-          messages.push({
-            topic: this.fromBroker(batch.topic),
-            key: m.key?.toString('utf8') ?? '',
-            source: header(m.headers, 'source') ?? 'unknown',
-            event: JSON.parse(text) as RecordedEvent,
-          });
-        } catch (error) {
-          await this.deadLetter({
-            group,
-            topic: this.fromBroker(batch.topic),
-            key: m.key?.toString('utf8') ?? null,
-            reason: `not JSON: ${(error as Error).message}`,
-            payload: text,
-          });
-        }
-      }
-      if (!(await this.handleWithRetry(group, handler, messages, payload))) return;
-      const last = chunk[chunk.length - 1].offset;
-      payload.resolveOffset(last);
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
-      await heartbeat();
+  /** One message of Kafka as a bus message; an unparsable one is parked in the group's dead letters (null). */
+  private async toBusMessage(group: string, topic: string, m: KafkaMessage): Promise<BusMessage | null> {
+    const text = m.value?.toString('utf8') ?? '';
+    try {
+      return {
+        topic: this.fromBroker(topic),
+        key: m.key?.toString('utf8') ?? '',
+        source: header(m.headers, 'source') ?? 'unknown',
+        event: JSON.parse(text) as RecordedEvent,
+      };
+    } catch (error) {
+      await this.deadLetter({
+        group,
+        topic: this.fromBroker(topic),
+        key: m.key?.toString('utf8') ?? null,
+        reason: `not JSON: ${(error as Error).message}`,
+        payload: text,
+      });
+      return null;
     }
   }
 
-  /** False when the consumer stopped or lost the partition while retrying. */
+  /**
+   * Hands over what the batches of one fetch hold (several partitions, each
+   * kept in its order) to the handler together, CHUNK messages at a time, and
+   * commits every partition's offsets of a chunk in one request after its
+   * handler resolved, with a heartbeat between chunks, so a long drain keeps
+   * the consumer in its group. Partitions whose batch went stale (revoked by a
+   * rebalance) are left for their new owner.
+   */
+  private async drain(group: string, handler: MessageHandler, consumer: KafkaConsumer, entries: Gathered[]): Promise<void> {
+    const live = (e: Gathered) => e.next < e.payload.batch.messages.length && e.payload.isRunning() && !e.payload.isStale();
+    for (;;) {
+      const taking = entries.filter(live);
+      if (!taking.length) return;
+      let budget = CHUNK;
+      const slices: Array<{ entry: Gathered; messages: KafkaMessage[] }> = [];
+      for (const entry of taking) {
+        if (budget <= 0) break;
+        const messages = entry.payload.batch.messages.slice(entry.next, entry.next + budget);
+        slices.push({ entry, messages });
+        budget -= messages.length;
+      }
+      const busMessages: BusMessage[] = [];
+      for (const { entry, messages } of slices) {
+        for (const m of messages) {
+          const message = await this.toBusMessage(group, entry.payload.batch.topic, m);
+          if (message) busMessages.push(message);
+        }
+      }
+      const payloads = slices.map((s) => s.entry.payload);
+      if (!(await this.handleWithRetry(group, handler, busMessages, payloads))) return;
+      const offsets = slices
+        .filter(({ entry }) => !entry.payload.isStale())
+        .map(({ entry, messages }) => {
+          const last = messages[messages.length - 1].offset;
+          entry.payload.resolveOffset(last);
+          entry.next += messages.length;
+          return { topic: entry.payload.batch.topic, partition: entry.payload.batch.partition, offset: (BigInt(last) + 1n).toString() };
+        });
+      if (offsets.length) await consumer.commitOffsets(offsets);
+      await payloads[0].heartbeat();
+    }
+  }
+
+  /** False when the consumer stopped, or a partition of the chunk was lost, while retrying. */
   private async handleWithRetry(
     group: string,
     handler: MessageHandler,
     messages: BusMessage[],
-    payload: EachBatchPayload,
+    payloads: EachBatchPayload[],
   ): Promise<boolean> {
-    const { batch, heartbeat, isRunning, isStale } = payload;
     let pause = this.options.retryMs ?? 200;
     for (;;) {
-      if (!isRunning() || isStale()) return false;
+      if (payloads.some((p) => !p.isRunning() || p.isStale())) return false;
       try {
         if (messages.length) await handler(messages);
         return true;
       } catch (error) {
-        console.warn(
-          `kafka group ${group}: batch of ${batch.topic}[${batch.partition}] failed, retrying in ${pause} ms: ${(error as Error).message}`,
-        );
-        await heartbeat();
+        const where = payloads.map((p) => `${p.batch.topic}[${p.batch.partition}]`).join(', ');
+        console.warn(`kafka group ${group}: batch of ${where} failed, retrying in ${pause} ms: ${(error as Error).message}`);
+        await payloads[0].heartbeat();
         await new Promise((resolve) => setTimeout(resolve, pause));
         pause = Math.min(pause * 2, 10_000);
       }
