@@ -9,8 +9,9 @@ describe('Relay', () => {
   let store: InMemoryEventStore;
   let bus: InMemoryMessageBus;
   const relays: Relay[] = [];
-  const relay = (batchSize = 2) => {
-    const started = new Relay({ name: 'relay', store, bus, batchSize });
+  /** Checkpoints after every batch unless told otherwise, as the tests of crash semantics need. */
+  const relay = (batchSize = 2, options: { checkpointEveryMs?: number; lingerMs?: number } = { checkpointEveryMs: 0 }) => {
+    const started = new Relay({ name: 'relay', store, bus, batchSize, ...options });
     relays.push(started);
     return started;
   };
@@ -102,6 +103,71 @@ describe('Relay', () => {
     await r.waitFor(stored.position);
     const ids = eventIds(stored.events);
     expect(eventIds(received)).toEqual([...ids, ids[2], ids[3]]);
+  });
+
+  it('with checkpointEveryMs, writes the checkpoint at most that often, the last position once the interval is over, and on stop', async () => {
+    const writes: number[] = [];
+    const setCheckpoint = store.setCheckpoint.bind(store);
+    jest.spyOn(store, 'setCheckpoint').mockImplementation(async (name, position) => {
+      writes.push(position);
+      return setCheckpoint(name, position);
+    });
+    await bus.subscribe('projection', [TOPICS.directives], async () => undefined);
+    const r = relay(1, { checkpointEveryMs: 300 });
+    await r.start();
+    const stored = await store.appendToStream('directive-1', newEvents(5));
+    await r.waitFor(stored.position);
+    // Five batches of one: the first written at once, the last once the interval is over, and fewer writes than batches.
+    expect(r.position).toBe(stored.position);
+    expect(writes[0]).toBe(stored.events[0].globalPosition);
+    await eventually(() => expect(writes[writes.length - 1]).toBe(stored.position));
+    expect(writes.length).toBeLessThan(5);
+    expect(await store.getCheckpoint('relay')).toBe(stored.position);
+
+    const more = await store.appendToStream('directive-1', newEvents(1), { expectedRevision: 4 });
+    await r.waitFor(more.position);
+    await r.stop();
+    expect(await store.getCheckpoint('relay')).toBe(more.position);
+  });
+
+  it('after a crash with checkpointEveryMs, publishes again what the bus accepted since the last written checkpoint', async () => {
+    const received: string[] = [];
+    await bus.subscribe('projection', [TOPICS.directives], async (batch) => void received.push(...eventIds(batch)));
+    const first = relay(1, { checkpointEveryMs: 60_000 });
+    await first.start();
+    const stored = await store.appendToStream('directive-1', newEvents(3));
+    await first.waitFor(stored.position);
+    // A crash: the process ends without stop, so only the first batch's checkpoint was written.
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(store, 'setCheckpoint').mockRejectedValue(new Error('process gone'));
+    await first.stop();
+    jest.restoreAllMocks();
+    expect(await store.getCheckpoint('relay')).toBe(stored.events[0].globalPosition);
+
+    const again = relay(10);
+    await again.start();
+    await again.waitFor(stored.position);
+    const ids = eventIds(stored.events);
+    expect(received).toEqual([...ids, ids[1], ids[2]]);
+  });
+
+  it('with lingerMs, a steady flow goes out in fewer publishes than events', async () => {
+    const publishes: number[] = [];
+    const publish = bus.publish.bind(bus);
+    jest.spyOn(bus, 'publish').mockImplementation(async (messages) => {
+      publishes.push(messages.length);
+      return publish(messages);
+    });
+    const r = relay(100, { lingerMs: 50 });
+    await r.start();
+    let last = 0;
+    for (let i = 0; i < 20; i++) {
+      last = (await store.appendToStream(`directive-${i}`, newEvents(1))).position;
+      await delay(5);
+    }
+    await r.waitFor(last);
+    expect(publishes.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(publishes.length).toBeLessThan(20);
   });
 
   it('waitFor rejects after its timeout, and when the relay stops', async () => {
