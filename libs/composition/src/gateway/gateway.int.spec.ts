@@ -91,4 +91,29 @@ describe('Gateway', () => {
     }
     expect(await (await fetch(`${url}/health/live`)).json()).toEqual({ status: 'up' });
   });
+
+  it('takes the instances of a service in turn when its URL lists several', async () => {
+    const two = new Gateway({
+      upstreams: {
+        'task-assignment': await upstream('ta'),
+        'progress-events': await upstream('pe'),
+        'report-projection': `${await upstream('rp1')},${await upstream('rp2')}`,
+      },
+    });
+    const base = `http://127.0.0.1:${await two.listen(0, '127.0.0.1')}`;
+    try {
+      const names = [];
+      for (let i = 0; i < 4; i++) names.push(((await (await fetch(`${base}/api/v1/assignments`)).json()) as { name: string }).name);
+      expect(names).toEqual(['rp1', 'rp2', 'rp1', 'rp2']);
+      const ready = (await (await fetch(`${base}/health/ready`)).json()) as { services: Record<string, { status: string }> };
+      expect(Object.keys(ready.services).sort()).toEqual([
+        'progress-events',
+        'report-projection',
+        'report-projection#2',
+        'task-assignment',
+      ]);
+    } finally {
+      await two.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { ServiceName } from '../service-config';
 import { JWKS_PATH, NodeEdge, type EdgeOptions, type TokenService, type WebAssets } from '@dm/platform';
 
 export interface GatewayOptions {
+  /** Where each service listens; several instances of one (report-projection scaled out) as URLs separated by commas, taken in turn. */
   upstreams: Record<ServiceName, string>;
   /** An upstream that has not answered within this is a 504 (default 30 s: a write may wait on a slow store). */
   timeoutMs?: number;
@@ -54,10 +55,25 @@ export class Gateway {
   private readonly server: Server;
   private readonly counts = new Map<string, number>();
   private readonly edge: NodeEdge;
+  /** Each service's instances, and the one the next request goes to. */
+  private readonly instances: Record<ServiceName, URL[]>;
+  private readonly turn = new Map<ServiceName, number>();
 
   constructor(private readonly options: GatewayOptions) {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.edge = new NodeEdge(this.server, options.edge);
+    this.instances = Object.fromEntries(
+      Object.entries(options.upstreams).map(([service, urls]) => [service, urls.split(',').map((u) => new URL(u.trim()))]),
+    ) as Record<ServiceName, URL[]>;
+  }
+
+  /** The instance of a service the next request goes to (in turn). */
+  private upstreamOf(service: ServiceName): URL {
+    const all = this.instances[service];
+    if (all.length === 1) return all[0];
+    const next = this.turn.get(service) ?? 0;
+    this.turn.set(service, (next + 1) % all.length);
+    return all[next];
   }
 
   async listen(port: number, host: string): Promise<number> {
@@ -93,7 +109,7 @@ export class Gateway {
   }
 
   private forward(service: ServiceName, req: IncomingMessage, res: ServerResponse) {
-    const target = new URL(req.url ?? '/', this.options.upstreams[service]);
+    const target = new URL(req.url ?? '/', this.upstreamOf(service));
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
     // The client's own X-Forwarded-For is passed on only from a proxy this gateway trusts (TRUST_PROXY): the services believe the gateway's.
@@ -138,8 +154,12 @@ export class Gateway {
 
   /** Ready (200) when every service answers its own /health/ready with 200; else 503 naming the ones that did not. */
   private async health(res: ServerResponse) {
+    // One entry per instance: `report-projection`, then `report-projection#2`, … when a service runs several.
+    const targets = (Object.entries(this.instances) as Array<[ServiceName, URL[]]>).flatMap(([service, urls]) =>
+      urls.map((base, i) => [i === 0 ? service : `${service}#${i + 1}`, base] as const),
+    );
     const entries = await Promise.all(
-      (Object.entries(this.options.upstreams) as Array<[ServiceName, string]>).map(async ([service, base]) => {
+      targets.map(async ([service, base]) => {
         try {
           const answer = await fetch(new URL('/health/ready', base), { signal: AbortSignal.timeout(4000) });
           return [service, { status: answer.ok ? 'up' : 'down', detail: await answer.json().catch(() => null) }] as const;
