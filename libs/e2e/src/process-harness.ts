@@ -26,11 +26,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A built main (`dist/...`) in its own process, once its /health answers 200; its output is shown if it fails to start. */
-export async function spawnHealthy(main: string, env: NodeJS.ProcessEnv, port: number, timeoutMs = 60_000): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * A built main (`dist/...`) in its own process, once its /health answers 200; its output is shown if it fails to start.
+ * `nodeArgs` go before the main (e.g. `--cpu-prof`); `output` receives what it prints.
+ */
+export async function spawnHealthy(
+  main: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  timeoutMs = 60_000,
+  nodeArgs: string[] = [],
+  onOutput?: (chunk: string) => void,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const keep = (d: Buffer) => (output = (output + d).slice(-65_536));
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-65_536);
+    onOutput?.(String(d));
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const deadline = Date.now() + timeoutMs;
