@@ -93,6 +93,23 @@ describe('SqliteEventStore', () => {
     expect(await store.headPosition()).toBe(6);
   });
 
+  it('writes nothing of an append whose stored ids come after new ones, alone or beside the append that stored them', async () => {
+    const store = track(open());
+    const [a, b, c] = newEvents(3);
+    await store.appendToStream('directive-p', [a]);
+    await expect(store.appendToStream('directive-p', [b, a])).rejects.toBeInstanceOf(EventIdConflictError);
+    expect(await store.headPosition()).toBe(1);
+
+    const [first, second] = await Promise.allSettled([
+      store.appendToStream('directive-q', [c]),
+      store.appendToStream('directive-q', [newEvent(), c]),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect((second as PromiseRejectedResult).reason).toBeInstanceOf(EventIdConflictError);
+    expect(await store.streamRevision('directive-q')).toBe(0);
+    expect(await store.headPosition()).toBe(2);
+  });
+
   it('is durable by default (synchronous=FULL), and NORMAL only when asked', async () => {
     expect(track(open()).sync).toBe('full');
     expect(track(open({ sync: 'normal' })).sync).toBe('normal');
