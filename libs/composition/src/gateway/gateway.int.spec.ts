@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Gateway, routeOf } from './gateway';
+import { Gateway, routeOf, spreadsOverInstances } from './gateway';
 
 describe('routeOf', () => {
   it.each([
@@ -21,6 +21,28 @@ describe('routeOf', () => {
     ['POST', '/api/v1/admin/rebuild', 'report-projection'],
     ['GET', '/docs', 'report-projection'],
   ])('%s %s goes to %s', (method, path, service) => expect(routeOf(method, path)).toBe(service));
+});
+
+describe('spreadsOverInstances', () => {
+  it.each([
+    ['GET', '/api/v1/directives', true],
+    ['GET', '/api/v1/directives/d-1', true],
+    ['GET', '/api/v1/assignments', true],
+    ['GET', '/api/v1/reports/summary', true],
+    ['GET', '/api/v1/reports/annual-review', true],
+    ['GET', '/api/v1/audit/assignments/a-1/timeline', true],
+    ['GET', '/api/v1/audit/assignments/a-1/state', true],
+    ['GET', '/api/v1/audit/directives/d-1/tasks/3/timeline', true],
+    ['GET', '/api/v1/reports/issued', false],
+    ['GET', '/api/v1/reports/issued/r-1', false],
+    ['GET', '/api/v1/reports/export', false],
+    ['GET', '/api/v1/audit/verify', false],
+    ['GET', '/api/v1/audit/checkpoints', false],
+    ['GET', '/api/v1/calendar', false],
+    ['GET', '/api/v1/admin/rebuild', false],
+    ['POST', '/api/v1/admin/rebuild', false],
+    ['POST', '/api/v1/reports/issued', false],
+  ])('%s %s: %s', (method, path, spread) => expect(spreadsOverInstances(method, path)).toBe(spread));
 });
 
 describe('Gateway', () => {
@@ -92,7 +114,7 @@ describe('Gateway', () => {
     expect(await (await fetch(`${url}/health/live`)).json()).toEqual({ status: 'up' });
   });
 
-  it('takes the instances of a service in turn when its URL lists several', async () => {
+  it('takes the instances of a service in turn for reads of the read models, and the first for the rest', async () => {
     const two = new Gateway({
       upstreams: {
         'task-assignment': await upstream('ta'),
@@ -105,6 +127,9 @@ describe('Gateway', () => {
       const names = [];
       for (let i = 0; i < 4; i++) names.push(((await (await fetch(`${base}/api/v1/assignments`)).json()) as { name: string }).name);
       expect(names).toEqual(['rp1', 'rp2', 'rp1', 'rp2']);
+      // Issued reports, the audit trail and the reporting ledger live in one instance: always the first.
+      for (const path of ['/api/v1/reports/issued', '/api/v1/audit/checkpoints', '/api/v1/reminders', '/api/v1/reports/issued'])
+        expect(((await (await fetch(`${base}${path}`)).json()) as { name: string }).name).toBe('rp1');
       const ready = (await (await fetch(`${base}/health/ready`)).json()) as { services: Record<string, { status: string }> };
       expect(Object.keys(ready.services).sort()).toEqual([
         'progress-events',

@@ -4,7 +4,10 @@ import type { ServiceName } from '../service-config';
 import { JWKS_PATH, NodeEdge, type EdgeOptions, type TokenService, type WebAssets } from '@dm/platform';
 
 export interface GatewayOptions {
-  /** Where each service listens; several instances of one (report-projection scaled out) as URLs separated by commas, taken in turn. */
+  /**
+   * Where each service listens; several instances of one (report-projection scaled out) as URLs separated by commas:
+   * reads of the read models go to them in turn, the rest to the first (spreadsOverInstances).
+   */
   upstreams: Record<ServiceName, string>;
   /** An upstream that has not answered within this is a 504 (default 30 s: a write may wait on a slow store). */
   timeoutMs?: number;
@@ -34,6 +37,23 @@ export function routeOf(method: string, path: string): ServiceName {
   if (write && path.startsWith('/api/v1/directives')) return 'task-assignment';
   if (write && path.startsWith('/api/v1/assignments/')) return 'progress-events';
   return 'report-projection';
+}
+
+/**
+ * Reads answered from the report read models alone (directives, assignments,
+ * summaries, timelines, states), which every instance of report-projection
+ * holds alike: these go to its instances in turn. The rest of what
+ * report-projection serves keeps state of its own instance (the reporting
+ * ledger: issued reports, calendars, regimes, reminders; the audit trail's
+ * keys, checkpoints and access log; a rebuild) and goes to its first instance.
+ */
+export function spreadsOverInstances(method: string, path: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  return (
+    /^\/api\/v1\/(directives|assignments)(\/[^/]+)?$/.test(path) ||
+    /^\/api\/v1\/reports\/(summary|agencies|rollup|annual-review)$/.test(path) ||
+    /^\/api\/v1\/audit\/(assignments\/[^/]+\/(timeline|state)|directives\/[^/]+\/tasks\/[^/]+\/timeline)$/.test(path)
+  );
 }
 
 function problem(res: ServerResponse, status: number, title: string, detail: string) {
@@ -67,10 +87,10 @@ export class Gateway {
     ) as Record<ServiceName, URL[]>;
   }
 
-  /** The instance of a service the next request goes to (in turn). */
-  private upstreamOf(service: ServiceName): URL {
+  /** The instance of a service a request goes to: in turn for a read of the read models, else the first. */
+  private upstreamOf(service: ServiceName, method: string, path: string): URL {
     const all = this.instances[service];
-    if (all.length === 1) return all[0];
+    if (all.length === 1 || !spreadsOverInstances(method, path)) return all[0];
     const next = this.turn.get(service) ?? 0;
     this.turn.set(service, (next + 1) % all.length);
     return all[next];
@@ -109,7 +129,7 @@ export class Gateway {
   }
 
   private forward(service: ServiceName, req: IncomingMessage, res: ServerResponse) {
-    const target = new URL(req.url ?? '/', this.upstreamOf(service));
+    const target = new URL(req.url ?? '/', this.upstreamOf(service, req.method ?? 'GET', (req.url ?? '/').split('?')[0]));
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
     // The client's own X-Forwarded-For is passed on only from a proxy this gateway trusts (TRUST_PROXY): the services believe the gateway's.
