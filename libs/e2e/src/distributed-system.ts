@@ -163,9 +163,9 @@ export class DistributedSystem {
     return this.ports.get(name)!;
   }
 
-  async kill(name: Name, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  async kill(name: Name, signal: NodeJS.Signals = 'SIGKILL', graceMs?: number): Promise<void> {
     const child = this.processes.get(name);
-    if (child) await kill(child, signal);
+    if (child) await kill(child, signal, graceMs);
   }
 
   client(sub: string, role: UserRole, agencyId: string | null, session: ConsistencySession | undefined = this.session): ApiClient {
@@ -185,7 +185,8 @@ export class DistributedSystem {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.keys()].map((name) => this.kill(name, 'SIGTERM')));
+    // A process still busy (requests in flight, a batch retrying) 20 s after SIGTERM is killed outright.
+    await Promise.all([...this.processes.keys()].map((name) => this.kill(name, 'SIGTERM', 20_000)));
     this.processes.clear();
     rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -50,7 +50,8 @@ export async function spawnHealthy(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${main} exited ${child.exitCode}: ${output}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+      // Each probe bounded: a health check that hangs is asked again, and the start still fails at its deadline.
+      if ((await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5_000) })).ok) return child;
     } catch {
       // not listening yet
     }
@@ -66,10 +67,15 @@ export async function startStandalone(dataDir: string, port: number): Promise<Ch
   return spawnHealthy('dist/services/standalone/src/main.js', env, port, 20_000);
 }
 
-export async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+/** Sends `signal` and waits for the exit; after `graceMs` (if given) a process still running is killed outright. */
+export async function kill(child: ChildProcess, signal: NodeJS.Signals, graceMs?: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
+    const timer = graceMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      if (timer) clearTimeout(timer);
+      resolve();
+    });
     child.kill(signal);
   });
 }
