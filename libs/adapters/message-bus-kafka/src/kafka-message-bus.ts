@@ -28,8 +28,13 @@ export interface KafkaMessageBusOptions {
   namespace?: string;
 }
 
-/** Messages handed to a handler at once: one read-model write batch. */
-const CHUNK = 500;
+/**
+ * Messages handed to a handler at once: one read-model write batch. Each
+ * event of a batch is visible only once the whole batch is written, so a
+ * larger one costs latency; on FerretDB 500 gave twice the p50 of 100 at
+ * 200 reports/s for a few percent of throughput.
+ */
+const CHUNK = 100;
 
 /** A partition's batch waiting to be handed over, and how far it has been. */
 interface Gathered {
