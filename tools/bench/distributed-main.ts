@@ -55,10 +55,11 @@ async function main() {
     console.log(`  FerretDB alone (mongodb driver, the same writes: ${r.raw.collections.join(', ')}; services idle):`);
     for (const f of r.raw.figures)
       console.log(
-        `    batches of ${String(f.batch).padStart(3)} events: ${f.eventsPerSecond} events/s = ${f.documentsPerSecond} documents/s, FerretDB ${f.ferretCores ?? '?'} cores (${f.events} events)`,
+        `    batches of ${String(f.batch).padStart(3)} events${f.withAudit ? ', with the audit trail’s Merkle nodes' : ''}: ${f.eventsPerSecond} events/s = ${f.documentsPerSecond} documents/s, FerretDB ${f.ferretCores ?? '?'} cores (${f.events} events)`,
       );
   }
   console.log(`  documents per event held by the read models: ${r.documents.map((d) => `${d.collection} ${d.perEvent}`).join(', ')}`);
+  for (const w of r.warnings) console.log(`  ${w.name}: ${w.count} warnings or errors in its log, first: ${w.first.join(' | ')}`);
   const fmt = (n: number | null) => (n === null ? '   ?' : n.toFixed(2).padStart(5));
   console.log(`  cores busy (while sending / whole run, of ${cpus().length}):`);
   for (const row of r.cores) console.log(`    ${row.name.padEnd(24)} ${fmt(row.sending)} / ${fmt(row.overall)}`);

@@ -43,6 +43,9 @@ export interface DistributedOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** A log line at warn or above: pino's levels 40-60, kafkajs's WARN and ERROR, console.warn/error text. */
+const WARNING = /"level":[456]0\b|"level":"(WARN|ERROR)"|^\s*(warn|error|kafka group)/i;
+
 const serviceOf = (name: Name): ServiceName | 'gateway' => name.split('#')[0] as ServiceName | 'gateway';
 
 /**
@@ -61,6 +64,7 @@ export class DistributedSystem {
   private readonly ports = new Map<Name, number>();
   private readonly processes = new Map<Name, ChildProcess>();
   private readonly output = new Map<Name, string>();
+  private readonly warned = new Map<Name, string[]>();
 
   constructor(
     private readonly infra: DistributedInfra,
@@ -133,7 +137,11 @@ export class DistributedSystem {
   }
 
   async startProcess(name: Name): Promise<void> {
-    const keep = (chunk: string) => this.output.set(name, ((this.output.get(name) ?? '') + chunk).slice(-262_144));
+    const keep = (chunk: string) => {
+      this.output.set(name, ((this.output.get(name) ?? '') + chunk).slice(-262_144));
+      const warned = chunk.split('\n').filter((l) => WARNING.test(l));
+      if (warned.length) this.warned.set(name, [...(this.warned.get(name) ?? []), ...warned].slice(-200));
+    };
     const child = await spawnHealthy(
       `dist/services/${serviceOf(name)}/src/main.js`,
       this.env(name),
@@ -146,6 +154,11 @@ export class DistributedSystem {
       keep,
     );
     this.processes.set(name, child);
+  }
+
+  /** The last 200 lines a process logged at warn or above (kept apart from the info lines, which scroll them away). */
+  warnings(name: Name): string[] {
+    return this.warned.get(name) ?? [];
   }
 
   /** The last 256 KiB a process printed (its JSON log lines). */
