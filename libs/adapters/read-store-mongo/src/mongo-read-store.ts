@@ -161,10 +161,11 @@ export class MongoReadStore implements ReadStore {
       collection,
       docs.map((d) => d._id),
     );
-    await this.db.collection<Document>(collection).bulkWrite(
-      docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
-      { ordered: true },
-    );
+    // BULK_SIZE a request: FerretDB 1.24 never answers one that replaces 100 existing documents (two report-projection
+    // processes both write their audit trail's nodes), and then stops answering every client.
+    const replaces = docs.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
+    for (let i = 0; i < replaces.length; i += BULK_SIZE)
+      await this.db.collection<Document>(collection).bulkWrite(replaces.slice(i, i + BULK_SIZE), { ordered: true });
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
