@@ -175,17 +175,17 @@ export async function rawFerretDb(
         const updates = [...revisions].map(([id, revision]) => ({
           updateOne: { filter: { _id: id }, update: { $set: { 'rev.a': revision } } },
         })) as unknown as AnyBulkWriteOperation<Document>[];
-        // 64 operations a request, as the read store sends them: FerretDB 1.24 does not answer a bulkWrite of 100 updates.
-        for (let i = 0; i < updates.length; i += 64)
-          await scratch.collection('assignments').bulkWrite(updates.slice(i, i + 64), { ordered: true });
+        // 16 updates a request, as the read store sends them (FerretDB 1.24 stops answering when concurrent updates hold ~100).
+        for (let i = 0; i < updates.length; i += 16)
+          await scratch.collection('assignments').bulkWrite(updates.slice(i, i + 16), { ordered: true });
         documents += updates.length;
         if (withAudit) {
           const nodes = merkle.slice(Math.round((done * merkle.length) / events), Math.round((to * merkle.length) / events));
           const replaces = nodes.map((doc) => ({
             replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true },
           })) as unknown as AnyBulkWriteOperation<Document>[];
-          for (let i = 0; i < replaces.length; i += 64)
-            await scratch.collection('merkle-progress-events').bulkWrite(replaces.slice(i, i + 64), { ordered: true });
+          for (let i = 0; i < replaces.length; i += 16)
+            await scratch.collection('merkle-progress-events').bulkWrite(replaces.slice(i, i + 16), { ordered: true });
           documents += nodes.length;
         }
         done = to;
