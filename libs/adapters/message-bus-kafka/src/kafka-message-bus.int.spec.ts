@@ -58,5 +58,31 @@ if (!brokers) {
         await consumer.stop();
       }
     });
+
+    it('hands a group that is behind (more than 500 messages waiting) up to 500 a call, and 100 once it keeps up', async () => {
+      const topic = uniqueName('backlog');
+      const group = uniqueName('behind');
+      const backlog = Array.from({ length: 1_600 }, (_, i) =>
+        busMessage(topic, `stream-${i % 40}`, { streamRevision: Math.floor(i / 40) }),
+      );
+      await bus.publish(backlog);
+      const calls: BusMessage[][] = [];
+      const consumer = await bus.subscribe(group, [topic], async (batch) => void calls.push(batch));
+      try {
+        await eventually(() => expect(calls.flat()).toHaveLength(backlog.length), 30_000);
+        const sizes = calls.map((batch) => batch.length);
+        expect(Math.max(...sizes)).toBeGreaterThan(100);
+        expect(Math.max(...sizes)).toBeLessThanOrEqual(500);
+        calls.length = 0;
+        const trickle = Array.from({ length: 150 }, (_, i) =>
+          busMessage(topic, `stream-${i % 40}`, { streamRevision: 40 + Math.floor(i / 40) }),
+        );
+        await bus.publish(trickle);
+        await eventually(() => expect(calls.flat()).toHaveLength(trickle.length), 30_000);
+        expect(Math.max(...calls.map((batch) => batch.length))).toBeLessThanOrEqual(100);
+      } finally {
+        await consumer.stop();
+      }
+    });
   });
 }
