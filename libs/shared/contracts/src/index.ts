@@ -20,3 +20,4 @@ export * from './reminder-stream';
 export * from './reporting-answers';
 export * from './identity';
 export * from './pages';
+export * from './directive-import';
