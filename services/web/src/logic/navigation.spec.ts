@@ -13,6 +13,7 @@ describe('navigation by role', () => {
       '/reminders',
       '/directives',
       '/directives/new',
+      '/directives/import',
       '/overdue',
       '/confirmations',
       '/reports',
@@ -25,6 +26,7 @@ describe('navigation by role', () => {
     expect(inspector).toContain('/inspect/timeline');
     expect(inspector).toContain('/inspect/access-log');
     expect(inspector).not.toContain('/directives/new');
+    expect(inspector).not.toContain('/directives/import');
     expect(inspector).not.toContain('/admin/accounts');
   });
 
@@ -47,6 +49,12 @@ describe('navigation by role', () => {
     expect(mayOpen('/admin/accounts', ['monitoring_officer'])).toBe(false);
     expect(mayOpen('/admin/accounts', ['admin'])).toBe(true);
     expect(mayOpen('/assignments/x', ['agency_officer'])).toBe(true);
+  });
+
+  it('refuses the review of an import, under the import page, to whom the import page is refused', () => {
+    expect(mayOpen('/directives/import/1b4e28ba-2fa1-11d2-883f-0016d3cca427', ['monitoring_officer'])).toBe(true);
+    expect(mayOpen('/directives/import/1b4e28ba-2fa1-11d2-883f-0016d3cca427', ['inspector'])).toBe(false);
+    expect(mayOpen('/directives/import-x', ['inspector'])).toBe(true);
   });
 
   it('has every path once', () => {

@@ -5,6 +5,8 @@ export interface NavItem {
   path: string;
   labelKey: string;
   roles: readonly UserRole[];
+  /** The pages under it (`<path>/…`) are for the same roles. */
+  subPaths?: boolean;
 }
 
 export interface NavSection {
@@ -30,6 +32,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { path: '/directives', labelKey: 'nav.directives', roles: READERS },
       { path: '/directives/new', labelKey: 'nav.issueDirective', roles: OFFICE },
+      { path: '/directives/import', labelKey: 'nav.importDirective', roles: OFFICE, subPaths: true },
       { path: '/overdue', labelKey: 'nav.overdue', roles: OFFICE },
       { path: '/confirmations', labelKey: 'nav.confirmations', roles: OFFICE },
       { path: '/reports', labelKey: 'nav.reports', roles: READERS },
@@ -70,6 +73,6 @@ export function homePathFor(roles: readonly UserRole[]): string {
 
 /** Whether these roles may open a path of the navigation (paths outside it are for the page to decide). */
 export function mayOpen(path: string, roles: readonly UserRole[]): boolean {
-  const item = NAVIGATION.flatMap((s) => s.items).find((i) => i.path === path);
+  const item = NAVIGATION.flatMap((s) => s.items).find((i) => i.path === path || (i.subPaths && path.startsWith(`${i.path}/`)));
   return !item || mayUse(item, roles);
 }
