@@ -7,3 +7,4 @@ export * from './close-directive';
 export * from './ids';
 export * from './policy';
 export * from './transfer';
+export * from './import-draft';

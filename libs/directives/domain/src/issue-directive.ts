@@ -75,6 +75,7 @@ export function decideIssue({ data }: IssueDirective, state: DirectiveState): Di
         registryVersion: registry.version,
         tasks,
         assignments: tasks.flatMap((t) => resolveAssignments(directiveId, t, registry, data.issuer)),
+        ...(data.importDraftId ? { importDraftId: data.importDraftId } : {}),
       },
     },
   ];

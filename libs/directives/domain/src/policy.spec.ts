@@ -24,6 +24,12 @@ const issuer = { issuer: 'ubnd-tinh', issuerOffice: 'vp-ubnd-tinh' };
 const table: Array<[string, (p: Principal) => boolean, Partial<Record<UserRole, string[]>>]> = [
   ['issue', (p) => isAllowed(directivesPolicy.issue, p, issuer), { monitoring_officer: ['ubnd-tinh', 'vp-ubnd-tinh'] }],
   ['change', (p) => isAllowed(directivesPolicy.change, p, directive), { monitoring_officer: ['so-ldtbxh', 'ubnd-tinh', 'vp-ubnd-tinh'] }],
+  ['import a directive', (p) => isAllowed(directivesPolicy.importDirective, p, undefined), { monitoring_officer: ['*'] }],
+  [
+    'review an import draft of vp-ubnd-tinh',
+    (p) => isAllowed(directivesPolicy.reviewImport, p, { importedBy: { userId: 'someone-else', agencyId: 'vp-ubnd-tinh' } }),
+    { monitoring_officer: ['vp-ubnd-tinh'] },
+  ],
   [
     'read the registry',
     (p) => isAllowed(directivesPolicy.readRegistry, p, undefined),

@@ -1,6 +1,7 @@
 import type { Principal } from '@dm/contracts';
 import type { Permission } from '@dm/eventsourcing';
 import type { IssuedDirective } from './directive';
+import type { DraftActor } from './import-draft';
 
 /** The body a directive is issued in the name of (null when the request names none), and that body's office. */
 export interface Issuer {
@@ -36,6 +37,21 @@ export const directivesPolicy = {
       return `Only a monitoring officer of ${officersOf(body).join(' or ')} may issue a directive in the name of ${body.issuer}`;
     },
   } satisfies Permission<Issuer>,
+  /** Importing a directive's text into a draft to review (docs/import.md): who may issue directives. */
+  importDirective: { roles: ['monitoring_officer'] } satisfies Permission<void>,
+  /**
+   * Reading, correcting, issuing or discarding an import draft: a monitoring
+   * officer of the agency that imported it, or the officer who did. Issuing
+   * it is also issuing a directive (`issue`).
+   */
+  reviewImport: {
+    roles: ['monitoring_officer'],
+    rule: (principal: Principal, draft: { importedBy: DraftActor }) => {
+      const { userId, agencyId } = draft.importedBy;
+      if (principal.sub === userId || (!!agencyId && principal.agencyId === agencyId)) return null;
+      return `Only a monitoring officer of ${agencyId ?? userId}, which imported it, may review this import draft`;
+    },
+  } satisfies Permission<{ importedBy: DraftActor }>,
   /** Changing a deadline or cancelling a task: a monitoring officer of the monitoring agency, the issuer or its office. */
   change: {
     roles: ['monitoring_officer'],

@@ -1,12 +1,11 @@
-import { REPORTING_STORE, STREAM_PREFIX } from '@dm/contracts';
+import { isDirectiveStream, isPublishedStream, REPORTING_STORE, STREAM_PREFIX } from '@dm/contracts';
 import { consistencyToken, parseConsistencyToken, problems, type WrittenAt } from '@dm/platform';
 import type { Projector, ReadStore } from '@dm/read-store';
 import { appliedRevision } from './report-projection';
 
 const MAX_TOKENS = 200;
 
-const isProjectedStream = (streamId: string) =>
-  streamId.startsWith(STREAM_PREFIX.directive) || streamId.startsWith(STREAM_PREFIX.assignment);
+const isProjectedStream = (streamId: string) => isDirectiveStream(streamId) || streamId.startsWith(STREAM_PREFIX.assignment);
 
 /**
  * A read sent with X-Consistency-Token waits, bounded, until the projector
@@ -53,6 +52,8 @@ export class ReadConsistency {
   private async applied(wanted: WrittenAt): Promise<boolean> {
     // The reporting store's own writes are read from its ledger, which catches up on every read.
     if (wanted.source === REPORTING_STORE) return true;
+    // An import draft's write is task-assignment's own: no read model here waits for it.
+    if (!isPublishedStream(wanted.streamId)) return true;
     const { store, projector } = this.served();
     if (isProjectedStream(wanted.streamId)) return ((await appliedRevision(store, wanted.streamId)) ?? -1) >= wanted.revision;
     return ((await projector.appliedPosition(wanted.source)) ?? 0) >= wanted.position;

@@ -87,6 +87,8 @@ export const directiveIssuedV1 = z.object({
   registryVersion: z.string(),
   tasks: z.array(taskSchema),
   assignments: z.array(resolvedAssignmentSchema),
+  /** The import draft it was issued from (docs/import.md; absent when typed in). */
+  importDraftId: z.string().optional(),
 });
 export type DirectiveIssued = z.infer<typeof directiveIssuedV1>;
 
@@ -225,7 +227,7 @@ export type DirectiveEvent =
   | { type: typeof DIRECTIVE_EVENT_TYPES.assignmentsTransferred; data: AssignmentsTransferred }
   | { type: typeof DIRECTIVE_EVENT_TYPES.monitoringTransferred; data: MonitoringTransferred };
 
-const recurrenceRequest = z
+export const recurrenceRequest = z
   .object({
     every: z.enum(['year', 'quarter', 'month'], { errorMap: () => ({ message: 'must be one of year, quarter, month' }) }),
     day: z.number({ invalid_type_error: 'must be a day 1-31' }).int().min(1).max(31),
@@ -297,6 +299,12 @@ export const issueDirectiveRequest = z.object({
   signer: z.object({ name: text(200), capacity: optionalText(100), title: text(200) }),
   monitoringAgency: agencyId,
   tasks: z.array(taskRequest).min(1, 'needs at least one task').max(500),
+  /** The import draft this directive is issued from (docs/import.md): its stream records the issue and how the request differs from it. */
+  importDraftId: z
+    .string({ invalid_type_error: 'must be the id of an import draft' })
+    .uuid('must be the id of an import draft')
+    .transform((id) => id.toLowerCase())
+    .optional(),
 });
 export type IssueDirectiveRequest = z.infer<typeof issueDirectiveRequest>;
 
@@ -356,6 +364,8 @@ export const issuedDirectiveResponse = directiveHeaderSchema.extend({
   registryVersion: z.string(),
   tasks: z.array(taskSchema),
   assignments: z.array(resolvedAssignmentSchema),
+  /** The import draft it was issued from, when it was. */
+  importDraftId: z.string().optional(),
 });
 
 export const deadlineChangedResponse = taskDeadlineChangedV1.extend({ eventId: z.string() });

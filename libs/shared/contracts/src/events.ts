@@ -30,6 +30,13 @@ import {
   completionReturnedV1,
   progressReportedV1,
 } from './progress';
+import {
+  DIRECTIVE_IMPORT_EVENT_TYPES,
+  directiveImportCorrectedV1,
+  directiveImportDiscardedV1,
+  directiveImportDraftedV1,
+  directiveImportIssuedV1,
+} from './directive-import-events';
 
 /** Every integration event type of the system. */
 export const EVENT_TYPES = { ...DIRECTIVE_EVENT_TYPES, ...ASSIGNMENT_EVENT_TYPES, ...REGISTRY_EVENT_TYPES } as const;
@@ -58,4 +65,9 @@ export const EVENT_SCHEMAS: Record<string, Record<number, z.ZodTypeAny>> = {
   [EVENT_TYPES.completionConfirmed]: { 1: completionConfirmedV1 },
   [EVENT_TYPES.completionReturned]: { 1: completionReturnedV1 },
   [EVENT_TYPES.completionReopened]: { 1: completionReopenedV1 },
+  // An import's review (docs/import.md): task-assignment's own streams, audited with its store, never published.
+  [DIRECTIVE_IMPORT_EVENT_TYPES.drafted]: { 1: directiveImportDraftedV1 },
+  [DIRECTIVE_IMPORT_EVENT_TYPES.corrected]: { 1: directiveImportCorrectedV1 },
+  [DIRECTIVE_IMPORT_EVENT_TYPES.issued]: { 1: directiveImportIssuedV1 },
+  [DIRECTIVE_IMPORT_EVENT_TYPES.discarded]: { 1: directiveImportDiscardedV1 },
 };

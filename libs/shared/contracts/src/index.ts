@@ -21,3 +21,4 @@ export * from './reporting-answers';
 export * from './identity';
 export * from './pages';
 export * from './directive-import';
+export * from './directive-import-events';

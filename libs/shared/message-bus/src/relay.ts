@@ -1,4 +1,4 @@
-import { topicForStream, type RecordedEvent } from '@dm/contracts';
+import { isPublishedStream, topicForStream, type RecordedEvent } from '@dm/contracts';
 import type { EventStore, Subscription } from '@dm/eventsourcing';
 import type { MessageBus } from './message-bus';
 
@@ -115,7 +115,10 @@ export class Relay {
 
   private async relay(events: RecordedEvent[]): Promise<void> {
     const { store, bus, topicFor = topicForStream, checkpointEveryMs = 1000, lingerMs = 0, batchSize } = this.options;
-    await bus.publish(events.map((event) => ({ topic: topicFor(event.streamId), key: event.streamId, source: store.name, event })));
+    // A stream its context keeps to itself (an import's drafts) moves the checkpoint, unpublished.
+    const published = events.filter((event) => isPublishedStream(event.streamId));
+    if (published.length)
+      await bus.publish(published.map((event) => ({ topic: topicFor(event.streamId), key: event.streamId, source: store.name, event })));
     const position = events[events.length - 1].globalPosition;
     const since = Date.now() - this.storedAt;
     // A failed write here hands the batch over again (published twice: at least once).
