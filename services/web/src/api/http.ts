@@ -15,6 +15,8 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A plain-text body (text/plain; charset=utf-8) instead of JSON: a document's text. */
+  text?: string;
   idempotencyKey?: string;
   /** A 401 is the answer itself (the session check, the sign-in), not a reason to leave the page. */
   expectUnauthenticated?: boolean;
@@ -44,7 +46,8 @@ export function urlOf(path: string, query?: Query): string {
 
 export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
@@ -54,7 +57,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, o
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -88,3 +91,8 @@ async function readBody(response: Response): Promise<unknown> {
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
 export const post = <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
   request<T>('POST', path, { ...options, body: body ?? {} });
+export const put = <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+  request<T>('PUT', path, { ...options, body });
+/** A text sent as it is (text/plain; charset=utf-8), not as JSON. */
+export const postText = <T>(path: string, text: string, options: Omit<RequestOptions, 'body' | 'text'> = {}) =>
+  request<T>('POST', path, { ...options, text });

@@ -40,6 +40,8 @@ export function AppRoutes() {
           <Route path="assignments/:id" element={page(areas.assignment, 'AssignmentPage')} />
           <Route path="directives" element={page(areas.office, 'DirectivesPage')} />
           <Route path="directives/new" element={page(areas.issuing, 'IssueDirectivePage')} />
+          <Route path="directives/import" element={page(areas.issuing, 'ImportDirectivePage')} />
+          <Route path="directives/import/:draftId" element={page(areas.issuing, 'ReviewImportPage')} />
           <Route path="directives/:id" element={page(areas.office, 'DirectivePage')} />
           <Route path="overdue" element={page(areas.office, 'OverduePage')} />
           <Route path="confirmations" element={page(areas.office, 'ConfirmationsPage')} />

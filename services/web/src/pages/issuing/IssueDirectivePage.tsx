@@ -4,7 +4,7 @@ import { Button, Card, Form, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { issueDirective } from '../../api/directives';
 import { useSession } from '../../auth/session-context';
 import { PageHeader } from '../../components/PageHeader';
@@ -56,7 +56,14 @@ export function IssueDirectivePage() {
 
   return (
     <>
-      <PageHeader title={t('nav.issueDirective')} />
+      <PageHeader
+        title={t('nav.issueDirective')}
+        extra={
+          <Link to="/directives/import" data-testid="import-instead">
+            {t('issue.importFromText')}
+          </Link>
+        }
+      />
       {registry.error ? <QueryError error={registry.error} /> : null}
       <Form<DirectiveValues>
         form={form}

@@ -1,1 +1,3 @@
+export { ImportDirectivePage } from './ImportDirectivePage';
 export { IssueDirectivePage } from './IssueDirectivePage';
+export { ReviewImportPage } from './ReviewImportPage';
