@@ -96,6 +96,8 @@ describe('deadlinePhrases', () => {
       ['tổ chức tổng kết vào cuối năm 2025', 'vào cuối năm 2025', '2025-12-31'],
       ['Sở Y tế chủ trì, Quý I/2027.', 'Quý I/2027', '2027-03-31'],
       ['Quý I/2027', 'Quý I/2027', '2027-03-31'],
+      ['trong quý I và quý II năm 2027', 'trong quý I và quý II năm 2027', '2027-06-30'],
+      ['Kết thúc năm 2017, tổ chức tổng kết', 'Kết thúc năm 2017', '2017-12-31'],
     ])('when "%s" is read, then "%s" sets its last day %s', (text, phrase, date) => {
       const found = only(text);
       expect(found).toMatchObject({ text: phrase, date, recurring: null, kind: 'period' });
@@ -300,8 +302,19 @@ describe('deadlinePhrases', () => {
       'vay vốn Ngân hàng Nam Á',
       'tổ chức hội nghị ngày 15/12/2017',
       'Luật số 25/2018/QH14',
+      'Năm 2016, nền kinh tế nước ta đã được',
+      'Trong 9 tháng đầu năm 2016, toàn ngành đã thanh tra',
+      'phục vụ công tác báo cáo thường xuyên, định kỳ, đột xuất',
+      'xem xét không tổ chức kiểm tra định kỳ trong năm 2017 đối với các doanh nghiệp',
+      'Chưa thực hiện điều chỉnh tăng giá trong Quý I và Quý II năm 2017',
+      'bằng 66% cùng kỳ năm 2016',
     ])('when "%s" is read, then no deadline is found', (text) => {
       expect(deadlinePhrases(text, ISSUED)).toEqual([]);
+    });
+
+    it('when a year begins a line in running text, then it is not taken for a table cell', () => {
+      expect(deadlinePhrases('tăng thu qua thanh tra bằng 66% so với\nnăm 2017. Tổng số thuế', ISSUED)).toEqual([]);
+      expect(only('Sở Y tế\nQuý I/2027\nSở Tài chính').date).toBe('2027-03-31');
     });
   });
 

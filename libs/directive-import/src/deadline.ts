@@ -228,7 +228,15 @@ function candidates(f: string): Candidate[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
   for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
+  kept.sort((a, b) => a.start - b.start);
+  // "quý I và quý II năm 2020", "tháng 3, tháng 4/2020": periods of one unit sharing the last one's year are one span.
+  for (let i = kept.length - 2; i >= 0; i--) {
+    const [a, b] = [kept[i].expr, kept[i + 1].expr];
+    const joined = /^\s*(?:,|va|-|den|toi)\s*$/.test(f.slice(kept[i].end, kept[i + 1].start));
+    if (a.type === 'period' && b.type === 'period' && a.unit === b.unit && a.year === null && b.year !== null && joined)
+      kept.splice(i, 2, { start: kept[i].start, end: kept[i + 1].end, expr: b });
+  }
+  return kept;
 }
 
 // ---------------------------------------------------------------------------
@@ -248,7 +256,7 @@ const MARKERS: Array<{ re: RegExp; marker: Marker }> = [
   { re: /(?<![a-z])truoc\s*$/, marker: 'before' },
   { re: /(?<![a-z])(?<!tinh\s*)den\s*$/, marker: 'until' },
   { re: /(?<![a-z])trong\s*$/, marker: 'within' },
-  { re: /(?<![a-z])(?:hoan\s*thanh|xong)\s*$/, marker: 'complete' },
+  { re: /(?<![a-z])(?:hoan\s*thanh|xong|ket\s*thuc)\s*$/, marker: 'complete' },
   { re: /(?<![a-z])vao\s*$/, marker: 'on' },
 ];
 
@@ -279,9 +287,11 @@ const STRONG: ReadonlySet<Marker> = new Set(['label', 'before', 'latest', 'endOf
 
 /** Words before a period that make it the scope of the work ("kết quả năm 2016", "kế hoạch năm 2026"), not its deadline. */
 const SCOPE_BEFORE =
-  /(?<![a-z])(?:ket\s*qua|tinh\s*hinh|so\s*lieu|so\s*voi|tong\s*ket|so\s*ket|danh\s*gia|uoc|nien\s*do|tam\s*nhin|cua)(?:\s+(?:thuc\s*hien|cong\s*tac|cua|trong))*(?:\s*tu\s*(?:ngay|thang|quy|nam)?\s*[0-9ivl/.\s-]+)?\s*$/;
+  /(?<![a-z])(?:ket\s*qua|tinh\s*hinh|so\s*lieu|so\s*voi|tong\s*ket|so\s*ket|danh\s*gia|uoc|cung\s*ky|nien\s*do|tam\s*nhin|cua)(?:\s+(?:thuc\s*hien|cong\s*tac|cua|trong))*(?:\s*tu\s*(?:ngay|thang|quy|nam)?\s*[0-9ivl/.\s-]+)?\s*$/;
 /** A period of several years named in the same clause: its years are scope ("giai đoạn từ năm 2016 đến năm 2020"). */
 const SPAN_BEFORE = /(?<![a-z])(?:giai\s*doan|nam\s*hoc|nien\s*khoa|tam\s*nhin)(?![a-z])[^;:,.]{0,40}$/;
+/** Work the text forbids or defers during a period ("không tổ chức kiểm tra định kỳ trong năm 2020"). */
+const NEGATION_BEFORE = /(?<![a-z])(?:khong|chua|tam\s*(?:dung|hoan|ngung)|ngung|nghiem\s*cam)(?![a-z])[^,;.:()]{0,60}$/;
 const CITED_AFTER = /^\s*,?\s*(?:cua|tai|ve\s*viec|v\/v)(?![a-z])/;
 const RANGE_AFTER = /^\s*(?:-|den)\s*(?:nam\s*)?\d{4}/;
 
@@ -301,7 +311,9 @@ function standsAlone(f: string, start: number, end: number): boolean {
   const before = f.slice(0, start);
   const after = f.slice(end);
   if (/^\s*$/.test(before)) return /^\s*[.;]?\s*$/.test(after);
-  return /[,;:([+\-–\n]\s*$/.test(before) && /^\s*(?:$|[.,;)\]\n])/.test(after);
+  // At a line's start it must fill the line (a table's cell): OCR breaks running sentences at any word.
+  if (/\n[ \t]*$/.test(before)) return /^[ \t]*[.;]?[ \t]*(?:\n|$)/.test(after);
+  return /[,;:([+\-–]\s*$/.test(before) && /^\s*(?:$|[.,;)\]\n])/.test(after);
 }
 
 // ---------------------------------------------------------------------------
@@ -406,7 +418,7 @@ function readPeriod(
     if (!issuedOn) return { date: null, confidence: 0.4, note: 'no year, and no issue date to take it from' };
     year = Number(issuedOn.slice(0, 4));
     if (lastDayOf(unit, index, year) < issuedOn) year++;
-    confidence -= 0.15;
+    confidence -= 0.25;
     note = 'year taken from the issue date';
   }
   if (!plausibleYear(year)) return { date: null, confidence: 0.2, note: 'no such year' };
@@ -466,9 +478,13 @@ function read(c: Candidate, f: string, issuedOn: string | null): Reading | null 
         if (CITED_AFTER.test(after)) return null;
         if (SCOPE_BEFORE.test(f.slice(0, start))) return null;
         if (expr.type === 'period' && SPAN_BEFORE.test(f.slice(Math.max(0, start - 60), start))) return null;
+        if (NEGATION_BEFORE.test(f.slice(Math.max(0, start - 80), start))) return null;
       }
       if (RANGE_AFTER.test(after)) return null;
       const r = expr.type === 'date' ? readDate(expr, marker, issuedOn) : readPeriod(expr, marker, issuedOn);
+      // A past period leading its sentence is the directive's account of the past ("Trong 9 tháng đầu năm 2016, …").
+      const fronted = /(?:^|[.;:\n])\s*$/.test(f.slice(0, start)) && /^\s*,/.test(after);
+      if (expr.type === 'period' && fronted && issuedOn && r.date && r.date < issuedOn) return null;
       return { start, end: c.end, kind: expr.type, recurring: null, ...r };
     }
     case 'relative': {
@@ -526,6 +542,8 @@ function read(c: Candidate, f: string, issuedOn: string | null): Reading | null 
     }
     case 'continuous': {
       if (/(?<![a-z])(?:chi|von|nguon|kinh\s*phi)\s*$/.test(before)) return null;
+      // "báo cáo thường xuyên, định kỳ, đột xuất": kinds of report, not ongoing work.
+      if (/^\s*,?\s*(?:va\s*)?(?:dinh\s*ky|dot\s*xuat)(?![a-z])/.test(after)) return null;
       const labelled = markerBefore(f, c.start)?.marker === 'label' || standsAlone(f, c.start, c.end);
       return {
         start: c.start,
@@ -543,7 +561,7 @@ function read(c: Candidate, f: string, issuedOn: string | null): Reading | null 
 // ---------------------------------------------------------------------------
 // Clauses: a report duty and a recurring rule's day are read within one.
 
-const BOUNDARY = /;|[.!?](?=\s+\S)|\n(?=\s*(?:[-+•*]|\d+(?:\.\d+)*[.)/]|[a-zđ]\)))/g;
+const BOUNDARY = /;|[.!?](?=\s+\S)|\n(?=\s*(?:[-+•*](?![-*])|\d+(?:\.\d+)*[.)/]|[a-zđ]\)))/g;
 
 function clauseStarts(text: Folded): number[] {
   const starts = [0];
