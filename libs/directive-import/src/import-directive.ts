@@ -1,0 +1,411 @@
+import type { DirectiveDraft, DraftAgency, DraftTask, DraftWarning } from '@dm/contracts';
+import { type AgencyMention, AgencyMatcher, type ImportRegistry } from './agencies';
+import { type DeadlinePhrase, deadlinePhrases, taskDeadline } from './deadline';
+import { closingStart, readClosing, readHeader, readLegalBasis, readSignatureStamp, sourceLines } from './header';
+import {
+  type Mode,
+  type TaskSegment,
+  agenciesAfter,
+  coordinatingOf,
+  draftAgency,
+  fieldAgencies,
+  leadOf,
+  monitoringScore,
+  openingVerb,
+  ownMode,
+  reportDutyOf,
+  round,
+  segmentBody,
+} from './tasks';
+import { fold } from './vietnamese';
+
+export interface ImportOptions {
+  /** Today's date (YYYY-MM-DD): dates a deadline without a year when the text has no issue date, and flags an issue date after it. */
+  today?: string;
+}
+
+/** The longest task text the issue-directive request takes. */
+const MAX_TASK_TEXT = 20_000;
+/** How much of a text the agency and deadline readers are given. */
+const MAX_READ = 5_000;
+
+/**
+ * A directive's text, OCR noise included, read into a draft for review: the
+ * header (Decree 30/2020's anatomy), the tasks with their agencies placed in
+ * `registry`, deadlines, report duties and the monitoring agency, each with
+ * a confidence, and warnings naming what the reviewer must check. Pure, and
+ * never throws: a text it cannot read gives an empty draft with warnings.
+ */
+export function importDirective(text: string, registry: ImportRegistry, options: ImportOptions = {}): DirectiveDraft {
+  try {
+    return new DirectiveReading(typeof text === 'string' ? text : '', registry, options).draft();
+  } catch (error) {
+    const draft = emptyDraft();
+    draft.warnings.push({
+      field: 'tasks',
+      message: `the text could not be read (${error instanceof Error ? error.message : String(error)})`,
+    });
+    return draft;
+  }
+}
+
+class DirectiveReading {
+  private readonly warnings: DraftWarning[] = [];
+  private readonly matcher: AgencyMatcher | null;
+  private readerFailed = false;
+
+  constructor(
+    private readonly text: string,
+    registry: ImportRegistry,
+    private readonly options: ImportOptions,
+  ) {
+    this.matcher = this.guard('agencies', () => new AgencyMatcher(registry), null);
+  }
+
+  draft(): DirectiveDraft {
+    const lines = sourceLines(this.text);
+    const header = readHeader(lines);
+    const closingAt = closingStart(lines, header.bodyStart);
+    const closing = readClosing(lines, closingAt);
+    const body = segmentBody(lines.slice(header.bodyStart, closingAt), {
+      startsWithAgency: (t) => this.mentions(t).some((m) => m.start <= 12 && (m.agencyId !== null || m.confidence >= 0.5)),
+    });
+    const legalBasis = readLegalBasis(body.opening);
+
+    const draft = emptyDraft();
+    draft.number = header.number?.value ?? null;
+    draft.type = header.type;
+    draft.issuedOn = header.issuedOn;
+    draft.subject = header.subject;
+    draft.place = header.place;
+    draft.legalBasis = legalBasis.map((b) => b.reference);
+    draft.signer = closing.signer;
+    draft.recipients = closing.recipients;
+    draft.signature = readSignatureStamp(lines);
+
+    const issuer = this.issuer(header.issuer, header.issuerHeading);
+    draft.issuer = issuer?.agencyId ?? null;
+    draft.names.issuer = issuer;
+
+    draft.names.addressees = header.addressees.flatMap((entry) => this.named(entry));
+    draft.addressees = unique(draft.names.addressees.flatMap((a) => (a.agencyId ? [a.agencyId] : [])));
+
+    const opening = openingVerb(body.opening);
+    const openingMode: Mode = opening?.mode ?? 'yeu-cau';
+    const openingLead = this.openingAddressees(body.opening, opening?.at ?? null, draft.names.addressees);
+    const issuedOn = draft.issuedOn ?? this.options.today ?? null;
+
+    draft.tasks = body.tasks.map((segment, i) => this.task(segment, i, { openingMode, modeFromOpening: !!opening, openingLead, issuedOn }));
+    this.numbering(draft.tasks);
+    this.monitoring(draft, body.closing);
+
+    this.headerWarnings(draft, header.number, legalBasis);
+    draft.confidence = {
+      number: !draft.number ? 0 : header.number?.repaired ? 0.7 : 0.95,
+      type: round(header.typeConfidence),
+      issuer: issuer?.agencyId ? issuer.confidence : 0,
+      issuedOn: draft.issuedOn ? 0.95 : 0,
+      subject: draft.subject ? 0.9 : 0,
+      legalBasis: !legalBasis.length ? 0.5 : legalBasis.some((b) => b.written) ? 0.7 : 0.9,
+      addressees: draft.names.addressees.length
+        ? round(average(draft.names.addressees.map((a) => (a.agencyId ? a.confidence : 0))))
+        : draft.type === 'cong-van'
+          ? 0
+          : 0.5,
+      signer: !draft.signer ? 0 : draft.signer.name && draft.signer.title ? 0.9 : 0.5,
+      monitoringAgency: draft.monitoringAgency ? (draft.names.monitoringAgency?.confidence ?? 0) : 0,
+      tasks: draft.tasks.length ? round(0.95 - 0.1 * body.tasks.filter((t) => t.numberNote).length) : 0,
+    };
+    draft.warnings = this.warnings;
+    return draft;
+  }
+
+  // ------------------------------------------------------------ agencies
+
+  private guard<T>(what: string, read: () => T, fallback: T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (!this.readerFailed) {
+        this.readerFailed = true;
+        this.warnings.push({
+          field: 'tasks',
+          message: `the ${what} reader failed (${error instanceof Error ? error.message : String(error)}): check every agency and deadline`,
+        });
+      }
+      return fallback;
+    }
+  }
+
+  private mentions(text: string): AgencyMention[] {
+    const matcher = this.matcher;
+    if (!matcher || !text) return [];
+    return this.guard('agencies', () => matcher.mentions(text.slice(0, MAX_READ)), []);
+  }
+
+  /** Every agency an entry names ("- Các sở, ban, ngành cấp tỉnh;"), or the entry as written when none is found. */
+  private named(entry: string): DraftAgency[] {
+    const found = fieldAgencies(entry, this.mentions(entry));
+    return found.map(({ text, mention }) => (mention ? draftAgency(mention) : { text, agencyId: null, confidence: 0 }));
+  }
+
+  /** The issuing body: the heading's lower level, else the whole heading, else its higher level. */
+  private issuer(issuer: string | null, heading: string | null): DraftAgency | null {
+    if (!issuer) return null;
+    const candidates = [issuer, heading ? `${heading} ${issuer}` : null, heading].filter((c): c is string => !!c);
+    for (const candidate of candidates) {
+      const placed = this.placed(candidate);
+      if (placed) return { text: candidate, agencyId: placed.agencyId, confidence: placed.confidence };
+    }
+    return { text: issuer, agencyId: null, confidence: 0 };
+  }
+
+  /** A name cut out of a text, placed when one mention covers most of it. */
+  private placed(name: string): { agencyId: string; confidence: number } | null {
+    const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '').length;
+    const best = this.mentions(name)
+      .filter((m) => m.agencyId !== null)
+      .sort((a, b) => letters(b.text) - letters(a.text))[0];
+    if (!best || letters(best.text) < 0.6 * letters(name)) return null;
+    return { agencyId: best.agencyId!, confidence: round(best.confidence * (letters(best.text) / letters(name) >= 0.9 ? 1 : 0.9)) };
+  }
+
+  /** Who the opening asks ("… yêu cầu các sở, ban, ngành cấp tỉnh, UBND các huyện …"), else the Kính gửi addressees. */
+  private openingAddressees(opening: string, at: number | null, addressees: DraftAgency[]): DraftAgency[] {
+    if (at !== null) {
+      const found = agenciesAfter(opening, this.mentions(opening.slice(0, at + MAX_READ)), at);
+      if (found.length) return found.map((m) => draftAgency(m));
+    }
+    return addressees;
+  }
+
+  // ------------------------------------------------------------ tasks
+
+  private task(
+    segment: TaskSegment,
+    i: number,
+    context: { openingMode: Mode; modeFromOpening: boolean; openingLead: DraftAgency[]; issuedOn: string | null },
+  ): DraftTask {
+    const at = `tasks[${i}]`;
+    let text = segment.text;
+    if (text.length > MAX_TASK_TEXT) {
+      text = text.slice(0, MAX_TASK_TEXT);
+      this.warn(`${at}.text`, `cut to ${MAX_TASK_TEXT} characters`);
+    }
+    const mentions = this.mentions(text);
+    const own = ownMode(text) ?? (segment.leadIn ? ownMode(segment.leadIn) : null);
+    const mode = own ?? context.openingMode;
+
+    const { lead, leadConfidence } = this.lead(segment, text, mentions, context.openingLead, at);
+    const leadIds = new Set(lead.map((a) => a.agencyId ?? a.text));
+    const coordinatingFound = segment.fields.coordinating
+      ? fieldAgencies(segment.fields.coordinating, this.mentions(segment.fields.coordinating)).map(({ text: t, mention }) =>
+          mention ? draftAgency(mention, 0.95) : { text: t, agencyId: null, confidence: 0 },
+        )
+      : coordinatingOf(text, mentions).map((m) => draftAgency(m, 0.9));
+    const coordinating = dedupe(coordinatingFound).filter((a) => !leadIds.has(a.agencyId ?? a.text));
+    coordinating.forEach((a, k) => {
+      if (!a.agencyId) this.warn(`${at}.coordinating[${k}]`, `"${a.text}" is not in the registry`);
+    });
+
+    const deadline = this.deadline(segment, text, context.issuedOn, at);
+    return {
+      number: segment.number,
+      text,
+      mode,
+      lead,
+      coordinating,
+      deadline: deadline.date,
+      deadlineText: deadline.text,
+      recurring: deadline.recurring,
+      reportDuty: reportDutyOf(text) ?? deadline.reportClause,
+      monitoring: false,
+      confidence: {
+        number: segment.numberConfidence,
+        text: segment.fromTable ? 0.75 : 0.9,
+        mode: own ? 0.95 : context.modeFromOpening ? 0.8 : 0.6,
+        lead: leadConfidence,
+        coordinating: coordinating.length
+          ? round(Math.min(...coordinating.map((a) => a.confidence)))
+          : /phoi hop/.test(fold(text))
+            ? 0.5
+            : 0.9,
+        deadline: deadline.confidence,
+      },
+      source: { from: segment.from, to: segment.to },
+    };
+  }
+
+  private lead(segment: TaskSegment, text: string, mentions: AgencyMention[], openingLead: DraftAgency[], at: string) {
+    let lead: DraftAgency[] = [];
+    if (segment.fields.lead) {
+      lead = fieldAgencies(segment.fields.lead, this.mentions(segment.fields.lead)).map(({ text: t, mention }) =>
+        mention ? draftAgency(mention, segment.fromTable ? 0.9 : 0.95) : { text: t, agencyId: null, confidence: 0 },
+      );
+    }
+    if (!lead.length) {
+      const own = leadOf(text, mentions);
+      if (own) lead = own.agencies.map((m) => draftAgency(m, own.source === 'chu-tri' ? 0.95 : 0.9));
+    }
+    if (!lead.length && segment.leadIn) {
+      const inherited = leadOf(segment.leadIn, this.mentions(segment.leadIn));
+      if (inherited) lead = inherited.agencies.map((m) => draftAgency(m, 0.8));
+    }
+    lead = dedupe(lead);
+    if (!lead.length && openingLead.length) {
+      lead = openingLead.map((a) => ({ ...a, confidence: round(a.confidence * 0.5) }));
+      this.warn(
+        `${at}.lead`,
+        `the task names no agency: the opening's addressees (${openingLead.map((a) => a.text).join(', ')}) are assumed`,
+      );
+    } else if (!lead.length) {
+      this.warn(`${at}.lead`, 'no lead agency found');
+    }
+    lead.forEach((a, k) => {
+      if (!a.agencyId) this.warn(`${at}.lead[${k}]`, `"${a.text}" is not in the registry`);
+    });
+    const leadConfidence = lead.length ? round(Math.min(...lead.map((a) => a.confidence))) : 0;
+    return { lead, leadConfidence };
+  }
+
+  private deadline(segment: TaskSegment, text: string, issuedOn: string | null, at: string) {
+    const read = (t: string) => this.guard('deadline', () => deadlinePhrases(t.slice(0, MAX_READ), issuedOn), [] as DeadlinePhrase[]);
+    const fromField = segment.fields.time ? read(segment.fields.time) : [];
+    const phrases = fromField.length ? fromField : read(text);
+    const found = taskDeadline(phrases);
+    const chosen = phrases.find((p) => p.text === found.text && (p.date === found.date || p.recurring !== null));
+    if (found.text && (found.date || found.recurring)) {
+      if (found.date && !/\d{4}|\d{1,2}\s*[/.-]\s*\d{2}$/.test(found.text))
+        this.warn(`${at}.deadline`, `"${found.text}" gives no year: read as ${found.date}`);
+      if (found.confidence < 0.7) this.warn(`${at}.deadline`, `"${found.text}" read with low confidence`);
+      if (chosen?.note) this.warn(`${at}.deadline`, `"${found.text}": ${chosen.note}`);
+    } else if (found.text || segment.fields.time) {
+      this.warn(`${at}.deadline`, `"${found.text ?? segment.fields.time}" could not be read as a deadline`);
+    }
+    return {
+      date: found.date,
+      text: found.text ?? segment.fields.time ?? null,
+      recurring: found.recurring,
+      confidence: phrases.length ? round(found.confidence) : segment.fields.time ? 0.3 : 0.9,
+      reportClause: found.report ? clauseAround(fromField.length ? segment.fields.time! : text, found.report) : null,
+    };
+  }
+
+  private numbering(tasks: DraftTask[]) {
+    const seen = new Map<string, number>();
+    tasks.forEach((task, i) => {
+      const before = seen.get(task.number);
+      if (before !== undefined) this.warn(`tasks[${i}].number`, `${task.number} is also the number of tasks[${before}]`);
+      else seen.set(task.number, i);
+    });
+  }
+
+  // ------------------------------------------------------------ monitoring
+
+  /** The item naming the agency that follows the whole directive (ties: the later), else a closing paragraph that does. */
+  private monitoring(draft: DirectiveDraft, closing: string | null) {
+    let best = -1;
+    let bestScore = 1;
+    draft.tasks.forEach((task, i) => {
+      const score = monitoringScore(task.text);
+      if (score >= bestScore && task.confidence.lead >= 0.5) [best, bestScore] = [i, score];
+    });
+    if (best >= 0) {
+      const task = draft.tasks[best];
+      task.monitoring = true;
+      draft.names.monitoringAgency = task.lead[0] ?? null;
+    } else if (closing && monitoringScore(closing) >= 2) {
+      const found = leadOf(closing, this.mentions(closing));
+      if (found) draft.names.monitoringAgency = draftAgency(found.agencies[0], 0.85);
+    }
+    draft.monitoringAgency = draft.names.monitoringAgency?.agencyId ?? null;
+    if (!draft.names.monitoringAgency) this.warn('monitoringAgency', 'no item names the agency that follows and reports on the directive');
+    else if (!draft.monitoringAgency) this.warn('monitoringAgency', `"${draft.names.monitoringAgency.text}" is not in the registry`);
+  }
+
+  // ------------------------------------------------------------ header
+
+  private headerWarnings(
+    draft: DirectiveDraft,
+    number: ReturnType<typeof readHeader>['number'],
+    legalBasis: ReturnType<typeof readLegalBasis>,
+  ) {
+    const missing = (field: string, what: string) => this.warn(field, `${what} not found`);
+    if (!number) missing('number', 'the number and symbol ("Số: …")');
+    else if (number.repaired) this.warn('number', `read as ${number.value} from "${number.written}" (OCR repair)`);
+    if (!draft.type) missing('type', 'the document type');
+    if (!draft.names.issuer) missing('issuer', 'the issuing body');
+    else if (!draft.issuer) this.warn('issuer', `"${draft.names.issuer.text}" is not in the registry`);
+    if (!draft.issuedOn) missing('issuedOn', 'the place and date ("…, ngày … tháng … năm …")');
+    else if (this.options.today && draft.issuedOn > this.options.today) this.warn('issuedOn', `${draft.issuedOn} is after today`);
+    if (!draft.subject) missing('subject', 'the subject (V/v … or the title)');
+    if (!draft.signer) missing('signer', 'the signer');
+    else {
+      if (!draft.signer.name) missing('signer.name', "the signer's name");
+      if (!draft.signer.title) missing('signer.title', "the signer's title");
+    }
+    if (!draft.names.addressees.length && (draft.type === 'cong-van' || draft.type === 'cong-dien'))
+      missing('addressees', 'the addressees ("Kính gửi: …")');
+    draft.names.addressees.forEach((a, k) => {
+      if (!a.agencyId) this.warn(`names.addressees[${k}]`, `"${a.text}" is not in the registry`);
+    });
+    legalBasis.forEach((b, k) => {
+      if (b.written) this.warn(`legalBasis[${k}]`, `number read from "${b.written}" (OCR repair)`);
+    });
+    if (!draft.tasks.length) missing('tasks', 'no numbered task:');
+  }
+
+  private warn(field: string, message: string) {
+    this.warnings.push({ field, message });
+  }
+}
+
+function emptyDraft(): DirectiveDraft {
+  return {
+    number: null,
+    type: null,
+    issuer: null,
+    issuedOn: null,
+    subject: null,
+    legalBasis: [],
+    addressees: [],
+    signer: null,
+    monitoringAgency: null,
+    tasks: [],
+    names: { issuer: null, addressees: [], monitoringAgency: null },
+    place: null,
+    recipients: [],
+    signature: null,
+    confidence: {
+      number: 0,
+      type: 0,
+      issuer: 0,
+      issuedOn: 0,
+      subject: 0,
+      legalBasis: 0,
+      addressees: 0,
+      signer: 0,
+      monitoringAgency: 0,
+      tasks: 0,
+    },
+    warnings: [],
+  };
+}
+
+/** The clause of `text` around a phrase: from the ';' or '.' before it to the one after. */
+function clauseAround(text: string, phrase: DeadlinePhrase): string {
+  const before = Math.max(text.lastIndexOf(';', phrase.start), text.lastIndexOf('. ', phrase.start)) + 1;
+  const after = text.slice(phrase.end).search(/;|\.(\s|$)/);
+  return text.slice(before, after < 0 ? text.length : phrase.end + after).trim();
+}
+
+function dedupe(agencies: DraftAgency[]): DraftAgency[] {
+  const seen = new Set<string>();
+  return agencies.filter((a) => {
+    const key = a.agencyId ?? fold(a.text);
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
+const unique = <T>(list: T[]) => [...new Set(list)];
+const average = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;

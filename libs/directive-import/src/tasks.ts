@@ -1,0 +1,700 @@
+import type { DraftAgency } from '@dm/contracts';
+import type { AgencyMention } from './agencies';
+import { type SourceLine, foldAligned, isPageNumber, isStampLine } from './header';
+
+/**
+ * A directive's body cut into its tasks, in every common numbering:
+ *
+ * - `I.` sections hold `1.` items; an item inside a section is numbered
+ *   "II.1". A section heading alone is no task; a section with text and no
+ *   numbered items is one ("III").
+ * - `1.`, `1/`, `1)` items and `1.1` items are tasks. An item with `a)`–`đ)`
+ *   or `1.1` sub-items is a lead-in: each sub-item is a task ("3.b", "1.2"),
+ *   which takes the lead-in's agencies and verb when it names none.
+ * - `-` and `+` bullets are part of the item above them, except under a
+ *   lead-in whose text ends with ':' and whose every bullet (two or more)
+ *   starts with an agency's name: then each bullet is a task, numbered
+ *   "1.-1", "1.-2" (the first, second dash under item 1).
+ * - Labelled fields under an item ("- Đơn vị chủ trì: …", "- Đơn vị phối
+ *   hợp: …", "- Thời gian thực hiện: …") are the item's, not its text.
+ * - A task table (TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời
+ *   gian) flattened by a PDF extraction, each row's cells on consecutive
+ *   lines or separated by runs of spaces: each row is a task numbered by TT.
+ * - Without any numbered item, bullets after a line ending with ':' are the
+ *   tasks ("-1", "-2").
+ *
+ * A numbered line is a new item only when its number follows the one before
+ * at its level, or the line before ended a sentence; otherwise it continues
+ * the sentence ("… Quyết định số 289." then "QĐ/TU …"). A number alone on a
+ * line is a page number.
+ */
+
+export interface TaskSegment {
+  number: string;
+  text: string;
+  /** A plan's labelled fields, or a table row's cells, as written. */
+  fields: TaskFields;
+  /** The text of the item this task is a sub-item of, which it takes its agencies and verb from when it names none. */
+  leadIn: string | null;
+  from: number;
+  to: number;
+  numberConfidence: number;
+  /** Why the number is doubtful: a number skipped or repeated. */
+  numberNote: string | null;
+  fromTable: boolean;
+}
+
+export interface TaskFields {
+  lead: string | null;
+  coordinating: string | null;
+  time: string | null;
+}
+
+export interface BodySegments {
+  /** The text before the first task: legal basis, opening sentence. */
+  opening: string;
+  tasks: TaskSegment[];
+  /** A closing paragraph after the last task ("Giao Văn phòng UBND tỉnh theo dõi, đôn đốc …"). */
+  closing: string | null;
+}
+
+type Kind = 'root' | 'section' | 'num' | 'dotted' | 'row' | 'letter' | 'dash' | 'plus';
+const LEVEL: Record<Kind, number> = { root: -1, section: 0, num: 1, dotted: 2, row: 2, letter: 3, dash: 4, plus: 5 };
+
+interface Node {
+  kind: Kind;
+  label: string;
+  lines: Array<{ text: string; n: number }>;
+  children: Node[];
+  from: number;
+  to: number;
+  note: string | null;
+  cells: TaskFields | null;
+}
+
+interface Marker {
+  kind: Exclude<Kind, 'root' | 'row'>;
+  label: string;
+  rest: string;
+}
+
+const ROMAN_VALUE = /^(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)$/;
+const ROMAN = /^(X{0,3}[IVX]{1,4})\s?(?:[.):]\s*|\/\s+|\s[-–]\s)(?=\S)/;
+const NUM = /^(\d{1,3})\s?(?:[.)]\s*|\/\s+)(?=[^\d\s./])/u;
+const DOTTED = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/;
+const LETTER = /^([a-zđ])\s?[).]\s+(?=\S)/;
+const DASH = /^[-–—•·*]\s*(?=[^-\s])/;
+const PLUS = /^\+\s*(?=\S)/;
+/** The Vietnamese alphabet's order, as sub-items run: a b c d đ e g h i k l m n o p q r s t u v x y. */
+export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+function markerOf(text: string): Marker | null {
+  let m = DOTTED.exec(text);
+  if (m) return { kind: 'dotted', label: m[1], rest: text.slice(m[0].length) };
+  m = ROMAN.exec(text);
+  if (m && ROMAN_VALUE.test(m[1])) return { kind: 'section', label: m[1], rest: text.slice(m[0].length) };
+  m = NUM.exec(text);
+  if (m) return { kind: 'num', label: String(+m[1]), rest: text.slice(m[0].length) };
+  m = LETTER.exec(text);
+  if (m) return { kind: 'letter', label: m[1], rest: text.slice(m[0].length) };
+  m = PLUS.exec(text);
+  if (m) return { kind: 'plus', label: '+', rest: text.slice(m[0].length) };
+  m = DASH.exec(text);
+  if (m) return { kind: 'dash', label: '-', rest: text.slice(m[0].length) };
+  return null;
+}
+
+function romanValue(roman: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = values[roman[i]];
+    total += v < (values[roman[i + 1]] ?? 0) ? -v : v;
+  }
+  return total;
+}
+
+/** Where a label sits in its sequence: 1 for "1", "I", "a", "1.1"'s last part. */
+function ordinal(marker: { kind: Kind; label: string }): number {
+  switch (marker.kind) {
+    case 'section':
+      return romanValue(marker.label);
+    case 'letter':
+      return LETTERS.indexOf(marker.label) + 1;
+    case 'dotted':
+      return +marker.label.split('.').pop()!;
+    default:
+      return +marker.label || 0;
+  }
+}
+
+const endsSentence = (text: string) => /[.;:!?…"”)]$/.test(text);
+
+export interface SegmentOptions {
+  /** Whether a bullet's text starts with an agency's name (a lead-in's bullets are then tasks of their own). */
+  startsWithAgency?: (text: string) => boolean;
+}
+
+export function segmentBody(lines: SourceLine[], options: SegmentOptions = {}): BodySegments {
+  const startsWithAgency = options.startsWithAgency ?? startsWithOrganWord;
+  const body = lines.filter((l) => !isStampLine(l));
+  const firstTask = firstTaskLine(body);
+  const opening = joinLines(body.slice(0, firstTask).filter((l) => l.text && !isPageNumber(l.text)));
+  const root = buildTree(body.slice(firstTask));
+  const closing = splitClosing(root);
+  const tasks: TaskSegment[] = [];
+  collectTasks(root, [], null, tasks, startsWithAgency);
+  return { opening, tasks, closing };
+}
+
+/** The first line of the first task: a "1."/"I."/"a)"/"1.1" line after a sentence's end, else the first bullet after a ':' line. */
+function firstTaskLine(lines: SourceLine[]): number {
+  let previous = '';
+  for (let i = 0; i < lines.length; i++) {
+    const marker = markerOf(lines[i].text);
+    if (marker && ['num', 'section', 'letter', 'dotted'].includes(marker.kind) && ordinal(marker) === 1) {
+      if (!previous || endsSentence(previous)) return i;
+    }
+    if (lines[i].text && isTableHead(lines, i)) return i;
+    if (lines[i].text && !isPageNumber(lines[i].text)) previous = lines[i].text;
+  }
+  previous = '';
+  for (let i = 0; i < lines.length; i++) {
+    const marker = markerOf(lines[i].text);
+    if (marker && marker.kind === 'dash' && previous.endsWith(':')) return i;
+    if (lines[i].text) previous = lines[i].text;
+  }
+  return lines.length;
+}
+
+function newNode(kind: Kind, label: string, n: number): Node {
+  return { kind, label, lines: [], children: [], from: n, to: n, note: null, cells: null };
+}
+
+function buildTree(lines: SourceLine[]): Node {
+  const root = newNode('root', '', lines[0]?.n ?? 0);
+  const stack: Node[] = [root];
+  const top = () => stack[stack.length - 1];
+  let previous = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.text) {
+      previous = previous ? `${previous}\n` : previous;
+      continue;
+    }
+    if (isPageNumber(line.text)) continue;
+    if (isTableHead(lines, i)) {
+      while (stack.length > 1 && LEVEL[top().kind] >= LEVEL.row) stack.pop();
+      i = readTable(lines, i, top()) - 1;
+      previous = '.';
+      continue;
+    }
+    const marker = markerOf(line.text);
+    const parent = marker ? parentFor(stack, marker.kind) : null;
+    const accepted = marker && parent ? accept(marker, parent, previous) : null;
+    if (marker && parent && accepted) {
+      while (top() !== parent) stack.pop();
+      const node = newNode(marker.kind, marker.label, line.n);
+      node.note = accepted.note;
+      node.lines.push({ text: marker.rest, n: line.n });
+      parent.children.push(node);
+      stack.push(node);
+    } else {
+      top().lines.push({ text: line.text, n: line.n });
+    }
+    for (const open of stack) open.to = Math.max(open.to, line.n);
+    previous = line.text;
+  }
+  return root;
+}
+
+/** The node a new item of `kind` goes under: the innermost open node of a higher level. */
+function parentFor(stack: Node[], kind: Kind): Node | null {
+  for (let i = stack.length - 1; i >= 0; i--) if (LEVEL[stack[i].kind] < LEVEL[kind]) return stack[i];
+  return null;
+}
+
+/** Whether a numbered line starts an item, and what is odd about its number. */
+function accept(marker: Marker, parent: Node, previous: string): { note: string | null } | null {
+  const afterSentence = !previous || previous.endsWith('\n') || endsSentence(previous);
+  if (marker.kind === 'dash' || marker.kind === 'plus') {
+    return afterSentence || /^\p{Lu}/u.test(marker.rest) ? { note: null } : null;
+  }
+  const siblings = parent.children.filter((c) => c.kind === marker.kind);
+  const last = siblings.length ? ordinal(siblings[siblings.length - 1]) : 0;
+  const value = ordinal(marker);
+  if (marker.kind === 'dotted') {
+    const prefix = marker.label.split('.').slice(0, -1).join('.');
+    const parentNumber = parent.kind === 'num' ? parent.label : null;
+    if (parentNumber !== null && prefix !== parentNumber && !afterSentence) return null;
+  }
+  if (value === last + 1) return { note: null };
+  if (!afterSentence) return null;
+  if (marker.kind === 'letter' && value > last + 2) return null;
+  if (value > last + 1 && value <= last + 5)
+    return { note: `numbered ${marker.label} after ${labelOf(marker.kind, last)}: a number is skipped` };
+  if (value === last) return { note: `numbered ${marker.label} again: the number repeats` };
+  if (value < last && value >= 1)
+    return { note: `numbered ${marker.label} after ${labelOf(marker.kind, last)}: the numbering starts again` };
+  return null;
+}
+
+function labelOf(kind: Kind, value: number): string {
+  if (kind === 'letter') return LETTERS[value - 1] ?? String(value);
+  if (kind === 'section') return ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][value] ?? String(value);
+  return String(value);
+}
+
+// ---------------------------------------------------------------- tables
+
+type Cell = 'tt' | 'content' | 'lead' | 'coordinating' | 'time' | 'other';
+const CELL_LABELS: Array<[Cell, RegExp]> = [
+  ['coordinating', /(don vi |co quan )?phoi hop/g],
+  ['lead', /(don vi|co quan|bo phan) (chu tri|thuc hien|chiu trach nhiem)|chu tri/g],
+  ['time', /thoi gian( hoan thanh| thuc hien| trinh)?|thoi han( hoan thanh)?|tien do( thuc hien)?|moc thoi gian/g],
+  [
+    'content',
+    /noi dung( cong viec| nhiem vu)?|nhiem vu( cu the)?|ten (nhiem vu|de an|chuong trinh|cong viec|hoat dong)|cong viec|hoat dong/g,
+  ],
+  ['other', /san pham( dau ra)?|ket qua( dau ra)?|ghi chu|cap trinh|hinh thuc( van ban)?|du kien/g],
+];
+const HEAD_WORDS = new Set(
+  'tt stt noi dung nhiem vu cu the ten de an chuong trinh cong viec hoat dong don vi co quan bo phan chu tri thuc hien chiu trach nhiem phoi hop thoi gian hoan thanh trinh han tien do moc san pham dau ra ket qua ghi chu cap hinh thuc van ban du kien'.split(
+    ' ',
+  ),
+);
+
+const headFold = (text: string) =>
+  foldAligned(text)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const isHeadLine = (text: string) => {
+  const words = headFold(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((w) => HEAD_WORDS.has(w));
+};
+
+/** A table's head: a line starting with TT/STT, then lines of column names naming at least a content and a lead column. */
+function isTableHead(lines: SourceLine[], i: number): boolean {
+  if (!/^s?tt\b/.test(headFold(lines[i].text)) || !isHeadLine(lines[i].text)) return false;
+  const { cells } = tableHead(lines, i);
+  return cells.includes('content') && cells.includes('lead');
+}
+
+function tableHead(lines: SourceLine[], i: number): { cells: Cell[]; end: number; starts: number[] } {
+  let end = i;
+  const texts: string[] = [];
+  while (end < lines.length && end < i + 10 && (isHeadLine(lines[end].text) || !lines[end].text)) texts.push(lines[end++].text);
+  const columnar = lines[i].columns.length >= 3;
+  const cellTexts = columnar ? alignedHead(lines.slice(i, end)) : [texts.join(' ')];
+  const cells: Cell[] = [];
+  const starts: number[] = [];
+  cellTexts.forEach((text, k) => {
+    const found: Array<{ at: number; cell: Cell }> = [];
+    const f = headFold(text);
+    if (/^s?tt\b/.test(f)) found.push({ at: 0, cell: 'tt' });
+    for (const [cell, re] of CELL_LABELS) {
+      for (const m of f.matchAll(re)) if (!found.some((x) => x.at <= m.index! && m.index! < x.at + 3)) found.push({ at: m.index!, cell });
+    }
+    found.sort((a, b) => a.at - b.at);
+    const chosen = columnar ? found.slice(0, 1) : found;
+    for (const x of chosen) {
+      cells.push(x.cell);
+      starts.push(columnar ? (lines[i].columns[k]?.at ?? 0) : 0);
+    }
+  });
+  return { cells, end, starts };
+}
+
+/** The head's cells when each is cut by runs of spaces: later lines' pieces joined to the column they sit under. */
+function alignedHead(lines: SourceLine[]): string[] {
+  const columns = lines[0].columns.map((c) => ({ at: c.at, text: c.text }));
+  for (const line of lines.slice(1)) for (const c of line.columns) nearest(columns, c.at).text += ` ${c.text}`;
+  return columns.map((c) => c.text);
+}
+
+function nearest<T extends { at: number }>(columns: T[], at: number): T {
+  return columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best), columns[0]);
+}
+
+const TIME_LIKE = /(quy|thang|nam|ngay|tuan|truoc|thuong xuyen|hang|hàng|dinh ky|\d{4}|\d{1,2}\/\d{1,2})/;
+
+/** Reads a table's rows into `parent` as row nodes; the index after the table. */
+function readTable(lines: SourceLine[], start: number, parent: Node): number {
+  const head = tableHead(lines, start);
+  const data: Cell[] = head.cells.filter((c) => c !== 'tt');
+  const columnar = lines[start].columns.length >= 3;
+  let expected = 1;
+  let row: { node: Node; parts: string[][]; starts: number[] } | null = null;
+  const finish = () => {
+    if (!row) return;
+    const cells =
+      columnar || row.parts.some((p) => p.length > 1)
+        ? row.parts.map((p) => p.join(' '))
+        : stackedCells(
+            row.parts.map((p) => p[0]),
+            data,
+          );
+    const at = (cell: Cell) => {
+      const k = data.indexOf(cell);
+      return k >= 0 && cells[k] ? cells[k] : null;
+    };
+    row.node.lines.push({ text: at('content') ?? cells[0] ?? '', n: row.node.from });
+    row.node.cells = { lead: at('lead'), coordinating: at('coordinating'), time: at('time') };
+    parent.children.push(row.node);
+    row = null;
+  };
+  let i = head.end;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.text) continue;
+    const first = line.columns[0]?.text ?? '';
+    const rowNumber = /^\d{1,3}\.?$/.test(first) ? +first.replace('.', '') : null;
+    const marker = markerOf(line.text);
+    if (rowNumber !== null && (rowNumber === expected || (columnar && line.columns.length >= 3))) {
+      finish();
+      const node = newNode('row', String(rowNumber), line.n);
+      row = { node, parts: data.map(() => []), starts: line.columns.slice(1).map((c) => c.at) };
+      if (columnar) line.columns.slice(1).forEach((c, k) => row!.parts[Math.min(k, data.length - 1)].push(c.text));
+      expected = rowNumber + 1;
+      continue;
+    }
+    if (rowNumber !== null && !columnar) continue; // a page number between rows
+    if (marker && (marker.kind === 'section' || marker.kind === 'num' || marker.kind === 'dotted')) break;
+    if (!row) {
+      if (!columnar) break;
+      continue;
+    }
+    row.node.to = line.n;
+    if (columnar) {
+      const slots = row.starts.map((at, k) => ({ at, k }));
+      for (const c of line.columns) {
+        const k = slots.length ? nearest(slots, c.at).k : 0;
+        row.parts[Math.min(k, data.length - 1)].push(c.text);
+      }
+    } else {
+      row.parts.push([line.text]);
+    }
+  }
+  finish();
+  return i;
+}
+
+/** A row whose cells a PDF extraction put one a line: the last lines are the short cells (time, coordinating, lead), the rest the content. */
+function stackedCells(lines: string[], data: Cell[]): string[] {
+  const cells = data.map(() => '');
+  const remaining = [...lines.filter(Boolean)];
+  const contentAt = data.indexOf('content');
+  for (let k = data.length - 1; k > contentAt && remaining.length > 1; k--) {
+    if (data[k] === 'time' && !TIME_LIKE.test(foldAligned(remaining[remaining.length - 1]))) continue;
+    if (data[k] === 'other') continue;
+    cells[k] = remaining.pop()!;
+  }
+  cells[contentAt] = joinLines(remaining.map((text) => ({ text })));
+  return cells;
+}
+
+// ---------------------------------------------------------------- closing paragraph
+
+const CLOSING_OPENER =
+  /^(giao van phong|van phong (ubnd|uy ban)[^.]{0,40}(theo doi|co trach nhiem|chu tri)|yeu cau (giam doc|thu truong|chu tich|cac|bo truong)|trong qua trinh (to chuc )?(trien khai )?thuc hien|(chu tich (ubnd|uy ban nhan dan)|thu tuong chinh phu|ubnd) (tinh )?yeu cau|nhan duoc (van ban|cong van)|(chi thi|ke hoach|cong van|quyet dinh) nay (co hieu luc|duoc)|day la)/;
+
+/** A closing paragraph after the last task: split off from the task it was read into. */
+function splitClosing(root: Node): string | null {
+  let last = root;
+  while (last.children.length) last = last.children[last.children.length - 1];
+  if (last === root) return null;
+  for (let k = 1; k < last.lines.length; k++) {
+    if (!endsSentence(last.lines[k - 1].text)) continue;
+    if (!CLOSING_OPENER.test(foldAligned(last.lines[k].text))) continue;
+    const closing = last.lines.splice(k);
+    last.to = last.lines[last.lines.length - 1].n;
+    return joinLines(closing);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- tasks from the tree
+
+const SKIPPED_SECTION =
+  /^(muc dich|yeu cau|muc tieu|quan diem|tinh hinh|ket qua|danh gia|boi canh|pham vi|doi tuong|kinh phi|nguyen tac|can cu|chi tieu)/;
+
+const FIELD_LABELS: Array<[keyof TaskFields | 'content', RegExp]> = [
+  ['lead', /^((don vi|co quan|bo phan) (chu tri|thuc hien|chiu trach nhiem)( chinh)?|chu tri)\s*:\s*/],
+  ['coordinating', /^((don vi|co quan) phoi hop( thuc hien)?|phoi hop)\s*:\s*/],
+  ['time', /^(thoi gian|thoi han|tien do)( thuc hien| hoan thanh)?\s*:\s*/],
+  ['content', /^(noi dung|nhiem vu)( thuc hien| cu the)?\s*:\s*/],
+];
+
+function fieldOf(text: string): { key: keyof TaskFields | 'content'; value: string } | null {
+  const f = foldAligned(text);
+  for (const [key, re] of FIELD_LABELS) {
+    const m = re.exec(f);
+    if (m) return { key, value: text.slice(m[0].length) };
+  }
+  return null;
+}
+
+function collectTasks(node: Node, path: string[], leadIn: string | null, out: TaskSegment[], startsWithAgency: (text: string) => boolean) {
+  const items = node.children.filter((c) => c.kind !== 'dash' && c.kind !== 'plus');
+  const bullets = node.children.filter((c) => c.kind === 'dash' || c.kind === 'plus');
+  if (node.kind === 'root') {
+    if (items.length) items.forEach((c) => collectTasks(c, [], null, out, startsWithAgency));
+    else bulletTasks(node, bullets, [], null, out);
+    return;
+  }
+  if (node.kind === 'section') {
+    const heading = node.lines[0]?.text ?? '';
+    if (SKIPPED_SECTION.test(foldAligned(heading))) return;
+    const numbered = items.length > 0;
+    if (numbered) {
+      items.forEach((c) => collectTasks(c, [node.label], null, out, startsWithAgency));
+      return;
+    }
+    const isTitle = heading === heading.toUpperCase() && heading.length < 120;
+    const own = isTitle ? { ...node, lines: node.lines.slice(1) } : node;
+    if (own.lines.length || bullets.length) out.push(segmentOf(own, [node.label], bullets, leadIn));
+    return;
+  }
+  const number = [...path, node.label];
+  if (items.length) {
+    const text = ownText(node);
+    items.forEach((c) => collectTasks(c, number, text || leadIn, out, startsWithAgency));
+    return;
+  }
+  const ownFieldsless = bullets.filter((b) => !fieldOf(b.lines[0]?.text ?? ''));
+  const text = ownText(node);
+  if (text.endsWith(':') && ownFieldsless.length >= 2 && ownFieldsless.every((b) => startsWithAgency(ownText(b)))) {
+    bulletTasks(node, ownFieldsless, number, text, out);
+    return;
+  }
+  out.push(segmentOf(node, number, bullets, leadIn));
+}
+
+/** Each bullet a task of its own, numbered "1.-1", "1.-2" (or "-1" at the top). */
+function bulletTasks(parent: Node, bullets: Node[], number: string[], leadIn: string | null, out: TaskSegment[]) {
+  bullets.forEach((b, k) => {
+    const segment = segmentOf(b, [...number, `-${k + 1}`], b.children, leadIn);
+    segment.numberConfidence = 0.8;
+    out.push(segment);
+  });
+  void parent;
+}
+
+function ownText(node: Node): string {
+  return joinLines(node.lines);
+}
+
+function segmentOf(node: Node, number: string[], bullets: Node[], leadIn: string | null): TaskSegment {
+  const fields: TaskFields = node.cells ? { ...node.cells } : { lead: null, coordinating: null, time: null };
+  const texts: string[] = [];
+  let field: { key: keyof TaskFields | 'content'; parts: string[] } | null = null;
+  const flush = () => {
+    if (!field) return;
+    const value = joinLines(field.parts.map((text) => ({ text })));
+    if (field.key === 'content') texts.push(value);
+    else fields[field.key] = fields[field.key] ? `${fields[field.key]}; ${value}` : value;
+    field = null;
+  };
+  const own: Array<{ text: string }> = [];
+  for (const line of node.lines) {
+    const labelled = fieldOf(line.text);
+    if (labelled) {
+      flush();
+      field = { key: labelled.key, parts: [labelled.value] };
+    } else if (field) {
+      field.parts.push(line.text);
+    } else own.push(line);
+  }
+  flush();
+  const main = joinLines(own);
+  if (main) texts.unshift(main);
+  for (const bullet of bullets) {
+    const labelled = fieldOf(bullet.lines[0]?.text ?? '');
+    if (labelled) {
+      field = { key: labelled.key, parts: [labelled.value, ...bullet.lines.slice(1).map((l) => l.text)] };
+      flush();
+      continue;
+    }
+    const sub = [joinLines(bullet.lines), ...bullet.children.map((c) => `+ ${joinLines(c.lines)}`)].filter(Boolean);
+    texts.push(`${bullet.kind === 'plus' ? '+' : '-'} ${sub.join('\n')}`);
+  }
+  const to = Math.max(node.to, ...bullets.map((b) => b.to));
+  return {
+    number: number.join('.'),
+    text: texts.join('\n').replace(/\s*\.?\/\.\s*$/, '.'),
+    fields,
+    leadIn,
+    from: node.from,
+    to,
+    numberConfidence: node.note ? 0.6 : 1,
+    numberNote: node.note,
+    fromTable: node.kind === 'row',
+  };
+}
+
+/** OCR's line breaks joined: a stray '.' before a break inside a sentence dropped, a document number split at its '.' or '-' mended. */
+export function joinLines(lines: ReadonlyArray<{ text: string }>): string {
+  let out = '';
+  for (const { text: raw } of lines) {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    if (!out) {
+      out = text;
+      continue;
+    }
+    const numberCut = /(\d{1,6})\.$/.exec(out);
+    if (numberCut && /^\p{Lu}{1,8}[/-]/u.test(text)) {
+      out = out.slice(0, -1) + (/^\p{Lu}+\//u.test(text) ? '-' : '/') + text;
+    } else if (/\p{L}-$/u.test(out) && /^\p{Lu}/u.test(text)) {
+      out += text;
+    } else if (/[^.]\.$/.test(out) && /^\p{Ll}/u.test(text)) {
+      out = `${out.slice(0, -1)} ${text}`;
+    } else {
+      out += ` ${text}`;
+    }
+  }
+  return out;
+}
+
+const ORGAN_START =
+  /^(cac |ubnd |uy ban |so |bo |ban |van phong |cong an |bo chi huy |ngan hang |dai |bao |truong |hoi |lien doan |tinh doan |mat tran |cuc |chi cuc |thanh tra |kho bac |bao hiem |vien |trung tam |cong ty |tong cong ty |giam doc |chu tich |thu truong |tong cuc |hdnd |mttq )/;
+
+function startsWithOrganWord(text: string): boolean {
+  return ORGAN_START.test(foldAligned(text));
+}
+
+// ---------------------------------------------------------------- reading a task
+
+export type Mode = 'giao' | 'yeu-cau' | 'de-nghi';
+const MODE_VERB = /^(giao|de nghi|yeu cau)\b/;
+const MODES: Record<string, Mode> = { giao: 'giao', 'de nghi': 'de-nghi', 'yeu cau': 'yeu-cau' };
+
+/** The verb a text opens with ("Giao …", "Đề nghị …", "Yêu cầu …"), or null. */
+export function ownMode(text: string): Mode | null {
+  const m = MODE_VERB.exec(foldAligned(text.trim()));
+  return m ? MODES[m[1]] : null;
+}
+
+/** The verb of an opening's last sentence ("… yêu cầu các sở, ban, ngành … thực hiện các nhiệm vụ sau:"), and where its object starts. */
+export function openingVerb(opening: string): { mode: Mode; at: number } | null {
+  let found: { mode: Mode; at: number } | null = null;
+  for (const m of foldAligned(opening).matchAll(/\b(giao|de nghi|yeu cau|chi thi)\b/g)) {
+    found = { mode: m[1] === 'chi thi' ? 'yeu-cau' : MODES[m[1]], at: m.index! + m[0].length };
+  }
+  return found;
+}
+
+/** Words that may stand between agencies in a list ("Giám đốc các Sở, ban, ngành, Thủ trưởng các đơn vị có liên quan, Chủ tịch UBND …"). */
+const CONNECTORS = new Set(
+  'va cac cung voi giam doc thu truong chu tich bo pho don vi co lien quan tren dia ban tinh cap nganh thuoc truc chinh quyen phuong doan the hoi'.split(
+    ' ',
+  ),
+);
+const LEAD_PREFIX = new Set([...CONNECTORS, 'giao', 'cho', 'de', 'nghi', 'yeu', 'cau']);
+
+function onlyWords(gap: string, allowed: Set<string>): boolean {
+  if (gap.length > 80) return false;
+  const words = foldAligned(gap)
+    .replace(/[,;()\-–&.:/"“”']/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.every((w) => allowed.has(w));
+}
+
+/** The agencies listed from `from` on: mentions with nothing but connectors between them. */
+export function agenciesAfter(text: string, mentions: AgencyMention[], from: number): AgencyMention[] {
+  return listFrom(text, mentions, from, LEAD_PREFIX);
+}
+
+function listFrom(text: string, mentions: AgencyMention[], from: number, first: Set<string>): AgencyMention[] {
+  const list: AgencyMention[] = [];
+  let cursor = from;
+  for (const m of mentions) {
+    if (m.start < cursor) continue;
+    if (!onlyWords(text.slice(cursor, m.start), list.length ? CONNECTORS : first)) break;
+    list.push(m);
+    cursor = m.end;
+  }
+  return list;
+}
+
+/** The agencies listed just before `at`, read backwards ("Bộ Kế hoạch và Đầu tư chủ trì"). */
+function listBefore(text: string, mentions: AgencyMention[], at: number): AgencyMention[] {
+  const list: AgencyMention[] = [];
+  let cursor = at;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.end > cursor) continue;
+    if (!onlyWords(text.slice(m.end, cursor), LEAD_PREFIX)) break;
+    list.unshift(m);
+    cursor = m.start;
+  }
+  return list;
+}
+
+export type LeadSource = 'field' | 'subject' | 'chu-tri';
+
+/** The lead agencies a task's own words name: a labelled field, the sentence's subject (after Giao/Đề nghị/Yêu cầu), or the names before "chủ trì". */
+export function leadOf(text: string, mentions: AgencyMention[]): { agencies: AgencyMention[]; source: LeadSource } | null {
+  const subject = listFrom(text, mentions, 0, LEAD_PREFIX);
+  if (subject.length) return { agencies: subject, source: 'subject' };
+  const f = foldAligned(text);
+  const chuTri = /\bchu tri\b/.exec(f);
+  if (chuTri) {
+    const before = listBefore(text, mentions, chuTri.index);
+    if (before.length) return { agencies: before, source: 'chu-tri' };
+  }
+  return null;
+}
+
+/** The agencies named after "phối hợp (chặt chẽ) (với)". */
+export function coordinatingOf(text: string, mentions: AgencyMention[]): AgencyMention[] {
+  const f = foldAligned(text);
+  const found: AgencyMention[] = [];
+  for (const m of f.matchAll(/\bphoi hop( chat che)?( voi)?\b/g)) {
+    found.push(...listFrom(text, mentions, m.index! + m[0].length, CONNECTORS));
+  }
+  return found;
+}
+
+/** Every agency a field's value names ("Sở Tài chính, Sở Kế hoạch và Đầu tư"), those the registry lacks kept as written. */
+export function fieldAgencies(value: string, mentions: AgencyMention[]): Array<{ text: string; mention: AgencyMention | null }> {
+  if (mentions.length) return mentions.map((m) => ({ text: m.text, mention: m }));
+  return value
+    .split(/[;,]|\bvà\b/)
+    .map((s) => s.replace(/[.\s]+$/, '').trim())
+    .filter((s) => s.length > 1)
+    .map((text) => ({ text, mention: null }));
+}
+
+const REPORT =
+  /\bbao cao\b[^;.\n]{0,80}?\b(ubnd|uy ban|chu tich|thu tuong|chinh phu|bo (truong|[a-z])|so [a-z]|van phong|hdnd|tinh uy|ban chi dao|cap tren|co quan)/;
+
+/** The report the task asks for, as written: the clause from "(tổng hợp) báo cáo" to its end. */
+export function reportDutyOf(text: string): string | null {
+  const f = foldAligned(text);
+  const m = REPORT.exec(f);
+  if (!m) return null;
+  const start = /tong hop,? $/.test(f.slice(Math.max(0, m.index - 10), m.index)) ? f.lastIndexOf('tong hop', m.index) : m.index;
+  const rest = text.slice(start);
+  const end = rest.search(/;|\.(\s|$)|\n/);
+  return (end < 0 ? rest : rest.slice(0, end)).replace(/[./\s]+$/, '').trim() || null;
+}
+
+/** How strongly a text names the agency that follows the whole directive: 0 not at all. */
+export function monitoringScore(text: string): number {
+  const f = foldAligned(text);
+  let score = 0;
+  if (/theo doi,?\s*(va\s*)?(kiem tra,?\s*)?don doc|don doc,?\s*(va\s*)?(kiem tra,?\s*)?theo doi/.test(f)) score += 2;
+  if (/(la|lam)\s*(co quan\s*)?dau moi|dau moi\s*(theo doi|tong hop|giup)|co quan thuong truc/.test(f)) score += 2;
+  if (score && /tong hop[^.;]{0,60}bao cao|bao cao[^.;]{0,60}(ket qua|tinh hinh)/.test(f)) score += 1;
+  return score;
+}
+
+/** A mention as a draft's agency, its confidence scaled by how it was found. */
+export function draftAgency(m: AgencyMention, factor = 1): DraftAgency {
+  return { text: m.text, agencyId: m.agencyId, confidence: round(m.confidence * factor) };
+}
+
+export const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
