@@ -227,8 +227,7 @@ function candidates(f: string): Candidate[] {
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
-  for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
-  kept.sort((a, b) => a.start - b.start);
+  for (const c of found) if (kept.length === 0 || kept[kept.length - 1].end <= c.start) kept.push(c);
   // "quý I và quý II năm 2020", "tháng 3, tháng 4/2020": periods of one unit sharing the last one's year are one span.
   for (let i = kept.length - 2; i >= 0; i--) {
     const [a, b] = [kept[i].expr, kept[i + 1].expr];
@@ -307,9 +306,17 @@ function markerBefore(f: string, start: number): { marker: Marker; start: number
 }
 
 /** An expression standing alone in its place: after a punctuation mark and before one or the end (a table's cell, "…, Quý I/2027."). */
+/**
+ * The folded text just before or after a position, as far as a phrase's context reaches: a text's own start
+ * stays `^` (a reading's context never needs more than a few words, and a whole letter stays linear).
+ */
+const CONTEXT = 160;
+const lookBehind = (f: string, at: number) => (at <= CONTEXT ? f.slice(0, at) : '\u0000' + f.slice(at - CONTEXT, at));
+const lookAhead = (f: string, at: number) => f.slice(at, at + CONTEXT) + (at + CONTEXT < f.length ? '\u0000' : '');
+
 function standsAlone(f: string, start: number, end: number): boolean {
-  const before = f.slice(0, start);
-  const after = f.slice(end);
+  const before = lookBehind(f, start);
+  const after = lookAhead(f, end);
   if (/^\s*$/.test(before)) return /^\s*[.;]?\s*$/.test(after);
   // At a line's start it must fill the line (a table's cell): OCR breaks running sentences at any word.
   if (/\n[ \t]*$/.test(before)) return /^[ \t]*[.;]?[ \t]*(?:\n|$)/.test(after);
@@ -463,8 +470,8 @@ function classifyAnchor(m: RegExpExecArray | null): 'issued' | 'receipt' | 'othe
 
 function read(c: Candidate, f: string, issuedOn: string | null): Reading | null {
   const { expr } = c;
-  const before = f.slice(0, c.start);
-  const after = f.slice(c.end);
+  const before = lookBehind(f, c.start);
+  const after = lookAhead(f, c.end);
   switch (expr.type) {
     case 'date':
     case 'period': {
@@ -476,14 +483,14 @@ function read(c: Candidate, f: string, issuedOn: string | null): Reading | null 
       const start = found?.start ?? c.start;
       if (!STRONG.has(marker)) {
         if (CITED_AFTER.test(after)) return null;
-        if (SCOPE_BEFORE.test(f.slice(0, start))) return null;
+        if (SCOPE_BEFORE.test(lookBehind(f, start))) return null;
         if (expr.type === 'period' && SPAN_BEFORE.test(f.slice(Math.max(0, start - 60), start))) return null;
         if (NEGATION_BEFORE.test(f.slice(Math.max(0, start - 80), start))) return null;
       }
       if (RANGE_AFTER.test(after)) return null;
       const r = expr.type === 'date' ? readDate(expr, marker, issuedOn) : readPeriod(expr, marker, issuedOn);
       // A past period leading its sentence is the directive's account of the past ("Trong 9 tháng đầu năm 2016, …").
-      const fronted = /(?:^|[.;:\n])\s*$/.test(f.slice(0, start)) && /^\s*,/.test(after);
+      const fronted = /(?:^|[.;:\n])\s*$/.test(lookBehind(f, start)) && /^\s*,/.test(after);
       if (expr.type === 'period' && fronted && issuedOn && r.date && r.date < issuedOn) return null;
       return { start, end: c.end, kind: expr.type, recurring: null, ...r };
     }
@@ -568,7 +575,7 @@ function clauseStarts(text: Folded): number[] {
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(text.f); m; m = BOUNDARY.exec(text.f)) {
     if (m[0] === '.' || m[0] === '!' || m[0] === '?') {
-      const next = /\S/.exec(text.f.slice(m.index + 1));
+      const next = /\S/.exec(text.f.slice(m.index + 1, m.index + 40));
       const at = next ? m.index + 1 + next.index : -1;
       if (at < 0 || !(text.upper[at] || /\d/.test(text.f[at]))) continue;
     }
@@ -577,7 +584,18 @@ function clauseStarts(text: Folded): number[] {
   return starts;
 }
 
-const sameClause = (starts: number[], a: number, b: number) => !starts.some((s) => s > a && s <= b);
+/** The start of the clause holding `at`: the last of `starts` (ascending, the first 0) not after it. */
+function clauseOf(starts: number[], at: number): number {
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= at) low = mid;
+    else high = mid - 1;
+  }
+  return starts[low];
+}
+
+const sameClause = (starts: number[], a: number, b: number) => clauseOf(starts, b) <= a;
 
 function merge(readings: Reading[], starts: number[]): Reading[] {
   const out = [...readings];
@@ -605,9 +623,10 @@ function merge(readings: Reading[], starts: number[]): Reading[] {
       confidence: 0.9,
       kind: 'recurring',
     };
-    out.splice(out.indexOf(partner), 1);
-    out[out.indexOf(open)] = merged;
-    i = -1;
+    const at = out.indexOf(partner);
+    out.splice(at, 1);
+    if (at < i) i--;
+    out[i] = merged;
   }
   return out;
 }
@@ -616,8 +635,8 @@ const REPORT_BEFORE = /(?<![a-z])bao\s*cao(?![a-z])/;
 const REPORT_AFTER = /^\s*[,:]?\s*(?:(?:tong\s*hop|gui)\s*,?\s*)?bao\s*cao(?![a-z])/;
 
 function isReport(f: string, starts: number[], r: Reading): boolean {
-  const clauseStart = Math.max(...starts.filter((s) => s <= r.start));
-  return REPORT_BEFORE.test(f.slice(clauseStart, r.end)) || REPORT_AFTER.test(f.slice(r.end));
+  const clauseStart = clauseOf(starts, r.start);
+  return REPORT_BEFORE.test(f.slice(clauseStart, r.end)) || REPORT_AFTER.test(lookAhead(f, r.end));
 }
 
 /** Every deadline phrase in a task's text, in order. `issuedOn` dates phrases that leave out the year. */
