@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultRegistry } from '@dm/registry';
+import type { ImportRegistry } from './agencies';
+import { importDirective } from './import-directive';
+import { importRegistryOf } from './import-registry';
+
+/** The default registry as an import reads it on a date: in 2017 Thanh Hóa's bodies and the central ones. */
+const registryOn = (date: string): ImportRegistry => importRegistryOf(defaultRegistry().state, date);
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8');
+const ids = (agencies: Array<{ agencyId: string | null }>) => agencies.map((a) => a.agencyId);
+
+describe('importDirective: letter 4308/UBND-VX (Thanh Hóa, 10/02/2017), real OCR', () => {
+  const draft = importDirective(fixture('4308-UBND-VX-2017.txt'), registryOn('2017-02-10'));
+
+  it('reads the header through the OCR noise', () => {
+    expect(draft).toMatchObject({
+      number: '4308/UBND-VX',
+      type: 'cong-van',
+      issuer: 'ubnd-tinh',
+      issuedOn: '2017-02-10',
+      place: 'Thanh Hoá',
+      subject:
+        'V/v thực hiện Chỉ thị số 01 ngày 06/01/2017 của Thủ tướng Chính phủ về tăng cường chỉ đạo thực hiện CTMTQG giảm nghèo bền vững giai đoạn 2016 - 2020.',
+      addressees: ['so-ban-nganh', 'ubnd-huyen'],
+      signer: { name: 'Phạm Đặng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+      signature: { signedBy: 'Văn phòng Ủy ban Nhân dân', signedAt: '2017-02-10T15:47:44' },
+      monitoringAgency: 'so-ldtbxh',
+    });
+    expect(draft.subject).toMatch(/^V\/v thực hiện Chỉ thị số 01/);
+    expect(draft.legalBasis).toContain('Chỉ thị số 01/CT-TTg ngày 06/01/2017');
+    expect(draft.names.issuer).toMatchObject({ text: 'ỦY BAN NHÂN DÂN TỈNH THANH HOÁ', agencyId: 'ubnd-tinh' });
+    expect(draft.names.addressees.map((a) => a.text)).toEqual(['Các sở, ban, ngành cấp tỉnh', 'UBND các huyện, thị xã, thành phố']);
+  });
+
+  it('keeps the Nơi nhận entries, not the signer that shares their lines', () => {
+    expect(draft.recipients).toEqual([
+      'Thường trực: Tỉnh ủy, HĐND tỉnh (để b/c)',
+      'Chủ tịch, các PCT UBND tỉnh',
+      'Các sở, ban, ngành, đơn vị cấp tỉnh',
+      'UBND các huyện, thị xã, thành phố',
+      'Lưu: VT, VXBTXH15',
+    ]);
+  });
+
+  it('finds its 11 tasks numbered 1 to 11, the page number "2" and "Quyết định số 289." at a line end not among them', () => {
+    expect(draft.tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect(draft.tasks.map((t) => t.source)).toEqual([
+      { from: 19, to: 32 },
+      { from: 33, to: 41 },
+      { from: 42, to: 48 },
+      { from: 49, to: 53 },
+      { from: 54, to: 58 },
+      { from: 59, to: 66 },
+      { from: 67, to: 73 },
+      { from: 74, to: 78 },
+      { from: 79, to: 83 },
+      { from: 84, to: 88 },
+      { from: 90, to: 92 },
+    ]);
+  });
+
+  it('reads who leads each task, the request to the Front, and who monitors', () => {
+    const [t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11] = draft.tasks;
+    expect(t1).toMatchObject({ mode: 'yeu-cau', coordinating: [] });
+    expect(ids(t1.lead)).toContain('cap-uy-dang');
+    expect(t2).toMatchObject({ mode: 'yeu-cau' });
+    expect(ids(t2.lead)).toEqual(['so-ban-nganh', 'ubnd-huyen']);
+    expect(t3).toMatchObject({ mode: 'yeu-cau', lead: [{ text: 'UBND các huyện, thị xã, thành phố', agencyId: 'ubnd-huyen' }] });
+    expect(ids(t4.lead)).toEqual(['so-ban-nganh']);
+    expect(t5.lead).toMatchObject([
+      { text: 'Ngân hàng Chính sách xã hội tỉnh', agencyId: 'nhcsxh-tinh' },
+      { agencyId: 'ngan-hang-thuong-mai' },
+    ]);
+    for (const task of [t6, t7, t8, t9]) {
+      // They name no agency: the opening's "yêu cầu các sở, ban, ngành cấp tỉnh, UBND các huyện …", said with less confidence.
+      expect(ids(task.lead)).toEqual(['so-ban-nganh', 'ubnd-huyen']);
+      expect(task.confidence.lead).toBeLessThanOrEqual(0.5);
+      expect(draft.warnings).toContainEqual({
+        field: `tasks[${draft.tasks.indexOf(task)}].lead`,
+        message: expect.stringMatching(/names no agency/),
+      });
+    }
+    expect(t10).toMatchObject({ mode: 'de-nghi', lead: [{ agencyId: 'mttq-tinh' }, { agencyId: 'doan-the' }] });
+    expect(t11).toMatchObject({
+      mode: 'giao',
+      lead: [{ text: 'Sở Lao động - Thương binh và Xã hội', agencyId: 'so-ldtbxh' }],
+      monitoring: true,
+      reportDuty: 'tổng hợp báo cáo UBND tỉnh kết quá thực hiện',
+    });
+    expect(draft.tasks.filter((t) => t.monitoring)).toHaveLength(1);
+    expect(draft.names.monitoringAgency).toMatchObject({ agencyId: 'so-ldtbxh' });
+  });
+
+  it('invents no deadline', () => {
+    expect(draft.tasks.map((t) => t.deadline)).toEqual(Array(11).fill(null));
+    expect(draft.tasks.filter((t) => t.deadlineText).map((t) => [t.number, t.deadlineText])).toEqual([['7', 'hàng năm']]);
+  });
+
+  it('joins OCR line breaks, drops the stray dots inside sentences and mends the number split at its dot', () => {
+    expect(draft.tasks[4].text).toBe(
+      'Ngân hàng Chính sách xã hội tỉnh và các ngân hàng thương mại trên địa bàn tỉnh tạo điều kiện thuận lợi để hộ nghèo, hộ cận nghèo và bộ mới thoát nghèo được tiếp cận vay các nguồn vến tín dụng ưu dãi để phát triển sản xuất, knh doanh, tự tạc việc làm tăng thu nhập, giớp người nghèo, hộ nghèo vươn lên thoát nghèo bền vững.',
+    );
+    expect(draft.tasks[1].text).toContain(
+      'tại Quyết định số 289-QĐ/TU ngày 27/5/2016 của Ban chấp hành Đảng bộ tỉnh; Kế hoạch số 159/KH-UBND ngày 21/10/2016',
+    );
+    expect(draft.tasks[10].text).toBe(
+      'Giao Sở Lao động - Thương binh và Xã hội có trách nhiệm theo dõi, đôn đốc việc triển khai thực hiện của các sở, ban, ngành và UBND các huyện, thị xã, thành phố; tổng hợp báo cáo UBND tỉnh kết quá thực hiện.',
+    );
+  });
+
+  it('gives every field a confidence between 0 and 1', () => {
+    for (const value of Object.values(draft.confidence)) expect(value).toBeGreaterThanOrEqual(0.5);
+    for (const task of draft.tasks) for (const value of Object.values(task.confidence)) expect(value >= 0 && value <= 1).toBe(true);
+  });
+});
