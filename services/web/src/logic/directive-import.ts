@@ -312,11 +312,14 @@ export function sourceLines(
   text: string,
   range: { from: number; to: number } | null,
 ): Array<{ number: number; text: string; marked: boolean }> {
-  return text.split(/\r\n|\r|\n/).map((line, index) => ({
-    number: index + 1,
-    text: line,
-    marked: !!range && index + 1 >= range.from && index + 1 <= range.to,
-  }));
+  return text
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/)
+    .map((line, index) => ({
+      number: index + 1,
+      text: line,
+      marked: !!range && index + 1 >= range.from && index + 1 <= range.to,
+    }));
 }
 
 /** A .txt file's bytes as text: UTF-8, a byte-order mark dropped; null when the bytes are not UTF-8. */

@@ -79,7 +79,7 @@ export function ImportDirectivePage() {
             </span>
           </Form.Item>
           <Form.Item label={t('import.text')} name="text" extra={t('import.textHelp')}>
-            <Input.TextArea rows={18} className="source-input" spellCheck={false} />
+            <Input.TextArea rows={18} spellCheck={false} />
           </Form.Item>
           <FormErrors messages={general} />
           <Space>

@@ -132,6 +132,12 @@ function ReviewImport({ answer }: { answer: DraftWithSource }) {
     element?.focus({ preventScroll: true });
   };
 
+  /** The task's lines highlighted; on a narrow screen, where the source is above the draft, scrolled to. */
+  const showInSource = (index: number) => {
+    setSelected(index);
+    if (window.matchMedia('(max-width: 1199px)').matches) document.getElementById('import-source')?.scrollIntoView({ block: 'start' });
+  };
+
   const markOf = (name: NamePath): FieldMark | undefined => {
     if (name[0] !== 'tasks') return marks.fields.get(markKey(name));
     const draftIndex = draftIndexOf(values ?? initialValues, name[1] as number);
@@ -262,7 +268,11 @@ function ReviewImport({ answer }: { answer: DraftWithSource }) {
                               <Space size="small" wrap>
                                 {task?.monitoring ? <Tag color="blue">{t('import.monitoringTask')}</Tag> : null}
                                 {source && source.from > 0 ? (
-                                  <Button size="small" type={selected === index ? 'primary' : 'default'} onClick={() => setSelected(index)}>
+                                  <Button
+                                    size="small"
+                                    type={selected === index ? 'primary' : 'default'}
+                                    onClick={() => showInSource(index)}
+                                  >
                                     {t('import.showInSource', { from: source.from, to: source.to })}
                                   </Button>
                                 ) : null}
@@ -323,7 +333,7 @@ function SourceText({ text, task }: { text: string; task: { number: string; sour
     if (first && box.current) box.current.scrollTop = first.offsetTop - 48;
   }, [range]);
   return (
-    <section className="import-source" aria-labelledby="import-source-title">
+    <section className="import-source" id="import-source" aria-labelledby="import-source-title">
       <Card
         size="small"
         title={
@@ -331,12 +341,10 @@ function SourceText({ text, task }: { text: string; task: { number: string; sour
             {t('import.source')}
           </h2>
         }
-        extra={
-          <span aria-live="polite" data-testid="source-range">
-            {range ? t('import.sourceTask', { number: task!.number, ...range }) : t('import.sourceAll')}
-          </span>
-        }
       >
+        <p className="source-range" aria-live="polite" data-testid="source-range">
+          {range ? t('import.sourceTask', { number: task!.number, ...range }) : t('import.sourceAll')}
+        </p>
         <div className="source-text" ref={box} tabIndex={0} role="region" aria-labelledby="import-source-title" data-testid="source-text">
           <ol>
             {lines.map((line) => (

@@ -1,5 +1,5 @@
 import { TASK_MODES } from '@dm/contracts/web';
-import { Button, Card, Form, Input, Select } from 'antd';
+import { Button, Card, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BusinessDatePicker } from '../../forms/BusinessDatePicker';
 import { noted, type FieldNotes } from './field-notes';
@@ -33,14 +33,14 @@ export function TaskFields({ index, name, parties, onRemove, preview, notes, id,
       style={{ marginBottom: 16 }}
       title={<h3 className="card-title">{t('issue.taskTitle', { index: index + 1 })}</h3>}
       extra={
-        <>
+        <Space size="small" wrap>
           {extra}
           {onRemove ? (
             <Button size="small" danger onClick={onRemove}>
               {t('issue.removeTask')}
             </Button>
           ) : null}
-        </>
+        </Space>
       }
       data-testid="task-fields"
     >
