@@ -141,3 +141,14 @@ describe('import accuracy: OCR-like noise', () => {
     expect(words(addOcrNoise(text, 7, { slip: 0.5, strayDot: 1, lineBreak: 1 }))).toBe(words(text));
   });
 });
+
+describe('import accuracy: pairing ties', () => {
+  it('gives a found task to the expected one sharing more of its whole text when both open alike', () => {
+    const e = [
+      expected({ number: 'II.5.c-1', text: 'Chủ trì, phối hợp với các Bộ: Kế hoạch và Đầu tư nghiên cứu chuyển đổi hình thức đầu tư' }),
+      expected({ number: 'III.3', text: 'Chủ trì, phối hợp với các Bộ: Kế hoạch và Đầu tư theo dõi, đôn đốc, tổng hợp' }),
+    ];
+    const f = [found({ number: '3', text: 'Chủ trì, phối hợp với các Bộ: Kế hoạch và Đầu tư theo dõi, đôn đốc, tổng hợp tình hình' })];
+    expect(matchTasks(e, f)).toEqual([{ expected: 1, found: 0, by: 'text' }]);
+  });
+});

@@ -66,19 +66,25 @@ export function normalizeNumber(number: string | null | undefined): string {
     .replace(/[./)]+$/, '');
 }
 
-/** Share of the expected text's first 12 words (folded) that the found text holds. */
-export function textOverlap(expected: string, found: string): number {
-  const words = fold(expected).split(' ').filter(Boolean).slice(0, 12);
+/**
+ * Share of the word pairs among the expected text's first 12 words (folded) that the found
+ * text holds in the same order: pairs rather than single words, so that a long task holding
+ * the same common words ("chủ trì, phối hợp với Bộ …") in other places does not pass for it.
+ */
+export function textOverlap(expected: string, found: string, words12 = 12): number {
+  const words = fold(expected).split(' ').filter(Boolean).slice(0, words12);
   if (!words.length) return 0;
-  const have = new Set(fold(found).split(' '));
-  return words.filter((w) => have.has(w)).length / words.length;
+  const have = ` ${fold(found)} `;
+  if (words.length === 1) return have.includes(` ${words[0]} `) ? 1 : 0;
+  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+  return pairs.filter((p) => have.includes(` ${p} `)).length / pairs.length;
 }
 
 export const TEXT_MATCH_THRESHOLD = 0.6;
 
 /**
  * Pairs expected and found tasks one to one: first by equal number (where the number is
- * unique on both sides), then, for the rest, by text overlap of at least 0.6, best first.
+ * unique on both sides), then, for the rest, by text overlap (word pairs) of at least 0.6, best first.
  */
 export function matchTasks(
   expected: ExpectedTask[],
@@ -101,16 +107,17 @@ export function matchTasks(
     usedE.add(i);
     usedF.add(j);
   });
-  const candidates: Array<{ e: number; f: number; score: number }> = [];
+  const candidates: Array<{ e: number; f: number; score: number; whole: number }> = [];
   expected.forEach((e, i) => {
     if (usedE.has(i)) return;
     found.forEach((f, j) => {
       if (usedF.has(j)) return;
       const score = textOverlap(e.text, f.text);
-      if (score >= TEXT_MATCH_THRESHOLD) candidates.push({ e: i, f: j, score });
+      // Ties (two tasks opening with the same words) go to the pair sharing more of the whole expected text.
+      if (score >= TEXT_MATCH_THRESHOLD) candidates.push({ e: i, f: j, score, whole: textOverlap(e.text, f.text, Infinity) });
     });
   });
-  candidates.sort((a, b) => b.score - a.score || a.e - b.e || a.f - b.f);
+  candidates.sort((a, b) => b.score - a.score || b.whole - a.whole || a.e - b.e || a.f - b.f);
   for (const c of candidates) {
     if (usedE.has(c.e) || usedF.has(c.f)) continue;
     pairs.push({ expected: c.e, found: c.f, by: 'text' });
