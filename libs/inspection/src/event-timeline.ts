@@ -1,4 +1,12 @@
-import { REGISTRY_STREAM, type RecordedEvent, assignmentStreamId, directiveStreamId, EVENT_TYPES, startedAssignments } from '@dm/contracts';
+import {
+  REGISTRY_STREAM,
+  type RecordedEvent,
+  assignmentStreamId,
+  directiveImportStreamId,
+  directiveStreamId,
+  EVENT_TYPES,
+  startedAssignments,
+} from '@dm/contracts';
 import { NotFoundError, type EventStore } from '@dm/eventsourcing';
 import { eventsByAssignment } from '@dm/reporting-domain';
 
@@ -113,7 +121,12 @@ export class EventTimeline {
       );
     if (!scope.taskNumber) {
       const own = await this.stream(this.directives, directiveStreamId(scope.directiveId));
-      return [...own, ...(await this.progressOf(ids)), ...(await this.reportingAbout('directiveId', scope.directiveId))];
+      return [
+        ...own,
+        ...(await this.importOf(own)),
+        ...(await this.progressOf(ids)),
+        ...(await this.reportingAbout('directiveId', scope.directiveId)),
+      ];
     }
     return this.ofAssignments(ids);
   }
@@ -129,6 +142,12 @@ export class EventTimeline {
         if (!concerned.length || concerned.some((id) => wanted.has(id))) entries.push(entryOf(this.directives.name, e));
       }
     return [...entries, ...(await this.progressOf(ids))];
+  }
+
+  /** The import draft a directive was issued from (docs/import.md): its import, corrections and issue. */
+  private async importOf(own: TimelineEntry[]): Promise<TimelineEntry[]> {
+    const issued = own.find((e) => e.type === EVENT_TYPES.directiveIssued)?.data as { importDraftId?: string } | undefined;
+    return issued?.importDraftId ? this.stream(this.directives, directiveImportStreamId(issued.importDraftId)) : [];
   }
 
   /** The reporting store's events naming a directive, an assignment or an agency (its regimes, reports, reminders). */

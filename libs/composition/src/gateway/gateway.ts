@@ -23,8 +23,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 
 /**
  * Which service answers a request. Commands go to the service that owns the
- * stream; the registry (its reads, changes, timeline and transfers), sign-in
- * and accounts to task-assignment; an assignment's attached files to
+ * stream; the registry (its reads, changes, timeline and transfers), import
+ * drafts, sign-in and accounts to task-assignment; an assignment's attached files to
  * progress-events; every other read (statuses, summaries, timelines, state)
  * and the API documents to report-projection.
  */
@@ -33,6 +33,8 @@ export function routeOf(method: string, path: string): ServiceName {
   if (path.startsWith('/api/v1/agencies') || path.startsWith('/api/v1/registry')) return 'task-assignment';
   if (path.startsWith('/api/v1/auth/') || path === '/api/v1/accounts' || path.startsWith('/api/v1/accounts/')) return 'task-assignment';
   if (path === JWKS_PATH) return 'task-assignment';
+  // An import's drafts are task-assignment's own streams, read there too.
+  if (path === '/api/v1/directives/import' || path.startsWith('/api/v1/directives/imports/')) return 'task-assignment';
   if (!write && /^\/api\/v1\/assignments\/[^/]+\/attachments\//.test(path)) return 'progress-events';
   if (write && path.startsWith('/api/v1/directives')) return 'task-assignment';
   if (write && path.startsWith('/api/v1/assignments/')) return 'progress-events';

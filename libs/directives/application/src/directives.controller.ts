@@ -9,7 +9,6 @@ import {
   changeDeadlineRequest,
   changeLeadRequest,
   correctTextRequest,
-  issueDirectiveRequest,
   revokeRequest,
   supersedeRequest,
   type DirectiveEvent,
@@ -23,19 +22,18 @@ import {
   CorrectTaskText,
   directivesPolicy,
   findTask,
-  IssueDirective,
   requireIssued,
   RevokeDirective,
   SupersedeDirective,
   type Amendment,
   type DirectiveState,
   type IssuedDirective,
-  type LinkedDirective,
 } from '@dm/directives-domain';
 import { authorize, RuleViolationError, type CommandMetadata, type CommandOutcome, type EventStore } from '@dm/eventsourcing';
-import { isIsoDate, today } from '@dm/periods';
+import { today } from '@dm/periods';
 import { Allow, answerWrite, Call, commandMetadata, CONSISTENCY, validateBody, type CommandCall, type Consistency } from '@dm/platform';
 import { AssignmentActivity } from './assignment-activity';
+import { DirectiveIssuing } from './directive-issuing';
 import { directiveStateOf } from './directive-state';
 import { RegistryProjection } from './registry-projection';
 import { TA_ACTIVITY, TA_EVENT_STORE, TA_REGISTRY } from './tokens';
@@ -55,25 +53,14 @@ export class DirectivesController {
     @Inject(CONSISTENCY) private readonly consistency: Consistency,
     @Inject(TA_REGISTRY) private readonly registries: RegistryProjection,
     @Inject(TA_ACTIVITY) private readonly activity: AssignmentActivity,
+    private readonly issuing: DirectiveIssuing,
   ) {}
 
   @Post()
   @Allow(directivesPolicy.issue)
   async issue(@Call() call: CommandCall, @Res() reply: FastifyReply) {
-    const body = call.body as { issuer?: unknown; issuedOn?: unknown } | null;
-    const issuer = typeof body?.issuer === 'string' && body.issuer ? body.issuer : null;
-    const registry = await this.registries.registry();
-    // The issuer's office as of the issue date named (today while the body is yet unchecked).
-    const on = typeof body?.issuedOn === 'string' && isIsoDate(body.issuedOn) ? body.issuedOn : today();
-    authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: issuer ? registry.officeOf(issuer, on) : null });
-    const request = validateBody(issueDirectiveRequest, call.body);
-    const linked = await this.linkedDirectives([...request.legalBasis, ...(request.basedOn ?? []).map((directiveId) => ({ directiveId }))]);
-    const data = { ...request, registry: registry.snapshot(request.issuedOn), today: today(), linked };
-    const metadata = commandMetadata(call, request, 'monitoring_officer', request.issuedOn);
-    const outcome: Outcome = await this.commands.execute(new IssueDirective(data, metadata));
-    const { directiveId: id, number, type, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments } = issuedOf(outcome);
-    const answer = { id, number, type, issuer: request.issuer, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments };
-    await answerWrite(reply, this.consistency, this.store.name, outcome, 201, answer, `/api/v1/directives/${id}`);
+    const { outcome, answer, location } = await this.issuing.issue(call, call.body);
+    await answerWrite(reply, this.consistency, this.store.name, outcome, 201, answer, location);
   }
 
   @Post(':id/tasks/:taskNo/deadline')
@@ -184,19 +171,6 @@ export class DirectivesController {
     });
   }
 
-  /** The recorded directives a legal basis links to, by id (null where none is issued). */
-  private async linkedDirectives(bases: Array<string | { directiveId: string }>): Promise<Record<string, LinkedDirective | null>> {
-    const linked: Record<string, LinkedDirective | null> = {};
-    for (const basis of bases) {
-      if (typeof basis === 'string' || Object.hasOwn(linked, basis.directiveId)) continue;
-      const found = await this.directiveOrNull(basis.directiveId);
-      linked[basis.directiveId] = found
-        ? { directiveId: found.directiveId, number: found.number, issuer: found.issuer, issuedOn: found.issuedOn }
-        : null;
-    }
-    return linked;
-  }
-
   /** The directive (404 if unknown), the caller allowed to change it, then the body's shape. */
   private async allowedChange<S extends z.ZodTypeAny>(call: CommandCall, schema: S) {
     const { id, taskNo } = call.params;
@@ -253,10 +227,4 @@ export class DirectivesController {
     const [event] = outcome.events;
     return answerWrite(reply, this.consistency, this.store.name, outcome, 200, { ...event.data, eventId: event.eventId });
   }
-}
-
-function issuedOf(outcome: Outcome) {
-  const [issued] = outcome.events;
-  if (issued.type !== 'directive.issued') throw new Error(`directive.issued expected, got ${issued.type}`);
-  return issued.data;
 }

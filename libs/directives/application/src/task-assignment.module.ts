@@ -6,10 +6,16 @@ import {
   CancelTask,
   ChangeTaskDeadline,
   ChangeTaskLead,
+  CorrectDirectiveImport,
   CorrectTaskText,
   directiveDecider,
   directiveStreamOf,
+  DiscardDirectiveImport,
+  DraftDirectiveImport,
+  importDraftDecider,
+  importDraftStreamOf,
   IssueDirective,
+  IssueDirectiveImport,
   RevokeDirective,
   SupersedeDirective,
   TransferToSuccessor,
@@ -29,7 +35,9 @@ import {
   RenameAgency,
 } from '@dm/registry';
 import { AssignmentActivity } from './assignment-activity';
+import { DirectiveIssuing } from './directive-issuing';
 import { DirectivesController } from './directives.controller';
+import { DirectiveImportsController } from './imports.controller';
 import { RegistryChangesController, RegistryController } from './registry.controller';
 import { RegistryProjection } from './registry-projection';
 import { seedDefaultRegistry } from './registry-seed';
@@ -60,12 +68,13 @@ export class TaskAssignmentModule implements OnModuleInit, OnModuleDestroy {
   static register(options: TaskAssignmentOptions): DynamicModule {
     return {
       module: TaskAssignmentModule,
-      controllers: [DirectivesController, RegistryController, RegistryChangesController, TransferController],
+      controllers: [DirectivesController, DirectiveImportsController, RegistryController, RegistryChangesController, TransferController],
       providers: [
         { provide: TA_EVENT_STORE, useValue: options.eventStore },
         { provide: TA_REGISTRY, useValue: new RegistryProjection(options.eventStore) },
         { provide: TA_ACTIVITY, useValue: options.activity },
         { provide: TA_BUS, useValue: options.bus },
+        DirectiveIssuing,
         ...deciderHandlers(TA_EVENT_STORE, directiveDecider, directiveStreamOf, [
           IssueDirective,
           ChangeTaskDeadline,
@@ -77,6 +86,12 @@ export class TaskAssignmentModule implements OnModuleInit, OnModuleDestroy {
           SupersedeDirective,
           RevokeDirective,
           TransferToSuccessor,
+        ]),
+        ...deciderHandlers(TA_EVENT_STORE, importDraftDecider, importDraftStreamOf, [
+          DraftDirectiveImport,
+          CorrectDirectiveImport,
+          IssueDirectiveImport,
+          DiscardDirectiveImport,
         ]),
         ...deciderHandlers(TA_EVENT_STORE, registryDecider, () => REGISTRY_STREAM, [
           CreateAgency,

@@ -7,6 +7,7 @@ import {
   json,
   errors,
   correlationId,
+  idempotencyKey,
   consistencyToken,
   path,
   query,
@@ -41,6 +42,14 @@ import {
   issuedDirectiveResponse,
   taskCancelledResponse,
 } from './directives';
+import {
+  correctDraftRequest,
+  discardDraftRequest,
+  draftResponse,
+  importDirectiveRequest,
+  importedDraftResponse,
+  MAX_IMPORT_TEXT,
+} from './directive-import-events';
 import {
   agencyResponse,
   changeMembersRequest,
@@ -112,7 +121,7 @@ export function openApiDocument() {
     paths: {
       '/api/v1/directives': {
         ...command(
-          'Issue a directive with its tasks; groups fan out to their members',
+          'Issue a directive with its tasks; groups fan out to their members. With importDraftId, from an import draft: its history records the issue and how the request differs from the draft (docs/import.md)',
           'A monitoring officer of the issuer or of its office',
           issueDirectiveRequest,
           issuedDirectiveResponse,
@@ -122,6 +131,66 @@ export function openApiDocument() {
           directiveListResponse,
           [knownAt, ...pageParams],
         ),
+      },
+      '/api/v1/directives/import': {
+        post: {
+          summary:
+            "Import a directive's text (OCR noise included) into a draft to review: the draft's fields with a confidence each and warnings naming what to check, its id and revision; Location names it (docs/import.md)",
+          description: `A monitoring officer. The body is the text, text/plain in UTF-8 (a form feed reads as a new line), or { "text": "…" }; at most ${MAX_IMPORT_TEXT} bytes (413 over it). An empty or unreadable text still gives a draft, with warnings; a body that is not UTF-8 text is 400 naming (body). The registry is read as on the directive's date read from the text, else today.`,
+          parameters: [idempotencyKey, correlationId],
+          requestBody: {
+            required: true,
+            content: { 'text/plain': { schema: { type: 'string', maxLength: MAX_IMPORT_TEXT } }, ...json(importDirectiveRequest) },
+          },
+          responses: {
+            201: { description: 'Drafted; Location: /api/v1/directives/imports/{draftId}', content: json(importedDraftResponse) },
+            413: errors[400],
+            415: errors[400],
+            ...errors,
+          },
+        },
+      },
+      '/api/v1/directives/imports/{draftId}': {
+        get: {
+          summary:
+            'An import draft as corrected so far: its status (draft, issued, discarded), revision (also its ETag), the directive it became, the source text and its history',
+          description:
+            'A monitoring officer of the agency that imported it (or who did). 404 for an unknown draft, 400 naming draftId for a malformed id.',
+          parameters: [path('draftId'), correlationId],
+          responses: { 200: { description: 'OK', content: json(draftResponse) }, ...errors },
+        },
+        put: {
+          summary:
+            'Correct an import draft: the draft as corrected, in the shape GET answers; records only the fields that changed (nothing when nothing did). If-Match (or revision) names the revision it was read at: another is 409; an issued or discarded draft is 409',
+          description:
+            'A monitoring officer of the agency that imported it (or who did). Authorisation is checked before the body is validated.',
+          parameters: [
+            path('draftId'),
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag GET answered ("3")' },
+            idempotencyKey,
+            correlationId,
+          ],
+          requestBody: { required: true, content: json(correctDraftRequest) },
+          responses: { 200: { description: 'The draft as corrected', content: json(draftResponse) }, ...errors },
+        },
+      },
+      '/api/v1/directives/imports/{draftId}/issue': {
+        post: {
+          summary:
+            'Issue an import draft as it stands, through the directive command (POST /api/v1/directives with importDraftId): 422 naming each field a directive needs that the draft lacks (tasks[4].lead[1].agencyId); 409 when issued or discarded already',
+          description: `A monitoring officer of the agency that imported it, who may issue in the issuer's name. No body. Without an Idempotency-Key, issuing one revision of a draft is one command: a retry answers the directive issued.`,
+          parameters: [path('draftId'), idempotencyKey, correlationId],
+          responses: { 201: { description: 'The directive issued', content: json(issuedDirectiveResponse) }, ...errors },
+        },
+      },
+      '/api/v1/directives/imports/{draftId}/discard': {
+        post: {
+          summary: 'Discard an import draft (a wrong text, a duplicate); 409 when issued',
+          description: 'A monitoring officer of the agency that imported it (or who did). The body, { "reason": "…" }, may be left out.',
+          parameters: [path('draftId'), idempotencyKey, correlationId],
+          requestBody: { required: false, content: json(discardDraftRequest) },
+          responses: { 200: { description: 'The draft, discarded', content: json(draftResponse) }, ...errors },
+        },
       },
       '/api/v1/directives/{id}': scopedRead(
         'A directive as of a date: its tasks as amended by then, its assignments (lead, or coordinating when asked) and their statuses; 404 before its issue date',

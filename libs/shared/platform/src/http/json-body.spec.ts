@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { growthRatio } from '@dm/testing';
-import { charsetOf, describeContentType, firstInvalidUtf8, MAX_JSON_DEPTH, parseJsonBody, scanJson } from './json-body';
+import { charsetOf, describeContentType, firstInvalidUtf8, MAX_JSON_DEPTH, parseJsonBody, parseTextBody, scanJson } from './json-body';
 import { ProblemError } from './problem';
-import { UnsupportedBody, validateBody } from './validation';
+import { MalformedBody, TextBody, textOrJsonBody, UnsupportedBody, validateBody } from './validation';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 /** The 400 validateBody answers for a parsed body, as its first field error and detail. */
@@ -192,5 +192,32 @@ describe('charsetOf and describeContentType', () => {
     expect(describeContentType(undefined)).toBe('no content type');
     expect(describeContentType('text/plain\u0000\u00ff')).toBe('text/plain??');
     expect(describeContentType('x'.repeat(300))).toHaveLength(101);
+  });
+});
+
+describe('parseTextBody (a directive text to import)', () => {
+  const schema = z.object({ text: z.string() });
+
+  it('reads UTF-8 text in NFC, CRLF and form feeds as newlines, a BOM skipped', () => {
+    const body = parseTextBody(bytes('\ufeffUBND TỈNH\r\nTHANH HOA\u0301\fTrang 2'), 'text/plain; charset=utf-8');
+    expect(body).toEqual(new TextBody('UBND TỈNH\nTHANH HOÁ\nTrang 2'.normalize('NFC')));
+    expect(textOrJsonBody(schema, body)).toBe('UBND TỈNH\nTHANH HOÁ\nTrang 2'.normalize('NFC'));
+    expect(textOrJsonBody(schema, new TextBody(''))).toBe('');
+  });
+
+  it('refuses what is not text, naming (body): bytes that are not UTF-8, control characters, another charset', () => {
+    expect(refusal(parseTextBody(Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'text/plain'))).toMatchObject({ field: '(body)' });
+    expect(refusal(parseTextBody(bytes('a\u0000b'), 'text/plain'))).toMatchObject({
+      field: '(body)',
+      reason: expect.stringContaining('U+0000'),
+    });
+    expect(parseTextBody(bytes('a'), 'text/plain; charset=latin1')).toBeInstanceOf(UnsupportedBody);
+    expect(parseTextBody(bytes('a\rb'))).toBeInstanceOf(MalformedBody);
+  });
+
+  it('is 415 to a route that takes JSON, and another media type is 415 to a route that takes text', () => {
+    expect(() => validateBody(schema, new TextBody('a'))).toThrow(expect.objectContaining({ status: 415 }));
+    expect(() => textOrJsonBody(schema, new UnsupportedBody('application/pdf'))).toThrow(expect.objectContaining({ status: 415 }));
+    expect(textOrJsonBody(schema, { text: 'a' })).toBe('a');
   });
 });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { cleanJsonValue } from './text-hygiene';
 import type { FieldError } from './problem';
-import { fieldPath, MalformedBody, markRefusedBody, UnsupportedBody } from './validation';
+import { textFault, tidyText } from '@dm/contracts';
+import { fieldPath, MalformedBody, markRefusedBody, TextBody, UnsupportedBody } from './validation';
 
 /**
  * JSON request bodies (docs/security.md, "Text and JSON bodies"): UTF-8 (a
@@ -177,7 +178,30 @@ export function parseJsonBody(bytes: Uint8Array, contentType?: string): ParsedBo
 }
 
 /**
- * Replaces Fastify's JSON parser by parseJsonBody, and answers every other
+ * Reads a text/plain body (a directive's text to import) as the edge reads
+ * every string: UTF-8 (a declared charset must be UTF-8; an invalid byte is
+ * refused), a leading byte order mark skipped, no control character but tab
+ * and newline (a form feed, which PDF text extraction puts between pages,
+ * read as a newline; CRLF read as LF), handed on in NFC. What is not text is
+ * refused naming `(body)`.
+ */
+export function parseTextBody(bytes: Uint8Array, contentType?: string): TextBody | MalformedBody | UnsupportedBody {
+  const charset = charsetOf(contentType);
+  if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') return new UnsupportedBody(describeContentType(contentType));
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return new MalformedBody(`is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`, { detail: 'The body is not UTF-8 text' });
+  }
+  text = text.replace(/\f/g, '\n');
+  const fault = textFault(text);
+  if (fault) return new MalformedBody(fault, { detail: 'The body is not text' });
+  return new TextBody(tidyText(text));
+}
+
+/**
+ * Replaces Fastify's JSON parser by parseJsonBody, reads text/plain with parseTextBody, and answers every other
  * media type with UnsupportedBody (415 once the route has authorised the
  * caller). The body is read as bytes, so the decoding is ours.
  */
@@ -185,6 +209,9 @@ export function installJsonBodies(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     done(null, parseJsonBody(body as Buffer, request.headers['content-type']));
+  });
+  fastify.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (request, body, done) => {
+    done(null, parseTextBody(body as Buffer, request.headers['content-type']));
   });
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, _body, done) => {
     done(null, new UnsupportedBody(describeContentType(request.headers['content-type'])));

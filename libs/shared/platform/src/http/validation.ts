@@ -30,6 +30,11 @@ export function markRefusedBody(body: object, fault: FieldError, detail = 'The r
   refusedBodies.set(body, { fault, detail });
 }
 
+/** A text/plain body read as clean text (./json-body.ts): only a route that reads text takes it (textOrJsonBody); to the others it is 415. */
+export class TextBody {
+  constructor(readonly text: string) {}
+}
+
 /** Marks a body of another media type than JSON; reported (415) only after authorisation was checked. */
 export class UnsupportedBody {
   constructor(readonly contentType: string) {}
@@ -41,8 +46,9 @@ export function fieldPath(path: Array<string | number>): string {
 
 /** Parses a request body against its schema, or throws a 400 problem naming each field at fault. */
 export function validateBody<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
-  if (body instanceof UnsupportedBody) {
-    throw new ProblemError(415, 'Unsupported media type', `Send application/json, not ${body.contentType}`, [
+  if (body instanceof UnsupportedBody || body instanceof TextBody) {
+    const contentType = body instanceof TextBody ? 'text/plain' : body.contentType;
+    throw new ProblemError(415, 'Unsupported media type', `Send application/json, not ${contentType}`, [
       { field: '(body)', message: 'must be application/json, in UTF-8' },
     ]);
   }
@@ -69,6 +75,20 @@ function messageOf(issue: z.ZodIssue): string {
   if (issue.code === 'invalid_enum_value' && issue.message.startsWith('Invalid enum value'))
     return `must be one of ${issue.options.join(', ')}`.slice(0, MAX_MESSAGE);
   return issue.message.length > MAX_MESSAGE ? `${issue.message.slice(0, MAX_MESSAGE)}…` : issue.message;
+}
+
+/**
+ * A route that reads a text: the text of a text/plain body, or `text` of a
+ * JSON body `{ "text": "…" }` checked against `schema`. Another media type
+ * is 415 naming both.
+ */
+export function textOrJsonBody<S extends z.ZodType<{ text: string }>>(schema: S, body: unknown): string {
+  if (body instanceof TextBody) return body.text;
+  if (body instanceof UnsupportedBody)
+    throw new ProblemError(415, 'Unsupported media type', `Send text/plain or application/json, not ${body.contentType}`, [
+      { field: '(body)', message: 'must be text/plain or application/json, in UTF-8' },
+    ]);
+  return validateBody(schema, body).text;
 }
 
 /** Parses query parameters the same way. */

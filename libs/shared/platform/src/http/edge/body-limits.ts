@@ -2,18 +2,21 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ProblemError } from '../problem';
 
-export type BodyClass = 'normal' | 'large' | 'attachment';
+export type BodyClass = 'normal' | 'text' | 'large' | 'attachment';
 
 /**
  * The routes whose bodies may be large: those that carry an attached file
- * (base64 in the JSON body, up to MAX_ATTACHMENT_BYTES) and the bulk ones
- * (a directive of up to 500 tasks, a registry edition, a group's members).
- * Every other route takes the small default.
+ * (base64 in the JSON body, up to MAX_ATTACHMENT_BYTES), the bulk ones
+ * (a directive of up to 500 tasks, a registry edition, a group's members),
+ * and a directive's text to import (`text`, about 1 MB). Every other route
+ * takes the small default.
  */
 const LARGE: Array<[method: string, route: RegExp, kind: Exclude<BodyClass, 'normal'>]> = [
   ['POST', /^\/api\/v1\/assignments\/:[^/]+\/(progress|completion)$/, 'attachment'],
   ['POST', /^\/api\/v1\/reporting\/regimes\/:[^/]+\/submissions$/, 'attachment'],
   ['POST', /^\/api\/v1\/directives$/, 'large'],
+  ['POST', /^\/api\/v1\/directives\/import$/, 'text'],
+  ['PUT', /^\/api\/v1\/directives\/imports\/:[^/]+$/, 'large'],
   ['POST', /^\/api\/v1\/registry\/import$/, 'large'],
   ['POST', /^\/api\/v1\/agencies\/groups(\/:[^/]+\/members)?$/, 'large'],
 ];

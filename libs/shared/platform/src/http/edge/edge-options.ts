@@ -27,6 +27,8 @@ export interface EdgeOptions {
   bodyLimit?: number;
   /** The largest body of a route that carries an attached file or a bulk import. */
   largeBodyLimit?: number;
+  /** The largest directive text to import (POST /api/v1/directives/import). */
+  textBodyLimit?: number;
 }
 
 export const EDGE_DEFAULTS = {
@@ -41,6 +43,7 @@ export const EDGE_DEFAULTS = {
   attachmentBodyTimeoutMs: 120_000,
   bodyLimit: 256 * 1024,
   largeBodyLimit: 5 * 1024 * 1024,
+  textBodyLimit: 1024 * 1024,
 } satisfies Required<EdgeOptions>;
 
 export type ResolvedEdge = Required<EdgeOptions>;

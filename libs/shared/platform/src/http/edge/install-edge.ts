@@ -66,7 +66,7 @@ export function installEdge(fastify: FastifyInstance, options?: EdgeOptions): vo
   fastify.addHook('onRoute', (route) => {
     const method = [route.method].flat().find((m) => m !== 'HEAD') ?? 'GET';
     const kind = bodyClassOf(method, route.url);
-    route.bodyLimit = kind === 'normal' ? edge.bodyLimit : edge.largeBodyLimit;
+    route.bodyLimit = kind === 'normal' ? edge.bodyLimit : kind === 'text' ? edge.textBodyLimit : edge.largeBodyLimit;
     route.config = { ...(route.config ?? {}), [BODY_TIMEOUT]: kind === 'attachment' ? edge.attachmentBodyTimeoutMs : edge.bodyTimeoutMs };
   });
 
