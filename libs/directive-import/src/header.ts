@@ -120,7 +120,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 // ---------------------------------------------------------------- number and symbol
 
 /** A document's number and symbol as written after "Số", up to the first character that cannot be part of one. */
-const SYMBOL = /^\d{1,6}(?:\s?[./\-–—]\s?[\p{Lu}\d][\p{L}\d&]*)*/u;
+const SYMBOL = /^\d{1,6}[a-zđ]?(?:\s?[./\-–—]\s?[\p{Lu}\d][\p{L}\d&]*)*/u;
 
 export interface DocumentNumber {
   value: string;
@@ -452,15 +452,21 @@ export function readClosing(lines: SourceLine[], start: number): ClosingReading 
         capacity.push(tidyCapacity(text));
       } else if (isUpper(text) && /\p{L}{2}/u.test(text) && !name) {
         if (!title) title = stripNoise(text);
+      } else if (recipients.length && continues(lastOf(recipients), text)) {
+        recipients[recipients.length - 1] = cleanEntry(`${lastOf(recipients)} ${text}`);
       } else if (isPersonName(text) && !name && (title || capacity.length)) {
         name = stripNoise(text);
-      } else if (recipients.length && /^\p{Ll}/u.test(text) && !/[;.]$/.test(lastOf(recipients))) {
-        recipients[recipients.length - 1] = cleanEntry(`${lastOf(recipients)} ${text}`);
       }
     }
   }
   const signer = title || name ? { name: name ?? '', capacity: capacity.length ? capacity.join(' ') : null, title: title ?? '' } : null;
   return { start, signer, recipients: recipients.filter(Boolean) };
+}
+
+/** A Nơi nhận entry broken over two lines: the first has no ';' or '.' at its end, and the second is no name. */
+function continues(entry: string, text: string): boolean {
+  if (/[;.]$/.test(entry) || /^luu\b/.test(foldAligned(entry))) return false;
+  return /^\p{Ll}/u.test(text) || (!isPersonName(text) && /[,;]/.test(text));
 }
 
 function isUpper(text: string): boolean {
@@ -512,7 +518,9 @@ export function readLegalBasis(opening: string): LegalBasis[] {
   for (const clause of f.matchAll(/\b(can cu|thuc hien)\b\s*/g)) {
     const start = clause.index! + clause[0].length;
     const rest = f.slice(start, start + 600);
-    const end = start + (rest.search(/;|\.(\s|$)|\b(can cu|thuc hien)\b|\n/) + 1 || rest.length + 1) - 1;
+    // A Căn cứ clause ends at its ';', a Thực hiện sentence may cite several documents separated by ';'.
+    const stop = clause[1] === 'can cu' ? /;|\.(\s|$)|\b(can cu|thuc hien)\b|\n/ : /:|\.(\s|$)|\b(can cu|thuc hien)\b|\n/;
+    const end = start + (rest.search(stop) + 1 || rest.length + 1) - 1;
     const references = referencesIn(opening, f, start, end);
     if (references.length) found.push(...references);
     else if (clause[1] === 'can cu') {

@@ -196,13 +196,16 @@ class DirectiveReading {
     const own = ownMode(text) ?? (segment.leadIn ? ownMode(segment.leadIn) : null);
     const mode = own ?? context.openingMode;
 
-    const { lead, leadConfidence } = this.lead(segment, text, mentions, context.openingLead, at);
+    const { lead, leadConfidence, inherited } = this.lead(segment, text, mentions, context.openingLead, at);
     const leadIds = new Set(lead.map((a) => a.agencyId ?? a.text));
     const coordinatingFound = segment.fields.coordinating
       ? fieldAgencies(segment.fields.coordinating, this.mentions(segment.fields.coordinating)).map(({ text: t, mention }) =>
           mention ? draftAgency(mention, 0.95) : { text: t, agencyId: null, confidence: 0 },
         )
       : coordinatingOf(text, mentions).map((m) => draftAgency(m, 0.9));
+    if (!coordinatingFound.length && inherited && segment.leadIn) {
+      coordinatingFound.push(...coordinatingOf(segment.leadIn, this.mentions(segment.leadIn)).map((m) => draftAgency(m, 0.8)));
+    }
     const coordinating = dedupe(coordinatingFound).filter((a) => !leadIds.has(a.agencyId ?? a.text));
     coordinating.forEach((a, k) => {
       if (!a.agencyId) this.warn(`${at}.coordinating[${k}]`, `"${a.text}" is not in the registry`);
@@ -247,9 +250,11 @@ class DirectiveReading {
       const own = leadOf(text, mentions);
       if (own) lead = own.agencies.map((m) => draftAgency(m, own.source === 'chu-tri' ? 0.95 : 0.9));
     }
+    let inherited = false;
     if (!lead.length && segment.leadIn) {
-      const inherited = leadOf(segment.leadIn, this.mentions(segment.leadIn));
-      if (inherited) lead = inherited.agencies.map((m) => draftAgency(m, 0.8));
+      const fromLeadIn = leadOf(segment.leadIn, this.mentions(segment.leadIn));
+      if (fromLeadIn) lead = fromLeadIn.agencies.map((m) => draftAgency(m, 0.8));
+      inherited = !!fromLeadIn;
     }
     lead = dedupe(lead);
     if (!lead.length && openingLead.length) {
@@ -265,20 +270,20 @@ class DirectiveReading {
       if (!a.agencyId) this.warn(`${at}.lead[${k}]`, `"${a.text}" is not in the registry`);
     });
     const leadConfidence = lead.length ? round(Math.min(...lead.map((a) => a.confidence))) : 0;
-    return { lead, leadConfidence };
+    return { lead, leadConfidence, inherited };
   }
 
   private deadline(segment: TaskSegment, text: string, issuedOn: string | null, at: string) {
     const read = (t: string) => this.guard('deadline', () => deadlinePhrases(t.slice(0, MAX_READ), issuedOn), [] as DeadlinePhrase[]);
     const fromField = segment.fields.time ? read(segment.fields.time) : [];
     const phrases = fromField.length ? fromField : read(text);
-    const found = taskDeadline(phrases);
+    const found = taskDeadline(phrases, 0.3);
     const chosen = phrases.find((p) => p.text === found.text && (p.date === found.date || p.recurring !== null));
     if (found.text && (found.date || found.recurring)) {
-      if (found.date && !/\d{4}|\d{1,2}\s*[/.-]\s*\d{2}$/.test(found.text))
-        this.warn(`${at}.deadline`, `"${found.text}" gives no year: read as ${found.date}`);
-      if (found.confidence < 0.7) this.warn(`${at}.deadline`, `"${found.text}" read with low confidence`);
-      if (chosen?.note) this.warn(`${at}.deadline`, `"${found.text}": ${chosen.note}`);
+      const noYear = found.date && !/\d{4}/.test(found.text);
+      if (chosen?.note) this.warn(`${at}.deadline`, `"${found.text}" read as ${found.date ?? 'a recurring deadline'}: ${chosen.note}`);
+      else if (noYear) this.warn(`${at}.deadline`, `"${found.text}" gives no year: read as ${found.date}`);
+      if (found.confidence < 0.7) this.warn(`${at}.deadline`, `"${found.text}" read with low confidence (${round(found.confidence)})`);
     } else if (found.text || segment.fields.time) {
       this.warn(`${at}.deadline`, `"${found.text ?? segment.fields.time}" could not be read as a deadline`);
     }

@@ -200,6 +200,8 @@ function buildTree(lines: SourceLine[]): Node {
       parent.children.push(node);
       stack.push(node);
     } else {
+      // A sentence after a list's last bullet (ended by '.') is the item's again, not the bullet's.
+      while ((top().kind === 'dash' || top().kind === 'plus') && /\.$/.test(previous) && /^\p{Lu}/u.test(line.text)) stack.pop();
       top().lines.push({ text: line.text, n: line.n });
     }
     for (const open of stack) open.to = Math.max(open.to, line.n);
@@ -397,19 +399,25 @@ function stackedCells(lines: string[], data: Cell[]): string[] {
 // ---------------------------------------------------------------- closing paragraph
 
 const CLOSING_OPENER =
-  /^(giao van phong|van phong (ubnd|uy ban)[^.]{0,40}(theo doi|co trach nhiem|chu tri)|yeu cau (giam doc|thu truong|chu tich|cac|bo truong)|trong qua trinh (to chuc )?(trien khai )?thuc hien|(chu tich (ubnd|uy ban nhan dan)|thu tuong chinh phu|ubnd) (tinh )?yeu cau|nhan duoc (van ban|cong van)|(chi thi|ke hoach|cong van|quyet dinh) nay (co hieu luc|duoc)|day la)/;
+  /^(giao van phong|van phong (ubnd|uy ban)[^.]{0,40}(theo doi|co trach nhiem|chu tri)|yeu cau (giam doc|thu truong|chu tich|cac|bo truong)|trong qua trinh (to chuc )?(trien khai )?thuc hien|(chu tich (ubnd|uy ban nhan dan)|thu tuong chinh phu|ubnd) (tinh )?yeu cau|nhan duoc (van ban|cong van)|bo truong,? thu truong|(chi thi|ke hoach|cong van|quyet dinh) nay (co hieu luc|duoc)|day la)/;
 
 /** A closing paragraph after the last task: split off from the task it was read into. */
 function splitClosing(root: Node): string | null {
-  let last = root;
-  while (last.children.length) last = last.children[last.children.length - 1];
-  if (last === root) return null;
-  for (let k = 1; k < last.lines.length; k++) {
-    if (!endsSentence(last.lines[k - 1].text)) continue;
-    if (!CLOSING_OPENER.test(foldAligned(last.lines[k].text))) continue;
-    const closing = last.lines.splice(k);
-    last.to = last.lines[last.lines.length - 1].n;
-    return joinLines(closing);
+  const path = [root];
+  while (path[path.length - 1].children.length) path.push(path[path.length - 1].children[path[path.length - 1].children.length - 1]);
+  if (path.length === 1) return null;
+  for (let depth = path.length - 1; depth > 0; depth--) {
+    const node = path[depth];
+    const lastChild = node.children[node.children.length - 1];
+    for (let k = 1; k < node.lines.length; k++) {
+      if (lastChild && node.lines[k].n < lastChild.from) continue;
+      if (!endsSentence(node.lines[k - 1].text) && !(lastChild && node.lines[k - 1].n < lastChild.from)) continue;
+      if (!CLOSING_OPENER.test(foldAligned(node.lines[k].text))) continue;
+      const closing = node.lines.splice(k);
+      const end = closing[0].n - 1;
+      for (const open of path) open.to = Math.min(open.to, end);
+      return joinLines(closing);
+    }
   }
   return null;
 }
@@ -489,36 +497,40 @@ function segmentOf(node: Node, number: string[], bullets: Node[], leadIn: string
   const fields: TaskFields = node.cells ? { ...node.cells } : { lead: null, coordinating: null, time: null };
   const texts: string[] = [];
   let field: { key: keyof TaskFields | 'content'; parts: string[] } | null = null;
+  let paragraph: Array<{ text: string }> = [];
   const flush = () => {
+    if (paragraph.length) texts.push(joinLines(paragraph));
+    paragraph = [];
     if (!field) return;
     const value = joinLines(field.parts.map((text) => ({ text })));
     if (field.key === 'content') texts.push(value);
     else fields[field.key] = fields[field.key] ? `${fields[field.key]}; ${value}` : value;
     field = null;
   };
-  const own: Array<{ text: string }> = [];
-  for (const line of node.lines) {
-    const labelled = fieldOf(line.text);
+  // The item's own lines and its bullets, in the order of the text.
+  const entries = [
+    ...node.lines.map((line) => ({ n: line.n, line, bullet: null })),
+    ...bullets.map((bullet) => ({ n: bullet.from, line: null, bullet })),
+  ];
+  entries.sort((x, y) => x.n - y.n);
+  for (const { line, bullet } of entries) {
+    const first = line ? line.text : (bullet!.lines[0]?.text ?? '');
+    const labelled = fieldOf(first);
     if (labelled) {
       flush();
-      field = { key: labelled.key, parts: [labelled.value] };
-    } else if (field) {
+      field = { key: labelled.key, parts: [labelled.value, ...(bullet ? bullet.lines.slice(1).map((l) => l.text) : [])] };
+      if (bullet) flush();
+    } else if (line && field) {
       field.parts.push(line.text);
-    } else own.push(line);
+    } else if (line) {
+      paragraph.push(line);
+    } else {
+      flush();
+      const sub = [joinLines(bullet!.lines), ...bullet!.children.map((c) => `+ ${joinLines(c.lines)}`)].filter(Boolean);
+      texts.push(`${bullet!.kind === 'plus' ? '+' : '-'} ${sub.join('\n')}`);
+    }
   }
   flush();
-  const main = joinLines(own);
-  if (main) texts.unshift(main);
-  for (const bullet of bullets) {
-    const labelled = fieldOf(bullet.lines[0]?.text ?? '');
-    if (labelled) {
-      field = { key: labelled.key, parts: [labelled.value, ...bullet.lines.slice(1).map((l) => l.text)] };
-      flush();
-      continue;
-    }
-    const sub = [joinLines(bullet.lines), ...bullet.children.map((c) => `+ ${joinLines(c.lines)}`)].filter(Boolean);
-    texts.push(`${bullet.kind === 'plus' ? '+' : '-'} ${sub.join('\n')}`);
-  }
   const to = Math.max(node.to, ...bullets.map((b) => b.to));
   return {
     number: number.join('.'),
