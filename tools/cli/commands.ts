@@ -23,6 +23,7 @@ import { loadOrCreateAuditKeys } from '@dm/composition';
 import { ApiClient, runDemo } from '@dm/testing';
 import { REGISTRY_USAGE, registryUrl, runRegistry } from './registry';
 import { REPORT_USAGE, runReport } from './report';
+import { IMPORT_USAGE, importUrl, runImport } from './import';
 
 const USAGE = `usage: npm run cli -- <command>
   token --sub <user> --role <${ROLES.join('|')}> [--agency <id>] [--name <name>] [--ttl 12h]
@@ -42,7 +43,8 @@ const USAGE = `usage: npm run cli -- <command>
         prints the public key that checks this data directory's checkpoints
 ${ADMIN_USAGE}
 ${REGISTRY_USAGE}
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+${IMPORT_USAGE}`;
 
 /** Signs with the current key of the data directory's ring (SIGNING_KEYS_DIR: the distributed form's sign-in component's). */
 const signingTokens = (dataDir: string) => TokenService.holdingKeys(signingKeysDirOf(dataDir));
@@ -163,6 +165,27 @@ async function main(argv: string[]) {
         const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
         return { url: server.url, sign, close: () => server.close() };
       });
+      return;
+    }
+    case 'import': {
+      // Standard output carries the draft (or the directive) alone: whatever else prints goes to standard error.
+      const write = (text: string) => process.stdout.write(`${text}\n`);
+      console.log = console.info = (...parts: unknown[]) => console.error(...parts);
+      const tokens = signingTokens(config.dataDir);
+      const sign = (agencyId: string | null) =>
+        tokens.sign({ sub: process.env.USER ?? 'cli', name: 'CLI', agencyId, roles: ['monitoring_officer'] }, '1h');
+      const url = importUrl(rest);
+      if (url) {
+        process.exitCode = await runImport(rest, { url: url.replace(/\/$/, ''), sign }, write, console.error);
+        return;
+      }
+      process.env.URGING ??= 'off';
+      const server = await startEmbedded({ dataDir: config.dataDir, logger: false });
+      try {
+        process.exitCode = await runImport(rest, { url: server.url, sign }, write, console.error);
+      } finally {
+        await server.close();
+      }
       return;
     }
     case 'admin': {
