@@ -482,7 +482,7 @@ function tidyCapacity(text: string): string {
 /** Stray characters OCR leaves beside a title or a name: "PHÓ CHỦ TỊCH 7" → "PHÓ CHỦ TỊCH". */
 function stripNoise(text: string): string {
   const words = text.split(' ');
-  const isWord = (w: string) => /^\p{L}[\p{L}.]+$/u.test(w) || /^\p{Lu}\.$/u.test(w);
+  const isWord = (w: string) => /^\p{L}[\p{L}.]+$/u.test(w) || /^\p{Lu}\.?$/u.test(w);
   while (words.length > 1 && !isWord(words[words.length - 1])) words.pop();
   while (words.length > 1 && !isWord(words[0])) words.shift();
   return words.join(' ');
@@ -519,7 +519,7 @@ export function readLegalBasis(opening: string): LegalBasis[] {
     const start = clause.index! + clause[0].length;
     const rest = f.slice(start, start + 600);
     // A Căn cứ clause ends at its ';', a Thực hiện sentence may cite several documents separated by ';'.
-    const stop = clause[1] === 'can cu' ? /;|\.(\s|$)|\b(can cu|thuc hien)\b|\n/ : /:|\.(\s|$)|\b(can cu|thuc hien)\b|\n/;
+    const stop = clause[1] === 'can cu' ? /;|(?<!\d)\.(\s|$)|\b(can cu|thuc hien)\b|\n/ : /:|(?<!\d)\.(\s|$)|\b(can cu|thuc hien)\b|\n/;
     const end = start + (rest.search(stop) + 1 || rest.length + 1) - 1;
     const references = referencesIn(opening, f, start, end);
     if (references.length) found.push(...references);

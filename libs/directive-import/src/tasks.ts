@@ -80,7 +80,7 @@ interface Marker {
 
 const ROMAN_VALUE = /^(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)$/;
 const ROMAN = /^(X{0,3}[IVX]{1,4})\s?(?:[.):]\s*|\/\s+|\s[-–]\s)(?=\S)/;
-const NUM = /^(\d{1,3})\s?(?:[.)]\s*|\/\s+)(?=[^\d\s./])/u;
+const NUM = /^(\d{1,5})\s?(?:[.)]\s*|\/\s+)(?=[^\d\s./])/u;
 const DOTTED = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/;
 const LETTER = /^([a-zđ])\s?[).]\s+(?=\S)/;
 const DASH = /^[-–—•·*]\s*(?=[^-\s])/;
@@ -222,8 +222,12 @@ function accept(marker: Marker, parent: Node, previous: string): { note: string 
   if (marker.kind === 'dash' || marker.kind === 'plus') {
     return afterSentence || /^\p{Lu}/u.test(marker.rest) ? { note: null } : null;
   }
-  const siblings = parent.children.filter((c) => c.kind === marker.kind);
-  const last = siblings.length ? ordinal(siblings[siblings.length - 1]) : 0;
+  let last = 0;
+  for (let k = parent.children.length - 1; k >= 0; k--) {
+    if (parent.children[k].kind !== marker.kind) continue;
+    last = ordinal(parent.children[k]);
+    break;
+  }
   const value = ordinal(marker);
   if (marker.kind === 'dotted') {
     const prefix = marker.label.split('.').slice(0, -1).join('.');
@@ -464,7 +468,9 @@ function collectTasks(node: Node, path: string[], leadIn: string | null, out: Ta
     if (own.lines.length || bullets.length) out.push(segmentOf(own, [node.label], bullets, leadIn));
     return;
   }
-  const number = [...path, node.label];
+  // "1.2" under "1" is numbered "1.2", not "1.1.2".
+  const parentWritten = node.kind === 'dotted' && path.length > 0 && node.label.startsWith(`${path[path.length - 1]}.`);
+  const number = [...(parentWritten ? path.slice(0, -1) : path), node.label];
   if (items.length) {
     const text = ownText(node);
     items.forEach((c) => collectTasks(c, number, text || leadIn, out, startsWithAgency));

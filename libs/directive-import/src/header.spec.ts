@@ -1,0 +1,147 @@
+import {
+  closingStart,
+  foldAligned,
+  readClosing,
+  readHeader,
+  readLegalBasis,
+  readSignatureStamp,
+  repairDocumentNumber,
+  sourceLines,
+  typeOfSymbol,
+} from './header';
+
+const header = (text: string) => readHeader(sourceLines(text));
+const closing = (text: string) => {
+  const lines = sourceLines(text);
+  return readClosing(lines, closingStart(lines, 0));
+};
+
+describe('repairDocumentNumber', () => {
+  it.each([
+    ['4308/UBND-VX', '4308/UBND-VX', false],
+    ['01/CT-TTg   Hà Nội', '01/CT-TTg', false],
+    ['15 /KH-UBND', '15/KH-UBND', false],
+    ['289. QĐ/TU ngày', '289-QĐ/TU', true],
+    ['4308.UBND-VX', '4308/UBND-VX', true],
+    ['159/KH- UBND', '159/KH-UBND', false],
+    ['30c/NQ-CP', '30c/NQ-CP', false],
+    ['71/2017/TT-BTC', '71/2017/TT-BTC', false],
+  ])('reads %j as %j', (written, value, repaired) => {
+    expect(repairDocumentNumber(written)).toMatchObject({ value, repaired });
+  });
+
+  it('reads no number from a text that has none', () => {
+    expect([repairDocumentNumber('2016 - 2020'), repairDocumentNumber('ngày 10'), repairDocumentNumber('')]).toEqual([null, null, null]);
+  });
+
+  it('knows the type from the symbol', () => {
+    expect(['01/CT-TTg', '15/KH-UBND', '289-QĐ/TU', '4308/UBND-VX', '12/CĐ-TTg'].map(typeOfSymbol)).toEqual([
+      'chi-thi',
+      'ke-hoach',
+      'quyet-dinh',
+      null,
+      'cong-dien',
+    ]);
+  });
+});
+
+describe('readHeader', () => {
+  it('reads "Sô:" and "S6:" for "Số:", the place before the date', () => {
+    expect(
+      header(
+        'BỘ TÀI CHÍNH   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSô: 05/TB-BTC   Hà Nội, ngày 05 tháng 3 năm 2020\nTHÔNG BÁO\nKết luận của Bộ trưởng\n',
+      ),
+    ).toMatchObject({
+      issuer: 'BỘ TÀI CHÍNH',
+      number: { value: '05/TB-BTC' },
+      place: 'Hà Nội',
+      issuedOn: '2020-03-05',
+      type: 'thong-bao',
+      typeConfidence: 1,
+      subject: 'Kết luận của Bộ trưởng',
+    });
+    expect(header('S6: 01/CT-TTg Hà Nội, ngày 06 tháng 01 năm 2017').number?.value).toBe('01/CT-TTg');
+  });
+
+  it('reads a two-level issuer, and a one-level one broken over two lines', () => {
+    expect(header('UBND TỈNH THANH HÓA\nSỞ Y TẾ\nSố: 10/SYT-NV')).toMatchObject({
+      issuer: 'SỞ Y TẾ',
+      issuerHeading: 'UBND TỈNH THANH HÓA',
+    });
+    expect(header('ỦY BAN NHÂN DÂN\nTỈNH THANH HOÁ\nSố: 10/UBND-VX')).toMatchObject({
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH THANH HOÁ',
+      issuerHeading: null,
+    });
+  });
+
+  it('reads the addressees inline or as a list, and starts the body after them', () => {
+    expect(header('Số: 1/UBND-VX\nV/v phòng chống dịch\nKính gửi: Sở Y tế.\nThực hiện ...').addressees).toEqual(['Sở Y tế']);
+    const listed = header(
+      'Số: 1/UBND-VX\nV/v phòng chống\ndịch bệnh\nKính gửi:\n- Sở Y tế;\n- UBND các huyện, thị xã,\nthành phố.\nThực hiện ...',
+    );
+    expect(listed).toMatchObject({
+      subject: 'V/v phòng chống dịch bệnh',
+      type: 'cong-van',
+      addressees: ['Sở Y tế', 'UBND các huyện, thị xã, thành phố'],
+      bodyStart: 7,
+    });
+  });
+
+  it('finds nothing in a text without a header', () => {
+    expect(header('Một đoạn văn bản bất kỳ.')).toMatchObject({ number: null, issuedOn: null, type: null, subject: null, addressees: [] });
+  });
+});
+
+describe('the closing and the stamp', () => {
+  it('reads the signer beside Nơi nhận on the same lines, the title cleared of OCR noise', () => {
+    expect(closing('Nơi nhận:   KT. CHỦ TỊCH\n- Như trên;   PHÓ CHỦ TỊCH 7\n- Lưu: VT.\nPhạm Đặng Quyền\n\n3')).toEqual({
+      start: 0,
+      signer: { name: 'Phạm Đặng Quyền', capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH' },
+      recipients: ['Như trên', 'Lưu: VT'],
+    });
+  });
+
+  it('reads TL. and (Đã ký) lines, and a signer without Nơi nhận', () => {
+    expect(closing('Việc cuối./.\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(Đã ký)\nNguyễn Văn A').signer).toEqual({
+      name: 'Nguyễn Văn A',
+      capacity: 'TL. CHỦ TỊCH',
+      title: 'CHÁNH VĂN PHÒNG',
+    });
+  });
+
+  it('reads the stamp lines wherever they are, the signing time as an ISO local time', () => {
+    expect(readSignatureStamp(sourceLines('Ký bởi: Văn phòng Ủy ban Nhân dân\nThời gian ký: 10/02/2017 15:47:44'))).toEqual({
+      signedBy: 'Văn phòng Ủy ban Nhân dân',
+      signedAt: '2017-02-10T15:47:44',
+    });
+    expect(readSignatureStamp(sourceLines('Người ký: Sở Tài chính Email: a@b.vn Thời gian ký: 20.07.2017 09:15 +07:00'))).toEqual({
+      signedBy: 'Sở Tài chính',
+      signedAt: '2017-07-20T09:15:00',
+    });
+    expect(readSignatureStamp(sourceLines('Không có dấu'))).toBeNull();
+  });
+});
+
+describe('readLegalBasis', () => {
+  it('reads each Căn cứ and the documents of a Thực hiện sentence, repaired', () => {
+    expect(
+      readLegalBasis(
+        'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; Thực hiện Quyết định số 289. QĐ/TU ngày 27/5/2016; Kế hoạch số 159/KH- UBND ngày 21/10/2016 của UBND tỉnh, Chủ tịch UBND tỉnh yêu cầu:',
+      ),
+    ).toEqual([
+      { reference: 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015', written: null },
+      { reference: 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020', written: null },
+      { reference: 'Quyết định số 289-QĐ/TU ngày 27/5/2016', written: '289. QĐ/TU' },
+      { reference: 'Kế hoạch số 159/KH-UBND ngày 21/10/2016', written: null },
+    ]);
+  });
+});
+
+describe('foldAligned', () => {
+  it('folds one character for one, so offsets hold in the original', () => {
+    const text = 'Ủy ban nhân dân tỉnh Thanh Hoá, Đảng 😀';
+    const folded = foldAligned(text);
+    expect(folded).toHaveLength(text.length);
+    expect(folded.slice(0, 31)).toBe('uy ban nhan dan tinh thanh hoa,');
+  });
+});
