@@ -105,5 +105,5 @@ describe('standalone process killed with SIGKILL and restarted', () => {
     expect(runCli(['rebuild'], dataDir)).toMatch(/rebuilt read models from \d+ events/);
     child = await startStandalone(dataDir, port);
     expect(await answers()).toEqual(live);
-  }, 180_000);
+  }, 300_000);
 });
