@@ -22,6 +22,8 @@ export interface TableIds extends ReportingRecords {
   progressFile: string;
   /** The account the account routes name. */
   username: string;
+  /** An import draft of vp-ubnd-tinh's (docs/import.md); issuing it is 422 (its text lacks what a directive needs). */
+  draftId: string;
   /** A new number each call, for what must be unique (a directive's number, a deadline). */
   next: () => string;
 }
@@ -43,6 +45,36 @@ export function tableActions(ids: () => TableIds): Record<string, Action> {
       agencies: { own: 'vp-ubnd-tinh', other: 'so-ldtbxh' },
       allowed: { monitoring_officer: 'own' },
       send: (as) => as.post('/api/v1/directives', { ...seed4308Directive(), number: `${next()}/TABLE` }),
+    },
+    'import a directive text': {
+      route: 'POST /api/v1/directives/import',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'any' },
+      send: (as) => as.postRaw('/api/v1/directives/import', `Số: ${next()}/TABLE`, { 'content-type': 'text/plain; charset=utf-8' }),
+    },
+    'read an import draft': {
+      route: 'GET /api/v1/directives/imports/:draftId',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.get(`/api/v1/directives/imports/${ids().draftId}`),
+    },
+    'correct an import draft': {
+      route: 'PUT /api/v1/directives/imports/:draftId',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.put(`/api/v1/directives/imports/${ids().draftId}`, { subject: next() }),
+    },
+    'issue an import draft': {
+      route: 'POST /api/v1/directives/imports/:draftId/issue',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/imports/${ids().draftId}/issue`, undefined),
+    },
+    'discard an import draft': {
+      route: 'POST /api/v1/directives/imports/:draftId/discard',
+      agencies: { own: 'vp-ubnd-tinh', other: 'so-yt' },
+      allowed: { monitoring_officer: 'own' },
+      send: (as) => as.post(`/api/v1/directives/imports/${ids().draftId}/discard`, { reason: 'Kiểm tra phân quyền' }),
     },
     'change a task deadline': {
       route: 'POST /api/v1/directives/:id/tasks/:taskNo/deadline',

@@ -104,6 +104,20 @@ export function matrixEntries(world: MatrixWorld): MatrixEntry[] {
         more: { next: world.next },
       })),
     ],
+    // Import drafts (docs/import.md): imported by a monitoring officer, reviewed by its agency's (or the one who imported).
+    ['import a directive text', stateless('new draft')],
+    ...(['read an import draft', 'correct an import draft', 'issue an import draft', 'discard an import draft'] as const).map(
+      (action): [string, Record<string, () => Promise<Case>>] => [
+        action,
+        {
+          'draft of vp-ubnd-tinh': async () =>
+            withIds(await world.sharedDirective('in force'), {
+              rules: [rule(directivesPolicy.reviewImport, { importedBy: { userId: 'mo-vp-ubnd-tinh', agencyId: 'vp-ubnd-tinh' } })],
+              more: { draftId: await world.importDraft() },
+            }),
+        },
+      ],
+    ),
     ['change a task deadline', directiveStates('write', change)],
     ['cancel a task', directiveStates('write', change)],
     ['add a task', directiveStates('write', change)],

@@ -225,6 +225,17 @@ export class MatrixWorld {
     this.reporting = { ...(await recordReporting(this.fx, letter.id)), letter };
   }
 
+  /** An import draft of vp-ubnd-tinh's officer (mo-vp-ubnd-tinh), shared by the draft routes' cases. */
+  importDraft(): Promise<string> {
+    return this.once('import-draft', async () => {
+      const imported = await this.office.postRaw('/api/v1/directives/import', 'Kính gửi: Sở Tài chính.', {
+        'content-type': 'text/plain; charset=utf-8',
+      });
+      ok(imported, 201, 'import a draft');
+      return imported.body.draftId as string;
+    });
+  }
+
   /** The ids the table's actions are sent on: every directive slot the letter, Mường Lát's assignment of it. */
   ids(letter: Letter, more: Partial<TableIds> = {}): TableIds {
     let n = 0;
@@ -239,6 +250,7 @@ export class MatrixWorld {
       reportId: this.reporting.reportId,
       reminderId: this.reporting.reminderId,
       username: 'khong-co-tai-khoan',
+      draftId: '00000000-0000-7000-8000-000000000000',
       next: () => String(++n),
       ...more,
     };

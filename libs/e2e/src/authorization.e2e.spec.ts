@@ -44,6 +44,8 @@ describe('authorisation table over HTTP (embedded)', () => {
   let reporting: ReportingRecords;
   /** The SHA-256 of the file a progress report of Mường Lát's carries. */
   let progressFile: string;
+  /** An import draft of vp-ubnd-tinh's. */
+  let draftId: string;
   let n = 0;
   const next = () => String(++n);
 
@@ -76,6 +78,11 @@ describe('authorisation table over HTTP (embedded)', () => {
     };
     [amended, superseded, revoked] = [await spare('1/SPARE'), await spare('2/SPARE'), await spare('3/SPARE')];
     reporting = await recordReporting(fx, directiveId);
+    const imported = await fx
+      .monitoring('vp-ubnd-tinh')
+      .postRaw('/api/v1/directives/import', 'Kính gửi: Sở Tài chính.', { 'content-type': 'text/plain; charset=utf-8' });
+    expect(imported.status).toBe(201);
+    draftId = imported.body.draftId;
   });
   afterAll(() => fx.stop());
 
@@ -88,6 +95,7 @@ describe('authorisation table over HTTP (embedded)', () => {
     progressFile,
     ...reporting,
     username: 'khong-co-tai-khoan',
+    draftId,
     next,
   }));
 
