@@ -126,6 +126,43 @@ describe('segmentBody: numbering', () => {
   });
 });
 
+describe('segmentBody: a body without a list', () => {
+  it('makes the one request paragraph of a short letter task "1", the paragraph introducing it and a bracketed note no task', () => {
+    const body = segment(
+      [
+        'Sở Xây dựng nhận được Tờ trình số 12/TTr-PQH ngày 3/5/2019 của Phòng Quy hoạch, Giám đốc Sở có ý kiến như sau:',
+        '',
+        'Giao Trưởng phòng: Phòng Quản lý nhà, Phòng Kinh tế phối hợp với Thanh tra Sở rà soát hồ sơ',
+        'các công trình chậm tiến độ, báo cáo trước ngày 30/5/2019./.',
+        '',
+        '(Kèm theo Tờ trình số 12/TTr-PQH)',
+      ].join('\n'),
+    );
+    expect(body.tasks.map((t) => [t.number, t.from, t.to])).toEqual([['1', 3, 4]]);
+    expect(body.tasks[0].text).toMatch(/^Giao Trưởng phòng: Phòng Quản lý nhà.*30\/5\/2019\.\/\.$/);
+    expect(body.opening).toMatch(/^Sở Xây dựng nhận được Tờ trình số 12\/TTr-PQH/);
+  });
+
+  it('numbers several request paragraphs 1, 2, and cuts a request clause after its preamble ("…, UBND huyện đề nghị …")', () => {
+    const two = segment('Giao Phòng Y tế kiểm tra các cơ sở.\nĐề nghị Hội Chữ thập đỏ vận động ủng hộ.\nTrân trọng./.');
+    expect(two.tasks.map((t) => [t.number, t.text])).toEqual([
+      ['1', 'Giao Phòng Y tế kiểm tra các cơ sở.'],
+      ['2', 'Đề nghị Hội Chữ thập đỏ vận động ủng hộ.'],
+    ]);
+    const clause = segment(
+      'Thực hiện Kế hoạch số 7/KH-UBND ngày 2/3/2020 của UBND tỉnh, UBND huyện đề nghị Trung tâm Văn hóa tổ chức tuyên truyền./.',
+    );
+    expect(clause.opening).toBe('Thực hiện Kế hoạch số 7/KH-UBND ngày 2/3/2020 của UBND tỉnh,');
+    expect(clause.tasks.map((t) => t.text)).toEqual(['UBND huyện đề nghị Trung tâm Văn hóa tổ chức tuyên truyền./.']);
+  });
+
+  it('finds no task in a body that asks nothing', () => {
+    expect(
+      segment('Năm qua, tình hình giao thông trên địa bàn ổn định.\nTheo đề nghị của Sở Tư pháp, các hồ sơ đã được xử lý.').tasks,
+    ).toEqual([]);
+  });
+});
+
 describe('segmentBody: task tables a PDF extraction flattened', () => {
   it('reads rows whose cells are separated by runs of spaces, a wrapped cell joined to its column', () => {
     const body = segment(
@@ -186,6 +223,15 @@ describe('reading a task', () => {
       'de-nghi',
       'yeu-cau',
       null,
+    ]);
+  });
+
+  it('reads the mode and the lead after a body as subject asking ("UBND huyện đề nghị Sở A …")', () => {
+    expect(ownMode('Ủy ban nhân dân huyện giao Phòng A rà soát')).toBe('giao');
+    const asked = 'UBND huyện đề nghị Hội A, Hội B phối hợp với Phòng C vận động hội viên.';
+    expect(leadOf(asked, mentionsOf(asked, ['UBND huyện', 'Hội A', 'Hội B', 'Phòng C']))?.agencies.map((m) => m.text)).toEqual([
+      'Hội A',
+      'Hội B',
     ]);
   });
 

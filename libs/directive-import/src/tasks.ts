@@ -22,6 +22,14 @@ import { type SourceLine, foldAligned, isPageNumber, isStampLine } from './heade
  *   lines or separated by runs of spaces: each row is a task numbered by TT.
  * - Without any numbered item, bullets after a line ending with ':' are the
  *   tasks ("-1", "-2").
+ * - Without any numbered item or such bullets (a short công văn whose body
+ *   is one instruction), each paragraph that addresses a request is a task,
+ *   numbered "1", "2" in order: one opening with Giao / Đề nghị / Yêu cầu,
+ *   or whose clause opens with a body as subject and then that verb ("UBND
+ *   tỉnh đề nghị …", "…, Sở Tài chính đề nghị …"; the clause is the task,
+ *   what comes before it stays in the opening). A paragraph ending with ':'
+ *   ("… có ý kiến như sau:") introduces and is no task; a paragraph in
+ *   brackets ("(Đính kèm …)") is a note.
  *
  * A numbered line is a new item only when its number follows the one before
  * at its level, or the line before ended a sentence; otherwise it continues
@@ -144,7 +152,85 @@ export function segmentBody(lines: SourceLine[], options: SegmentOptions = {}): 
   const closing = splitClosing(root);
   const tasks: TaskSegment[] = [];
   collectTasks(root, [], null, tasks, startsWithAgency);
+  if (!tasks.length) {
+    const requests = requestParagraphs(body);
+    if (requests) return requests;
+  }
   return { opening, tasks, closing };
+}
+
+// ---------------------------------------------------------------- a body without a list
+
+const REQUEST_VERB = /\b(giao|de nghi|yeu cau)\b(?! (thong|duc|dich|luu|tiep|nhan|thuong|ket|ve)\b)/g;
+
+/**
+ * Where a paragraph's request starts: 0 when it opens with Giao / Đề nghị /
+ * Yêu cầu, else the start of the clause whose subject is a body ("UBND tỉnh",
+ * "Chủ tịch UBND tỉnh", "Sở …", at most eight words) followed by the verb.
+ * Null when it addresses no request.
+ */
+export function requestStart(text: string): number | null {
+  const f = foldAligned(text);
+  for (const m of f.matchAll(REQUEST_VERB)) {
+    if (m.index === 0) return 0;
+    const before = f.slice(0, m.index);
+    const clause = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1;
+    const subject = before.slice(clause).trim();
+    if (!subject || subject.split(/\s+/).length > 8 || !ORGAN_START.test(`${subject} `)) continue;
+    if (/\b(co y kien|nhan duoc|theo|cua)\b/.test(subject)) continue;
+    return clause + (before.slice(clause).length - before.slice(clause).trimStart().length);
+  }
+  return null;
+}
+
+/** The paragraphs of a body: lines joined up to a blank line, or up to a sentence's end when the next line opens a new one. */
+function paragraphsOf(lines: SourceLine[]): Array<{ lines: SourceLine[] }> {
+  const paragraphs: Array<{ lines: SourceLine[] }> = [];
+  let current: SourceLine[] = [];
+  const flush = () => {
+    if (current.length) paragraphs.push({ lines: current });
+    current = [];
+  };
+  for (const line of lines) {
+    if (!line.text) {
+      flush();
+      continue;
+    }
+    if (isPageNumber(line.text)) continue;
+    const last = current[current.length - 1];
+    if (last && /[.;:!?)]$/.test(last.text) && /^[\p{Lu}(\d-]/u.test(line.text)) flush();
+    current.push(line);
+  }
+  flush();
+  return paragraphs;
+}
+
+function requestParagraphs(body: SourceLine[]): BodySegments | null {
+  const openingParts: string[] = [];
+  const tasks: TaskSegment[] = [];
+  for (const paragraph of paragraphsOf(body)) {
+    const text = joinLines(paragraph.lines);
+    const start = /^\(/.test(text) || /:$/.test(text) ? null : requestStart(text);
+    if (start === null) {
+      if (!tasks.length) openingParts.push(text);
+      continue;
+    }
+    if (start > 0 && !tasks.length) openingParts.push(text.slice(0, start).trim());
+    const own = text.slice(start).trim();
+    tasks.push({
+      number: String(tasks.length + 1),
+      text: own,
+      fields: { lead: null, coordinating: null, time: null },
+      leadIn: null,
+      from: paragraph.lines[0].n,
+      to: paragraph.lines[paragraph.lines.length - 1].n,
+      numberConfidence: 0.7,
+      numberNote: null,
+      fromTable: false,
+    });
+  }
+  if (!tasks.length) return null;
+  return { opening: openingParts.filter(Boolean).join('\n'), tasks, closing: null };
 }
 
 /** The first line of the first task: a "1."/"I."/"a)"/"1.1" line after a sentence's end, else the first bullet after a ':' line. */
@@ -576,7 +662,7 @@ export function joinLines(lines: ReadonlyArray<{ text: string }>): string {
 }
 
 const ORGAN_START =
-  /^(cac |ubnd |uy ban |so |bo |ban |van phong |cong an |bo chi huy |ngan hang |dai |bao |truong |hoi |lien doan |tinh doan |mat tran |cuc |chi cuc |thanh tra |kho bac |bao hiem |vien |trung tam |cong ty |tong cong ty |giam doc |chu tich |thu truong |tong cuc |hdnd |mttq )/;
+  /^(cac |ubnd |uy ban |so |bo |ban |van phong |cong an |bo chi huy |ngan hang |dai |bao |truong |hoi |lien doan |tinh doan |mat tran |cuc |chi cuc |thanh tra |kho bac |bao hiem |vien |trung tam |cong ty |tong cong ty |giam doc |chu tich |thu truong |thu tuong |tong cuc |hdnd |mttq )/;
 
 function startsWithOrganWord(text: string): boolean {
   return ORGAN_START.test(foldAligned(text));
@@ -588,10 +674,22 @@ export type Mode = 'giao' | 'yeu-cau' | 'de-nghi';
 const MODE_VERB = /^(giao|de nghi|yeu cau)\b/;
 const MODES: Record<string, Mode> = { giao: 'giao', 'de nghi': 'de-nghi', 'yeu cau': 'yeu-cau' };
 
-/** The verb a text opens with ("Giao …", "Đề nghị …", "Yêu cầu …"), or null. */
+/** The verb a text opens with ("Giao …", "Đề nghị …", "Yêu cầu …"), also after a body as subject ("UBND tỉnh đề nghị …"), or null. */
 export function ownMode(text: string): Mode | null {
   const m = MODE_VERB.exec(foldAligned(text.trim()));
-  return m ? MODES[m[1]] : null;
+  if (m) return MODES[m[1]];
+  return subjectRequest(text.trim())?.mode ?? null;
+}
+
+/** A text opening with a body as subject and then a request verb ("UBND tỉnh đề nghị Sở A …"): the verb and where it ends. */
+export function subjectRequest(text: string): { mode: Mode; verbEnd: number } | null {
+  const f = foldAligned(text);
+  const m = new RegExp(REQUEST_VERB.source).exec(f);
+  if (!m || m.index === 0) return null;
+  const subject = f.slice(0, m.index).trim();
+  if (/[,;:]/.test(subject) || subject.split(/\s+/).length > 8 || !ORGAN_START.test(`${subject} `)) return null;
+  if (/\b(co y kien|nhan duoc|theo|cua)\b/.test(subject)) return null;
+  return { mode: MODES[m[1]], verbEnd: m.index + m[0].length };
 }
 
 /** The verb of an opening's last sentence ("… yêu cầu các sở, ban, ngành … thực hiện các nhiệm vụ sau:"), and where its object starts. */
@@ -655,6 +753,11 @@ export type LeadSource = 'field' | 'subject' | 'chu-tri';
 
 /** The lead agencies a task's own words name: a labelled field, the sentence's subject (after Giao/Đề nghị/Yêu cầu), or the names before "chủ trì". */
 export function leadOf(text: string, mentions: AgencyMention[]): { agencies: AgencyMention[]; source: LeadSource } | null {
+  const asked = subjectRequest(text);
+  if (asked) {
+    const after = listFrom(text, mentions, asked.verbEnd, LEAD_PREFIX);
+    if (after.length) return { agencies: after, source: 'subject' };
+  }
   const subject = listFrom(text, mentions, 0, LEAD_PREFIX);
   if (subject.length) return { agencies: subject, source: 'subject' };
   const f = foldAligned(text);
