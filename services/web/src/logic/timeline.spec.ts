@@ -22,6 +22,14 @@ describe('timeline events', () => {
     expect(eventLabel('something.new')).toEqual({ vi: 'something.new', en: 'something.new' });
   });
 
+  it.each(['directive-import.drafted', 'directive-import.corrected', 'directive-import.issued', 'directive-import.discarded'])(
+    "names the import's event %s",
+    (type) => {
+      expect(eventLabel(type).vi).not.toBe(type);
+      expect(eventLabel(type).en).not.toBe(type);
+    },
+  );
+
   it('dates an event by the business date it states', () => {
     expect(businessDate(event('assignment.progress-reported', { reportedOn: '2017-03-10' }))).toBe('2017-03-10');
     expect(businessDate(event('assignment.completion-confirmed', { completedOn: '2017-11-25', confirmedOn: '2017-12-05' }))).toBe(
