@@ -79,7 +79,9 @@ const SEPARATOR = /^[-_=*~.…\s]+$/;
 const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*-)?$/;
 
 export const isStampLine = (line: SourceLine) => STAMP.test(foldAligned(line.text));
-export const isPageNumber = (text: string) => PAGE_NUMBER.test(foldAligned(text));
+/** A converter's page mark ("--- PAGE BREAK ---", "[Trang 2]"): no text of the directive. */
+const PAGE_MARK = /^[-=_*#\s[(]*(page break|ngat trang|trang \d{1,3})[-=_*#\s\])]*$/;
+export const isPageNumber = (text: string) => PAGE_NUMBER.test(foldAligned(text)) || PAGE_MARK.test(foldAligned(text));
 const isMotto = (text: string) => MOTTO.test(foldAligned(text));
 const isSeparator = (text: string) => SEPARATOR.test(text);
 

@@ -115,3 +115,33 @@ describe('importDirective: letter 4308/UBND-VX (Thanh Hóa, 10/02/2017), real OC
     for (const task of draft.tasks) for (const value of Object.values(task.confidence)) expect(value >= 0 && value <= 1).toBe(true);
   });
 });
+
+describe('importDirective: dashes under an agency, and an item keeping its bullets', () => {
+  const text = [
+    'ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'TỈNH THANH HÓA   Độc lập - Tự do - Hạnh phúc',
+    'Số: 21/CT-UBND   Thanh Hóa, ngày 12 tháng 3 năm 2017',
+    'CHỈ THỊ',
+    'Về tăng cường phòng, chống dịch bệnh gia súc',
+    'Chủ tịch UBND tỉnh yêu cầu:',
+    '1. Phòng, chống dịch bệnh',
+    'a) Sở Nông nghiệp và Phát triển nông thôn:',
+    '- Tổ chức tiêm phòng đợt một, hoàn thành trước ngày 30/4/2017.',
+    '- Hướng dẫn các huyện lập chốt kiểm dịch.',
+    'b) Sở Y tế tổ chức các việc sau:',
+    '- Kiểm tra an toàn thực phẩm trước ngày 15/5/2017;',
+    '- Tập huấn cho cán bộ y tế xã trong tháng 7 năm 2017.',
+  ].join('\n');
+  const draft = importDirective(text, registryOn('2017-03-12'));
+
+  it('gives each dash under "a) Sở …:" that agency as lead, and no dash the date of another', () => {
+    expect(draft.tasks.map((t) => [t.number, ids(t.lead), t.deadline])).toEqual([
+      ['1.a.-1', ['so-nnptnt'], '2017-04-30'],
+      ['1.a.-2', ['so-nnptnt'], null],
+      ['1.b', ['so-yt'], null],
+    ]);
+    expect(draft.warnings).toContainEqual(
+      expect.objectContaining({ field: 'tasks[2].deadline', message: expect.stringMatching(/bullets set deadlines/) }),
+    );
+  });
+});

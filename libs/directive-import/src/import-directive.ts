@@ -8,9 +8,11 @@ import {
   agenciesAfter,
   coordinatingOf,
   draftAgency,
+  endsWithAgencies,
   fieldAgencies,
   leadOf,
   monitoringScore,
+  namesOnlyAgencies,
   openingVerb,
   ownMode,
   reportDutyOf,
@@ -67,8 +69,11 @@ class DirectiveReading {
     const header = readHeader(lines);
     const closingAt = closingStart(lines, header.bodyStart);
     const closing = readClosing(lines, closingAt);
+    const sure = (t: string) => this.mentions(t).filter((m) => m.agencyId !== null || m.confidence >= 0.5);
     const body = segmentBody(lines.slice(header.bodyStart, closingAt), {
-      startsWithAgency: (t) => this.mentions(t).some((m) => m.start <= 12 && (m.agencyId !== null || m.confidence >= 0.5)),
+      startsWithAgency: (t) => sure(t).some((m) => m.start <= 12),
+      namesOnlyAgencies: (t) => namesOnlyAgencies(t, sure(t)),
+      endsWithAgencies: (t) => endsWithAgencies(t, sure(t)),
     });
     const legalBasis = readLegalBasis(body.opening);
 
@@ -276,7 +281,8 @@ class DirectiveReading {
   private deadline(segment: TaskSegment, text: string, issuedOn: string | null, at: string) {
     const read = (t: string) => this.guard('deadline', () => deadlinePhrases(t.slice(0, MAX_READ), issuedOn), [] as DeadlinePhrase[]);
     const fromField = segment.fields.time ? read(segment.fields.time) : [];
-    const phrases = fromField.length ? fromField : read(text);
+    const source = fromField.length ? segment.fields.time! : this.deadlineSource(segment, text, read, at);
+    const phrases = fromField.length ? fromField : read(source);
     const found = taskDeadline(phrases, 0.3);
     const chosen = phrases.find((p) => p.text === found.text && (p.date === found.date || p.recurring !== null));
     if (found.text && (found.date || found.recurring)) {
@@ -292,8 +298,27 @@ class DirectiveReading {
       text: found.text ?? segment.fields.time ?? null,
       recurring: found.recurring,
       confidence: phrases.length ? round(found.confidence) : segment.fields.time ? 0.3 : 0.9,
-      reportClause: found.report ? clauseAround(fromField.length ? segment.fields.time! : text, found.report) : null,
+      reportClause: found.report ? clauseAround(source, found.report) : null,
     };
+  }
+
+  /**
+   * Where a task's deadline is read: an item keeping its bullets takes its
+   * deadline from its own words; a date in one of its bullets is that
+   * bullet's, not the item's, unless every bullet sets the same one.
+   */
+  private deadlineSource(segment: TaskSegment, text: string, read: (t: string) => DeadlinePhrase[], at: string): string {
+    if (!segment.bulletTexts.length || text.length > MAX_READ) return text;
+    const set = (t: string) => {
+      const found = taskDeadline(read(t), 0.3);
+      return found.date || found.recurring ? `${found.date ?? ''}|${found.recurring ? JSON.stringify(found.recurring) : ''}` : null;
+    };
+    if (set(segment.ownText)) return segment.ownText;
+    const each = segment.bulletTexts.map(set);
+    if (each.every((d) => d !== null && d === each[0])) return segment.bulletTexts[0];
+    if (each.some((d) => d !== null))
+      this.warn(`${at}.deadline`, 'its bullets set deadlines of their own: none is taken for the whole item');
+    return segment.ownText;
   }
 
   private numbering(tasks: DraftTask[]) {

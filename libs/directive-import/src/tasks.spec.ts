@@ -126,6 +126,73 @@ describe('segmentBody: numbering', () => {
   });
 });
 
+describe('segmentBody: dashes under an agency', () => {
+  it('makes each dash under a lettered heading that only names an agency its task, OCR underscores before a dash read past', () => {
+    const body = segment(
+      [
+        '1. Cải cách thủ tục đăng ký kinh doanh',
+        'a) Sở Nội vụ:',
+        '- Rà soát quy trình một cửa, hoàn thành trước ngày 30/6/2021.',
+        '- Trình UBND tỉnh quy chế phối hợp.',
+        'b) Sở Tư pháp',
+        '__ - Kiểm tra hồ sơ.',
+        'c) Sở Tài chính bố trí kinh phí, trong đó:',
+        '- Kinh phí tập huấn;',
+        '- Kinh phí in ấn.',
+      ].join('\n'),
+    );
+    expect(body.tasks.map((t) => [t.number, t.leadIn])).toEqual([
+      ['1.a.-1', 'Sở Nội vụ:'],
+      ['1.a.-2', 'Sở Nội vụ:'],
+      ['1.b.-1', 'Sở Tư pháp'],
+      ['1.c', 'Cải cách thủ tục đăng ký kinh doanh'],
+    ]);
+    expect(body.tasks[0].text).toBe('Rà soát quy trình một cửa, hoàn thành trước ngày 30/6/2021.');
+    expect(body.tasks[3]).toMatchObject({
+      ownText: 'Sở Tài chính bố trí kinh phí, trong đó:',
+      bulletTexts: ['Kinh phí tập huấn;', 'Kinh phí in ấn.'],
+    });
+  });
+
+  it('makes each dash a task under a lead-in ending with the agencies asked, when the agency reader says so', () => {
+    const text =
+      '1. Phát triển du lịch\nSở Du lịch phối hợp với Hội Nhà báo và chủ trì cùng các huyện:\n- Quảng bá điểm đến.\n- Tổ chức lễ hội.';
+    const read = segmentBody(sourceLines(text), { endsWithAgencies: (t) => /các huyện$/.test(t) });
+    expect(read.tasks.map((t) => t.number)).toEqual(['1.-1', '1.-2']);
+    expect(segment(text).tasks.map((t) => t.number)).toEqual(['1']);
+  });
+});
+
+describe('segmentBody: section levels through OCR', () => {
+  it('reads an upper-case "1." heading before II. as section I, "Il." after II. as III, and a page-break mark as no text', () => {
+    const text = [
+      'Thủ tướng Chính phủ yêu cầu:',
+      '1. ĐỊNH HƯỚNG CHUNG',
+      '1. Các bộ quán triệt chủ trương.',
+      '--- PAGE BREAK ---',
+      '2. Các địa phương chủ động.',
+      'II. NHIỆM VỤ CỤ THỂ',
+      '1. Bộ Y tế rà soát.',
+      'Il. TỔ CHỨC THỰC HIỆN',
+      '1. Bộ Nội vụ theo dõi.',
+      'IV TRÁCH NHIỆM THI HÀNH',
+      '1. Các bộ báo cáo.',
+    ].join('\n');
+    expect(numbers(text)).toEqual(['I.1', 'I.2', 'II.1', 'III.1', 'IV.1']);
+    expect(segment(text).tasks[0].text).toBe('Các bộ quán triệt chủ trương.');
+  });
+
+  it('keeps upper-case numbered headings as sections when nothing is roman, sub-items numbered 2.1', () => {
+    const text = '1. MỤC ĐÍCH\nNâng cao chất lượng.\n2. NHIỆM VỤ TRỌNG TÂM\n2.1. Sở A rà soát.\n2.2. Sở B kiểm tra.';
+    expect(numbers(text)).toEqual(['2.1', '2.2']);
+  });
+
+  it('reads OCR letters in sub-items: "©)" for c), "đ)" where d) is due', () => {
+    const text = '1. Các bộ:\na) Việc một.\nb) Việc hai.\n©) Việc ba.\nđ) Việc bốn.\nđ) Việc năm.';
+    expect(numbers(text)).toEqual(['1.a', '1.b', '1.c', '1.d', '1.đ']);
+  });
+});
+
 describe('segmentBody: a body without a list', () => {
   it('makes the one request paragraph of a short letter task "1", the paragraph introducing it and a bracketed note no task', () => {
     const body = segment(

@@ -50,6 +50,10 @@ export interface TaskSegment {
   /** Why the number is doubtful: a number skipped or repeated. */
   numberNote: string | null;
   fromTable: boolean;
+  /** The item's own words without its bullets (the lead-in and any paragraph after them). */
+  ownText: string;
+  /** Each bullet kept in the item, as its text. */
+  bulletTexts: string[];
 }
 
 export interface TaskFields {
@@ -84,27 +88,43 @@ interface Marker {
   kind: Exclude<Kind, 'root' | 'row'>;
   label: string;
   rest: string;
+  /** Read through OCR: a roman numeral with 'l' for 'I' ("Il."), a letter item '©)' for 'c)'; its label may be the expected one. */
+  ocr?: boolean;
+  /** An upper-case heading numbered "1." where the text's sections are meant ("1. TINH THẦN CHỈ ĐẠO" before "II."). */
+  heading?: boolean;
 }
 
 const ROMAN_VALUE = /^(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)$/;
 const ROMAN = /^(X{0,3}[IVX]{1,4})\s?(?:[.):]\s*|\/\s+|\s[-–]\s)(?=\S)/;
+/** A roman numeral OCR read with 'l' for 'I' ("Il.", "lI.", "Ill."), or written without its dot before an upper-case heading ("IV TỔ CHỨC"). */
+const ROMAN_OCR = /^([IVXl]{1,5})\s?(?:[.):]\s*|\s(?=\p{Lu}))(?=\S)/u;
 const NUM = /^(\d{1,5})\s?(?:[.)]\s*|\/\s+)(?=[^\d\s./])/u;
 const DOTTED = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\)?\s+(?=\S)/;
-const LETTER = /^([a-zđ])\s?[).]\s+(?=\S)/;
+const LETTER = /^([a-zđ©])\s?[).]\s+(?=\S)/;
 const DASH = /^[-–—•·*]\s*(?=[^-\s])/;
 const PLUS = /^\+\s*(?=\S)/;
 /** The Vietnamese alphabet's order, as sub-items run: a b c d đ e g h i k l m n o p q r s t u v x y. */
 export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
-function markerOf(text: string): Marker | null {
+/** OCR's underscores or bars before a bullet ("__ - Trình …"). */
+const JUNK_BEFORE_BULLET = /^[_|]+\s*(?=[-–—•+]\s*\S)/;
+
+function markerOf(raw: string): Marker | null {
+  const text = raw.replace(JUNK_BEFORE_BULLET, '');
   let m = DOTTED.exec(text);
   if (m) return { kind: 'dotted', label: m[1], rest: text.slice(m[0].length) };
   m = ROMAN.exec(text);
   if (m && ROMAN_VALUE.test(m[1])) return { kind: 'section', label: m[1], rest: text.slice(m[0].length) };
+  m = ROMAN_OCR.exec(text);
+  if (m && /[IVX]/.test(m[1]) && ROMAN_VALUE.test(m[1].replace(/l/g, 'I')) && isHeadingText(text.slice(m[0].length)))
+    return { kind: 'section', label: m[1].replace(/l/g, 'I'), rest: text.slice(m[0].length), ocr: true };
   m = NUM.exec(text);
-  if (m) return { kind: 'num', label: String(+m[1]), rest: text.slice(m[0].length) };
+  if (m) {
+    const rest = text.slice(m[0].length);
+    return { kind: 'num', label: String(+m[1]), rest, heading: isHeadingText(rest) };
+  }
   m = LETTER.exec(text);
-  if (m) return { kind: 'letter', label: m[1], rest: text.slice(m[0].length) };
+  if (m) return { kind: 'letter', label: m[1] === '©' ? 'c' : m[1], rest: text.slice(m[0].length), ocr: m[1] === '©' };
   m = PLUS.exec(text);
   if (m) return { kind: 'plus', label: '+', rest: text.slice(m[0].length) };
   m = DASH.exec(text);
@@ -112,7 +132,16 @@ function markerOf(text: string): Marker | null {
   return null;
 }
 
+/** An upper-case heading ("TỔ CHỨC THỰC HIỆN", "CÁC NHIỆM VỤ, GIẢI PHÁP CỤ THỂ"): a section's title, never a task. */
+export function isHeadingText(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && text.length <= 150 && letters === letters.toUpperCase() && /\p{L}{2,}\s+\p{L}/u.test(text);
+}
+
+const ROMANS = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+
 function romanValue(roman: string): number {
+  if (/^\d+$/.test(roman)) return +roman;
   const values: Record<string, number> = { I: 1, V: 5, X: 10 };
   let total = 0;
   for (let i = 0; i < roman.length; i++) {
@@ -141,17 +170,31 @@ const endsSentence = (text: string) => /[.;:!?…"”)]$/.test(text);
 export interface SegmentOptions {
   /** Whether a bullet's text starts with an agency's name (a lead-in's bullets are then tasks of their own). */
   startsWithAgency?: (text: string) => boolean;
+  /** Whether a text only names agencies ("Ngân hàng Nhà nước Việt Nam:", "Các bộ, ngành, địa phương:"): an item that is such a heading has its bullets for tasks. */
+  namesOnlyAgencies?: (text: string) => boolean;
+  /** Whether a text ends naming agencies just before its ':' ("… chủ trì cùng các sở, ngành:"): its bullets are what they are asked. */
+  endsWithAgencies?: (text: string) => boolean;
+}
+
+interface Readers {
+  startsWithAgency: (text: string) => boolean;
+  namesOnlyAgencies: (text: string) => boolean;
+  endsWithAgencies: (text: string) => boolean;
 }
 
 export function segmentBody(lines: SourceLine[], options: SegmentOptions = {}): BodySegments {
-  const startsWithAgency = options.startsWithAgency ?? startsWithOrganWord;
+  const readers: Readers = {
+    startsWithAgency: options.startsWithAgency ?? startsWithOrganWord,
+    namesOnlyAgencies: options.namesOnlyAgencies ?? ((t) => startsWithOrganWord(t) && t.split(/\s+/).length <= 10 && !/[.;,]\s/.test(t)),
+    endsWithAgencies: options.endsWithAgencies ?? (() => false),
+  };
   const body = lines.filter((l) => !isStampLine(l));
   const firstTask = firstTaskLine(body);
   const opening = joinLines(body.slice(0, firstTask).filter((l) => l.text && !isPageNumber(l.text)));
   const root = buildTree(body.slice(firstTask));
   const closing = splitClosing(root);
   const tasks: TaskSegment[] = [];
-  collectTasks(root, [], null, tasks, startsWithAgency);
+  collectTasks(root, [], null, tasks, readers);
   if (!tasks.length) {
     const requests = requestParagraphs(body);
     if (requests) return requests;
@@ -227,6 +270,8 @@ function requestParagraphs(body: SourceLine[]): BodySegments | null {
       numberConfidence: 0.7,
       numberNote: null,
       fromTable: false,
+      ownText: own,
+      bulletTexts: [],
     });
   }
   if (!tasks.length) return null;
@@ -262,6 +307,11 @@ function buildTree(lines: SourceLine[]): Node {
   const stack: Node[] = [root];
   const top = () => stack[stack.length - 1];
   let previous = '';
+  // Whether the text numbers its sections in roman numerals (II. and on): an upper-case "1." heading then stands for "I.".
+  const romanSections = lines.some((l) => {
+    const m = l.text.length <= 150 ? markerOf(l.text) : null;
+    return m?.kind === 'section' && romanValue(m.label) >= 2;
+  });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.text) {
@@ -275,12 +325,19 @@ function buildTree(lines: SourceLine[]): Node {
       previous = '.';
       continue;
     }
-    const marker = markerOf(line.text);
+    let marker = markerOf(line.text);
+    if (marker?.kind === 'num' && marker.heading && (!endsSentence(previous.trim()) ? !previous.trim() || previous.endsWith('\n') : true)) {
+      // An upper-case numbered heading is a section when its number is the next section's ("1. TINH THẦN …" standing for "I.").
+      const sections = root.children.filter((c) => c.kind === 'section');
+      const next = sections.length ? ordinal(sections[sections.length - 1]) + 1 : 1;
+      if (+marker.label === next)
+        marker = { ...marker, kind: 'section', label: romanSections ? (ROMANS[next] ?? marker.label) : marker.label };
+    }
     const parent = marker ? parentFor(stack, marker.kind) : null;
     const accepted = marker && parent ? accept(marker, parent, previous) : null;
     if (marker && parent && accepted) {
       while (top() !== parent) stack.pop();
-      const node = newNode(marker.kind, marker.label, line.n);
+      const node = newNode(marker.kind, accepted.label ?? marker.label, line.n);
       node.note = accepted.note;
       node.lines.push({ text: marker.rest, n: line.n });
       parent.children.push(node);
@@ -303,7 +360,7 @@ function parentFor(stack: Node[], kind: Kind): Node | null {
 }
 
 /** Whether a numbered line starts an item, and what is odd about its number. */
-function accept(marker: Marker, parent: Node, previous: string): { note: string | null } | null {
+function accept(marker: Marker, parent: Node, previous: string): { note: string | null; label?: string } | null {
   const afterSentence = !previous || previous.endsWith('\n') || endsSentence(previous);
   if (marker.kind === 'dash' || marker.kind === 'plus') {
     return afterSentence || /^\p{Lu}/u.test(marker.rest) ? { note: null } : null;
@@ -315,6 +372,11 @@ function accept(marker: Marker, parent: Node, previous: string): { note: string 
     break;
   }
   const value = ordinal(marker);
+  // OCR's slips in a section's numeral ("Il." after II. for III.) or a sub-item's letter (đ/d): the expected one, when one letter off.
+  if (value !== last + 1 && marker.kind === 'section' && marker.ocr && Math.abs(value - (last + 1)) <= 1)
+    return { note: null, label: labelOf('section', last + 1) };
+  if (marker.kind === 'letter' && value !== last + 1 && ['d', 'đ'].includes(marker.label) && ['d', 'đ'].includes(LETTERS[last]))
+    return { note: null, label: LETTERS[last] };
   if (marker.kind === 'dotted') {
     const prefix = marker.label.split('.').slice(0, -1).join('.');
     const parentNumber = parent.kind === 'num' ? parent.label : null;
@@ -333,7 +395,7 @@ function accept(marker: Marker, parent: Node, previous: string): { note: string 
 
 function labelOf(kind: Kind, value: number): string {
   if (kind === 'letter') return LETTERS[value - 1] ?? String(value);
-  if (kind === 'section') return ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][value] ?? String(value);
+  if (kind === 'section') return ROMANS[value] ?? String(value);
   return String(value);
 }
 
@@ -533,11 +595,11 @@ function fieldOf(text: string): { key: keyof TaskFields | 'content'; value: stri
   return null;
 }
 
-function collectTasks(node: Node, path: string[], leadIn: string | null, out: TaskSegment[], startsWithAgency: (text: string) => boolean) {
+function collectTasks(node: Node, path: string[], leadIn: string | null, out: TaskSegment[], readers: Readers) {
   const items = node.children.filter((c) => c.kind !== 'dash' && c.kind !== 'plus');
   const bullets = node.children.filter((c) => c.kind === 'dash' || c.kind === 'plus');
   if (node.kind === 'root') {
-    if (items.length) items.forEach((c) => collectTasks(c, [], null, out, startsWithAgency));
+    if (items.length) items.forEach((c) => collectTasks(c, [], null, out, readers));
     else bulletTasks(node, bullets, [], null, out);
     return;
   }
@@ -546,7 +608,7 @@ function collectTasks(node: Node, path: string[], leadIn: string | null, out: Ta
     if (SKIPPED_SECTION.test(foldAligned(heading))) return;
     const numbered = items.length > 0;
     if (numbered) {
-      items.forEach((c) => collectTasks(c, [node.label], null, out, startsWithAgency));
+      items.forEach((c) => collectTasks(c, [node.label], null, out, readers));
       return;
     }
     const isTitle = heading === heading.toUpperCase() && heading.length < 120;
@@ -559,12 +621,17 @@ function collectTasks(node: Node, path: string[], leadIn: string | null, out: Ta
   const number = [...(parentWritten ? path.slice(0, -1) : path), node.label];
   if (items.length) {
     const text = ownText(node);
-    items.forEach((c) => collectTasks(c, number, text || leadIn, out, startsWithAgency));
+    items.forEach((c) => collectTasks(c, number, text || leadIn, out, readers));
     return;
   }
   const ownFieldsless = bullets.filter((b) => !fieldOf(b.lines[0]?.text ?? ''));
   const text = ownText(node);
-  if (text.endsWith(':') && ownFieldsless.length >= 2 && ownFieldsless.every((b) => startsWithAgency(ownText(b)))) {
+  const eachNamed = text.endsWith(':') && ownFieldsless.length >= 2 && ownFieldsless.every((b) => readers.startsWithAgency(ownText(b)));
+  // Under a heading that only names an agency ("a) Bộ Tài chính:"), or a lead-in ending with the agencies asked ("… chủ trì cùng các sở:"), each dash is that agency's task.
+  const dashes = ownFieldsless.length >= 1 && ownFieldsless.length === bullets.length && bullets.every((b) => b.kind === 'dash');
+  const underAgency =
+    dashes && (readers.namesOnlyAgencies(text) || (text.endsWith(':') && readers.endsWithAgencies(text.replace(/[\s:]+$/, ''))));
+  if (eachNamed || underAgency) {
     bulletTasks(node, ownFieldsless, number, text, out);
     return;
   }
@@ -588,14 +655,18 @@ function ownText(node: Node): string {
 function segmentOf(node: Node, number: string[], bullets: Node[], leadIn: string | null): TaskSegment {
   const fields: TaskFields = node.cells ? { ...node.cells } : { lead: null, coordinating: null, time: null };
   const texts: string[] = [];
+  const own: string[] = [];
+  const bulletTexts: string[] = [];
   let field: { key: keyof TaskFields | 'content'; parts: string[] } | null = null;
   let paragraph: Array<{ text: string }> = [];
   const flush = () => {
     if (paragraph.length) texts.push(joinLines(paragraph));
+    if (paragraph.length) own.push(texts[texts.length - 1]);
     paragraph = [];
     if (!field) return;
     const value = joinLines(field.parts.map((text) => ({ text })));
     if (field.key === 'content') texts.push(value);
+    if (field.key === 'content') own.push(value);
     else fields[field.key] = fields[field.key] ? `${fields[field.key]}; ${value}` : value;
     field = null;
   };
@@ -620,6 +691,7 @@ function segmentOf(node: Node, number: string[], bullets: Node[], leadIn: string
       flush();
       const sub = [joinLines(bullet!.lines), ...bullet!.children.map((c) => `+ ${joinLines(c.lines)}`)].filter(Boolean);
       texts.push(`${bullet!.kind === 'plus' ? '+' : '-'} ${sub.join('\n')}`);
+      bulletTexts.push(sub.join('\n'));
     }
   }
   flush();
@@ -634,6 +706,8 @@ function segmentOf(node: Node, number: string[], bullets: Node[], leadIn: string
     numberConfidence: node.note ? 0.6 : 1,
     numberNote: node.note,
     fromTable: node.kind === 'row',
+    ownText: own.join('\n'),
+    bulletTexts,
   };
 }
 
@@ -716,6 +790,29 @@ function onlyWords(gap: string, allowed: Set<string>): boolean {
     .split(/\s+/)
     .filter(Boolean);
   return words.every((w) => allowed.has(w));
+}
+
+/** Words that may stand around agencies in a heading that only names them ("Các bộ, ngành, địa phương:", "Bộ A phối hợp với Ban B và chủ trì cùng các sở:"). */
+const HEADING_WORDS = new Set([...CONNECTORS, 'chu', 'tri', 'phoi', 'hop', 'voi', 'dia', 'trung', 'uong', 'ngang', 'sau', 'day']);
+
+/** Whether a text names agencies and nothing else but connectors and role words. */
+export function namesOnlyAgencies(text: string, mentions: AgencyMention[]): boolean {
+  if (!mentions.length || text.length > 200) return false;
+  let rest = '';
+  let cursor = 0;
+  for (const m of mentions) {
+    if (m.start < cursor) continue;
+    rest += ` ${text.slice(cursor, m.start)}`;
+    cursor = m.end;
+  }
+  rest += ` ${text.slice(cursor)}`;
+  return onlyWords(rest.slice(0, 80), HEADING_WORDS) && onlyWords(rest, HEADING_WORDS);
+}
+
+/** Whether a text's last words, before its ':', name agencies ("… và chủ trì cùng các sở, ngành, địa phương:"). */
+export function endsWithAgencies(text: string, mentions: AgencyMention[]): boolean {
+  const last = mentions[mentions.length - 1];
+  return !!last && onlyWords(text.slice(last.end), HEADING_WORDS);
 }
 
 /** The agencies listed from `from` on: mentions with nothing but connectors between them. */
