@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { issueRequestOf } from '@dm/directives-domain';
+import { directiveIdFor, issueRequestOf } from '@dm/directives-domain';
 import type { ApiClient } from '@dm/testing';
 import { EmbeddedFixture } from './fixture';
 
@@ -142,6 +142,23 @@ describe('directive import: draft, correct, issue (embedded)', () => {
     const correct = await vp.put(`/api/v1/directives/imports/${draftId}`, { ...draft, subject: 'Sửa sau khi ban hành' });
     expect(correct.status).toBe(409);
     expect(correct.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('issues a draft once when two requests issue it as two different directives at the same moment', async () => {
+    const imported = await vp.postRaw('/api/v1/directives/import', SEED, TEXT);
+    expect(imported.status).toBe(201);
+    const request = issueRequestOf(placeAll(imported.body)).request;
+    const [first, second] = await Promise.all(
+      ['9001/UBND-VX', '9002/UBND-VX'].map((number) =>
+        vp.post('/api/v1/directives', { ...request, number, importDraftId: imported.body.draftId }),
+      ),
+    );
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const issued = first.status === 201 ? first : second;
+    const draft = (await vp.get(`/api/v1/directives/imports/${imported.body.draftId}`)).body;
+    expect(draft.directiveId).toBe(issued.body.id);
+    const other = directiveIdFor(request.issuer!, request.issuedOn!, first.status === 201 ? '9002/UBND-VX' : '9001/UBND-VX');
+    expect((await vp.get(`/api/v1/directives/${other}`)).status).toBe(404);
   });
 
   it('POST …/issue converts the draft: 422 naming each field a directive needs that it lacks, then issues once placed', async () => {

@@ -18,6 +18,7 @@ import {
   foldEvents,
   IllegalStateError,
   RuleViolationError,
+  StreamQueue,
   type CommandMetadata,
   type CommandOutcome,
   type EventStore,
@@ -57,6 +58,8 @@ export class DirectiveIssuing {
     @Inject(TA_REGISTRY) private readonly registries: RegistryProjection,
   ) {}
 
+  private readonly issuingDrafts = new StreamQueue();
+
   /** `identity`, when given, replaces the command's id (an issue the server names, not the client's key). */
   async issue(call: CommandCall, body: unknown, identity?: Pick<CommandMetadata, 'commandId' | 'keyed'>) {
     const sent = body as { issuer?: unknown; issuedOn?: unknown } | null;
@@ -66,15 +69,25 @@ export class DirectiveIssuing {
     const on = typeof sent?.issuedOn === 'string' && isIsoDate(sent.issuedOn) ? sent.issuedOn : today();
     authorize(directivesPolicy.issue, call.principal, { issuer, issuerOffice: issuer ? registry.officeOf(issuer, on) : null });
     const request = validateBody(issueDirectiveRequest, body);
-    const directiveId = directiveIdFor(request.issuer, request.issuedOn, request.number);
-    if (request.importDraftId) await this.draftToIssue(call, request.importDraftId, directiveId);
     const linked = await this.linkedDirectives([...request.legalBasis, ...(request.basedOn ?? []).map((id) => ({ directiveId: id }))]);
     const data = { ...request, registry: registry.snapshot(request.issuedOn), today: today(), linked };
     const metadata = { ...commandMetadata(call, request, 'monitoring_officer', request.issuedOn), ...identity };
-    const outcome: Outcome = await this.commands.execute(new IssueDirective(data, metadata));
-    const [issued] = outcome.events;
-    if (issued.type !== 'directive.issued') throw new Error(`directive.issued expected, got ${issued.type}`);
-    if (request.importDraftId) await this.recordOnDraft(request.importDraftId, request, issued, metadata);
+    const execute = async () => {
+      const outcome: Outcome = await this.commands.execute(new IssueDirective(data, metadata));
+      const [issued] = outcome.events;
+      if (issued.type !== 'directive.issued') throw new Error(`directive.issued expected, got ${issued.type}`);
+      return { outcome, issued };
+    };
+    const draftId = request.importDraftId;
+    // One issue of a draft at a time in this process: a second, sent alongside as another directive, finds it issued (409).
+    const { outcome, issued } = draftId
+      ? await this.issuingDrafts.run(draftId, async () => {
+          await this.draftToIssue(call, draftId, directiveIdFor(request.issuer, request.issuedOn, request.number));
+          const done = await execute();
+          await this.recordOnDraft(draftId, request, done.issued, metadata);
+          return done;
+        })
+      : await execute();
     const { directiveId: id, number, type, issuedOn, subject, monitoringAgency, registryVersion, tasks, assignments } = issued.data;
     const answer = {
       id,
