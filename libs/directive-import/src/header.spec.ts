@@ -87,6 +87,55 @@ describe('readHeader', () => {
     });
   });
 
+  it('splits the issuer from the national motto sharing its line, and leaves the stamp noise above the motto out', () => {
+    expect(
+      header(
+        'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN AN LÃO Độc lập - Tự do - Hạnh phúc\n\nSố: 31/UBND-TH An Lão, ngày 4 tháng 5 năm 2021',
+      ),
+    ).toMatchObject({ issuer: 'ỦY BAN NHÂN DÂN HUYỆN AN LÃO', number: { value: '31/UBND-TH' }, issuedOn: '2021-05-04', headerless: false });
+    const scanned = [
+      'Ký bởi: Cổng điện tử',
+      'CONG DIEN TU THONG TIN BO',
+      'BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      '—— Độc lập - Tự do - Hạnh phúc',
+      '',
+      'Bộ trưởng Bộ Y tế yêu cầu Giám đốc Sở Y tế các tỉnh, thành phố, Thủ trưởng các đơn vị trực thuộc Bộ:',
+      '1. Rà soát cơ số thuốc.',
+    ].join('\n');
+    expect(header(scanned).issuer).toBe('BỘ Y TẾ');
+  });
+
+  it('reads a text without a header block: number and date from a reference note, the issuer from the sentence that instructs or notifies', () => {
+    const quoted = header(
+      'Ban Quản lý dự án có ý kiến như sau:\nGiao Phòng Kỹ thuật kiểm tra hiện trường./.\n(Theo Công văn số 77/BQL-KT, ngày 5/6/2021)',
+    );
+    expect(quoted).toMatchObject({
+      headerless: true,
+      issuer: 'Ban Quản lý dự án',
+      number: { value: '77/BQL-KT' },
+      issuedOn: '2021-06-05',
+      bodyStart: 0,
+    });
+    const titled = header(
+      [
+        'Về việc sửa chữa trường học sau bão (88/SXD-QLXD, ngày 9/9/2019).',
+        '',
+        'Thực hiện Công văn số 12/UBND-VX ngày 1/9/2019 của UBND tỉnh, đồng chí Giám đốc Sở có ý kiến như sau:',
+        'Giao Phòng Quản lý xây dựng khảo sát các điểm trường.',
+        '(Công văn số 12/UBND-VX ngày 1/9/2019 của UBND tỉnh gửi qua mạng).',
+        'Sở Xây dựng thông báo để các đơn vị biết, thực hiện./.',
+      ].join('\n'),
+    );
+    expect(titled).toMatchObject({
+      headerless: true,
+      issuer: 'Sở Xây dựng',
+      number: { value: '88/SXD-QLXD' },
+      issuedOn: '2019-09-09',
+      subject: 'Về việc sửa chữa trường học sau bão',
+      bodyStart: 1,
+    });
+  });
+
   it('finds nothing in a text without a header', () => {
     expect(header('Một đoạn văn bản bất kỳ.')).toMatchObject({ number: null, issuedOn: null, type: null, subject: null, addressees: [] });
   });

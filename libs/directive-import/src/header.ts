@@ -204,6 +204,8 @@ export interface HeaderReading {
   addressees: string[];
   /** Index in the lines of the first line after the header. */
   bodyStart: number;
+  /** No header block: neither a number line nor an issuing body's heading nor Kính gửi (a portal's copy of the operative part). */
+  headerless: boolean;
 }
 
 const VV = /^v\s?[/.]\s?v\b\.?\s*/;
@@ -223,7 +225,7 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
   const seen = (i: number) => (last = Math.max(last, i));
 
   let numberAt = -1;
-  let number: DocumentNumber | null = null;
+  let number: DocumentNumber | null = null as DocumentNumber | null;
   let dateAt = -1;
   let issuedOn: string | null = null;
   let place: string | null = null;
@@ -255,7 +257,7 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
   const vvAt = findIndex(reach, (i) => at(i).columns.some((c) => VV.test(foldAligned(c.text))));
   const kinhGuiAt = findIndex(reach, (i) => at(i).columns.some((c) => KINH_GUI.test(foldAligned(c.text))));
 
-  let subject: string | null = null;
+  let subject: string | null = null as string | null;
   if (vvAt >= 0) {
     const read = subjectLines(lines, vvAt, reach, (c) => VV.test(foldAligned(c)));
     subject = read.text;
@@ -282,8 +284,89 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
   const type = typeWord ?? (vvAt >= 0 ? 'cong-van' : typeCode);
   const typeConfidence = !type ? 0 : typeWord && typeCode === typeWord ? 1 : typeWord || (vvAt >= 0 && !typeCode) ? 0.9 : 0.7;
 
-  const { issuer, issuerHeading } = readIssuer(lines, firstOf(numberAt, dateAt, typeAt, vvAt, reach));
-  return { issuer, issuerHeading, number, place, issuedOn, type, typeConfidence, subject, addressees, bodyStart: last + 1 };
+  const read = readIssuer(lines, firstOf(numberAt, dateAt, typeAt, vvAt, reach));
+  let { issuer } = read;
+  const headerless = !number && !read.issuer && kinhGuiAt < 0;
+  if (headerless) {
+    // No header block (a portal's copy): the number and date of a reference note, the issuer from the sentence that notifies or instructs.
+    const note = referenceNote(lines);
+    if (note) {
+      number = note.number;
+      issuedOn = issuedOn ?? note.issuedOn;
+      if (note.title !== null && !subject) {
+        subject = note.title || null;
+        seen(note.line);
+      }
+    }
+    issuer = issuerInBody(lines);
+  }
+  const typeOf = type ?? (number ? typeOfSymbol(number.value) : null);
+  return {
+    issuer,
+    issuerHeading: read.issuerHeading,
+    number,
+    place,
+    issuedOn,
+    type: typeOf,
+    typeConfidence: type ? typeConfidence : typeOf ? 0.6 : 0,
+    subject,
+    addressees,
+    bodyStart: last + 1,
+    headerless,
+  };
+}
+
+/** "(3585/VP-KTN, ngày 23/10/2017)", "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a document's own number and date in brackets, not a cited one ("… của …", "Đính kèm …"). */
+const NOTE =
+  /\(\s*(?:theo\s+)?(?:(?:cong van|thong bao|van ban|quyet dinh|chi thi|ke hoach|cong dien)\s+)?(?:so\s*)?(\d{1,6}[^\s,;()]*\/[^\s,;()]+)\s*,?\s*ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*\)/;
+
+/** A reference note on the first line (a title line: "Về việc … (số, ngày …)") or on one of the last lines. */
+function referenceNote(
+  lines: SourceLine[],
+): { number: DocumentNumber | null; issuedOn: string | null; title: string | null; line: number } | null {
+  const filled = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.text);
+  const candidates = [...filled.slice(0, 1), ...filled.slice(-3)];
+  for (const { l, i } of candidates) {
+    const f = foldAligned(l.text);
+    const m = NOTE.exec(f);
+    if (!m || /\b(cua|kem)\b/.test(m[0])) continue;
+    const at = m.index + m[0].indexOf(m[1], 1);
+    const number = repairDocumentNumber(l.text.slice(at, at + m[1].length));
+    const issuedOn = isoDate(+m[4], +m[3], +m[2]);
+    const isTitle = i === filled[0].i && m.index > 0;
+    const title = isTitle
+      ? l.text
+          .slice(0, m.index)
+          .replace(/[\s.,:;]+$/, '')
+          .trim()
+      : null;
+    return { number, issuedOn, title, line: i };
+  }
+  return null;
+}
+
+const TITLE_BEFORE_BODY = /^(pho )?(chu tich|giam doc|thu truong|bo truong|chanh van phong|truong ban|cuc truong|tong cuc truong)\s+/;
+/** The body that notifies ("Văn phòng UBND tỉnh thông báo để …") or else instructs ("UBND tỉnh có ý kiến như sau:"), as written: a text without a header names its issuer there. */
+function issuerInBody(lines: SourceLine[]): string | null {
+  const sentences = lines.map((l) => l.text).filter(Boolean);
+  for (const verb of [/\s(thong bao)\s+(de|den|cho|y kien|ket luan|nhu sau)\b/, /\s(co y kien|yeu cau|chi dao|de nghi)\b/]) {
+    for (const text of sentences) {
+      const f = foldAligned(text);
+      const m = verb.exec(f);
+      if (!m) continue;
+      const before = f.slice(0, m.index);
+      const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('.')) + 1;
+      let subject = text.slice(from, m.index).trim();
+      const title = TITLE_BEFORE_BODY.exec(foldAligned(subject));
+      if (title) subject = subject.slice(title[0].length);
+      if (
+        subject.split(/\s+/).length <= 8 &&
+        (ORGAN.test(foldAligned(subject)) || /^(bo|thu tuong|chinh phu|tinh uy|hdnd)\b/.test(foldAligned(subject)))
+      )
+        return subject;
+    }
+  }
+  return null;
 }
 
 /** The header lies before the first task and within the first lines. */
@@ -384,13 +467,51 @@ export function cleanEntry(text: string): string {
 const ORGAN =
   /^(so|ban|van phong|cuc|chi cuc|tong cuc|trung tam|phong|thanh tra|hoi dong|bo chi huy|cong an|kho bac|vu|vien|truong|ubnd|uy ban nhan dan)\b/;
 
+/** A column's text before the national motto sharing its line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" → "ỦY BAN NHÂN DÂN"); null when it is the motto. */
+function besideMotto(text: string): string | null {
+  const at = foldAligned(text).search(MOTTO_START);
+  if (at < 0) return text;
+  const before = text.slice(0, at).trim();
+  return before || null;
+}
+const MOTTO_START = /cong\s?hoa\s+xa\s+hoi|doc\s?lap\W+tu\s?do|tu\s?do\W+hanh\s?phuc/;
+
+/** Mostly capitals, as a heading is written (OCR may lower a letter or two). */
+function isHeadingCase(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2) return false;
+  const upper = [...letters].filter((ch) => ch === ch.toUpperCase()).length;
+  return upper / [...letters].length >= 0.8;
+}
+
+/**
+ * The issuing body's heading: the upper-case lines (or their parts beside
+ * the national motto) before the number, date or title, up to the first
+ * sentence of the body, so that a text without a header block gives none
+ * rather than its first paragraph.
+ */
 function readIssuer(lines: SourceLine[], before: number): { issuer: string | null; issuerHeading: string | null } {
   const heading: string[] = [];
+  let mottoSeen = false;
   for (let i = 0; i < before && i < lines.length; i++) {
     if (isStampLine(lines[i])) continue;
-    const column = lines[i].columns.find((c) => !isMotto(c.text) && !isSeparator(c.text));
-    if (!column || isPageNumber(column.text)) continue;
-    heading.push(column.text.replace(/[-_=*]{3,}.*$/, '').trim());
+    const f = foldAligned(lines[i].text);
+    if (
+      BODY_OPENER.test(f) ||
+      KINH_GUI.test(f) ||
+      (/\p{Ll}{2,}.*\p{Ll}{2,}/u.test(lines[i].text) && lines[i].text.length > 60 && !isHeadingCase(lines[i].text))
+    )
+      break;
+    // The heading's first line is the motto's: what stands above it is the stamp's or the converter's noise.
+    if (!mottoSeen && lines[i].columns.some((c) => MOTTO_START.test(foldAligned(c.text)))) {
+      mottoSeen = true;
+      heading.length = 0;
+    }
+    const column = lines[i].columns
+      .map((c) => besideMotto(c.text))
+      .find((c): c is string => !!c && !isMotto(c) && !isSeparator(c) && /\p{L}/u.test(c));
+    if (!column || isPageNumber(column) || !isHeadingCase(column)) continue;
+    heading.push(column.replace(/[-_=*—–]{3,}.*$/, '').trim());
   }
   const parts = heading.filter(Boolean).slice(-4);
   if (!parts.length) return { issuer: null, issuerHeading: null };
