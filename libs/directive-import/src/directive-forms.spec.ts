@@ -227,7 +227,14 @@ describe('a công văn of a department: two-level issuer, 1/ numbering, lead-in 
     expect(draft.tasks.map((t) => t.mode)).toEqual(Array(5).fill('de-nghi'));
     expect(draft.tasks.map((t) => t.deadline)).toEqual(['2017-07-31', '2017-08-10', '2017-08-05', '2017-08-15', '2017-09-30']);
     expect(draft.tasks[3].deadlineText).toBe('chậm nhất ngày 15/8');
-    expect(warningsOf(draft, 'tasks[3].deadline')).toEqual([{ field: 'tasks[3].deadline', message: expect.stringMatching(/year/) }]);
+    expect(warningsOf(draft, 'tasks[3].deadline')).toEqual([
+      {
+        field: 'tasks[3].deadline',
+        code: 'deadline-no-year',
+        message: expect.stringMatching(/year/),
+        params: expect.objectContaining({ date: '2017-08-15' }),
+      },
+    ]);
   });
 
   it('assumes the addressees for the items that name no agency, and says so', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultRegistry } from '@dm/registry';
 import type { ImportRegistry } from './agencies';
-import { importDirective } from './import-directive';
+import { DRAFT_WARNING_CODES, importDirective } from './import-directive';
 import { importRegistryOf } from './import-registry';
 
 /** The default registry as an import reads it on a date: in 2017 Thanh Hóa's bodies and the central ones. */
@@ -79,7 +79,9 @@ describe('importDirective: letter 4308/UBND-VX (Thanh Hóa, 10/02/2017), real OC
       expect(task.confidence.lead).toBeLessThanOrEqual(0.5);
       expect(draft.warnings).toContainEqual({
         field: `tasks[${draft.tasks.indexOf(task)}].lead`,
+        code: 'lead-assumed',
         message: expect.stringMatching(/names no agency/),
+        params: { names: 'các sở, ban ngành cấp tỉnh, UBND các huyện, thị xã, thành phố' },
       });
     }
     expect(t10).toMatchObject({ mode: 'de-nghi', lead: [{ agencyId: 'mttq-tinh' }, { agencyId: 'doan-the' }] });
@@ -143,5 +145,40 @@ describe('importDirective: dashes under an agency, and an item keeping its bulle
     expect(draft.warnings).toContainEqual(
       expect.objectContaining({ field: 'tasks[2].deadline', message: expect.stringMatching(/bullets set deadlines/) }),
     );
+  });
+});
+
+describe('importDirective: warning codes', () => {
+  it('gives every warning a code from DRAFT_WARNING_CODES, with params naming what the message names', () => {
+    const seed = importDirective(fixture('4308-UBND-VX-2017.txt'), registryOn('2017-02-10'));
+    const headerless = importDirective(
+      'Sở Công Thương có ý kiến như sau:\nGiao Phòng Quản lý thương mại kiểm tra các chợ đầu mối./.\n(Theo Công văn số 9/SCT-QLTM, ngày 3/4/2017)',
+      registryOn('2017-04-03'),
+    );
+    const bad = importDirective(
+      '1. Sở Y tế rà soát.\n3. Công ty Cổ phần Xi măng Bỉm Sơn kiểm tra, báo cáo trước ngày 15/5.',
+      registryOn('2017-02-10'),
+      {
+        today: '2017-02-10',
+      },
+    );
+    for (const draft of [seed, headerless, bad]) for (const w of draft.warnings) expect(DRAFT_WARNING_CODES).toContain(w.code);
+    expect(headerless.warnings).toContainEqual(expect.objectContaining({ code: 'header-missing' }));
+    expect(headerless).toMatchObject({
+      number: '9/SCT-QLTM',
+      issuedOn: '2017-04-03',
+      names: { issuer: { text: 'Sở Công Thương', agencyId: 'so-ct' } },
+    });
+    expect(bad.warnings).toContainEqual(
+      expect.objectContaining({ field: 'tasks[1].number', code: 'numbering-gap', params: { number: '3', after: '1' } }),
+    );
+    expect(bad.warnings).toContainEqual(
+      expect.objectContaining({
+        field: 'tasks[1].deadline',
+        code: 'deadline-no-year',
+        params: expect.objectContaining({ date: '2017-05-15' }),
+      }),
+    );
+    expect(seed.warnings.filter((w) => w.code === 'agency-unplaced').every((w) => typeof w.params?.name === 'string')).toBe(true);
   });
 });

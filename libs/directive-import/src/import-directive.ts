@@ -26,6 +26,59 @@ export interface ImportOptions {
   today?: string;
 }
 
+/**
+ * Each warning's `code`, stable for the web app to translate (the English
+ * `message` says the same with the names in it; `params` carries them):
+ *
+ * - `agency-unplaced` {name}: a name the registry could not place (lead,
+ *   coordinating, addressee, issuer, monitoring agency).
+ * - `lead-assumed` {names}: the task names no agency; the opening's
+ *   addressees are assumed. `lead-missing`: no lead at all.
+ * - `deadline-no-year` {phrase, date, note?}: the year taken from the issue date.
+ * - `deadline-recurring-default-day` {phrase, date, note}: a period or
+ *   ongoing work given its default day (the period's last day, once a year).
+ * - `deadline-uncertain` {phrase, date, confidence | note}: read with low
+ *   confidence or with a reservation. `deadline-unreadable` {phrase}: a
+ *   time phrase that gives no date. `deadline-in-bullets`: an item's
+ *   bullets set their own deadlines, none is taken for the whole item.
+ * - `header-missing`: no header block. `field-missing` {field}: a header
+ *   field not found. `ocr-repaired` {value, written}: a number mended.
+ *   `date-after-today` {date}.
+ * - `numbering-gap` {number, after}, `numbering-repeat` {number, after |
+ *   other}, `numbering-restart` {number, after}: the items' numbers.
+ * - `monitoring-missing`: no item names the monitoring agency.
+ * - `tasks-missing`, `text-cut` {length}, `read-failed` {reader?}.
+ */
+export const DRAFT_WARNING_CODES = [
+  'agency-unplaced',
+  'lead-assumed',
+  'lead-missing',
+  'deadline-no-year',
+  'deadline-recurring-default-day',
+  'deadline-uncertain',
+  'deadline-unreadable',
+  'deadline-in-bullets',
+  'header-missing',
+  'field-missing',
+  'ocr-repaired',
+  'date-after-today',
+  'numbering-gap',
+  'numbering-repeat',
+  'numbering-restart',
+  'monitoring-missing',
+  'tasks-missing',
+  'text-cut',
+  'read-failed',
+] as const;
+export type DraftWarningCode = (typeof DRAFT_WARNING_CODES)[number];
+
+/** A deadline reader's reservation as a warning code. */
+function deadlineNoteCode(note: string): DraftWarningCode {
+  if (/no year|year taken/.test(note)) return 'deadline-no-year';
+  if (/no day given|once a year/.test(note)) return 'deadline-recurring-default-day';
+  return 'deadline-uncertain';
+}
+
 /** The longest task text the issue-directive request takes. */
 const MAX_TASK_TEXT = 20_000;
 /** How much of a text the agency and deadline readers are given. */
@@ -45,6 +98,7 @@ export function importDirective(text: string, registry: ImportRegistry, options:
     const draft = emptyDraft();
     draft.warnings.push({
       field: 'tasks',
+      code: 'read-failed',
       message: `the text could not be read (${error instanceof Error ? error.message : String(error)})`,
     });
     return draft;
@@ -101,14 +155,24 @@ class DirectiveReading {
     const issuedOn = draft.issuedOn ?? this.options.today ?? null;
 
     draft.tasks = body.tasks.map((segment, i) => this.task(segment, i, { openingMode, modeFromOpening: !!opening, openingLead, issuedOn }));
+    body.tasks.forEach((segment, i) => {
+      const note = segment.numberNote ? /^numbered (\S+?)(?: after ([^\s:]+))?(?::| again|$)/.exec(segment.numberNote) : null;
+      if (!segment.numberNote || !note) return;
+      const code = /skipped/.test(segment.numberNote)
+        ? 'numbering-gap'
+        : /again:/.test(segment.numberNote)
+          ? 'numbering-repeat'
+          : 'numbering-restart';
+      this.warn(`tasks[${i}].number`, code, segment.numberNote, note[2] ? { number: note[1], after: note[2] } : { number: note[1] });
+    });
     this.numbering(draft.tasks);
     this.monitoring(draft, body.closing);
 
-    this.headerWarnings(draft, header.number, legalBasis);
+    this.headerWarnings(draft, header.number, legalBasis, header.headerless);
     draft.confidence = {
       number: !draft.number ? 0 : header.number?.repaired ? 0.7 : 0.95,
       type: round(header.typeConfidence),
-      issuer: issuer?.agencyId ? issuer.confidence : 0,
+      issuer: issuer?.agencyId ? round(issuer.confidence * (header.headerless ? 0.6 : 1)) : 0,
       issuedOn: draft.issuedOn ? 0.95 : 0,
       subject: draft.subject ? 0.9 : 0,
       legalBasis: !legalBasis.length ? 0.5 : legalBasis.some((b) => b.written) ? 0.7 : 0.9,
@@ -135,6 +199,8 @@ class DirectiveReading {
         this.readerFailed = true;
         this.warnings.push({
           field: 'tasks',
+          code: 'read-failed',
+          params: { reader: what },
           message: `the ${what} reader failed (${error instanceof Error ? error.message : String(error)}): check every agency and deadline`,
         });
       }
@@ -195,7 +261,7 @@ class DirectiveReading {
     let text = segment.text;
     if (text.length > MAX_TASK_TEXT) {
       text = text.slice(0, MAX_TASK_TEXT);
-      this.warn(`${at}.text`, `cut to ${MAX_TASK_TEXT} characters`);
+      this.warn(`${at}.text`, 'text-cut', `cut to ${MAX_TASK_TEXT} characters`, { length: MAX_TASK_TEXT });
     }
     const mentions = this.mentions(text);
     const own = ownMode(text) ?? (segment.leadIn ? ownMode(segment.leadIn) : null);
@@ -213,7 +279,7 @@ class DirectiveReading {
     }
     const coordinating = dedupe(coordinatingFound).filter((a) => !leadIds.has(a.agencyId ?? a.text));
     coordinating.forEach((a, k) => {
-      if (!a.agencyId) this.warn(`${at}.coordinating[${k}]`, `"${a.text}" is not in the registry`);
+      if (!a.agencyId) this.unplaced(`${at}.coordinating[${k}]`, a.text);
     });
 
     const deadline = this.deadline(segment, text, context.issuedOn, at);
@@ -264,15 +330,13 @@ class DirectiveReading {
     lead = dedupe(lead);
     if (!lead.length && openingLead.length) {
       lead = openingLead.map((a) => ({ ...a, confidence: round(a.confidence * 0.5) }));
-      this.warn(
-        `${at}.lead`,
-        `the task names no agency: the opening's addressees (${openingLead.map((a) => a.text).join(', ')}) are assumed`,
-      );
+      const names = openingLead.map((a) => a.text).join(', ');
+      this.warn(`${at}.lead`, 'lead-assumed', `the task names no agency: the opening's addressees (${names}) are assumed`, { names });
     } else if (!lead.length) {
-      this.warn(`${at}.lead`, 'no lead agency found');
+      this.warn(`${at}.lead`, 'lead-missing', 'no lead agency found');
     }
     lead.forEach((a, k) => {
-      if (!a.agencyId) this.warn(`${at}.lead[${k}]`, `"${a.text}" is not in the registry`);
+      if (!a.agencyId) this.unplaced(`${at}.lead[${k}]`, a.text);
     });
     const leadConfidence = lead.length ? round(Math.min(...lead.map((a) => a.confidence))) : 0;
     return { lead, leadConfidence, inherited };
@@ -287,11 +351,26 @@ class DirectiveReading {
     const chosen = phrases.find((p) => p.text === found.text && (p.date === found.date || p.recurring !== null));
     if (found.text && (found.date || found.recurring)) {
       const noYear = found.date && !/\d{4}/.test(found.text);
-      if (chosen?.note) this.warn(`${at}.deadline`, `"${found.text}" read as ${found.date ?? 'a recurring deadline'}: ${chosen.note}`);
-      else if (noYear) this.warn(`${at}.deadline`, `"${found.text}" gives no year: read as ${found.date}`);
-      if (found.confidence < 0.7) this.warn(`${at}.deadline`, `"${found.text}" read with low confidence (${round(found.confidence)})`);
+      const params = { phrase: found.text, date: found.date ?? '' };
+      if (chosen?.note)
+        this.warn(
+          `${at}.deadline`,
+          deadlineNoteCode(chosen.note),
+          `"${found.text}" read as ${found.date ?? 'a recurring deadline'}: ${chosen.note}`,
+          {
+            ...params,
+            note: chosen.note,
+          },
+        );
+      else if (noYear) this.warn(`${at}.deadline`, 'deadline-no-year', `"${found.text}" gives no year: read as ${found.date}`, params);
+      if (found.confidence < 0.7)
+        this.warn(`${at}.deadline`, 'deadline-uncertain', `"${found.text}" read with low confidence (${round(found.confidence)})`, {
+          ...params,
+          confidence: round(found.confidence),
+        });
     } else if (found.text || segment.fields.time) {
-      this.warn(`${at}.deadline`, `"${found.text ?? segment.fields.time}" could not be read as a deadline`);
+      const phrase = found.text ?? segment.fields.time ?? '';
+      this.warn(`${at}.deadline`, 'deadline-unreadable', `"${phrase}" could not be read as a deadline`, { phrase });
     }
     return {
       date: found.date,
@@ -317,7 +396,7 @@ class DirectiveReading {
     const each = segment.bulletTexts.map(set);
     if (each.every((d) => d !== null && d === each[0])) return segment.bulletTexts[0];
     if (each.some((d) => d !== null))
-      this.warn(`${at}.deadline`, 'its bullets set deadlines of their own: none is taken for the whole item');
+      this.warn(`${at}.deadline`, 'deadline-in-bullets', 'its bullets set deadlines of their own: none is taken for the whole item');
     return segment.ownText;
   }
 
@@ -325,7 +404,11 @@ class DirectiveReading {
     const seen = new Map<string, number>();
     tasks.forEach((task, i) => {
       const before = seen.get(task.number);
-      if (before !== undefined) this.warn(`tasks[${i}].number`, `${task.number} is also the number of tasks[${before}]`);
+      if (before !== undefined)
+        this.warn(`tasks[${i}].number`, 'numbering-repeat', `${task.number} is also the number of tasks[${before}]`, {
+          number: task.number,
+          other: before,
+        });
       else seen.set(task.number, i);
     });
   }
@@ -349,8 +432,9 @@ class DirectiveReading {
       if (found) draft.names.monitoringAgency = draftAgency(found.agencies[0], 0.85);
     }
     draft.monitoringAgency = draft.names.monitoringAgency?.agencyId ?? null;
-    if (!draft.names.monitoringAgency) this.warn('monitoringAgency', 'no item names the agency that follows and reports on the directive');
-    else if (!draft.monitoringAgency) this.warn('monitoringAgency', `"${draft.names.monitoringAgency.text}" is not in the registry`);
+    if (!draft.names.monitoringAgency)
+      this.warn('monitoringAgency', 'monitoring-missing', 'no item names the agency that follows and reports on the directive');
+    else if (!draft.monitoringAgency) this.unplaced('monitoringAgency', draft.names.monitoringAgency.text);
   }
 
   // ------------------------------------------------------------ header
@@ -359,15 +443,27 @@ class DirectiveReading {
     draft: DirectiveDraft,
     number: ReturnType<typeof readHeader>['number'],
     legalBasis: ReturnType<typeof readLegalBasis>,
+    headerless: boolean,
   ) {
-    const missing = (field: string, what: string) => this.warn(field, `${what} not found`);
+    const missing = (field: string, what: string) => this.warn(field, 'field-missing', `${what} not found`, { field });
+    if (headerless)
+      this.warn(
+        'number',
+        'header-missing',
+        'the text has no header block (issuing body, number, date): what was read comes from its title, notes and sentences',
+      );
     if (!number) missing('number', 'the number and symbol ("Số: …")');
-    else if (number.repaired) this.warn('number', `read as ${number.value} from "${number.written}" (OCR repair)`);
+    else if (number.repaired)
+      this.warn('number', 'ocr-repaired', `read as ${number.value} from "${number.written}" (OCR repair)`, {
+        value: number.value,
+        written: number.written,
+      });
     if (!draft.type) missing('type', 'the document type');
     if (!draft.names.issuer) missing('issuer', 'the issuing body');
-    else if (!draft.issuer) this.warn('issuer', `"${draft.names.issuer.text}" is not in the registry`);
+    else if (!draft.issuer) this.unplaced('issuer', draft.names.issuer.text);
     if (!draft.issuedOn) missing('issuedOn', 'the place and date ("…, ngày … tháng … năm …")');
-    else if (this.options.today && draft.issuedOn > this.options.today) this.warn('issuedOn', `${draft.issuedOn} is after today`);
+    else if (this.options.today && draft.issuedOn > this.options.today)
+      this.warn('issuedOn', 'date-after-today', `${draft.issuedOn} is after today`, { date: draft.issuedOn });
     if (!draft.subject) missing('subject', 'the subject (V/v … or the title)');
     if (!draft.signer) missing('signer', 'the signer');
     else {
@@ -377,16 +473,24 @@ class DirectiveReading {
     if (!draft.names.addressees.length && (draft.type === 'cong-van' || draft.type === 'cong-dien'))
       missing('addressees', 'the addressees ("Kính gửi: …")');
     draft.names.addressees.forEach((a, k) => {
-      if (!a.agencyId) this.warn(`names.addressees[${k}]`, `"${a.text}" is not in the registry`);
+      if (!a.agencyId) this.unplaced(`names.addressees[${k}]`, a.text);
     });
     legalBasis.forEach((b, k) => {
-      if (b.written) this.warn(`legalBasis[${k}]`, `number read from "${b.written}" (OCR repair)`);
+      if (b.written)
+        this.warn(`legalBasis[${k}]`, 'ocr-repaired', `number read from "${b.written}" (OCR repair)`, {
+          value: b.reference,
+          written: b.written,
+        });
     });
-    if (!draft.tasks.length) missing('tasks', 'no numbered task:');
+    if (!draft.tasks.length) this.warn('tasks', 'tasks-missing', 'no task found: no numbered item and no paragraph addressing a request');
   }
 
-  private warn(field: string, message: string) {
-    this.warnings.push({ field, message });
+  private warn(field: string, code: DraftWarningCode, message: string, params?: Record<string, string | number>) {
+    this.warnings.push(params ? { field, code, message, params } : { field, code, message });
+  }
+
+  private unplaced(field: string, name: string) {
+    this.warn(field, 'agency-unplaced', `"${name}" is not in the registry`, { name });
   }
 }
 

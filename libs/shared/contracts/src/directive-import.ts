@@ -51,10 +51,23 @@ export interface DraftSigner {
   title: string;
 }
 
-/** What the reviewer must check, naming the field as a path of the draft ("tasks[4].lead[1]", "issuedOn"). */
+/**
+ * What the reviewer must check, naming the field as a path of the draft
+ * ("tasks[4].lead[1]", "issuedOn"). `code` says which check it is, stable
+ * for the web app to translate (one of DRAFT_WARNING_CODES), `params` what
+ * the message names; `message` is the English text.
+ */
 export interface DraftWarning {
   field: string;
+  /**
+   * One of DRAFT_WARNING_CODES (libs/directive-import). The parser always
+   * sets it; optional here so that drafts stored before it, and the event
+   * schema that does not carry it yet, still read.
+   */
+  code?: string;
   message: string;
+  /** What the message names ("name", "number", "date", "phrase"), for a translated message. */
+  params?: Record<string, string | number>;
 }
 
 /**
