@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { growthRatio } from '@dm/testing';
 import { DeadlinePhrase, deadlinePhrases, taskDeadline } from './deadline';
 
 /** The seed letter is dated 10/02/2017 (a Friday); most cases are read as if issued that day. */
@@ -193,6 +194,18 @@ describe('deadlinePhrases', () => {
       expect(found.recurring).toEqual({ ...rule, phrase: text });
     });
 
+    it.each([
+      ['bảo đảm giải ngân hằng năm đạt trên 90% kế hoạch', 'hằng năm'],
+      ['đôn đốc thu hồi nợ hằng quý', 'hằng quý'],
+      ['rà soát danh mục mặt hàng, hằng tháng báo cáo', 'hằng tháng'],
+      ['giai ngan hang nam Ngan hang Nong nghiep', null],
+      ['Ngân hàng Nam Định cho vay', null],
+      ['ngan hang nam a cho vay', null],
+      ['mở cửa hàng tháng Giêng', null],
+    ])('when "%s" is read, then "hàng" is a bank or shop only where written so (diacritics compared where present)', (text, phrase) => {
+      expect(deadlinePhrases(text, ISSUED).map((p) => p.text)).toEqual(phrase ? [phrase] : []);
+    });
+
     it('when a recurring word gives no day, then the confidence is moderate', () => {
       expect(only('hằng năm').confidence).toBeLessThanOrEqual(0.6);
       expect(only('hằng năm, trước ngày 15/12').confidence).toBeGreaterThanOrEqual(0.85);
@@ -368,6 +381,37 @@ describe('taskDeadline', () => {
     expect(of('tổng hợp báo cáo UBND tỉnh trước ngày 15/12/2017')).toMatchObject({ date: '2017-12-15', text: 'trước ngày 15/12/2017' });
   });
 
+  it.each([
+    ['Áp dụng mức phí mới đến hết ngày 30/6/2027; Sở Tài chính hoàn thành hướng dẫn trước ngày 15/3/2027.', '2027-03-15'],
+    ['Miễn học phí cho học sinh vùng lũ đến hết năm 2027, báo cáo UBND tỉnh trong tháng 9 năm 2027.', '2027-09-30'],
+    ['Tạm dừng thu phí bến bãi đến hết tháng 12/2027 và trình Bộ Tài chính trước ngày 31/8/2027.', '2027-08-31'],
+    ['Gia hạn nộp thuế đến hết quý IV/2027; xong trước ngày 20/10/2027.', '2027-10-20'],
+    ['Chính sách có hiệu lực đến hết năm 2028, hoàn thành sửa đổi quy chế trong quý II/2027.', '2027-06-30'],
+  ])('when "%s" puts a measure in force until a date and asks for work by another, then the work’s date is the deadline', (text, date) => {
+    const phrases = deadlinePhrases(text, ISSUED);
+    expect(phrases.filter((p) => p.measure)).toHaveLength(1);
+    expect(taskDeadline(phrases).date).toBe(date);
+  });
+
+  it('when a measure’s end is the only date, then it stands in, less surely', () => {
+    const phrases = deadlinePhrases('Tạm dừng thu phí bến bãi đến hết tháng 12/2027.', ISSUED);
+    expect(phrases[0]).toMatchObject({ text: 'đến hết tháng 12/2027', measure: true });
+    const found = taskDeadline(phrases);
+    expect(found.date).toBe('2027-12-31');
+    expect(found.confidence).toBeLessThan(phrases[0].confidence);
+  });
+
+  it.each([
+    ['Triển khai mô hình tại các xã miền núi đến hết năm 2027', false],
+    ['mien thue dat den het nam 2027', true],
+    ['Thực hiện đến hết ngày 31/12/2027', false],
+    ['Áp dụng thí điểm, hoàn thành đến hết năm 2027', false],
+    ['miễn phí, chậm nhất ngày 31/12/2027', false],
+  ])('when "%s" is read, then its date is a measure’s: %s', (text, measure) => {
+    const [found] = deadlinePhrases(text, ISSUED);
+    expect(found.measure ?? false).toBe(measure);
+  });
+
   it('when ongoing work is reported on each quarter, then the rule is quarterly and continuous', () => {
     expect(of('Thường xuyên kiểm tra, đôn đốc; báo cáo UBND tỉnh trước ngày 20 tháng cuối quý').recurring).toEqual({
       every: 'quarter',
@@ -390,5 +434,19 @@ describe('taskDeadline', () => {
 
   it('when nothing is found, then everything is empty', () => {
     expect(of('Tăng cường công tác tuyên truyền')).toEqual({ date: null, recurring: null, text: null, confidence: 0, report: null });
+  });
+});
+
+describe('deadlinePhrases on a long text', () => {
+  const page = [
+    '1. Sở Tài chính chủ trì, hoàn thành dự thảo trước ngày 15/9/2027; báo cáo UBND tỉnh trong quý IV/2027.',
+    '2. Các sở, ban, ngành thường xuyên kiểm tra, đôn đốc; định kỳ hằng quý, trước ngày 20 tháng cuối quý báo cáo kết quả.',
+    '3. Áp dụng mức thu mới đến hết năm 2028; giải ngân hằng năm theo Quyết định số 12/2026/QĐ-UBND ngày 03/4/2026.',
+    '4. Trong thời hạn 15 ngày làm việc kể từ ngày ký, các huyện gửi danh sách về Sở Nội vụ.',
+  ].join('\n');
+  const pages = (n: number) => Array.from({ length: 12 * n }, () => page).join('\n');
+
+  it('reads ten pages in time proportional to their length', () => {
+    expect(growthRatio(pages(10), pages(40), (text) => deadlinePhrases(text, ISSUED))).toBeLessThan(8);
   });
 });

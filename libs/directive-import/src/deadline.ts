@@ -1,5 +1,6 @@
 import type { Recurrence } from '@dm/contracts';
 import { DEFAULT_CALENDAR, addDays, daysInMonth, formatDate, isIsoDate } from '@dm/periods';
+import { fold, writtenAs } from './vietnamese';
 
 /** What a deadline phrase names: a day, a month, quarter, half or year, a time from an event, a repeating rule, or ongoing work. */
 export type DeadlineKind = 'date' | 'period' | 'relative' | 'recurring' | 'continuous';
@@ -18,6 +19,11 @@ export interface DeadlinePhrase {
   report: boolean;
   confidence: number;
   kind?: DeadlineKind;
+  /**
+   * Whether the phrase bounds how long a measure applies ("áp dụng đến hết ngày …", "miễn … đến hết năm …",
+   * "tạm dừng … đến hết tháng 6") rather than when work is due: a task's deadline only when it has no other.
+   */
+  measure?: boolean;
   /** What the reviewer should check, when the phrase could not be read with certainty ("no such date", "every six months: no rule for it"). */
   note?: string;
 }
@@ -38,6 +44,19 @@ interface Folded {
 const DASHES = /[\u2010-\u2015\u2212]/;
 const SPACES = /[\u00a0\u2000-\u200b\u202f\u3000]/;
 
+/** Each character's folded form: a directive has a few hundred distinct characters, so each is folded once. */
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let g = foldedChars.get(ch);
+  if (g === undefined) {
+    g = DASHES.test(ch) ? '-' : SPACES.test(ch) ? ' ' : ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd');
+    if (foldedChars.size > 10_000) foldedChars.clear();
+    foldedChars.set(ch, g);
+  }
+  return g;
+}
+
 function foldWithOffsets(text: string): Folded {
   const chars: string[] = [];
   const from: number[] = [];
@@ -45,16 +64,13 @@ function foldWithOffsets(text: string): Folded {
   const upper: boolean[] = [];
   let offset = 0;
   for (const ch of text) {
-    const g = DASHES.test(ch)
-      ? '-'
-      : SPACES.test(ch)
-        ? ' '
-        : ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[đð]/g, 'd');
+    const g = foldChar(ch);
+    const isUpper = ch !== g && ch !== ch.toLowerCase();
     for (const c of g) {
       chars.push(c);
       from.push(offset);
       to.push(offset + ch.length);
-      upper.push(ch !== ch.toLowerCase());
+      upper.push(isUpper);
     }
     offset += ch.length;
   }
@@ -468,7 +484,30 @@ function classifyAnchor(m: RegExpExecArray | null): 'issued' | 'receipt' | 'othe
   return 'other';
 }
 
-function read(c: Candidate, f: string, issuedOn: string | null): Reading | null {
+/** The words of the text a span of the folded text comes from, as written. */
+const written = (text: string, folded: Folded, start: number, end: number) =>
+  start < end ? text.slice(folded.from[start], folded.to[end - 1]) : '';
+
+/** Words that make "hàng" a noun (ngân hàng, cửa hàng, mặt hàng, khách hàng, đơn hàng, xếp hàng), by their folded form. */
+const NOUN_BEFORE_HANG: Record<string, string> = { ngan: 'ngân', cua: 'cửa', mat: 'mặt', khach: 'khách', don: 'đơn', xep: 'xếp' };
+
+/**
+ * Whether "hàng …" at `at` is the second word of a noun ("ngân hàng", "cửa hàng" …) rather than "hằng/hàng năm"
+ * (every year): both words must be written as the noun's, their diacritics compared where the text has them.
+ */
+function nounBeforeHang(text: string, folded: Folded, at: number): boolean {
+  const before = lookBehind(folded.f, at);
+  const m = /(?<![a-z])(ngan|cua|mat|khach|don|xep)\s*$/.exec(before);
+  if (!m || !folded.f.startsWith('hang', at)) return false;
+  const start = at - (before.length - m.index);
+  return (
+    writtenAs(written(text, folded, start, start + m[1].length), NOUN_BEFORE_HANG[m[1]]) &&
+    writtenAs(written(text, folded, at, at + 4), 'hàng')
+  );
+}
+
+function read(c: Candidate, text: string, folded: Folded, issuedOn: string | null): Reading | null {
+  const { f } = folded;
   const { expr } = c;
   const before = lookBehind(f, c.start);
   const after = lookAhead(f, c.end);
@@ -501,7 +540,7 @@ function read(c: Candidate, f: string, issuedOn: string | null): Reading | null 
       return { start: c.start, end, kind: 'relative', recurring: null, ...readRelative(expr, anchor, issuedOn) };
     }
     case 'every': {
-      if (/(?<![a-z])(?:ngan|cua|mat|khach|don|xep|binh\s*quan|tang|giam)\s*$/.test(before)) return null;
+      if (/(?<![a-z])(?:binh\s*quan|tang|giam)\s*$/.test(before) || nounBeforeHang(text, folded, c.start)) return null;
       if (expr.every === 'half' || expr.every === 'week' || expr.every === 'day') {
         const what = { half: 'every six months', week: 'every week', day: 'every day' }[expr.every];
         return {
@@ -606,11 +645,19 @@ function merge(readings: Reading[], starts: number[]): Reading[] {
       r !== open &&
       ((open.openEvery === 'year' && r.dayMonth !== undefined) ||
         (r.kind === 'recurring' && r.recurring?.every === open.openEvery && !r.openEvery && !r.note));
-    const partner = out.find((r) => {
-      if (!fits(r)) return false;
+    // Readings come in order of their start and none is longer than a reading's context: look only that far.
+    let lo = i;
+    while (lo > 0 && out[lo - 1].start >= open.start - 2 * CONTEXT - 60) lo--;
+    let partner: Reading | undefined;
+    for (let j = lo; j < out.length && out[j].start <= open.end + 60; j++) {
+      const r = out[j];
+      if (!fits(r)) continue;
       const [a, b] = r.start < open.start ? [r.end, open.start] : [open.end, r.start];
-      return b - a <= 60 && sameClause(starts, a, b);
-    });
+      if (b - a <= 60 && sameClause(starts, a, b)) {
+        partner = r;
+        break;
+      }
+    }
     if (!partner) continue;
     const recurring = partner.dayMonth
       ? { every: 'year' as const, day: partner.dayMonth.day, month: partner.dayMonth.month }
@@ -639,13 +686,67 @@ function isReport(f: string, starts: number[], r: Reading): boolean {
   return REPORT_BEFORE.test(f.slice(clauseStart, r.end)) || REPORT_AFTER.test(lookAhead(f, r.end));
 }
 
+/** Verbs that put a measure in force for a time: a date after them bounds the measure, not the work. */
+const MEASURE_VERBS = [
+  'áp dụng',
+  'có hiệu lực',
+  'hiệu lực',
+  'tạm dừng',
+  'tạm hoãn',
+  'tạm ngừng',
+  'tạm đình chỉ',
+  'miễn',
+  'gia hạn',
+  'kéo dài',
+];
+/** Verbs of work done by a date. */
+const ACTION_VERBS = ['hoàn thành', 'xong', 'trình', 'báo cáo', 'ban hành'];
+const VERBS = [...MEASURE_VERBS.map((v) => ({ v, measure: true })), ...ACTION_VERBS.map((v) => ({ v, measure: false }))].map(
+  ({ v, measure }) => ({
+    words: v.split(' '),
+    folded: fold(v),
+    measure,
+  }),
+);
+const VERB_FOLDED = new RegExp(
+  `(?<![a-z])(${[...new Set(VERBS.map((v) => v.folded))]
+    .sort((a, b) => b.length - a.length)
+    // "trình" the verb, not the second word of a noun (chương trình, quy trình, công trình …) nor "trình độ".
+    .map((v) =>
+      v === 'trinh' ? String.raw`(?<!(?:chuong|quy|tien|lo|cong|hanh|phuong|giao)\s*)trinh(?!\s*do(?![a-z]))` : v.replace(/ /g, '\\s+'),
+    )
+    .join('|')})(?![a-z])`,
+  'g',
+);
+
+/**
+ * Whether the nearest verb before a phrase in its clause (at most 120 characters back) puts a measure in force
+ * ("miễn thị thực … đến hết năm …", "áp dụng đến hết ngày …") rather than asks for work ("hoàn thành", "trình",
+ * "báo cáo" …). Words are compared with their diacritics where the text has them ("miền" is no "miễn").
+ * A phrase with a deadline's own marker ("trước", "chậm nhất", "thời hạn") is never a measure's.
+ */
+function isMeasure(text: string, folded: Folded, clauseStart: number, start: number): boolean {
+  const { f } = folded;
+  if (/^(?:truoc|cham\s*nhat|thoi\s*han|han\s)/.test(f.slice(start, start + 12))) return false;
+  const from = Math.max(clauseStart, start - 120);
+  const found = [...f.slice(from, start).matchAll(VERB_FOLDED)];
+  for (let k = found.length - 1; k >= 0; k--) {
+    const m = found[k];
+    const verb = VERBS.find((v) => v.folded === m[1].replace(/\s+/g, ' '));
+    if (!verb) continue;
+    const words = written(text, folded, from + m.index, from + m.index + m[0].length).split(/\s+/);
+    if (words.length === verb.words.length && verb.words.every((w, x) => writtenAs(words[x], w))) return verb.measure;
+  }
+  return false;
+}
+
 /** Every deadline phrase in a task's text, in order. `issuedOn` dates phrases that leave out the year. */
 export function deadlinePhrases(text: string, issuedOn: string | null): DeadlinePhrase[] {
   const folded = foldWithOffsets(text);
   const { f } = folded;
   const issued = issuedOn && isIsoDate(issuedOn) ? issuedOn : null;
   const readings = candidates(f)
-    .map((c) => read(c, f, issued))
+    .map((c) => read(c, text, folded, issued))
     .filter((r): r is Reading => r !== null);
   const starts = clauseStarts(folded);
   return merge(readings, starts)
@@ -673,6 +774,7 @@ export function deadlinePhrases(text: string, issuedOn: string | null): Deadline
         confidence: Math.round(confidence * 100) / 100,
         kind: r.kind,
       };
+      if (r.date !== null && isMeasure(text, folded, clauseOf(starts, start), start)) found.measure = true;
       if (note) found.note = note;
       return found;
     });
@@ -694,13 +796,16 @@ export interface TaskDeadline {
  * The task's own deadline among its phrases (those of at least `minConfidence`):
  * the latest date it sets for the work itself, else its recurring rule (with
  * thường xuyên, the period of a rule beside it), else its report duty's date or
- * rule when the report is all the task asks for by a date. With none of these, the
- * first phrase's text alone, for the reviewer to read.
+ * rule when the report is all the task asks for by a date, else, less surely, the
+ * date a measure it puts in force runs to ("miễn … đến hết năm …": how long the
+ * measure applies, the task's deadline only when nothing else dates it). With none
+ * of these, the first phrase's text alone, for the reviewer to read.
  */
 export function taskDeadline(phrases: readonly DeadlinePhrase[], minConfidence = 0.5): TaskDeadline {
   const sure = phrases.filter((p) => p.confidence >= minConfidence);
-  const own = sure.filter((p) => !p.report);
-  const reports = sure.filter((p) => p.report);
+  const own = sure.filter((p) => !p.report && !p.measure);
+  const measures = sure.filter((p) => p.measure);
+  const reports = sure.filter((p) => p.report && !p.measure);
   const report = reports.find((p) => p.date !== null || p.recurring !== null) ?? reports[0] ?? null;
   const latest = (list: DeadlinePhrase[]) =>
     list
@@ -717,6 +822,9 @@ export function taskDeadline(phrases: readonly DeadlinePhrase[], minConfidence =
   if (rule) return { date: null, recurring: rule.recurring, text: rule.text, confidence: rule.confidence, report };
   const reportDated = latest(reports);
   if (reportDated) return { date: reportDated.date, recurring: null, text: reportDated.text, confidence: reportDated.confidence, report };
+  const measure = latest(measures);
+  if (measure)
+    return { date: measure.date, recurring: null, text: measure.text, confidence: Math.round(measure.confidence * 70) / 100, report };
   const unsure = phrases[0];
   return { date: null, recurring: null, text: unsure?.text ?? null, confidence: unsure?.confidence ?? 0, report };
 }

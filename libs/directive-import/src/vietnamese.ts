@@ -9,3 +9,20 @@ export function fold(text: string): string {
 export function tidy(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/** Whether a text carries any diacritic (a tone mark, a hat, a horn or đ). */
+export function hasDiacritics(text: string): boolean {
+  return /[\p{M}đĐ]/u.test(text.normalize('NFD'));
+}
+
+/**
+ * Whether a written word is `word` as a reader would take it: the same letters
+ * and marks, or, written without any diacritic at all (plain typing, or an OCR
+ * that lost them), the same letters. "hằng" is not "hàng"; "hang" may be either.
+ */
+export function writtenAs(written: string, word: string): boolean {
+  const w = written.normalize('NFC').toLowerCase();
+  const target = word.normalize('NFC').toLowerCase();
+  if (w === target) return true;
+  return !hasDiacritics(w) && fold(w) === fold(target);
+}
