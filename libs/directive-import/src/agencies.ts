@@ -22,6 +22,11 @@ export interface AgencyMention {
   kind: 'agency' | 'group' | null;
   /** `unknown`: reads as a body's name the registry does not hold; `ambiguous`: two registry entries fit about as well. */
   flag: 'unknown' | 'ambiguous' | null;
+  /**
+   * The body's whole name where the text writes it in part: a name under a shared head ("các Bộ: Tài chính, Xây dựng"
+   * → "Bộ Tài chính", "Bộ Xây dựng"). Absent when `text` is the whole name.
+   */
+  name?: string;
 }
 
 /** One name cut out of a text, placed. */
@@ -59,6 +64,11 @@ interface Tok {
   symbol: boolean;
   /** What separates it from the token before. */
   gap: Gap;
+  /** The separator before it holds a colon, or a comma. */
+  colon: boolean;
+  comma: boolean;
+  /** The separator before it breaks the line. */
+  newline: boolean;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -93,6 +103,7 @@ function tokenize(text: string): Tok[] {
     const start = m.index;
     const { key, fold } = wordForms(raw);
     const caps = isUpper(raw[0]);
+    const sep = toks.length === 0 ? '' : text.slice(prevEnd, start);
     toks.push({
       start,
       end: start + raw.length,
@@ -102,7 +113,10 @@ function tokenize(text: string): Tok[] {
       abbr: caps && raw.length >= 2 && fold.length <= 10 && raw === raw.toUpperCase() && /^\p{L}[\p{L}\p{M}]*$/u.test(raw),
       heading: false,
       symbol: false,
-      gap: toks.length === 0 ? Gap.Hard : gapOf(text.slice(prevEnd, start)),
+      gap: toks.length === 0 ? Gap.Hard : gapOf(sep),
+      colon: sep.includes(':'),
+      comma: sep.includes(','),
+      newline: sep.includes('\n'),
     });
     prevEnd = start + raw.length;
   }
@@ -264,6 +278,8 @@ const seqAt = (toks: Tok[], k: number, seq: string[], allowSoft = false): number
 
 /** A person's title before a body's name: the body is meant ("Chủ tịch UBND các huyện", "Giám đốc Sở Y tế"). */
 const TITLES = [
+  'Chủ tịch Hội đồng thành viên',
+  'Chủ tịch Hội đồng quản trị',
   'Phó Chủ tịch',
   'Chủ tịch',
   'PCT',
@@ -303,7 +319,12 @@ const TAILS = [
 ].map(words);
 
 /** Items a list of bodies may add without naming another group ("các sở, ban, ngành, đơn vị cấp tỉnh"). */
-const EXTRA_ITEMS = ['ngành', 'đơn vị', 'cơ quan', 'thị trấn'].map(words);
+const EXTRA_ITEMS = ['ngành', 'đơn vị', 'cơ quan', 'thị trấn']
+  .concat(['địa phương', 'cơ quan trung ương', 'trung ương', 'cơ quan địa phương'])
+  .map(words)
+  .sort((a, b) => b.length - a.length);
+/** Extra items that widen a group past its members ("các bộ, ngành, địa phương"): the group is named less surely. */
+const WIDENING_ITEMS = new Set(['dia phuong', 'co quan trung uong', 'trung uong', 'co quan dia phuong']);
 
 /** Other ways administrative Vietnamese writes an item of a group's name, by the item folded. */
 const ITEM_SYNONYMS: Record<string, string[]> = {
@@ -369,18 +390,43 @@ const BODY_HEADS = [
   'Cảng vụ',
   'Chi nhánh',
   'Phòng',
+  'Vụ',
+  'Kiểm toán',
+  'Tổng Liên đoàn',
+  'Trung ương',
+  'Học viện',
+  'Đại học',
+  'Thông tấn xã',
 ]
   .map(words)
   .sort((a, b) => b.length - a.length);
 
+const HEADS_BY_FIRST = new Map<string, string[][]>();
+for (const h of BODY_HEADS) push(HEADS_BY_FIRST, h[0], h);
+/** The body's head at token x (the longest), as its folded words; null when none. */
+function headAt(toks: Tok[], x: number): string[] | null {
+  const t = toks[x];
+  if (!t) return null;
+  for (const h of HEADS_BY_FIRST.get(t.fold) ?? []) if (seqAt(toks, x, h) > 0) return h;
+  return null;
+}
+const TITLES_AT = (toks: Tok[], x: number) => (TITLES_BY_FIRST.get(toks[x]?.fold) ?? []).some((h) => seqAt(toks, x, h) > 0);
+
 const LEVELS = ['tỉnh', 'huyện', 'thành phố', 'thị xã', 'xã', 'phường', 'thị trấn', 'quận'].map(words);
 
-/** Lowercase words that end a name: what follows is the sentence's verb or a preposition. */
-const STOP_WORDS = new Set(
-  'co cac cua trong theo ve cho voi de tai da dang se duoc la nay do nham cung giup lam gui trinh ngay thang nam so hang truoc sau khi neu thi ma nhung moi den tren duoi tap khan yeu giao'.split(
+/**
+ * Lowercase words that end a name: what follows is the sentence's verb or a preposition. Compared with their
+ * diacritics where the text has them: "tại" ends a name, "tải" (Giao thông vận tải) does not, nor "giáo" (Tuyên giáo)
+ * "giao"; a word written without any diacritic is taken by its letters.
+ */
+const STOP_LIST =
+  'có các của trong theo về cho với để tại đã đang sẽ được là này đó nhằm cùng giúp làm gửi trình ngày tháng năm số hàng hằng trước sau khi nếu thì mà những mọi đến trên dưới tập khẩn yêu giao'.split(
     ' ',
-  ),
-);
+  );
+const STOP_KEYS = new Set(STOP_LIST.map((w) => wordForms(w).key));
+const STOP_FOLDS = new Set(STOP_LIST.map(fold));
+/** Whether a token is a stop word as written: its letters and marks, or its letters alone when it has no marks. */
+const isStop = (t: Tok) => STOP_KEYS.has(t.key) || (t.key.endsWith('|') && !t.key.includes('đ') && STOP_FOLDS.has(t.fold));
 const STOP_PAIRS = new Set(
   [
     'chủ trì',
@@ -419,8 +465,206 @@ const STOP_PAIRS = new Set(
     'khẩn trương',
     'chịu trách',
     'làm việc',
+    'cơ quan',
   ].map(fold),
 );
+
+// ---------------------------------------------------------------------------
+// Name shapes: the official names of bodies, as general knowledge of where a name the registry lacks ends
+
+/** Ministries and ministry-level bodies of the Government, current (2025) and before. */
+const MINISTRIES = [
+  'Bộ Quốc phòng',
+  'Bộ Công an',
+  'Bộ Ngoại giao',
+  'Bộ Nội vụ',
+  'Bộ Tư pháp',
+  'Bộ Kế hoạch và Đầu tư',
+  'Bộ Tài chính',
+  'Bộ Công Thương',
+  'Bộ Nông nghiệp và Phát triển nông thôn',
+  'Bộ Nông nghiệp và Môi trường',
+  'Bộ Giao thông vận tải',
+  'Bộ Xây dựng',
+  'Bộ Tài nguyên và Môi trường',
+  'Bộ Thông tin và Truyền thông',
+  'Bộ Lao động - Thương binh và Xã hội',
+  'Bộ Văn hóa, Thể thao và Du lịch',
+  'Bộ Khoa học và Công nghệ',
+  'Bộ Giáo dục và Đào tạo',
+  'Bộ Y tế',
+  'Bộ Dân tộc và Tôn giáo',
+  'Bộ Thủy sản',
+  'Bộ Công nghiệp',
+  'Bộ Thương mại',
+  'Bộ Bưu chính, Viễn thông',
+  'Bộ Văn hóa - Thông tin',
+  'Ủy ban Dân tộc',
+  'Ngân hàng Nhà nước Việt Nam',
+  'Thanh tra Chính phủ',
+  'Văn phòng Chính phủ',
+];
+
+/** Other central bodies: the Government's agencies, the Party's, the State's and the national mass organisations. */
+const CENTRAL_BODIES = [
+  'Bảo hiểm xã hội Việt Nam',
+  'Đài Truyền hình Việt Nam',
+  'Đài Tiếng nói Việt Nam',
+  'Thông tấn xã Việt Nam',
+  'Viện Hàn lâm Khoa học và Công nghệ Việt Nam',
+  'Viện Hàn lâm Khoa học xã hội Việt Nam',
+  'Ủy ban Quản lý vốn nhà nước tại doanh nghiệp',
+  'Học viện Chính trị quốc gia Hồ Chí Minh',
+  'Đại học Quốc gia Hà Nội',
+  'Đại học Quốc gia Thành phố Hồ Chí Minh',
+  'Ngân hàng Chính sách xã hội',
+  'Ngân hàng Phát triển Việt Nam',
+  'Kiểm toán Nhà nước',
+  'Tòa án nhân dân tối cao',
+  'Viện Kiểm sát nhân dân tối cao',
+  'Văn phòng Quốc hội',
+  'Văn phòng Chủ tịch nước',
+  'Ủy ban Thường vụ Quốc hội',
+  'Văn phòng Trung ương Đảng',
+  'Ban Tổ chức Trung ương',
+  'Ban Tuyên giáo Trung ương',
+  'Ban Dân vận Trung ương',
+  'Ban Tuyên giáo và Dân vận Trung ương',
+  'Ban Kinh tế Trung ương',
+  'Ban Nội chính Trung ương',
+  'Ban Đối ngoại Trung ương',
+  'Ban Chính sách, chiến lược Trung ương',
+  'Ủy ban Kiểm tra Trung ương',
+  'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+  'Tổng Liên đoàn Lao động Việt Nam',
+  'Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+  'Trung ương Đoàn',
+  'Trung ương Hội Liên hiệp Phụ nữ Việt Nam',
+  'Hội Liên hiệp Phụ nữ Việt Nam',
+  'Hội Nông dân Việt Nam',
+  'Hội Cựu chiến binh Việt Nam',
+  'Phòng Thương mại và Công nghiệp Việt Nam',
+  'Liên minh Hợp tác xã Việt Nam',
+];
+
+/** The standard departments and bodies of a province and a district (before and after 2025), without their place. */
+const LOCAL_BODIES = [
+  'Sở Nội vụ',
+  'Sở Tư pháp',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Tài chính',
+  'Sở Công Thương',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Sở Nông nghiệp và Môi trường',
+  'Sở Giao thông vận tải',
+  'Sở Xây dựng',
+  'Sở Tài nguyên và Môi trường',
+  'Sở Thông tin và Truyền thông',
+  'Sở Lao động - Thương binh và Xã hội',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Văn hóa và Thể thao',
+  'Sở Văn hóa, Thể thao',
+  'Sở Du lịch',
+  'Sở Khoa học và Công nghệ',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Y tế',
+  'Sở Ngoại vụ',
+  'Sở Dân tộc và Tôn giáo',
+  'Sở Quy hoạch - Kiến trúc',
+  'Thanh tra tỉnh',
+  'Văn phòng Ủy ban nhân dân',
+  'Văn phòng Hội đồng nhân dân',
+  'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân',
+  'Ban Dân tộc',
+  'Ban Quản lý các khu công nghiệp',
+  'Ban Quản lý Khu kinh tế',
+  'Trung tâm Phục vụ hành chính công',
+  'Trung tâm Y tế',
+  'Trung tâm Kiểm soát bệnh tật',
+  'Trung tâm Văn hóa, Thông tin và Thể thao',
+  'Bộ Chỉ huy Quân sự',
+  'Bộ Chỉ huy Bộ đội Biên phòng',
+  'Kho bạc Nhà nước',
+  'Cục Thuế',
+  'Cục Hải quan',
+  'Cục Thống kê',
+  'Cục Quản lý thị trường',
+  'Bảo hiểm xã hội',
+  'Đài Phát thanh và Truyền hình',
+  'Đài Phát thanh - Truyền hình',
+  'Liên minh Hợp tác xã',
+  'Ủy ban Mặt trận Tổ quốc Việt Nam',
+  'Hội Liên hiệp Phụ nữ',
+  'Hội Nông dân',
+  'Hội Cựu chiến binh',
+  'Liên đoàn Lao động',
+  'Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+  'Ban Tuyên giáo',
+  'Ban Dân vận',
+  'Ban Tổ chức',
+  'Ban Nội chính',
+  'Ủy ban Kiểm tra',
+  'Phòng Nội vụ',
+  'Phòng Tư pháp',
+  'Phòng Tài chính - Kế hoạch',
+  'Phòng Tài nguyên và Môi trường',
+  'Phòng Lao động - Thương binh và Xã hội',
+  'Phòng Văn hóa và Thông tin',
+  'Phòng Văn hóa, Khoa học và Thông tin',
+  'Phòng Giáo dục và Đào tạo',
+  'Phòng Y tế',
+  'Phòng Kinh tế và Hạ tầng',
+  'Phòng Kinh tế',
+  'Phòng Kinh tế, Hạ tầng và Đô thị',
+  'Phòng Quản lý đô thị',
+  'Phòng Nông nghiệp và Phát triển nông thôn',
+  'Phòng Dân tộc',
+  'Phòng Văn hóa - Xã hội',
+];
+
+/** Generic names of groups of bodies the registry may lack, in lower case. */
+const GENERIC_GROUP_SHAPES = [
+  'các tập đoàn kinh tế, tổng công ty nhà nước',
+  'các tập đoàn, tổng công ty nhà nước',
+  'các tập đoàn kinh tế nhà nước',
+  'các tập đoàn kinh tế',
+  'các tổng công ty nhà nước',
+  'các doanh nghiệp nhà nước',
+  'các tổ chức tín dụng',
+];
+
+interface Shape {
+  toks: NTok[];
+  maxEdits: number;
+  /** How many tokens the body's head takes ("Bộ" 1, "Trung tâm" 2). */
+  head: number;
+  /** A lower-case generic group's name: needs no capital. */
+  generic: boolean;
+  /** A province's or district's body: its place may follow ("Sở Y tế tỉnh Hà Giang", "Đài Phát thanh - Truyền hình Hậu Giang"). */
+  local: boolean;
+}
+
+/** The head a name starts with, in tokens: the longest of BODY_HEADS, else its first word. */
+function headLength(toks: NTok[]): number {
+  for (const h of BODY_HEADS) if (h.length < toks.length && h.every((w, i) => toks[i].fold === w)) return h.length;
+  return 1;
+}
+
+const SHAPES_BY_FIRST = new Map<string, Shape[]>();
+/** Shapes by their head's folded words ("bo", "trung tam"): the names a shared head may stand before. */
+const SHAPES_BY_HEAD = new Map<string, Shape[]>();
+const LOCAL_SHAPES = new Set(LOCAL_BODIES);
+for (const name of [...MINISTRIES, ...CENTRAL_BODIES, ...LOCAL_BODIES, ...GENERIC_GROUP_SHAPES]) {
+  // "Trung ương" is written TW or TƯ too.
+  const writings = /Trung ương/.test(name) ? [name, name.replace('Trung ương', 'TW'), name.replace('Trung ương', 'TƯ')] : [name];
+  for (const w of writings) {
+    const toks = ntoks(w);
+    const generic = !isUpper(w[0]);
+    const shape = { toks, maxEdits: editBudget(toks), head: generic ? 0 : headLength(toks), generic, local: LOCAL_SHAPES.has(name) };
+    push(SHAPES_BY_FIRST, toks[0].fold, shape);
+    if (!generic) push(SHAPES_BY_HEAD, foldOf(toks.slice(0, shape.head)), shape);
+  }
+}
 
 // ---------------------------------------------------------------------------
 // The matcher
@@ -444,11 +688,24 @@ interface GroupRecognizer {
 }
 
 interface Found {
+  /** Token the mention starts at: for a registry name after a person's title, left out (the title is kept). */
+  from?: number;
   end: number;
   agencyId: string | null;
   kind: 'agency' | 'group' | null;
   confidence: number;
   flag: AgencyMention['flag'];
+  /** Names under one shared head ("các Bộ: Tài chính, Xây dựng"), each its own mention. */
+  parts?: Part[];
+}
+
+/** A name under a shared head: its mention from `from`, its own words from `nameFrom`, the head at head[0]..head[1]. */
+interface Part extends Found {
+  from: number;
+  nameFrom: number;
+  head: [number, number];
+  /** Read as a proper name, of no registry name or known shape. */
+  loose?: boolean;
 }
 
 /** Places agency names in a registry, tolerant of OCR errors in diacritics and spacing. */
@@ -490,23 +747,29 @@ export class AgencyMatcher {
   mentions(text: string): AgencyMention[] {
     const toks = tokenize(text);
     const out: AgencyMention[] = [];
+    const span = (from: number, to: number) => text.slice(toks[from].start, toks[to - 1].end);
     for (let k = 0; k < toks.length;) {
-      const found = this.titledAt(toks, k) ?? this.unknownAt(toks, k);
+      const found = this.foundAt(toks, k);
       if (!found) {
         k++;
         continue;
       }
-      const start = toks[k].start;
-      const end = toks[found.end - 1].end;
-      out.push({
-        start,
-        end,
-        text: text.slice(start, end),
-        agencyId: found.agencyId,
-        confidence: found.confidence,
-        kind: found.kind,
-        flag: found.flag,
-      });
+      for (const part of found.parts ?? [found]) {
+        const start = toks[part.from ?? k].start;
+        const end = toks[part.end - 1].end;
+        const mention: AgencyMention = {
+          start,
+          end,
+          text: text.slice(start, end),
+          agencyId: part.agencyId,
+          confidence: part.confidence,
+          kind: part.kind,
+          flag: part.flag,
+        };
+        const { nameFrom, head } = part as Partial<Part>;
+        if (nameFrom !== undefined && head) mention.name = `${span(head[0], head[1])} ${span(nameFrom, part.end)}`;
+        out.push(mention);
+      }
       k = found.end;
     }
     return out;
@@ -553,13 +816,21 @@ export class AgencyMatcher {
     return { agencyId: id, confidence, kind: this.kinds.get(id) ?? 'agency', flag: close ? 'ambiguous' : null };
   }
 
-  private addName(id: string, name: string, base: number): void {
+  private addName(id: string, name: string, base: number, branches = true): void {
     const toks = ntoks(name);
     if (!toks.length) return;
+    // "X chi nhánh tỉnh Y", "X - Chi nhánh Y": a branch is written "Chi nhánh X tỉnh Y" and "X tỉnh Y" too.
+    const branch = branches ? /\s*[-–]?\s*(?<![\p{L}\p{M}])chi nhánh\s+/iu.exec(name.normalize('NFC')) : null;
+    if (branch && branch.index > 0) {
+      const own = name.normalize('NFC');
+      const bare = `${own.slice(0, branch.index)} ${own.slice(branch.index + branch[0].length)}`.trim();
+      this.addName(id, bare, Math.min(base, 0.95), false);
+      this.addName(id, `Chi nhánh ${bare}`, Math.min(base, 0.95), false);
+    }
     this.addPattern({ id, toks, base, maxEdits: editBudget(toks) });
     // "Việt Nam" inside a name is often left out ("Ủy ban MTTQ tỉnh").
     const vn = toks.findIndex((t, i) => i > 0 && t.fold === 'viet' && toks[i + 1]?.fold === 'nam');
-    if (vn > 0) this.addName(id, tokensText(name, vn, vn + 2), Math.min(base, 0.93));
+    if (vn > 0) this.addName(id, tokensText(name, vn, vn + 2), Math.min(base, 0.93), branches);
     // "… tỉnh Thanh Hóa" may be written "… tỉnh", and a provincial body's "tỉnh" left out ("Hội Nông dân").
     let core = toks;
     const p = this.province;
@@ -620,8 +891,11 @@ export class AgencyMatcher {
     return { id, body, items, name, starts: new Set(items.flatMap((alts) => alts.map((a) => a.toks[0].fold))) };
   }
 
-  /** A name at k, perhaps after a person's title (the title is kept in the mention). */
-  private titledAt(toks: Tok[], k: number): Found | null {
+  /**
+   * A name at k, perhaps after a person's title: a registry name keeps the title in its mention, a name the
+   * registry lacks starts after it.
+   */
+  private foundAt(toks: Tok[], k: number): Found | null {
     let h = k;
     for (let n = 0; n < 3; n++) {
       let x = h;
@@ -632,10 +906,136 @@ export class AgencyMatcher {
       h = after;
     }
     if (h > k && toks[h] && toks[h].gap !== Gap.Hard) {
-      const found = this.at(toks, h);
-      if (found) return found;
+      const found = this.bestAt(toks, h);
+      if (found) return found.from === undefined ? { ...found, from: k } : found;
     }
-    return this.at(toks, k);
+    return this.bestAt(toks, k);
+  }
+
+  /**
+   * The longest name at k: the registry's, else a name the registry lacks (names under a shared head, an official
+   * name's shape, a body's head then a proper name). Of equally long, the registry's.
+   */
+  private bestAt(toks: Tok[], k: number): Found | null {
+    const registry = this.at(toks, k);
+    const shape = this.shapeAt(toks, k);
+    // A proper name read word by word never outruns a registry name or a known shape: what follows may be the sentence.
+    const free = this.unknownAt(toks, k, !registry && !shape);
+    const ranked = [registry, free?.agencyId ? free : null, this.sharedAt(toks, k), shape, free];
+    let best: Found | null = null;
+    for (const c of ranked) if (c && (!best || c.end > best.end)) best = c;
+    return best;
+  }
+
+  /** An official name's shape at k (a ministry, a central body, a standard department), with its place after it. */
+  private shapeAt(toks: Tok[], k: number): Found | null {
+    const t = toks[k];
+    const list = SHAPES_BY_FIRST.get(t.fold);
+    if (!list || t.symbol) return null;
+    let best: { end: number; shape: Shape } | null = null;
+    for (const s of list) {
+      if (!s.generic && !t.caps) continue;
+      const run = align(s.toks, toks, k, s.maxEdits);
+      if (run && (!best || run.end > best.end)) best = { end: run.end, shape: s };
+    }
+    if (!best) return null;
+    const { end, shape } = best;
+    // "Cục Thuế các tỉnh, thành phố": the body in each of the places listed.
+    const each = !shape.generic && toks[end]?.fold === 'cac' && toks[end].gap === Gap.Space ? this.levelListAt(toks, end + 1) : -1;
+    const tail = each > 0 ? each : shape.generic ? this.groupTails(toks, end) : this.placeTail(toks, end, shape.local);
+    return { from: k, end: tail, agencyId: null, kind: null, confidence: 0.6, flag: 'unknown' };
+  }
+
+  /** "(chi nhánh) tỉnh Hà Giang", "huyện Châu Thành" after a body's name: where its place ends. */
+  private placeTail(toks: Tok[], end: number, local = false): number {
+    const next = (i: number) => !!toks[i] && toks[i].gap === Gap.Space && !toks[i].symbol;
+    let x = end;
+    if (next(x) && seqAt(toks, x, ['chi', 'nhanh']) > 0) x += 2;
+    const level = next(x) ? LEVELS.map((l) => seqAt(toks, x, l)).find((e) => e > 0) : undefined;
+    if (level) x = level;
+    // A place's proper name: after a level or "chi nhánh", or right after a local body's name.
+    if (x === end && !local) return end;
+    let y = x;
+    while (y - x < 4 && next(y) && !toks[y].newline && toks[y].caps && !toks[y].heading && !headAt(toks, y) && !TITLES_AT(toks, y)) y++;
+    return level || y > x ? y : end;
+  }
+
+  /**
+   * Names under one head ("các Bộ: Nông nghiệp và PTNT, Xây dựng, Tài chính", "các Sở Tài chính, Xây dựng"): one
+   * part each, placed when the registry holds the head and the name together. Without a colon, two names at least.
+   */
+  private sharedAt(toks: Tok[], k: number): Found | null {
+    let x = k;
+    const cac = toks[x].fold === 'cac';
+    if (cac) x++;
+    const h = toks[x];
+    if (!h || h.symbol || (cac && h.gap !== Gap.Space)) return null;
+    const head = headAt(toks, x);
+    if (!head) return null;
+    let j = x + head.length;
+    const next = toks[j];
+    if (!next || next.symbol) return null;
+    const colon = next.colon && next.gap === Gap.Hard;
+    if (!colon && !(cac && next.gap === Gap.Space)) return null;
+    const parts: Part[] = [];
+    for (;;) {
+      const t = toks[j];
+      if (!t || t.symbol || !(t.caps || t.abbr)) break;
+      const part = this.sharedName(toks, j, head, [x, x + head.length]);
+      // A later name of no known shape that starts with a body's head is a body of its own ("…, Sở Y tế").
+      if (!part || (parts.length && part.loose && headAt(toks, j))) break;
+      parts.push(part);
+      j = part.end;
+      const u = toks[j];
+      if (u && u.comma && u.gap === Gap.Soft && (u.caps || u.abbr)) continue;
+      const v = toks[j + 1];
+      if (u && u.fold === 'va' && u.gap <= Gap.Soft && v && v.gap === Gap.Space && (v.caps || v.abbr)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (parts.length < (colon ? 1 : 2)) return null;
+    parts[0].from = x;
+    const last = parts[parts.length - 1];
+    return { ...last, from: x, parts };
+  }
+
+  /** One name under a shared head, from token j: the registry's, else an official shape's, else a proper name. */
+  private sharedName(toks: Tok[], j: number, head: string[], at: [number, number]): Part | null {
+    let best: Part | null = null;
+    const consider = (c: Part) => {
+      if (!best || c.end > best.end || (c.end === best.end && c.agencyId !== null && c.confidence > best.confidence)) best = c;
+    };
+    for (const p of this.byWord.get(head[0]) ?? []) {
+      if (p.toks.length <= head.length || !head.every((w, i) => p.toks[i].fold === w)) continue;
+      const rest = p.toks.slice(head.length);
+      const run = align(rest, toks, j, editBudget(rest));
+      if (!run) continue;
+      const end = this.agencyTail(toks, run.end, rest);
+      const confidence = Math.round(confidenceOf(p.base, run, rest) * 95) / 100;
+      consider({ from: j, nameFrom: j, head: at, end, agencyId: p.id, kind: 'agency', confidence, flag: null });
+    }
+    const unknown = (end: number): Part => ({
+      from: j,
+      nameFrom: j,
+      head: at,
+      end,
+      agencyId: null,
+      kind: null,
+      confidence: 0.6,
+      flag: 'unknown',
+    });
+    for (const s of SHAPES_BY_HEAD.get(head.join(' ')) ?? []) {
+      const rest = s.toks.slice(s.head);
+      const run = align(rest, toks, j, editBudget(rest));
+      if (run && (!best || run.end > (best as Part).end)) consider(unknown(this.placeTail(toks, run.end, s.local)));
+    }
+    if (!best) {
+      const end = this.nameEnd(toks, j, j);
+      if (end > j) consider({ ...unknown(end), loose: true });
+    }
+    return best;
   }
 
   /** The longest registry name (agency or group) starting at token k. */
@@ -673,7 +1073,8 @@ export class AgencyMatcher {
       const e = seqAt(toks, end, ['tinh']);
       if (e > 0) end = e;
     }
-    if (p && toks[end - 1]?.fold === 'tinh') {
+    // "tỉnh Thanh Hóa", or the province's name alone ("Sở Tài chính Thanh Hóa").
+    if (p) {
       const e = this.provinceAt(toks, end);
       if (e > 0) end = e;
     }
@@ -716,6 +1117,7 @@ export class AgencyMatcher {
     const used = new Set<number>();
     let synonyms = false;
     let extras = 0;
+    let widened = false;
     let inOrder = true;
     for (;;) {
       let x = j;
@@ -738,10 +1140,12 @@ export class AgencyMatcher {
         j = h.end;
         continue;
       }
-      const extra = used.size ? EXTRA_ITEMS.map((e) => seqAt(toks, x, e)).find((e) => e > 0) : undefined;
-      if (extra && toks[x].gap <= Gap.Soft) {
+      // After "các", a list may open with an item of no group ("các cơ quan, ban, ngành …").
+      const found = used.size || (hasCac && !hasBody) ? EXTRA_ITEMS.find((e) => seqAt(toks, x, e) > 0) : undefined;
+      if (found && toks[x].gap <= Gap.Soft) {
         extras++;
-        j = extra;
+        if (WIDENING_ITEMS.has(found.join(' '))) widened = true;
+        j = x + found.length;
         continue;
       }
       break;
@@ -763,7 +1167,9 @@ export class AgencyMatcher {
         .join(' ');
     let confidence = exact ? 1 : used.size === g.items.length && inOrder ? 0.95 : 0.9;
     if (synonyms) confidence = Math.min(confidence, 0.85);
-    if (!hasBody && !hasCac) confidence *= 0.9;
+    // An item continuing a list after "các" ("các sở, ban, ngành, đoàn thể cấp tỉnh") shares its "các".
+    if (!hasBody && !hasCac && !continuedList(toks, k)) confidence *= 0.9;
+    if (widened) confidence *= 0.85;
     return this.groupFound(g, end, confidence);
   }
 
@@ -794,44 +1200,22 @@ export class AgencyMatcher {
   }
 
   /** A body's name the registry does not hold: a head ("Sở", "Ban", "Cục", "UBND" …) then a capital or a level ("tỉnh", "huyện" …). */
-  private unknownAt(toks: Tok[], k: number): Found | null {
+  private unknownAt(toks: Tok[], k: number, loose = true): Found | null {
     const t = toks[k];
     if (!t.caps || t.heading || t.symbol) return null;
-    const head = BODY_HEADS.map((h) => seqAt(toks, k, h)).find((e) => e > 0);
-    if (!head) return null;
-    let j = head;
-    const level = (x: number) => LEVELS.map((l) => seqAt(toks, x, l)).find((e) => e > 0 && toks[x].gap === Gap.Space);
-    const first = toks[j];
+    const words = headAt(toks, k);
+    if (!words) return null;
+    const head = k + words.length;
+    const first = toks[head];
     if (!first || first.gap !== Gap.Space || first.symbol || first.heading) return null;
-    if (!first.caps && !level(j)) return null;
-    let lower = 0;
-    let last = j;
-    while (j < toks.length && j - k < 12) {
-      const u = toks[j];
-      if (u.symbol || u.heading || u.gap !== Gap.Space) break;
-      const lv = level(j);
-      if (lv) {
-        j = last = lv;
-        const p = this.provinceAt(toks, j);
-        if (p > 0) j = last = p;
-        lower = 0;
-        continue;
-      }
-      if (u.caps) {
-        if (j > head && (BODY_HEADS.some((h) => seqAt(toks, j, h) > 0) || TITLES.some((h) => seqAt(toks, j, h) > 0))) break;
-        j = last = j + 1;
-        lower = 0;
-        continue;
-      }
-      if (u.fold === 'va' && toks[j + 1]?.caps && toks[j + 1].gap === Gap.Space && !BODY_HEADS.some((h) => seqAt(toks, j + 1, h) > 0)) {
-        j += 1;
-        continue;
-      }
-      const pair = toks[j + 1] ? `${u.fold} ${toks[j + 1].fold}` : '';
-      if (lower >= 3 || STOP_WORDS.has(u.fold) || STOP_PAIRS.has(pair) || u.fold === 'va') break;
-      j = last = j + 1;
-      lower++;
+    // "UBND các xã, thị trấn", "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương", "Thanh tra các bộ, ngành": one
+    // body in each member of a group, named once.
+    if (first.fold === 'cac') {
+      const end = Math.max(this.levelListAt(toks, head + 1), this.groupEndAt(toks, head));
+      return end > head + 1 ? { from: k, end, agencyId: null, kind: null, confidence: 0.6, flag: 'unknown' } : null;
     }
+    if (!loose || (!first.caps && !this.levelAt(toks, head))) return null;
+    const last = this.nameEnd(toks, k, head);
     if (last <= head) return null;
     // A registry name too far from the text for the aligner (OCR slips in several words) may still be the nearest by letters.
     const near = this.nearest(
@@ -840,9 +1224,88 @@ export class AgencyMatcher {
         .map((x) => x.fold)
         .join(' '),
     );
-    if (near.agencyId) return { end: last, ...near };
-    return { end: last, agencyId: null, kind: null, confidence: 0.6, flag: 'unknown' };
+    if (near.agencyId) return { from: k, end: last, ...near };
+    return { from: k, end: last, agencyId: null, kind: null, confidence: 0.6, flag: 'unknown' };
   }
+
+  private levelAt(toks: Tok[], x: number): number | undefined {
+    if (!toks[x] || toks[x].gap !== Gap.Space || toks[x].symbol) return undefined;
+    return LEVELS.map((l) => seqAt(toks, x, l)).find((e) => e > 0);
+  }
+
+  /** "tỉnh, thành phố trực thuộc Trung ương", "xã, phường, thị trấn": levels listed from x, or -1. */
+  private levelListAt(toks: Tok[], x: number): number {
+    const firstLevel = this.levelAt(toks, x);
+    if (!firstLevel) return -1;
+    let end: number = firstLevel;
+    for (;;) {
+      const u = toks[end];
+      if (!u || u.symbol) break;
+      let y: number = end;
+      if (u.fold === 'va' && u.gap <= Gap.Soft) y++;
+      else if (!(u.comma && u.gap === Gap.Soft)) break;
+      const n: number | undefined = y === end ? LEVELS.map((l) => seqAt(toks, y, l)).find((e) => e > 0) : this.levelAt(toks, y);
+      if (!n) break;
+      end = n;
+    }
+    const under = toks[end]?.gap === Gap.Space ? seqAt(toks, end, ['truc', 'thuoc']) : -1;
+    if (under > 0) {
+      const of = [['trung', 'uong'], ['tw'], ['tu'], ['tinh'], ['thanh', 'pho']].map((w) => seqAt(toks, under, w)).find((e) => e > 0);
+      if (of) end = of;
+    }
+    return this.groupTails(toks, end);
+  }
+
+  /** Where a registry group named from token x ("các bộ, ngành, địa phương") ends, or -1. */
+  private groupEndAt(toks: Tok[], x: number): number {
+    let end = -1;
+    for (const g of this.groups) end = Math.max(end, this.groupAt(g, toks, x)?.end ?? -1);
+    return end;
+  }
+
+  /** Where a proper name that starts at `from` (its head's words up to `head`) ends: its capitals, a few lower-case words, "và" before a capital. */
+  private nameEnd(toks: Tok[], from: number, head: number): number {
+    let j = head;
+    let lower = 0;
+    let last = j;
+    while (j < toks.length && j - from < 12) {
+      const u = toks[j];
+      if (u.symbol || u.heading || (u.gap !== Gap.Space && j > from)) break;
+      const lv = this.levelAt(toks, j);
+      if (lv && j > from) {
+        j = last = lv;
+        const p = this.provinceAt(toks, j);
+        if (p > 0) j = last = p;
+        lower = 0;
+        continue;
+      }
+      if (u.caps) {
+        if (j > head && (headAt(toks, j) || TITLES_AT(toks, j))) break;
+        j = last = j + 1;
+        lower = 0;
+        continue;
+      }
+      if (u.fold === 'va' && toks[j + 1]?.caps && toks[j + 1].gap === Gap.Space && !headAt(toks, j + 1)) {
+        j += 1;
+        continue;
+      }
+      const pair = toks[j + 1] ? `${u.fold} ${toks[j + 1].fold}` : '';
+      if (lower >= 3 || isStop(u) || STOP_PAIRS.has(pair) || u.fold === 'va') break;
+      j = last = j + 1;
+      lower++;
+    }
+    return last;
+  }
+}
+
+/** Whether token k continues, after a comma, a list opened by "các" a few items before ("các sở, ban, ngành, đoàn thể"). */
+function continuedList(toks: Tok[], k: number): boolean {
+  if (!toks[k].comma) return false;
+  for (let x = k - 1; x >= 0 && x >= k - 8; x--) {
+    if (toks[x].fold === 'cac') return true;
+    if (toks[x].gap === Gap.Hard) return false;
+  }
+  return false;
 }
 
 /** Bodies' generic names: never one agency without what follows ("Ủy ban nhân dân" alone is not the province's). */
