@@ -18,6 +18,7 @@ import {
   reportDutyOf,
   round,
   segmentBody,
+  unplacedSubject,
 } from './tasks';
 import { fold } from './vietnamese';
 
@@ -326,6 +327,10 @@ class DirectiveReading {
       const fromLeadIn = leadOf(segment.leadIn, this.mentions(segment.leadIn));
       if (fromLeadIn) lead = fromLeadIn.agencies.map((m) => draftAgency(m, 0.8));
       inherited = !!fromLeadIn;
+    }
+    if (!lead.length) {
+      // Names the registry lacks, as the sentence's subject ("Đề nghị Hội …", "Chủ tịch Hội đồng thành viên, Tổng Giám đốc …"): kept as written.
+      lead = unplacedSubject(text).map((p) => ({ text: p.text, agencyId: null, confidence: 0.4 }));
     }
     lead = dedupe(lead);
     if (!lead.length && openingLead.length) {

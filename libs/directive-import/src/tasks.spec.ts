@@ -1,6 +1,6 @@
 import type { AgencyMention } from './agencies';
 import { sourceLines } from './header';
-import { coordinatingOf, joinLines, leadOf, monitoringScore, ownMode, reportDutyOf, segmentBody } from './tasks';
+import { coordinatingOf, joinLines, leadOf, monitoringScore, ownMode, reportDutyOf, segmentBody, unplacedSubject } from './tasks';
 
 const segment = (text: string) => segmentBody(sourceLines(text));
 const numbers = (text: string) => segment(text).tasks.map((t) => t.number);
@@ -299,6 +299,35 @@ describe('reading a task', () => {
     expect(leadOf(asked, mentionsOf(asked, ['UBND huyện', 'Hội A', 'Hội B', 'Phòng C']))?.agencies.map((m) => m.text)).toEqual([
       'Hội A',
       'Hội B',
+    ]);
+  });
+
+  it('reads past a stray OCR mark after the item number ("c) 1 Đề nghị …")', () => {
+    expect(
+      segment('1. Các hội:\na) Hội A vận động.\nb) | Hội B tuyên truyền.\nc) 1 Đề nghị Hội C hỗ trợ.').tasks.map((t) => t.text),
+    ).toEqual(['Hội A vận động.', 'Hội B tuyên truyền.', 'Đề nghị Hội C hỗ trợ.']);
+  });
+
+  it('reads the subject before "phối hợp với" as lead when the partner stands before "chủ trì", and "chủ trì cùng" as coordinating', () => {
+    const text = 'Sở Du lịch phối hợp với Hội Nhà báo và chủ trì cùng Sở Công Thương tổ chức hội chợ.';
+    const mentions = mentionsOf(text, ['Sở Du lịch', 'Hội Nhà báo', 'Sở Công Thương']);
+    expect(leadOf(text, mentions)?.agencies.map((m) => m.text)).toEqual(['Sở Du lịch']);
+    expect(coordinatingOf(text, mentions).map((m) => m.text)).toEqual(['Hội Nhà báo', 'Sở Công Thương']);
+  });
+
+  it('keeps subjects the registry lacks as written: heads of bodies, and a list going on past the placed names', () => {
+    expect(
+      unplacedSubject('Chủ tịch Hội đồng quản trị, Giám đốc các công ty, hợp tác xã chủ động rà soát kế hoạch.').map((p) => p.text),
+    ).toEqual(['Chủ tịch Hội đồng quản trị, Giám đốc các công ty, hợp tác xã']);
+    expect(unplacedSubject('Đề nghị thành viên Ban Chỉ đạo phòng chống lụt bão xã tham gia kiểm tra đê.').map((p) => p.text)).toEqual([
+      'thành viên Ban Chỉ đạo phòng chống lụt bão xã',
+    ]);
+    expect(unplacedSubject('Ban hành quy chế làm việc và tổ chức thực hiện.')).toEqual([]);
+    const listed = 'Đề nghị Sở A, Hội Người cao tuổi, các hội nghề nghiệp có biện pháp vận động.';
+    expect(leadOf(listed, mentionsOf(listed, ['Sở A']))?.agencies.map((m) => [m.text, m.agencyId])).toEqual([
+      ['Sở A', 'Sở A'],
+      ['Hội Người cao tuổi', null],
+      ['các hội nghề nghiệp', null],
     ]);
   });
 

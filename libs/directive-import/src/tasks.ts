@@ -106,6 +106,9 @@ const PLUS = /^\+\s*(?=\S)/;
 /** The Vietnamese alphabet's order, as sub-items run: a b c d đ e g h i k l m n o p q r s t u v x y. */
 export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
+/** A stray mark OCR leaves between an item's number and its first word ("đ) 1 Đề nghị …", "b) | Bộ …"). */
+const STRAY_MARK = /^(?:\d|[|!¦])\s+(?=\p{Lu}\p{Ll})/u;
+
 /** OCR's underscores or bars before a bullet ("__ - Trình …"). */
 const JUNK_BEFORE_BULLET = /^[_|]+\s*(?=[-–—•+]\s*\S)/;
 
@@ -120,11 +123,12 @@ function markerOf(raw: string): Marker | null {
     return { kind: 'section', label: m[1].replace(/l/g, 'I'), rest: text.slice(m[0].length), ocr: true };
   m = NUM.exec(text);
   if (m) {
-    const rest = text.slice(m[0].length);
+    const rest = text.slice(m[0].length).replace(STRAY_MARK, '');
     return { kind: 'num', label: String(+m[1]), rest, heading: isHeadingText(rest) };
   }
   m = LETTER.exec(text);
-  if (m) return { kind: 'letter', label: m[1] === '©' ? 'c' : m[1], rest: text.slice(m[0].length), ocr: m[1] === '©' };
+  if (m)
+    return { kind: 'letter', label: m[1] === '©' ? 'c' : m[1], rest: text.slice(m[0].length).replace(STRAY_MARK, ''), ocr: m[1] === '©' };
   m = PLUS.exec(text);
   if (m) return { kind: 'plus', label: '+', rest: text.slice(m[0].length) };
   m = DASH.exec(text);
@@ -848,6 +852,57 @@ function listBefore(text: string, mentions: AgencyMention[], at: number): Agency
 
 export type LeadSource = 'field' | 'subject' | 'chu-tri';
 
+/** Verbs a directive's tasks open their predicate with: where a sentence's subject ends. */
+const PREDICATE =
+  /\s(chu dong|tap trung|khan truong|khan chuong|chi dao|thuc hien|trien khai|co trach nhiem|chiu trach nhiem|tang cuong|ra soat|phoi hop|chu tri|quan triet|to chuc|xay dung|theo doi|nghien cuu|kiem tra|day manh|tiep tuc|tham gia|co bien phap|huong dan|bao cao|de xuat|dong vien|tuyen truyen|van dong|xem xet|bo tri|ban hanh|cung cap|nang cao|huong ung|uu tien|khan cap)\b/;
+/** A body's name, or a head of bodies' title, the registry may not hold ("Hội …", "Chủ tịch Hội đồng thành viên", "thành viên Ban …", "các tổ chức xã hội"). */
+const BODY_LIKE =
+  /^(cac |nhung )?(thanh vien |lanh dao )?(hoi|to chuc|doan the|ban|uy ban|hoi dong|tap doan|tong cong ty|cong ty|ngan hang|quy|chu tich|tong giam doc|giam doc|thu truong|bo truong|truong ban|ban chi dao|trung tam|phong|co quan|don vi|vien|truong)\b/;
+
+/**
+ * Names the registry lacks in a sentence's subject, kept as written: from
+ * `from` up to the predicate's first verb, cut at ',' and 'và', each part a
+ * body's name or a head's title ("Chủ tịch Hội đồng thành viên, Tổng Giám
+ * đốc các tập đoàn …" stays one name: titles of the heads of one kind of
+ * body). Empty when the subject is no such list.
+ */
+export function unplacedSubject(text: string, from = 0): Array<{ text: string; start: number; end: number }> {
+  if (from === 0) {
+    // A sentence's own subject: only after a request verb or as a head's title, never a verb that merely looks like a body ("Ban hành …").
+    const opener = /^\s*(giao|de nghi|yeu cau)\s+/.exec(foldAligned(text.slice(0, 20)));
+    if (opener) from = opener[0].length;
+    else if (!/^\s*(chu tich|tong giam doc|giam doc|thu truong|bo truong|truong ban)\b/.test(foldAligned(text.slice(0, 20)))) return [];
+  }
+  const f = foldAligned(text);
+  const window = f.slice(from, from + 200);
+  // The first verb written in lower case: "Ban Chỉ đạo" is a name, "chỉ đạo" a verb.
+  const verb = [...window.matchAll(new RegExp(PREDICATE.source, 'g'))].find((m) => /\p{Ll}/u.test(text[from + m.index + 1] ?? ''));
+  if (!verb) return [];
+  const span = window.slice(0, verb.index);
+  if (/[.;:]/.test(span)) return [];
+  const titles = /^(cac |\s)*(chu tich|tong giam doc|giam doc|thu truong|bo truong|truong ban)\b/;
+  const parts: Array<{ text: string; start: number; end: number }> = [];
+  let cursor = 0;
+  for (const piece of span.split(',')) {
+    const lead = piece.length - piece.trimStart().length;
+    const start = from + cursor + lead;
+    const end = from + cursor + piece.trimEnd().length;
+    cursor += piece.length + 1;
+    const folded = piece.trim().replace(/^va /, '');
+    if (!folded) continue;
+    const previous = parts[parts.length - 1];
+    // A name may hold commas ("Bộ Văn hóa, Thể thao và Du lịch"), and a title's bodies too ("Tổng Giám đốc các tập đoàn, tổng công ty"): a part that is no body of its own joins the one before.
+    if (previous && (titles.test(foldAligned(previous.text)) || !BODY_LIKE.test(folded))) {
+      previous.end = end;
+      previous.text = text.slice(previous.start, end);
+      continue;
+    }
+    if (!BODY_LIKE.test(folded)) return [];
+    parts.push({ text: text.slice(start, end).replace(/^và\s+/u, ''), start: start + (/^va /.test(piece.trim()) ? 3 : 0), end });
+  }
+  return parts;
+}
+
 /** The lead agencies a task's own words name: a labelled field, the sentence's subject (after Giao/Đề nghị/Yêu cầu), or the names before "chủ trì". */
 export function leadOf(text: string, mentions: AgencyMention[]): { agencies: AgencyMention[]; source: LeadSource } | null {
   const asked = subjectRequest(text);
@@ -856,11 +911,36 @@ export function leadOf(text: string, mentions: AgencyMention[]): { agencies: Age
     if (after.length) return { agencies: after, source: 'subject' };
   }
   const subject = listFrom(text, mentions, 0, LEAD_PREFIX);
-  if (subject.length) return { agencies: subject, source: 'subject' };
+  if (subject.length) {
+    // The list may go on with names the registry lacks ("Đề nghị Ủy ban A, Hội B, các hội nghề nghiệp có biện pháp …").
+    const last = subject[subject.length - 1];
+    const gap = /^\s*(,|\bva\b)\s*/.exec(foldAligned(text.slice(last.end)));
+    const more = gap
+      ? unplacedSubject(text, last.end + gap[0].length).filter((p) => !mentions.some((m) => m.start < p.end && p.start < m.end))
+      : [];
+    const tail = more.map((p) => ({
+      start: p.start,
+      end: p.end,
+      text: p.text,
+      agencyId: null,
+      confidence: 0.5,
+      kind: null,
+      flag: 'unknown' as const,
+    }));
+    return { agencies: [...subject, ...tail], source: 'subject' };
+  }
   const f = foldAligned(text);
   const chuTri = /\bchu tri\b/.exec(f);
   if (chuTri) {
     const before = listBefore(text, mentions, chuTri.index);
+    // "Bộ A phối hợp với Ban B và chủ trì …": B is A's partner; the subject before "phối hợp" leads.
+    const partner = before.length
+      ? /\bphoi hop( chat che)?( voi)?\s*$/.exec(f.slice(Math.max(0, before[0].start - 30), before[0].start))
+      : null;
+    if (partner) {
+      const subject = listBefore(text, mentions, before[0].start - partner[0].length);
+      if (subject.length) return { agencies: subject, source: 'chu-tri' };
+    }
     if (before.length) return { agencies: before, source: 'chu-tri' };
   }
   return null;
@@ -870,7 +950,7 @@ export function leadOf(text: string, mentions: AgencyMention[]): { agencies: Age
 export function coordinatingOf(text: string, mentions: AgencyMention[]): AgencyMention[] {
   const f = foldAligned(text);
   const found: AgencyMention[] = [];
-  for (const m of f.matchAll(/\bphoi hop( chat che)?( voi)?\b/g)) {
+  for (const m of f.matchAll(/\bphoi hop( chat che)?( voi)?\b|\bchu tri cung( voi)?\b/g)) {
     found.push(...listFrom(text, mentions, m.index! + m[0].length, CONNECTORS));
   }
   return found;
