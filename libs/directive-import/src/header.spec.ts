@@ -3,6 +3,7 @@ import {
   foldAligned,
   readClosing,
   readHeader,
+  readCitedGrounds,
   readLegalBasis,
   readSignatureStamp,
   repairDocumentNumber,
@@ -172,6 +173,19 @@ describe('the closing and the stamp', () => {
 });
 
 describe('readLegalBasis', () => {
+  it('collects the documents the preamble cites and those whose assignments a task carries out, each once past OCR slips', () => {
+    const preamble = 'Sở Y tế nhận được Công văn số 52/BYT-DP ngày 3/2/2021 của Bộ Y tế, Giám đốc Sở có ý kiến như sau:';
+    const tasks = [
+      'Các phòng thực hiện các nhiệm vụ được giao tại Quyết định số 77-QĐ/TU ngày 5/1/2021 của Tỉnh ủy; Kế hoạch số 9/KH-UBND ngày 8/1/2021 của UBND tỉnh thực hiện Quyết định 77-QĐ/TT ngày 5/1/2021.',
+      'Nghiên cứu Luật số 12/2017/QH14 ngày 20/6/2017 để áp dụng.',
+    ];
+    expect(readCitedGrounds(preamble, tasks).map((b) => b.reference)).toEqual([
+      'Công văn số 52/BYT-DP ngày 3/2/2021',
+      'Quyết định số 77-QĐ/TU ngày 5/1/2021',
+      'Kế hoạch số 9/KH-UBND ngày 8/1/2021',
+    ]);
+  });
+
   it('reads each Căn cứ and the documents of a Thực hiện sentence, repaired', () => {
     expect(
       readLegalBasis(

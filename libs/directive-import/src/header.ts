@@ -658,6 +658,36 @@ export function readLegalBasis(opening: string): LegalBasis[] {
   return found.filter((b) => !seen.has(foldAligned(b.reference)) && !!seen.add(foldAligned(b.reference)));
 }
 
+/**
+ * Documents cited as grounds outside the Căn cứ / Thực hiện clauses: every
+ * numbered document the preamble (the text before the first task) cites
+ * ("nhận được Công văn số …", "theo Kế hoạch số …"), and in a task those
+ * whose assignments it carries out ("các nhiệm vụ được giao tại Quyết định
+ * số …; Kế hoạch số …"), not every document a task mentions in passing.
+ * The same document cited twice (its number and date alike, past OCR
+ * slips in the symbol) is kept once.
+ */
+export function readCitedGrounds(preamble: string, tasks: string[]): LegalBasis[] {
+  const found: LegalBasis[] = [...readLegalBasis(preamble)];
+  const fp = foldAligned(preamble);
+  found.push(...referencesIn(preamble, fp, 0, preamble.length));
+  for (const task of tasks) {
+    const f = foldAligned(task);
+    for (const m of f.matchAll(/\b(duoc giao|de ra|neu|giao) tai\b/g)) {
+      const start = m.index! + m[0].length;
+      const stop = f.slice(start).search(/(?<!\d)\.(\s|$)|\n/);
+      found.push(...referencesIn(task, f, start, stop < 0 ? task.length : start + stop));
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((b) => {
+    const number = /số (\d+)/.exec(b.reference)?.[1] ?? b.reference;
+    const date = /ngày\s*(\S+)/.exec(b.reference)?.[1] ?? '';
+    const key = date ? `${number}|${date}` : foldAligned(b.reference);
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+
 function referencesIn(text: string, f: string, start: number, end: number): LegalBasis[] {
   const found: LegalBasis[] = [];
   const clause = f.slice(start, end);

@@ -1,7 +1,7 @@
 import type { DirectiveDraft, DraftAgency, DraftTask, DraftWarning } from '@dm/contracts';
 import { type AgencyMention, AgencyMatcher, type ImportRegistry } from './agencies';
 import { type DeadlinePhrase, deadlinePhrases, taskDeadline } from './deadline';
-import { closingStart, readClosing, readHeader, readLegalBasis, readSignatureStamp, sourceLines } from './header';
+import { closingStart, readCitedGrounds, readClosing, readHeader, type readLegalBasis, readSignatureStamp, sourceLines } from './header';
 import {
   type Mode,
   type TaskSegment,
@@ -130,7 +130,10 @@ class DirectiveReading {
       namesOnlyAgencies: (t) => namesOnlyAgencies(t, sure(t)),
       endsWithAgencies: (t) => endsWithAgencies(t, sure(t)),
     });
-    const legalBasis = readLegalBasis(body.opening);
+    const legalBasis = readCitedGrounds(
+      body.opening,
+      body.tasks.map((t) => t.text),
+    );
 
     const draft = emptyDraft();
     draft.number = header.number?.value ?? null;
