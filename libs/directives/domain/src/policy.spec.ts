@@ -68,6 +68,22 @@ describe('directives policy', () => {
   });
 });
 
+describe('directives policy, reviewing an import draft', () => {
+  it('lets the officer who imported it review it, whatever agency they hold, and names who may when it refuses', () => {
+    const byHand = { importedBy: { userId: 'clerk-1', agencyId: null } };
+    const clerk = { ...as('monitoring_officer', 'so-yt'), sub: 'clerk-1' };
+    expect(isAllowed(directivesPolicy.reviewImport, clerk, byHand)).toBe(true);
+    expect(() => authorize(directivesPolicy.reviewImport, as('monitoring_officer', 'so-yt'), byHand)).toThrow(
+      new ForbiddenError('Only a monitoring officer of clerk-1, which imported it, may review this import draft'),
+    );
+    expect(() =>
+      authorize(directivesPolicy.reviewImport, as('monitoring_officer', 'so-yt'), {
+        importedBy: { userId: 'clerk-1', agencyId: 'vp-ubnd-tinh' },
+      }),
+    ).toThrow(new ForbiddenError('Only a monitoring officer of vp-ubnd-tinh, which imported it, may review this import draft'));
+  });
+});
+
 describe('directives policy, for an issuer without an office', () => {
   it('names only the issuer, and only the parties there are, when it refuses', () => {
     expect(() => authorize(directivesPolicy.issue, as('monitoring_officer', 'so-yt'), { issuer: 'so-ldtbxh', issuerOffice: null })).toThrow(
