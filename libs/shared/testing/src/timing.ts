@@ -11,11 +11,12 @@ export function fastestOf(runs: number, work: () => void): number {
 
 /**
  * How many times longer `work` takes on the larger input than on the smaller
- * one, each the fastest of three runs. A linear algorithm given four times
+ * one, each the fastest of five runs (a busy machine slows some runs, rarely
+ * all five). A linear algorithm given four times
  * the input answers about 4; a quadratic one 16. A ratio measured in one run
  * holds on a slow or busy machine where a limit in milliseconds does not.
  */
 export function growthRatio<T>(small: T, large: T, work: (input: T) => void): number {
   work(small);
-  return fastestOf(3, () => work(large)) / fastestOf(3, () => work(small));
+  return fastestOf(5, () => work(large)) / fastestOf(5, () => work(small));
 }
