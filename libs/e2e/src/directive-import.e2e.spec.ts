@@ -52,6 +52,10 @@ describe('directive import: draft, correct, issue (embedded)', () => {
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"0"');
     expect(read.body).toMatchObject({ draftId, status: 'draft', revision: 0, directiveId: null, source: SEED.normalize('NFC') });
+    // Read back from the stored event: each warning keeps the code and parameters the web app translates it by.
+    expect(read.body.warnings.length).toBeGreaterThan(0);
+    expect(read.body.warnings).toEqual(draft.warnings);
+    for (const warning of read.body.warnings) expect(warning.code).toEqual(expect.any(String));
     expect(read.body.history).toEqual([
       expect.objectContaining({
         type: 'directive-import.drafted',

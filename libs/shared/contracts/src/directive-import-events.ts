@@ -47,7 +47,12 @@ const headerConfidence = z.object({
   monitoringAgency: confidence,
   tasks: confidence,
 });
-const draftWarning = z.object({ field: z.string(), message: z.string() });
+const draftWarning = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  params: z.record(z.union([z.string(), z.number()])).optional(),
+});
 
 const draftTaskStored = z.object({
   number: z.string(),
