@@ -185,9 +185,9 @@ describe('the fields a reviewer must look at', () => {
   });
 
   it('puts each warning beside its field: an agency at its list, a rule at the deadline, a header name at its field', () => {
-    expect(at('tasks', 1, 'lead')!.warnings).toEqual(['không xác định được cơ quan']);
-    expect(at('tasks', 2, 'deadline')!.warnings).toEqual(['định kỳ hằng năm: kiểm tra ngày']);
-    expect(at('addressees')!.warnings).toEqual(['nhóm cơ quan']);
+    expect(at('tasks', 1, 'lead')!.warnings.map((w) => w.message)).toEqual(['không xác định được cơ quan']);
+    expect(at('tasks', 2, 'deadline')!.warnings.map((w) => w.message)).toEqual(['định kỳ hằng năm: kiểm tra ngày']);
+    expect(at('addressees')!.warnings.map((w) => w.message)).toEqual(['nhóm cơ quan']);
     expect(marks.warnings.map((w) => w.name)).toEqual([['tasks', 1, 'lead'], ['number'], ['tasks', 2, 'deadline'], ['addressees'], null]);
   });
 

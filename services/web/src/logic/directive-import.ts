@@ -1,4 +1,4 @@
-import type { DirectiveDraft, DraftAgency, DraftTask } from '@dm/contracts/directive-import';
+import type { DirectiveDraft, DraftAgency, DraftTask, DraftWarning } from '@dm/contracts/directive-import';
 import type { Recurrence } from '@dm/contracts/web';
 import { DIRECTIVE_FIELDS, directiveBody, type DirectiveValues, type IssueDirectiveBody, type TaskValues } from './directive-body';
 import { parseFieldPath, placeErrors, type FieldError, type FieldPattern, type NamePath } from './problem';
@@ -236,14 +236,17 @@ export interface FieldMark {
   confidence: number | null;
   /** Names as written the registry could not place. */
   unplaced: string[];
-  warnings: string[];
+  warnings: ReaderWarning[];
 }
+
+/** A reader's warning as the page shows it (warningText). */
+export type ReaderWarning = Pick<DraftWarning, 'message' | 'code' | 'params'>;
 
 export interface ReviewMarks {
   /** By the field's name joined with dots ("tasks.4.lead"). */
   fields: Map<string, FieldMark>;
   /** Every warning in the draft's order, with the form field it is shown beside (null: about no field of the form). */
-  warnings: Array<{ field: string; message: string; name: NamePath | null }>;
+  warnings: Array<ReaderWarning & { field: string; name: NamePath | null }>;
 }
 
 export const markKey = (name: NamePath) => name.join('.');
@@ -291,8 +294,8 @@ export function reviewMarks(draft: DirectiveDraft, threshold = UNCERTAIN_BELOW):
   const placedWarnings = draft.warnings.map((w) => {
     const path = reviewPath(w.field);
     const at = placeErrors([{ path, message: w.message }], IMPORT_FIELDS).fields[0]?.name ?? null;
-    if (at) mark(at).warnings.push(w.message);
-    return { field: w.field, message: w.message, name: at };
+    if (at) mark(at).warnings.push(w);
+    return { field: w.field, message: w.message, code: w.code, params: w.params, name: at };
   });
   return { fields, warnings: placedWarnings };
 }

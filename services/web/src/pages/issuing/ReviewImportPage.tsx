@@ -31,7 +31,7 @@ import {
   type ImportValues,
 } from '../../logic/directive-import';
 import { registryOnDate } from '../../logic/fan-out';
-import { translateMessage } from '../../logic/messages';
+import { warningText } from '../../logic/import-warnings';
 import type { NamePath } from '../../logic/problem';
 import { DirectiveFields } from './DirectiveFields';
 import { FanOutPreview } from './FanOutPreview';
@@ -157,9 +157,9 @@ function ReviewImport({ answer }: { answer: DraftWithSource }) {
           {mark.confidence !== null ? (
             <div>{mark.confidence === 0 ? t('import.missing') : t('import.uncertain', { percent: Math.round(mark.confidence * 100) })}</div>
           ) : null}
-          {mark.warnings.map((warning) => (
-            <div key={warning} data-testid="field-warning">
-              {translateMessage(warning, language)}
+          {mark.warnings.map((warning, i) => (
+            <div key={i} data-testid="field-warning">
+              {warningText(warning, language)}
             </div>
           ))}
           {mark.unplaced.length && unplacedAt ? (
@@ -217,7 +217,7 @@ function ReviewImport({ answer }: { answer: DraftWithSource }) {
                       ) : (
                         label
                       )}
-                      : {translateMessage(warning.message, language)}
+                      : {warningText(warning, language)}
                     </li>
                   );
                 })}
