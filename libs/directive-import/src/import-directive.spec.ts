@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultRegistry } from '@dm/registry';
 import type { ImportRegistry } from './agencies';
-import { DRAFT_WARNING_CODES, importDirective } from './import-directive';
+import { DRAFT_WARNING_CODES } from '@dm/contracts';
+import { importDirective } from './import-directive';
 import { importRegistryOf } from './import-registry';
 
 /** The default registry as an import reads it on a date: in 2017 Thanh Hóa's bodies and the central ones. */

@@ -1,4 +1,4 @@
-import type { DirectiveDraft, DraftAgency, DraftTask, DraftWarning } from '@dm/contracts';
+import { type DirectiveDraft, type DraftAgency, type DraftTask, type DraftWarning, type DraftWarningCode } from '@dm/contracts';
 import { type AgencyMention, AgencyMatcher, type ImportRegistry } from './agencies';
 import { type DeadlinePhrase, deadlinePhrases, taskDeadline } from './deadline';
 import { closingStart, readCitedGrounds, readClosing, readHeader, type readLegalBasis, readSignatureStamp, sourceLines } from './header';
@@ -26,52 +26,6 @@ export interface ImportOptions {
   /** Today's date (YYYY-MM-DD): dates a deadline without a year when the text has no issue date, and flags an issue date after it. */
   today?: string;
 }
-
-/**
- * Each warning's `code`, stable for the web app to translate (the English
- * `message` says the same with the names in it; `params` carries them):
- *
- * - `agency-unplaced` {name}: a name the registry could not place (lead,
- *   coordinating, addressee, issuer, monitoring agency).
- * - `lead-assumed` {names}: the task names no agency; the opening's
- *   addressees are assumed. `lead-missing`: no lead at all.
- * - `deadline-no-year` {phrase, date, note?}: the year taken from the issue date.
- * - `deadline-recurring-default-day` {phrase, date, note}: a period or
- *   ongoing work given its default day (the period's last day, once a year).
- * - `deadline-uncertain` {phrase, date, confidence | note}: read with low
- *   confidence or with a reservation. `deadline-unreadable` {phrase}: a
- *   time phrase that gives no date. `deadline-in-bullets`: an item's
- *   bullets set their own deadlines, none is taken for the whole item.
- * - `header-missing`: no header block. `field-missing` {field}: a header
- *   field not found. `ocr-repaired` {value, written}: a number mended.
- *   `date-after-today` {date}.
- * - `numbering-gap` {number, after}, `numbering-repeat` {number, after |
- *   other}, `numbering-restart` {number, after}: the items' numbers.
- * - `monitoring-missing`: no item names the monitoring agency.
- * - `tasks-missing`, `text-cut` {length}, `read-failed` {reader?}.
- */
-export const DRAFT_WARNING_CODES = [
-  'agency-unplaced',
-  'lead-assumed',
-  'lead-missing',
-  'deadline-no-year',
-  'deadline-recurring-default-day',
-  'deadline-uncertain',
-  'deadline-unreadable',
-  'deadline-in-bullets',
-  'header-missing',
-  'field-missing',
-  'ocr-repaired',
-  'date-after-today',
-  'numbering-gap',
-  'numbering-repeat',
-  'numbering-restart',
-  'monitoring-missing',
-  'tasks-missing',
-  'text-cut',
-  'read-failed',
-] as const;
-export type DraftWarningCode = (typeof DRAFT_WARNING_CODES)[number];
 
 /** A deadline reader's reservation as a warning code. */
 function deadlineNoteCode(note: string): DraftWarningCode {

@@ -1,3 +1,4 @@
+import { DRAFT_WARNING_CODES } from '@dm/contracts/directive-import';
 import { warningText } from './import-warnings';
 
 describe("an import reader's warnings, as the reviewer reads them", () => {
@@ -24,6 +25,10 @@ describe("an import reader's warnings, as the reviewer reads them", () => {
   it("keeps the reader's own words in English, its dates as a person reads them", () => {
     const warning = { code: 'deadline-no-year', params: {}, message: '"trước ngày 15/12" gives no year: read as 2017-12-15' };
     expect(warningText(warning, 'en')).toBe('"trước ngày 15/12" gives no year: read as 15/12/2017');
+  });
+
+  it.each(DRAFT_WARNING_CODES)("has Vietnamese words for the reader's code %s", (code) => {
+    expect(warningText({ code, params: {}, message: 'the English words' }, 'vi')).not.toBe('the English words');
   });
 
   it('falls back to the words of a warning whose code it does not know, or that has none', () => {

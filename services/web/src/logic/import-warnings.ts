@@ -21,7 +21,7 @@ const FIELD_NAMES: Record<string, string> = {
 const quoted = (p: Params, key: string) => `“${p[key] ?? ''}”`;
 const day = (p: Params, key: string) => (p[key] ? formatDate(String(p[key])) : '');
 
-/** The reader's warnings in Vietnamese, by their code (DRAFT_WARNING_CODES of @dm/directive-import). */
+/** The reader's warnings in Vietnamese, by their code (DRAFT_WARNING_CODES). */
 const VIETNAMESE: Record<string, (p: Params) => string> = {
   'agency-unplaced': (p) => `${quoted(p, 'name')} không có trong danh mục cơ quan, đơn vị`,
   'lead-assumed': (p) => `Nhiệm vụ không nêu cơ quan thực hiện: tạm lấy các cơ quan nơi nhận (${p.names ?? ''})`,
