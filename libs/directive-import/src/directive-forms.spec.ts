@@ -261,3 +261,36 @@ describe('a công văn of a department: two-level issuer, 1/ numbering, lead-in 
     expect(warningsOf(draft, 'monitoringAgency')).toHaveLength(1);
   });
 });
+
+describe('a Quyết định with the Kế hoạch it issues attached: the tasks are the plan’s', () => {
+  // Written for this test in the form of a provincial decision and its plan; '## ' marks as a text extraction leaves them.
+  const draft = importDirective(fixture('qd-attached-plan-2019.txt'), registryOn('2019-03-12'), { today: '2019-03-12' });
+
+  it('takes the tasks from the plan after the decision’s signature, none from its aims or its solutions naming no body', () => {
+    expect(draft.tasks.map((t) => t.number)).toEqual(['III.1.-1', 'III.1.-2', 'III.2', 'III.3', 'III.4.-1', 'III.4.-2']);
+  });
+
+  it('gives each dash under an item naming a body alone that body as lead', () => {
+    expect(draft.tasks[0]).toMatchObject({
+      text: 'Lập danh mục làng nghề cần hỗ trợ, trình UBND tỉnh trong quý II/2019.',
+      deadline: '2019-06-30',
+    });
+    expect(ids(draft.tasks[0].lead)).toEqual(['so-ct']);
+    expect(ids(draft.tasks[5].lead)).toEqual(['ubnd-huyen']);
+    expect(ids(draft.tasks[5].coordinating)).toEqual(['so-ct']);
+  });
+
+  it('reads an item of a body’s name then one paragraph as that body’s task, its text the paragraph', () => {
+    expect(draft.tasks[2].text).toBe('Mở các lớp dạy nghề thủ công cho lao động nông thôn.');
+    expect(ids(draft.tasks[2].lead)).toEqual(['so-ldtbxh']);
+  });
+
+  it('reads bodies listed before a colon as the leads of the task after it', () => {
+    expect(draft.tasks[3].text).toMatch(/^Sở Tài chính, Sở Kế hoạch và Đầu tư: Cân đối/);
+    expect(ids(draft.tasks[3].lead)).toEqual(['so-tc', 'so-khdt']);
+  });
+
+  it('keeps the decision’s recipients to its own Nơi nhận', () => {
+    expect(draft.recipients).toEqual(['Như Điều 3', 'Lưu: VT']);
+  });
+});

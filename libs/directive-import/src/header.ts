@@ -30,13 +30,16 @@ const COLUMN_BREAK = /[ \u00a0]{3,}|\t+/g;
 /** Longer lines are cut: no directive has them, and every reader after this one stays linear. */
 const MAX_LINE = 20_000;
 
+const MARKDOWN_HEADING = /^\s*#{1,6}[ \t]+/;
+
 export function sourceLines(text: string): SourceLine[] {
   return text
     .normalize('NFC')
     .replace(CONTROL, ' ')
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line, i) => {
-      const raw = line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;
+      // A text extraction's markdown heading marks ("## Mục I. …") are no part of the text.
+      const raw = (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line).replace(MARKDOWN_HEADING, '');
       return { n: i + 1, raw, text: raw.replace(/\s+/g, ' ').trim(), columns: columnsOf(raw) };
     });
 }

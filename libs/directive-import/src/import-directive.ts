@@ -43,7 +43,9 @@ const MAX_READ = 5_000;
  * A directive's text, OCR noise included, read into a draft for review: the
  * header (Decree 30/2020's anatomy), the tasks with their agencies placed in
  * `registry`, deadlines, report duties and the monitoring agency, each with
- * a confidence, and warnings naming what the reviewer must check. Pure, and
+ * a confidence, and warnings naming what the reviewer must check. A decision
+ * whose articles only issue a plan attached after its signature ("KẾ HOẠCH …
+ * (Ban hành kèm theo Quyết định số …)") takes its tasks from the plan. Pure, and
  * never throws: a text it cannot read gives an empty draft with warnings.
  */
 export function importDirective(text: string, registry: ImportRegistry, options: ImportOptions = {}): DirectiveDraft {
@@ -77,13 +79,20 @@ class DirectiveReading {
     const lines = sourceLines(this.text);
     const header = readHeader(lines);
     const closingAt = closingStart(lines, header.bodyStart);
-    const closing = readClosing(lines, closingAt);
+    const attached = attachedDocument(lines, closingAt);
+    const closing = readClosing(attached ? lines.slice(0, attached.start) : lines, closingAt);
     const sure = (t: string) => this.mentions(t).filter((m) => m.agencyId !== null || m.confidence >= 0.5);
-    const body = segmentBody(lines.slice(header.bodyStart, closingAt), {
-      startsWithAgency: (t) => sure(t).some((m) => m.start <= 12),
-      namesOnlyAgencies: (t) => namesOnlyAgencies(t, sure(t)),
-      endsWithAgencies: (t) => endsWithAgencies(t, sure(t)),
-    });
+    const options = {
+      startsWithAgency: (t: string) => sure(t).some((m) => m.start <= 12),
+      namesOnlyAgencies: (t: string) => namesOnlyAgencies(t, sure(t)),
+      endsWithAgencies: (t: string) => endsWithAgencies(t, sure(t)),
+    };
+    let body = segmentBody(lines.slice(header.bodyStart, closingAt), options);
+    if (attached && !body.tasks.length) {
+      // A decision whose articles only issue the plan attached to it: the plan's body holds the tasks.
+      const plan = segmentBody(lines.slice(attached.bodyStart, closingStart(lines, attached.bodyStart)), options);
+      if (plan.tasks.length) body = { ...plan, opening: [body.opening, plan.opening].filter(Boolean).join('\n') };
+    }
     const legalBasis = readCitedGrounds(
       body.opening,
       body.tasks.map((t) => t.text),
@@ -454,6 +463,24 @@ class DirectiveReading {
   private unplaced(field: string, name: string) {
     this.warn(field, 'agency-unplaced', `"${name}" is not in the registry`, { name });
   }
+}
+
+/** A title line at the head of an attached document: "(Ban hành kèm theo Quyết định số …)". */
+const ATTACHED_SUBTITLE = /^\(?\s*(ban hanh |duoc ban hanh )?kem theo (quyet dinh|chi thi|cong van|van ban|nghi quyet)\b/;
+
+/**
+ * A document issued with this one and following its closing (a Kế hoạch after
+ * a Quyết định's signature): where it starts (its title lines) and where its
+ * body starts (after the "(Ban hành kèm theo …)" line). Null when none.
+ */
+function attachedDocument(lines: ReturnType<typeof sourceLines>, closingAt: number): { start: number; bodyStart: number } | null {
+  for (let i = closingAt; i < lines.length; i++) {
+    if (!ATTACHED_SUBTITLE.test(fold(lines[i].text))) continue;
+    let start = i;
+    while (start > closingAt + 1 && lines[start - 1].text && lines[start - 1].text === lines[start - 1].text.toUpperCase()) start--;
+    return { start, bodyStart: i + 1 };
+  }
+  return null;
 }
 
 function emptyDraft(): DirectiveDraft {

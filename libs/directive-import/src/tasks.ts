@@ -31,6 +31,15 @@ import { type SourceLine, foldAligned, isPageNumber, isStampLine } from './heade
  *   ("… có ý kiến như sau:") introduces and is no task; a paragraph in
  *   brackets ("(Đính kèm …)") is a note.
  *
+ * - A part's word before its numeral ("Mục III.", "Phần II.") is read past,
+ *   as are a text extraction's markdown marks ("## ") before a heading.
+ * - A part of aims or solutions ("NHIỆM VỤ, GIẢI PHÁP", "MỤC TIÊU") whose
+ *   items name no body is no list of tasks when a later part assigns the
+ *   work to named bodies (most of its items led by a body): the tasks are
+ *   that later part's.
+ * - An item whose first line only names a body ("2. Sở A") with one
+ *   paragraph under it is one task: the paragraph, led by that body.
+ *
  * A numbered line is a new item only when its number follows the one before
  * at its level, or the line before ended a sentence; otherwise it continues
  * the sentence ("… Quyết định số 289." then "QĐ/TU …"). A number alone on a
@@ -112,8 +121,11 @@ const STRAY_MARK = /^(?:\d|[|!¦])\s+(?=\p{Lu}\p{Ll})/u;
 /** OCR's underscores or bars before a bullet ("__ - Trình …"). */
 const JUNK_BEFORE_BULLET = /^[_|]+\s*(?=[-–—•+]\s*\S)/;
 
+/** A part's word before its roman numeral ("Mục III.", "Phần II."), read past. */
+const PART_WORD = /^(?:Mục|Phần|MỤC|PHẦN)\s+(?=[IVX]{1,4}\s?[.):])/u;
+
 function markerOf(raw: string): Marker | null {
-  const text = raw.replace(JUNK_BEFORE_BULLET, '');
+  const text = raw.replace(JUNK_BEFORE_BULLET, '').replace(PART_WORD, '');
   let m = DOTTED.exec(text);
   if (m) return { kind: 'dotted', label: m[1], rest: text.slice(m[0].length) };
   m = ROMAN.exec(text);
@@ -583,6 +595,9 @@ function splitClosing(root: Node): string | null {
 const SKIPPED_SECTION =
   /^(muc dich|yeu cau|muc tieu|quan diem|tinh hinh|ket qua|danh gia|boi canh|pham vi|doi tuong|kinh phi|nguyen tac|can cu|chi tieu)/;
 
+/** A plan's part of aims, targets and solution areas ("NHIỆM VỤ VÀ GIẢI PHÁP", "MỤC TIÊU, NHIỆM VỤ"). */
+const AIMS_SECTION = /^(cac )?(nhiem vu|giai phap|muc tieu|chi tieu|dinh huong)\b/;
+
 const FIELD_LABELS: Array<[keyof TaskFields | 'content', RegExp]> = [
   ['lead', /^((don vi|co quan|bo phan) (chu tri|thuc hien|chiu trach nhiem)( chinh)?|chu tri)\s*:\s*/],
   ['coordinating', /^((don vi|co quan) phoi hop( thuc hien)?|phoi hop)\s*:\s*/],
@@ -603,8 +618,21 @@ function collectTasks(node: Node, path: string[], leadIn: string | null, out: Ta
   const items = node.children.filter((c) => c.kind !== 'dash' && c.kind !== 'plus');
   const bullets = node.children.filter((c) => c.kind === 'dash' || c.kind === 'plus');
   if (node.kind === 'root') {
-    if (items.length) items.forEach((c) => collectTasks(c, [], null, out, readers));
-    else bulletTasks(node, bullets, [], null, out);
+    if (!items.length) return bulletTasks(node, bullets, [], null, out);
+    const parts = items.map((c) => {
+      const tasks: TaskSegment[] = [];
+      collectTasks(c, [], null, tasks, readers);
+      return { section: c.kind === 'section', tasks };
+    });
+    // A plan's part of aims and solutions naming no body, before a part that assigns the work to named bodies, is no list of tasks.
+    const led = (t: TaskSegment) =>
+      !!t.fields.lead || readers.startsWithAgency(t.ownText || t.text) || (!!t.leadIn && readers.namesOnlyAgencies(t.leadIn));
+    const assigns = parts.map((p) => p.section && p.tasks.length >= 2 && p.tasks.filter(led).length * 2 >= p.tasks.length);
+    parts.forEach((p, k) => {
+      const aims = p.section && AIMS_SECTION.test(foldAligned(items[k].lines[0]?.text ?? ''));
+      const unassigned = aims && !p.tasks.some(led) && assigns.slice(k + 1).some(Boolean);
+      if (!unassigned) out.push(...p.tasks);
+    });
     return;
   }
   if (node.kind === 'section') {
@@ -637,6 +665,13 @@ function collectTasks(node: Node, path: string[], leadIn: string | null, out: Ta
     dashes && (readers.namesOnlyAgencies(text) || (text.endsWith(':') && readers.endsWithAgencies(text.replace(/[\s:]+$/, ''))));
   if (eachNamed || underAgency) {
     bulletTasks(node, ownFieldsless, number, text, out);
+    return;
+  }
+  // An item whose first line only names a body, its task the paragraph below ("2. Sở A" then "Tổ chức …"): that body leads it.
+  const [head, ...paragraph] = node.lines;
+  const bodyOnly = (t: string) => !/[,;:]$/.test(t) && !/\b(chu tri|phoi hop)\b/.test(foldAligned(t)) && readers.namesOnlyAgencies(t);
+  if (!bullets.length && paragraph.length && /^\p{Lu}/u.test(paragraph[0].text) && bodyOnly(head.text)) {
+    out.push(segmentOf({ ...node, lines: paragraph }, number, [], head.text.replace(/[\s.]+$/, '')));
     return;
   }
   out.push(segmentOf(node, number, bullets, leadIn));
