@@ -294,3 +294,11 @@ describe('a Quyết định with the Kế hoạch it issues attached: the tasks 
     expect(draft.recipients).toEqual(['Như Điều 3', 'Lưu: VT']);
   });
 });
+
+describe('a Quyết định with an attached plan and no Số line: its header from the plan’s subtitle', () => {
+  const draft = importDirective(fixture('qd-attached-plan-2019.txt'), registryOn('2019-03-12'), { today: '2019-03-12' });
+
+  it('takes number and date from "(Ban hành kèm theo Quyết định số … ngày …)", not the cited resolution’s date on the title line', () => {
+    expect(draft).toMatchObject({ number: '415/QĐ-UBND', issuedOn: '2019-03-12', issuer: 'ubnd-tinh' });
+  });
+});

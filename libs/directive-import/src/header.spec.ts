@@ -137,6 +137,31 @@ describe('readHeader', () => {
     });
   });
 
+  it('never takes a cited document’s date for the issue date; without a Số line, the attached plan’s subtitle gives number and date', () => {
+    const decision = header(
+      [
+        'PHÊ DUYỆT ĐỀ ÁN THỰC HIỆN NGHỊ QUYẾT SỐ 08-NQ/TU NGÀY 02 THÁNG 5 NĂM 2020 CỦA TỈNH ỦY VỀ CHUYỂN ĐỔI SỐ',
+        'ỦY BAN NHÂN DÂN TỈNH',
+        'Căn cứ Nghị quyết số 08-NQ/TU ngày 02 tháng 5 năm 2020 của Tỉnh ủy;',
+        'QUYẾT ĐỊNH:',
+        'Điều 1. Phê duyệt Đề án kèm theo Quyết định này./.',
+        'ĐỀ ÁN',
+        '(Ban hành kèm theo Quyết định số 1207/QĐ-UBND ngày 17 tháng 8 năm 2020 của UBND tỉnh)',
+      ].join('\n'),
+    );
+    expect(decision).toMatchObject({ number: { value: '1207/QĐ-UBND' }, issuedOn: '2020-08-17', issuer: 'ỦY BAN NHÂN DÂN TỈNH' });
+    const cited = header(['KẾ HOẠCH THỰC HIỆN CÔNG VĂN SỐ 55/BXD-QLN NGÀY 4 THÁNG 1 NĂM 2021', 'SỞ XÂY DỰNG', 'Thực hiện …'].join('\n'));
+    expect(cited.issuedOn).toBeNull();
+    expect(cited.issuer).toBe('SỞ XÂY DỰNG');
+  });
+
+  it('reads a title line naming the document itself ("Quyết định số … ngày …" first) for its number and date', () => {
+    expect(header('Quyết định số 96/QĐ-SGTVT ngày 05/02/2021 về việc tổ chức lại bến xe\nGiao Phòng Quản lý vận tải …')).toMatchObject({
+      number: { value: '96/QĐ-SGTVT' },
+      issuedOn: '2021-02-05',
+    });
+  });
+
   it('finds nothing in a text without a header', () => {
     expect(header('Một đoạn văn bản bất kỳ.')).toMatchObject({ number: null, issuedOn: null, type: null, subject: null, addressees: [] });
   });

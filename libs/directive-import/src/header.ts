@@ -240,7 +240,7 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
         number = repairDocumentNumber(column.text.slice(head[0].length));
         if (number) numberAt = seen(i);
       }
-      const date = DATE.exec(f);
+      const date = ownDate(f);
       if (dateAt < 0 && date) {
         issuedOn = isoDate(+date[3], +date[2], +date[1]);
         if (issuedOn) {
@@ -303,6 +303,14 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
     }
     issuer = issuerInBody(lines);
   }
+  if (!number) {
+    // No "Số:" line: the document's own number and date as the subtitle of a plan it issues states them, or its title line.
+    const own = ownReference(lines);
+    if (own) {
+      number = own.number;
+      issuedOn = own.issuedOn ?? issuedOn;
+    }
+  }
   const typeOf = type ?? (number ? typeOfSymbol(number.value) : null);
   return {
     issuer,
@@ -317,6 +325,39 @@ export function readHeader(lines: SourceLine[]): HeaderReading {
     bodyStart: last + 1,
     headerless,
   };
+}
+
+const KIND_WORDS =
+  'bo luat|luat|nghi dinh|nghi quyet|quyet dinh|chi thi|ke hoach|thong tu lien tich|thong tu|cong van|van ban|thong bao ket luan|thong bao|huong dan|chuong trinh|cong dien|ket luan|de an|phap lenh';
+/** A document cited by its kind and number just before a date ("… Chỉ thị số 14-CT/TW ngày …"): the date is that document's. */
+const CITED_BEFORE = new RegExp(`\\b(${KIND_WORDS})\\s*(so\\s*)?[^\\s,;()]*\\d[^\\s,;()]*\\s*,?\\s*$`);
+
+/** The first date of a header line that is not a cited document's. */
+function ownDate(f: string): RegExpExecArray | null {
+  const dates = new RegExp(DATE.source, 'g');
+  for (let m = dates.exec(f); m; m = dates.exec(f)) if (!CITED_BEFORE.test(f.slice(0, m.index))) return m;
+  return null;
+}
+
+/**
+ * A text without a "Số:" line names itself in a plan's subtitle ("(Ban hành
+ * kèm theo Quyết định số 415/QĐ-UBND ngày 12 tháng 3 năm 2019 của …)") or
+ * on its title line ("Quyết định số 415/QĐ-UBND ngày 12/3/2019 …" first).
+ */
+const OWN_REFERENCE = new RegExp(
+  `^\\(?\\s*(?:(?:duoc )?ban hanh )?(?:kem theo )?(?:${KIND_WORDS})\\s*(?:so\\s*)?(\\d[^\\s,;()]*\\/[^\\s,;()]+)\\s*,?\\s*ngay\\s*(\\d{1,2})\\s*(?:thang|[/.-])\\s*(\\d{1,2})\\s*(?:nam|[/.-])\\s*(\\d{4})`,
+);
+function ownReference(lines: SourceLine[]): { number: DocumentNumber | null; issuedOn: string | null } | null {
+  const filled = lines.filter((l) => l.text);
+  for (const [k, line] of filled.entries()) {
+    const f = foldAligned(line.text);
+    const m = OWN_REFERENCE.exec(f);
+    if (!m || (k > 0 && !/^\(?\s*(duoc )?(ban hanh )?kem theo\b/.test(f))) continue;
+    const at = m[0].indexOf(m[1]);
+    const number = repairDocumentNumber(line.text.slice(at, at + m[1].length));
+    if (number) return { number, issuedOn: isoDate(+m[4], +m[3], +m[2]) };
+  }
+  return null;
 }
 
 /** "(3585/VP-KTN, ngày 23/10/2017)", "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a document's own number and date in brackets, not a cited one ("… của …", "Đính kèm …"). */
@@ -514,6 +555,8 @@ function readIssuer(lines: SourceLine[], before: number): { issuer: string | nul
       .map((c) => besideMotto(c.text))
       .find((c): c is string => !!c && !isMotto(c) && !isSeparator(c) && /\p{L}/u.test(c));
     if (!column || isPageNumber(column) || !isHeadingCase(column)) continue;
+    // A title in capitals ("BAN HÀNH KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ … NGÀY …") is no issuing body: a body's name is short and dates nothing.
+    if (column.length > 90 || DATE.test(foldAligned(column))) continue;
     heading.push(column.replace(/[-_=*—–]{3,}.*$/, '').trim());
   }
   const parts = heading.filter(Boolean).slice(-4);
