@@ -75,6 +75,17 @@ describe('readHeader', () => {
     });
   });
 
+  it('reads the lower level of a ministry body’s heading as the issuer, its OCR’d organ word ("TONG CYC") too', () => {
+    expect(header('BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nTỔNG CỤC THỦY LỢI\nSố: 31/TCTL-QLCT')).toMatchObject({
+      issuer: 'TỔNG CỤC THỦY LỢI',
+      issuerHeading: 'BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN',
+    });
+    expect(header('BO CONG THUONG      CONG HOA XA HOI CHU NGHIA VIET NAM\nTONG CYC QUAN LY THI TRUONG\nSố: 7/TCQLTT-VP')).toMatchObject({
+      issuer: 'TỔNG CỤC QUAN LY THI TRUONG',
+      issuerHeading: 'BO CONG THUONG',
+    });
+  });
+
   it('reads the addressees inline or as a list, and starts the body after them', () => {
     expect(header('Số: 1/UBND-VX\nV/v phòng chống dịch\nKính gửi: Sở Y tế.\nThực hiện ...').addressees).toEqual(['Sở Y tế']);
     const listed = header(

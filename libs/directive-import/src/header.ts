@@ -507,6 +507,9 @@ export function cleanEntry(text: string): string {
     .trim();
 }
 
+/** "TỔNG CỤC" as OCR reads it with a letter off ("TONG CYC", "TỒNG CUC"). */
+const OCR_TONG_CUC = /^T[OÔỒỔ]NG\s?C[A-ZÙỤỦŨÚƯ]C(?=\s|$)/u;
+
 /** An organ word that begins a lower level of a two-level heading. */
 const ORGAN =
   /^(so|ban|van phong|cuc|chi cuc|tong cuc|trung tam|phong|thanh tra|hoi dong|bo chi huy|cong an|kho bac|vu|vien|truong|ubnd|uy ban nhan dan)\b/;
@@ -559,7 +562,10 @@ function readIssuer(lines: SourceLine[], before: number): { issuer: string | nul
     if (column.length > 90 || DATE.test(foldAligned(column))) continue;
     heading.push(column.replace(/[-_=*—–]{3,}.*$/, '').trim());
   }
-  const parts = heading.filter(Boolean).slice(-4);
+  const parts = heading
+    .filter(Boolean)
+    .slice(-4)
+    .map((part) => part.replace(OCR_TONG_CUC, 'TỔNG CỤC'));
   if (!parts.length) return { issuer: null, issuerHeading: null };
   const whole = parts.join(' ');
   for (let i = parts.length - 1; i > 0; i--) {

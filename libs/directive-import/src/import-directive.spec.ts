@@ -183,3 +183,22 @@ describe('importDirective: warning codes', () => {
     expect(seed.warnings.filter((w) => w.code === 'agency-unplaced').every((w) => typeof w.params?.name === 'string')).toBe(true);
   });
 });
+
+describe('importDirective: a two-level issuer', () => {
+  it('never gives the parent for a lower level the registry lacks: the lower level is kept as written, unplaced', () => {
+    const draft = importDirective(
+      'BỘ TÀI CHÍNH\nTỔNG CỤC DỰ TRỮ NHÀ NƯỚC\nSố: 12/TCDT-KH\nV/v kiểm kê kho\nKính gửi: Các Cục Dự trữ Nhà nước khu vực.\n1. Kiểm kê hàng dự trữ trước ngày 30/6/2023.',
+      registryOn('2023-03-01'),
+    );
+    expect(draft.issuer).toBeNull();
+    expect(draft.names.issuer).toMatchObject({ text: 'TỔNG CỤC DỰ TRỮ NHÀ NƯỚC', agencyId: null });
+  });
+
+  it('places the lower level when the registry has it ("UBND TỈNH …" over "SỞ …")', () => {
+    const draft = importDirective(
+      'UBND TỈNH THANH HÓA\nSỞ TƯ PHÁP\nSố: 40/STP-VP\nV/v rà soát văn bản\nKính gửi: Các phòng chuyên môn.\n1. Rà soát văn bản quy phạm pháp luật trong tháng 5 năm 2017.',
+      registryOn('2017-03-12'),
+    );
+    expect(draft.issuer).toBe('so-tp');
+  });
+});

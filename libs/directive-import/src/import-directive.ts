@@ -187,13 +187,18 @@ class DirectiveReading {
     return found.map(({ text, mention }) => (mention ? draftAgency(mention) : { text, agencyId: null, confidence: 0 }));
   }
 
-  /** The issuing body: the heading's lower level, else the whole heading, else its higher level. */
+  /**
+   * The issuing body: the heading's lower level, else the whole heading. A
+   * lower level the registry lacks ("TỔNG CỤC THUẾ" under "BỘ TÀI CHÍNH") is
+   * kept as written, unplaced: the body above it is its parent, not the issuer.
+   */
   private issuer(issuer: string | null, heading: string | null): DraftAgency | null {
     if (!issuer) return null;
-    const candidates = [issuer, heading ? `${heading} ${issuer}` : null, heading].filter((c): c is string => !!c);
+    const candidates = [issuer, heading ? `${heading} ${issuer}` : null].filter((c): c is string => !!c);
     for (const candidate of candidates) {
       const placed = this.placed(candidate);
-      if (placed) return { text: candidate, agencyId: placed.agencyId, confidence: placed.confidence };
+      if (placed && (candidate === issuer || this.placed(heading!)?.agencyId !== placed.agencyId))
+        return { text: candidate, agencyId: placed.agencyId, confidence: placed.confidence };
     }
     return { text: issuer, agencyId: null, confidence: 0 };
   }
