@@ -223,6 +223,27 @@ describe('segmentBody: a body without a list', () => {
     expect(clause.tasks.map((t) => t.text)).toEqual(['UBND huyện đề nghị Trung tâm Văn hóa tổ chức tuyên truyền./.']);
   });
 
+  it('after "… có ý kiến như sau:", makes each paragraph with a body or a person by title then a verb a task; a notifying close none', () => {
+    const body = segment(
+      [
+        'Về đề nghị của Sở Công Thương, Phó Chủ tịch UBND tỉnh Trần Văn Nam có ý kiến như sau:',
+        'Sở Tài nguyên và Môi trường khẩn trương kiểm tra hiện trạng bãi chứa xỉ của nhà máy.',
+        'Đồng chí Chủ tịch UBND thị xã Hòa Lạc chỉ đạo lực lượng chức năng giám sát việc vận chuyển.',
+        'Tình hình sản xuất của nhà máy đã ổn định trở lại.',
+        'Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.',
+      ].join('\n'),
+    );
+    expect(body.tasks.map((t) => [t.number, t.text.slice(0, 30)])).toEqual([
+      ['1', 'Sở Tài nguyên và Môi trường kh'],
+      ['2', 'Đồng chí Chủ tịch UBND thị xã '],
+    ]);
+    expect(body.opening).toMatch(/có ý kiến như sau:$/);
+  });
+
+  it('reads no subject-and-verb paragraph as a task without an opening that introduces it', () => {
+    expect(segment('Sở Tài nguyên và Môi trường tổ chức kiểm tra định kỳ các bãi xỉ trong năm qua.').tasks).toEqual([]);
+  });
+
   it('finds no task in a body that asks nothing', () => {
     expect(
       segment('Năm qua, tình hình giao thông trên địa bàn ổn định.\nTheo đề nghị của Sở Tư pháp, các hồ sơ đã được xử lý.').tasks,

@@ -29,7 +29,10 @@ import { type SourceLine, foldAligned, isPageNumber, isStampLine } from './heade
  *   tỉnh đề nghị …", "…, Sở Tài chính đề nghị …"; the clause is the task,
  *   what comes before it stays in the opening). A paragraph ending with ':'
  *   ("… có ý kiến như sau:") introduces and is no task; a paragraph in
- *   brackets ("(Đính kèm …)") is a note.
+ *   brackets ("(Đính kèm …)") is a note. After such an introduction, a
+ *   paragraph whose subject is a body or a person by title followed by its
+ *   verb ("Sở A khẩn trương …", "Đồng chí Chủ tịch … chỉ đạo …") is a task
+ *   too; one that notifies ("… thông báo để … biết, thực hiện") is not.
  *
  * - A part's word before its numeral ("Mục III.", "Phần II.") is read past,
  *   as are a text extraction's markdown marks ("## ") before a heading.
@@ -242,6 +245,25 @@ export function requestStart(text: string): number | null {
   return null;
 }
 
+/** A person addressed by title ("Đồng chí Bí thư …", "Đ/c Giám đốc …"). */
+const COMRADE = /^(dong chi|d\/c)\s/;
+/** A paragraph that notifies or closes ("Văn phòng … thông báo để … biết, thực hiện"), no task. */
+const NOTIFIES = /\bthong bao (de|den|cho)\b|\bbiet,? (thuc hien|phoi hop)\b/;
+
+/**
+ * After an opening that introduces what follows ("… có ý kiến như sau:"), a
+ * paragraph whose subject is a body or a person by title and whose verb
+ * follows within a dozen words ("Sở A khẩn trương …", "Đồng chí Chủ tịch …
+ * chỉ đạo …") is a task of its own, though it has no Giao / Yêu cầu.
+ */
+function subjectThenVerb(text: string): boolean {
+  const f = foldAligned(text);
+  if (!/^\p{Lu}/u.test(text) || /:$/.test(text) || /^\(/.test(text) || NOTIFIES.test(f) || CLOSING_OPENER.test(f)) return false;
+  if (!ORGAN_START.test(f) && !COMRADE.test(f)) return false;
+  const verb = PREDICATE.exec(f);
+  return !!verb && f.slice(0, verb.index).split(/\s+/).length <= 12;
+}
+
 /** The paragraphs of a body: lines joined up to a blank line, or up to a sentence's end when the next line opens a new one. */
 function paragraphsOf(lines: SourceLine[]): Array<{ lines: SourceLine[] }> {
   const paragraphs: Array<{ lines: SourceLine[] }> = [];
@@ -267,9 +289,12 @@ function paragraphsOf(lines: SourceLine[]): Array<{ lines: SourceLine[] }> {
 function requestParagraphs(body: SourceLine[]): BodySegments | null {
   const openingParts: string[] = [];
   const tasks: TaskSegment[] = [];
+  let introduced = false;
   for (const paragraph of paragraphsOf(body)) {
     const text = joinLines(paragraph.lines);
-    const start = /^\(/.test(text) || /:$/.test(text) ? null : requestStart(text);
+    let start = /^\(/.test(text) || /:$/.test(text) ? null : requestStart(text);
+    if (start === null && introduced && subjectThenVerb(text)) start = 0;
+    if (/\bnhu sau\s*:$/.test(foldAligned(text))) introduced = true;
     if (start === null) {
       if (!tasks.length) openingParts.push(text);
       continue;
