@@ -173,6 +173,22 @@ describe('readHeader', () => {
     });
   });
 
+  it('reads past a web page’s title lines: no issuer from them, the trailing reference note gives number and date', () => {
+    const page = header(
+      [
+        'TIN TỨC',
+        'VĂN BẢN CHỈ ĐẠO',
+        'Về việc phòng chống rét cho đàn gia súc',
+        '',
+        'UBND huyện có ý kiến như sau:',
+        'Giao Phòng Nông nghiệp hướng dẫn các xã chằng chống chuồng trại./.',
+        '',
+        '(Theo Công văn số 233/UBND-NN, ngày 08/01/2024)',
+      ].join('\n'),
+    );
+    expect(page).toMatchObject({ headerless: true, issuer: 'UBND huyện', number: { value: '233/UBND-NN' }, issuedOn: '2024-01-08' });
+  });
+
   it('finds nothing in a text without a header', () => {
     expect(header('Một đoạn văn bản bất kỳ.')).toMatchObject({ number: null, issuedOn: null, type: null, subject: null, addressees: [] });
   });

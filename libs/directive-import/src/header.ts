@@ -507,6 +507,10 @@ export function cleanEntry(text: string): string {
     .trim();
 }
 
+/** A web page's title line over a copied document: the page's heading, never the issuer. */
+const PAGE_TITLE =
+  /^(thong tin|tin tuc|tin hoat dong|van ban chi dao( dieu hanh)?|van ban (moi|phap luat)|chi dao dieu hanh|trang chu|phan hoi|tra loi|hoi dap|insert title here)\b/;
+
 /** "TỔNG CỤC" as OCR reads it with a letter off ("TONG CYC", "TỒNG CUC"). */
 const OCR_TONG_CUC = /^T[OÔỒỔ]NG\s?C[A-ZÙỤỦŨÚƯ]C(?=\s|$)/u;
 
@@ -558,6 +562,8 @@ function readIssuer(lines: SourceLine[], before: number): { issuer: string | nul
       .map((c) => besideMotto(c.text))
       .find((c): c is string => !!c && !isMotto(c) && !isSeparator(c) && /\p{L}/u.test(c));
     if (!column || isPageNumber(column) || !isHeadingCase(column)) continue;
+    // A web page's own title ("THÔNG TIN Ý KIẾN", "TIN TỨC", "VĂN BẢN CHỈ ĐẠO") frames the copy and names no body.
+    if (PAGE_TITLE.test(foldAligned(column))) continue;
     // A title in capitals ("BAN HÀNH KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ … NGÀY …") is no issuing body: a body's name is short and dates nothing.
     if (column.length > 90 || DATE.test(foldAligned(column))) continue;
     heading.push(column.replace(/[-_=*—–]{3,}.*$/, '').trim());
