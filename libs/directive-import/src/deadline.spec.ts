@@ -140,6 +140,18 @@ describe('deadlinePhrases', () => {
       expect(found.confidence).toBeGreaterThanOrEqual(0.8);
     });
 
+    it('when its starting event is in brackets, then an event other than signing gives no date and the bracket is kept in the phrase', () => {
+      expect(only('xử lý trong vòng hai tháng (kể từ khi nhận đủ hồ sơ) các trường hợp tồn đọng')).toMatchObject({
+        text: 'trong vòng hai tháng (kể từ khi nhận đủ hồ sơ)',
+        date: null,
+        kind: 'relative',
+      });
+      expect(only('trong vòng 20 ngày (kể từ ngày ký)', '2017-02-10')).toMatchObject({
+        text: 'trong vòng 20 ngày (kể từ ngày ký)',
+        date: '2017-03-02',
+      });
+    });
+
     it('when it counts working days, then Saturdays and Sundays are skipped and the confidence says so', () => {
       // Friday 10/02/2017: the 15th working day after it is Friday 03/03/2017.
       const found = only('trong 15 ngày làm việc');

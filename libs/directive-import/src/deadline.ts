@@ -378,7 +378,7 @@ function addWorkingDays(date: string, n: number): string {
 
 /** An anchor the relative time runs from: the directive's signing or issue ("kể từ ngày ký"), its receipt, or another event. */
 const ANCHOR =
-  /^\s*,?\s*(?:ke\s*tu|tinh\s*tu|sau\s*khi|sau|tu)\s*(?:ngay|khi|thoi\s*diem|luc)?\s*(?:(?:(?:van\s*ban|cong\s*van|chi\s*thi|quyet\s*dinh|ke\s*hoach|thong\s*bao|nghi\s*quyet)\s*(?:nay\s*)?(?:duoc\s*)?(ky(?:\s*ban\s*hanh)?|ban\s*hanh|ky,?\s*ban\s*hanh)(?:\s*(?:van\s*ban|cong\s*van|chi\s*thi|quyet\s*dinh|ke\s*hoach)\s*nay)?)|(?:(ky(?:\s*ban\s*hanh)?|ban\s*hanh)(?![a-z])(?:\s*(?:van\s*ban|cong\s*van|chi\s*thi|quyet\s*dinh|ke\s*hoach|thong\s*bao)\s*nay)?)|((?:[^\s.,;:()\n]+\s*){1,8}))/;
+  /^\s*[,(]?\s*(?:ke\s*tu|tinh\s*tu|sau\s*khi|sau|tu)\s*(?:ngay|khi|thoi\s*diem|luc)?\s*(?:(?:(?:van\s*ban|cong\s*van|chi\s*thi|quyet\s*dinh|ke\s*hoach|thong\s*bao|nghi\s*quyet)\s*(?:nay\s*)?(?:duoc\s*)?(ky(?:\s*ban\s*hanh)?|ban\s*hanh|ky,?\s*ban\s*hanh)(?:\s*(?:van\s*ban|cong\s*van|chi\s*thi|quyet\s*dinh|ke\s*hoach)\s*nay)?)|(?:(ky(?:\s*ban\s*hanh)?|ban\s*hanh)(?![a-z])(?:\s*(?:van\s*ban|cong\s*van|chi\s*thi|quyet\s*dinh|ke\s*hoach|thong\s*bao)\s*nay)?)|((?:[^\s.,;:()\n]+\s*){1,8}))/;
 
 // ---------------------------------------------------------------------------
 // The reading.
@@ -536,7 +536,10 @@ function read(c: Candidate, text: string, folded: Folded, issuedOn: string | nul
     case 'relative': {
       const m = ANCHOR.exec(after);
       const anchor = classifyAnchor(m);
-      const end = m ? c.end + m[0].replace(/\s+$/, '').length : c.end;
+      let end = m ? c.end + m[0].replace(/\s+$/, '').length : c.end;
+      // An anchor in brackets ("trong vòng một năm (kể từ thời điểm …)") is kept with its closing bracket.
+      const closing = m && m[0].includes('(') ? /^\s*\)/.exec(f.slice(end)) : null;
+      if (closing) end += closing[0].length;
       return { start: c.start, end, kind: 'relative', recurring: null, ...readRelative(expr, anchor, issuedOn) };
     }
     case 'every': {
