@@ -322,6 +322,8 @@ describe('deadlinePhrases', () => {
       'báo cáo số liệu từ ngày 01/01/2017 đến ngày 30/6/2017',
       'có hiệu lực kể từ ngày 01/01/2018',
       'tỷ lệ hộ nghèo giảm bình quân hằng năm 2%',
+      'tổ chức các đợt hiến máu theo kế hoạch hằng năm của ngành',
+      'mở lớp tập huấn theo chương trình hàng năm và dài hạn',
       'bố trí từ nguồn chi thường xuyên',
       'Trong 6 tháng qua, tình hình đã chuyển biến',
       'vay vốn Ngân hàng Nam Á',

@@ -544,6 +544,8 @@ function read(c: Candidate, text: string, folded: Folded, issuedOn: string | nul
     }
     case 'every': {
       if (/(?<![a-z])(?:binh\s*quan|tang|giam)\s*$/.test(before) || nounBeforeHang(text, folded, c.start)) return null;
+      // "theo kế hoạch hằng năm": the plan the work follows is yearly, the work has no yearly deadline.
+      if (/(?<![a-z])theo\s*(?:cac\s*)?(?:ke\s*hoach|chuong\s*trinh)\s*$/.test(before)) return null;
       if (expr.every === 'half' || expr.every === 'week' || expr.every === 'day') {
         const what = { half: 'every six months', week: 'every week', day: 'every day' }[expr.every];
         return {
