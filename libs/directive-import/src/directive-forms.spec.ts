@@ -267,7 +267,14 @@ describe('a Quyết định with the Kế hoạch it issues attached: the tasks 
   const draft = importDirective(fixture('qd-attached-plan-2019.txt'), registryOn('2019-03-12'), { today: '2019-03-12' });
 
   it('takes the tasks from the plan after the decision’s signature, none from its aims or its solutions naming no body', () => {
-    expect(draft.tasks.map((t) => t.number)).toEqual(['III.1.-1', 'III.1.-2', 'III.2', 'III.3', 'III.4.-1', 'III.4.-2']);
+    expect(draft.tasks.map((t) => t.number)).toEqual(['III.1.-1', 'III.1.-2', 'III.2', 'III.3', 'III.4.-1', 'III.4.-2', 'III']);
+  });
+
+  it('makes the part’s closing call for a recurring report a task of its own, numbered as the part, led by the bodies that report', () => {
+    const report = draft.tasks[6];
+    expect(report.text).toMatch(/^Định kỳ 6 tháng, các sở, ngành và UBND các huyện gửi báo cáo tiến độ/);
+    expect(ids(report.lead)).toEqual(['so-ban-nganh', 'ubnd-huyen']);
+    expect(draft.tasks[5].text).toBe('Phối hợp với Sở Công Thương xây dựng thương hiệu cho sản phẩm của làng nghề.');
   });
 
   it('gives each dash under an item naming a body alone that body as lead', () => {

@@ -40,6 +40,10 @@ import { type SourceLine, foldAligned, isPageNumber, isStampLine } from './heade
  *   items name no body is no list of tasks when a later part assigns the
  *   work to named bodies (most of its items led by a body): the tasks are
  *   that later part's.
+ * - A closing paragraph of a plan's last part, after its last item, asking
+ *   bodies for a recurring report ("Hằng năm, các sở … báo cáo …",
+ *   "Định kỳ …") is a task of its own numbered as the part ("III"), its
+ *   subject the bodies that report.
  * - An item whose first line only names a body ("2. Sở A") with one
  *   paragraph under it is one task: the paragraph, led by that body.
  *
@@ -211,9 +215,20 @@ export function segmentBody(lines: SourceLine[], options: SegmentOptions = {}): 
   const firstTask = firstTaskLine(body);
   const opening = joinLines(body.slice(0, firstTask).filter((l) => l.text && !isPageNumber(l.text)));
   const root = buildTree(body.slice(firstTask));
+  const report = splitReportClosing(root);
   const closing = splitClosing(root);
   const tasks: TaskSegment[] = [];
   collectTasks(root, [], null, tasks, readers);
+  if (report && tasks.length) {
+    const segment = segmentOf(report, [report.label], [], null);
+    segment.numberConfidence = 0.6;
+    // Its subject, between the recurrence and the verb, are the bodies that report.
+    const f = foldAligned(segment.text);
+    const comma = f.indexOf(',');
+    const verb = f.search(/\sbao cao\b/);
+    if (comma > 0 && verb > comma) segment.fields.lead = segment.text.slice(comma + 1, verb).trim() || null;
+    tasks.push(segment);
+  }
   if (!tasks.length) {
     const requests = requestParagraphs(body);
     if (requests) return requests;
@@ -610,6 +625,42 @@ function splitClosing(root: Node): string | null {
       const end = closing[0].n - 1;
       for (const open of path) open.to = Math.min(open.to, end);
       return joinLines(closing);
+    }
+  }
+  return null;
+}
+
+/** A recurring report asked of bodies ("Hằng năm, các sở … báo cáo kết quả về …", "Định kỳ hằng quý, …"). */
+const REPORT_OPENER = /^(hang|hằng) (nam|quy|thang)\b|^dinh ky\b/;
+
+/**
+ * A closing paragraph of a part after its last item that asks bodies for a
+ * recurring report: a task of its own, numbered as the part ("III"), split
+ * off from the item it was read into.
+ */
+function splitReportClosing(root: Node): Node | null {
+  const section = root.children[root.children.length - 1];
+  if (!section || section.kind !== 'section' || !section.children.length) return null;
+  const path = [section];
+  while (path[path.length - 1].children.length) path.push(path[path.length - 1].children[path[path.length - 1].children.length - 1]);
+  for (let depth = path.length - 1; depth > 0; depth--) {
+    const node = path[depth];
+    const lastChild = node.children[node.children.length - 1];
+    for (let k = 1; k < node.lines.length; k++) {
+      // After the item's bullets, or after a sentence's end.
+      if (lastChild && node.lines[k].n < lastChild.from) continue;
+      if (!endsSentence(node.lines[k - 1].text) && !(lastChild && node.lines[k - 1].n < lastChild.from)) continue;
+      const f = foldAligned(node.lines[k].text);
+      if (!REPORT_OPENER.test(f)) continue;
+      const rest = node.lines.slice(k);
+      if (!/\bbao cao\b/.test(foldAligned(joinLines(rest)))) continue;
+      node.lines.splice(k);
+      const end = rest[0].n - 1;
+      for (const open of path) open.to = Math.min(open.to, end);
+      const report = newNode('section', section.label, rest[0].n);
+      report.lines.push(...rest);
+      report.to = rest[rest.length - 1].n;
+      return report;
     }
   }
   return null;
