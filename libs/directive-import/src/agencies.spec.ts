@@ -187,6 +187,13 @@ describe('AgencyMatcher on the default registry of 2017', () => {
     ['Công an tỉnh chủ trì', [null]],
     ['Cục Thống kê tỉnh', [null]],
     ['UBND huyện Quỳnh Lưu', [null]],
+    // Another province's bodies are not this province's, whatever their short name.
+    ['UBND tỉnh Bến Tre', [null]],
+    ['Ủy ban nhân dân tỉnh Hà Giang chỉ đạo', [null]],
+    ['Tỉnh ủy Nghệ An', [null]],
+    ['Sở Tài chính tỉnh Quảng Trị', [null]],
+    ['UBND tỉnh Thanh Hoá', ['ubnd-tinh']],
+    ['Sở Y tế tỉnh phối hợp', ['so-yt']],
     ['Trung tâm Xúc tiến Đầu tư tham mưu', [null]],
     ['UBND', []],
     ['Sở', []],
@@ -229,6 +236,7 @@ describe('AgencyMatcher on the default registry of 2017', () => {
     expect(matcher.resolve('UBND các huyện, thị xã, thành phố')).toMatchObject({ agencyId: 'ubnd-huyen', kind: 'group', confidence: 1 });
     expect(matcher.resolve('Sờ Lao đông - Thưong binh và Xả hộỉ')).toMatchObject({ agencyId: 'so-ldtbxh' });
     expect(matcher.resolve('Sở Ngoại giao')).toMatchObject({ agencyId: null, flag: 'unknown' });
+    expect(matcher.resolve('UBND tỉnh Bến Tre')).toMatchObject({ agencyId: null, flag: 'unknown' });
   });
 
   it('takes an agency by the name it bore then: Sầm Sơn a town before 19/04/2017, a city after', () => {

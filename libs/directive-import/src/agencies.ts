@@ -1014,7 +1014,10 @@ export class AgencyMatcher {
       if (!run) continue;
       const end = this.agencyTail(toks, run.end, rest);
       const confidence = Math.round(confidenceOf(p.base, run, rest) * 95) / 100;
-      consider({ from: j, nameFrom: j, head: at, end, agencyId: p.id, kind: 'agency', confidence, flag: null });
+      const elsewhere = this.elsewhere(toks, end, rest);
+      if (elsewhere > 0)
+        consider({ from: j, nameFrom: j, head: at, end: elsewhere, agencyId: null, kind: null, confidence: 0.6, flag: 'unknown' });
+      else consider({ from: j, nameFrom: j, head: at, end, agencyId: p.id, kind: 'agency', confidence, flag: null });
     }
     const unknown = (end: number): Part => ({
       from: j,
@@ -1056,7 +1059,9 @@ export class AgencyMatcher {
         const run = align(p.toks, toks, k, p.maxEdits);
         if (!run) continue;
         const end = this.agencyTail(toks, run.end, p.toks);
-        candidates.push({ end, agencyId: p.id, kind: 'agency', confidence: confidenceOf(p.base, run, p.toks), flag: null });
+        const elsewhere = this.elsewhere(toks, end, p.toks);
+        if (elsewhere > 0) candidates.push({ end: elsewhere, agencyId: null, kind: null, confidence: 0.6, flag: 'unknown' });
+        else candidates.push({ end, agencyId: p.id, kind: 'agency', confidence: confidenceOf(p.base, run, p.toks), flag: null });
       }
     if (groups)
       for (const g of this.groups) {
@@ -1079,6 +1084,19 @@ export class AgencyMatcher {
       if (e > 0) end = e;
     }
     return end;
+  }
+
+  /**
+   * Where a province's body ("UBND tỉnh", "Sở Y tế tỉnh", "Tỉnh ủy") is
+   * followed by another province's name ("UBND tỉnh Bến Tre" read with Thanh
+   * Hóa's registry): the end of that name, so the mention is kept as written
+   * and not placed at this province's body; -1 when it is not.
+   */
+  private elsewhere(toks: Tok[], end: number, name: NTok[]): number {
+    if (toks[end - 1]?.fold !== 'tinh' && name[0]?.fold !== 'tinh') return -1;
+    let k = end;
+    while (k < end + 3 && toks[k] && toks[k].gap === Gap.Space && toks[k].caps && !toks[k].abbr && !toks[k].heading && !toks[k].symbol) k++;
+    return k > end ? k : -1;
   }
 
   private provinceAt(toks: Tok[], k: number): number {
