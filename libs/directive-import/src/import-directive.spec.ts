@@ -96,9 +96,12 @@ describe('importDirective: letter 4308/UBND-VX (Thanh Hóa, 10/02/2017), real OC
     expect(draft.names.monitoringAgency).toMatchObject({ agencyId: 'so-ldtbxh' });
   });
 
-  it('invents no deadline', () => {
+  it('invents no deadline: task 7\'s "hàng năm" (the yearly review of officials, one action of several) is left to the reviewer', () => {
     expect(draft.tasks.map((t) => t.deadline)).toEqual(Array(11).fill(null));
-    expect(draft.tasks.filter((t) => t.deadlineText).map((t) => [t.number, t.deadlineText])).toEqual([['7', 'hàng năm']]);
+    expect(draft.tasks.map((t) => t.recurring)).toEqual(Array(11).fill(null));
+    expect(draft.warnings.filter((w) => w.field === 'tasks[6].deadline')).toEqual([
+      expect.objectContaining({ code: 'deadline-uncertain', params: { phrase: 'hàng năm', date: '' } }),
+    ]);
   });
 
   it('joins OCR line breaks, drops the stray dots inside sentences and mends the number split at its dot', () => {
@@ -200,5 +203,24 @@ describe('importDirective: a two-level issuer', () => {
       registryOn('2017-03-12'),
     );
     expect(draft.issuer).toBe('so-tp');
+  });
+});
+
+describe('importDirective: a recurrence of one action of several', () => {
+  const letter = (items: string) =>
+    `ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nSố: 12/UBND-VX   Thanh Hóa, ngày 03 tháng 4 năm 2018\nV/v an toàn thực phẩm\nKính gửi: Các sở, ban, ngành cấp tỉnh.\n${items}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n`;
+  const read = (items: string) => importDirective(letter(items), registryOn('2018-04-03')).tasks;
+
+  it('leaves a bare "hằng năm" after the first clause to the reviewer, and sets one that opens the task or paces its report', () => {
+    const [later, opening, report] = read(
+      [
+        '1. Sở Y tế rà soát các cơ sở chế biến; tổ chức tập huấn cho người sản xuất hằng năm.',
+        '2. Hằng năm, Sở Công Thương kiểm tra các chợ đầu mối.',
+        '3. Sở Nông nghiệp và Phát triển nông thôn theo dõi việc thực hiện; tổng hợp, báo cáo UBND tỉnh hằng quý.',
+      ].join('\n'),
+    );
+    expect(later).toMatchObject({ deadline: null, recurring: null, deadlineText: 'hằng năm' });
+    expect(opening.recurring).toMatchObject({ every: 'year' });
+    expect(report.recurring).toMatchObject({ every: 'quarter' });
   });
 });

@@ -34,6 +34,18 @@ function deadlineNoteCode(note: string): DraftWarningCode {
   return 'deadline-uncertain';
 }
 
+/**
+ * A bare recurrence ("hằng năm" with no day of its own) after the first
+ * clause of a task of several ("…; kiểm điểm, đánh giá cán bộ hằng năm.")
+ * says how often that one action recurs, not when the task is due; opening
+ * the task ("Hằng năm, các sở báo cáo …") it schedules the whole of it, and
+ * on a report ("…; tổng hợp, báo cáo hằng quý") it is the report's rhythm.
+ */
+function partialRecurrence(phrase: DeadlinePhrase, text: string): boolean {
+  if (!phrase.recurring || phrase.date || phrase.report || !phrase.note || !/no day given/.test(phrase.note)) return false;
+  return /[;.:]\s/.test(text.slice(0, phrase.start));
+}
+
 /** The longest task text the issue-directive request takes. */
 const MAX_TASK_TEXT = 20_000;
 /** How much of a text the agency and deadline readers are given. */
@@ -323,8 +335,20 @@ class DirectiveReading {
     const fromField = segment.fields.time ? read(segment.fields.time) : [];
     const source = fromField.length ? segment.fields.time! : this.deadlineSource(segment, text, read, at);
     const phrases = fromField.length ? fromField : read(source);
-    const found = taskDeadline(phrases, 0.3);
+    // A recurrence of one action of several is not the task's deadline: the others are read without it.
+    const partial = phrases.filter((p) => partialRecurrence(p, source));
+    const found = taskDeadline(
+      phrases.filter((p) => !partial.includes(p)),
+      0.3,
+    );
     const chosen = phrases.find((p) => p.text === found.text && (p.date === found.date || p.recurring !== null));
+    if (!found.text && partial.length)
+      this.warn(
+        `${at}.deadline`,
+        'deadline-uncertain',
+        `"${partial[0].text}" repeats one action of several in the task: not set, for the reviewer to decide`,
+        { phrase: partial[0].text, date: '' },
+      );
     if (found.text && (found.date || found.recurring)) {
       const noYear = found.date && !/\d{4}/.test(found.text);
       const params = { phrase: found.text, date: found.date ?? '' };
@@ -350,7 +374,7 @@ class DirectiveReading {
     }
     return {
       date: found.date,
-      text: found.text ?? segment.fields.time ?? null,
+      text: found.text ?? segment.fields.time ?? partial[0]?.text ?? null,
       recurring: found.recurring,
       confidence: phrases.length ? round(found.confidence) : segment.fields.time ? 0.3 : 0.9,
       reportClause: found.report ? clauseAround(source, found.report) : null,
