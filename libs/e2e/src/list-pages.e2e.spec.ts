@@ -233,6 +233,7 @@ describe('pages of every list (embedded)', () => {
       '/api/v1/audit/assignments/{id}/state': "one assignment's state",
       '/api/v1/agencies/groups/{id}': "one group's members",
       '/api/v1/agencies/{id}': 'one agency: its names and successors',
+      '/api/v1/directives/imports/{draftId}': 'one import draft: its tasks, warnings and the events of its review',
       '/api/v1/reports/summary': 'one summary, its checkpoints',
       '/api/v1/reports/rollup': 'one rollup of a period (groups and agencies of the registry)',
       '/api/v1/reports/annual-review': "one year's review",
