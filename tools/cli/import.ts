@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 
 export const IMPORT_USAGE = `  import <file.txt> [--issue] [--agency <id>] [--url http://localhost:3000]
         reads a directive's text (UTF-8) into a draft to review, and prints the draft as JSON: nothing
-        else goes to standard output (use npm run -s, or npm prints its own banner there). --issue then
+        else goes to standard output (the project's .npmrc keeps npm's own banner off it). --issue then
         issues it as it stands and prints the directive; when it cannot (an agency not placed, no
         issuer...) it exits 1 with the problem's fields on standard error. As a monitoring officer of
         --agency (default: the draft's issuer, to issue). Without --url it starts the embedded system
