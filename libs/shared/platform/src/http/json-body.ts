@@ -148,16 +148,21 @@ function whereJsonBroke(error: unknown): string {
   return 'is not valid JSON';
 }
 
-/** Reads a JSON body: its value (undefined when it is empty), or a MalformedBody or UnsupportedBody saying why not. */
-export function parseJsonBody(bytes: Uint8Array, contentType?: string): ParsedBody {
+/** A body's bytes as UTF-8 text: a declared charset must be UTF-8, and an invalid byte is refused where it stands. */
+function decodeUtf8Body(bytes: Uint8Array, contentType: string | undefined, detail: string): string | MalformedBody | UnsupportedBody {
   const charset = charsetOf(contentType);
   if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') return new UnsupportedBody(describeContentType(contentType));
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    return utf8.decode(bytes);
   } catch {
-    return new MalformedBody(`is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`, { detail: 'The body is not UTF-8' });
+    return new MalformedBody(`is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`, { detail });
   }
+}
+
+/** Reads a JSON body: its value (undefined when it is empty), or a MalformedBody or UnsupportedBody saying why not. */
+export function parseJsonBody(bytes: Uint8Array, contentType?: string): ParsedBody {
+  const text = decodeUtf8Body(bytes, contentType, 'The body is not UTF-8');
+  if (typeof text !== 'string') return text;
   if (!text.trim()) return undefined;
   const structure = scanJson(text);
   if (structure?.kind === 'depth') return new MalformedBody(structure.message, { detail: 'The body is nested too deeply' });
@@ -186,15 +191,9 @@ export function parseJsonBody(bytes: Uint8Array, contentType?: string): ParsedBo
  * refused naming `(body)`.
  */
 export function parseTextBody(bytes: Uint8Array, contentType?: string): TextBody | MalformedBody | UnsupportedBody {
-  const charset = charsetOf(contentType);
-  if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') return new UnsupportedBody(describeContentType(contentType));
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return new MalformedBody(`is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})`, { detail: 'The body is not UTF-8 text' });
-  }
-  text = text.replace(/\f/g, '\n');
+  const decoded = decodeUtf8Body(bytes, contentType, 'The body is not UTF-8 text');
+  if (typeof decoded !== 'string') return decoded;
+  const text = decoded.replace(/\f/g, '\n');
   const fault = textFault(text);
   if (fault) return new MalformedBody(fault, { detail: 'The body is not text' });
   return new TextBody(tidyText(text));
